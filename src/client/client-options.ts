@@ -1,0 +1,44 @@
+import type { Middleware } from '../middleware/compose.js';
+import type { ProviderOverride } from '../providers/resolved-provider.js';
+
+/** Options of `createClient`. Every provider is resolved from them once, at construction. */
+export interface ClientOptions {
+  /**
+   * With `baseURL`: the gateway's key. Otherwise the key for any provider that has none of its
+   * own (`providers[id].apiKey`, `apiKeys[id]`, or its environment variable, in that order).
+   */
+  apiKey?: string;
+  /** Keys per provider id. */
+  apiKeys?: Readonly<Record<string, string>>;
+  /**
+   * An OpenAI-compatible gateway (LiteLLM proxy, OpenRouter-style routers, a mock): every call goes
+   * there in OpenAI's format with the model string unchanged.
+   */
+  baseURL?: string;
+  /** Per-provider overrides; the provider keeps its dialect and quirks. */
+  providers?: Readonly<Record<string, ProviderOverride>>;
+  /** Providers registered at run time, in the registry's JSON shape and validated the same way. */
+  customProviders?: readonly unknown[];
+  /** Provider id for bare model names that no registry prefix claims. */
+  modelHint?: string;
+  /** One deadline for a call across its retries, and the idle limit between stream chunks. Default 60000. */
+  timeoutMs?: number;
+  /** Retries on connection errors, 408, 409, 429 and 5xx. Default 2. */
+  maxRetries?: number;
+  /** Headers sent on every request. */
+  headers?: Readonly<Record<string, string>>;
+  /** A fetch implementation (tests, proxies, edge runtimes). Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Extra middleware; the first is the outermost. */
+  middleware?: readonly Middleware[];
+}
+
+/** Options of one call; they override the client's. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  maxRetries?: number;
+  headers?: Readonly<Record<string, string>>;
+  /** `false` bypasses a configured cache for this call. */
+  cache?: boolean;
+}

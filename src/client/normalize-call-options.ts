@@ -1,0 +1,15 @@
+import type { NormalizedCallOptions } from '../middleware/compose.js';
+import type { CallOptions } from './client-options.js';
+import { parseNonNegative, type NormalizedClientOptions } from './normalize-client-options.js';
+
+const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+export function normalizeCallOptions(client: NormalizedClientOptions, options: CallOptions | undefined): NormalizedCallOptions {
+  return {
+    signal: options?.signal,
+    timeoutMs: parseNonNegative('timeoutMs', options?.timeoutMs, client.timeoutMs),
+    maxRetries: parseNonNegative('maxRetries', options?.maxRetries, client.maxRetries),
+    headers: options?.headers ?? EMPTY_HEADERS,
+    cache: options?.cache,
+  };
+}

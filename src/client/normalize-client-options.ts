@@ -1,0 +1,68 @@
+import { ConfigurationError } from '../errors/error-classes.js';
+import type { Middleware } from '../middleware/compose.js';
+import type { ProviderOverride } from '../providers/resolved-provider.js';
+import type { ClientOptions } from './client-options.js';
+
+export interface NormalizedClientOptions {
+  readonly apiKey: string | undefined;
+  readonly apiKeys: Readonly<Record<string, string>>;
+  readonly baseURL: string | undefined;
+  readonly providers: Readonly<Record<string, ProviderOverride>>;
+  readonly customProviders: readonly unknown[];
+  readonly modelHint: string | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly fetch: typeof fetch | undefined;
+  readonly middleware: readonly Middleware[];
+}
+
+const DEFAULTS = { timeoutMs: 60_000, maxRetries: 2 } as const;
+
+const KNOWN_OPTIONS = new Set<string>([
+  'apiKey', 'apiKeys', 'baseURL', 'providers', 'customProviders', 'modelHint',
+  'timeoutMs', 'maxRetries', 'headers', 'fetch', 'middleware',
+]);
+/** Named in DESIGN.md and built by the middleware work; rejected until then rather than ignored. */
+const PLANNED_OPTIONS = new Set<string>([
+  'cache', 'rateLimit', 'cooldown', 'healthCheck', 'fallback', 'router', 'budget', 'hooks', 'costTracking', 'tracing',
+]);
+
+export function normalizeClientOptions(options: ClientOptions): NormalizedClientOptions {
+  for (const key of Object.keys(options)) {
+    if (KNOWN_OPTIONS.has(key) || (options as Record<string, unknown>)[key] === undefined) continue;
+    if (PLANNED_OPTIONS.has(key)) {
+      throw new ConfigurationError(`createClient option "${key}" is not available in this version of liter-llm`);
+    }
+    throw new ConfigurationError(`unknown createClient option "${key}"`);
+  }
+  return {
+    apiKey: options.apiKey,
+    apiKeys: options.apiKeys ?? {},
+    baseURL: parseBaseUrl(options.baseURL),
+    providers: options.providers ?? {},
+    customProviders: options.customProviders ?? [],
+    modelHint: options.modelHint,
+    timeoutMs: parseNonNegative('timeoutMs', options.timeoutMs, DEFAULTS.timeoutMs),
+    maxRetries: parseNonNegative('maxRetries', options.maxRetries, DEFAULTS.maxRetries),
+    headers: options.headers ?? {},
+    fetch: options.fetch,
+    middleware: options.middleware ?? [],
+  };
+}
+
+export function parseNonNegative(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new ConfigurationError(`${name} must be a non-negative number, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function parseBaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^https?:\/\/\S+$/.test(value)) {
+    throw new ConfigurationError(`baseURL must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  return value.replace(/\/+$/, '');
+}

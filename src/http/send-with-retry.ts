@@ -1,0 +1,183 @@
+import { AbortedError, InvalidResponseError, NetworkError, TimeoutError } from '../errors/error-classes.js';
+import { createHttpError } from '../errors/create-http-error.js';
+import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.js';
+import { redactSecrets } from '../errors/redact-secrets.js';
+import { computeBackoffDelay } from './compute-backoff-delay.js';
+import { parseRetryAfter } from './parse-retry-after.js';
+import { sendRequest, type HttpRequest } from './send-request.js';
+
+/** Longest server-requested wait we honour; beyond it the error goes back to the caller. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+export interface SendWithRetryParams extends Omit<HttpRequest, 'signal'> {
+  readonly maxRetries: number;
+  /** One deadline across every attempt, measured from the call. */
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal | undefined;
+  /** `json` reads and parses the body under the deadline; `stream` returns once headers arrive. */
+  readonly mode: 'json' | 'stream';
+  readonly provider?: string | undefined;
+  readonly model?: string | undefined;
+  readonly secrets: readonly string[];
+  readonly random?: () => number;
+  readonly sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
+  /** Called as each attempt starts, so a failed call still reports how often it tried. */
+  readonly onAttempt?: () => void;
+}
+
+export interface SendResult {
+  readonly response: Response;
+  readonly attempts: number;
+  /** Parsed JSON body in `json` mode. */
+  readonly body: unknown;
+  /** Aborts the underlying request (stream mode: the consumer stopped early). */
+  readonly abort: (reason?: unknown) => void;
+}
+
+class DeadlineReached extends Error {}
+
+/**
+ * Sends with retries on connection errors, 408, 409, 429 and 5xx, honouring `retry-after-ms` and
+ * `Retry-After` up to 60 s, else jittered exponential backoff. Streams are retried only until their
+ * response headers arrive: after that a failure belongs to the consumer.
+ */
+export async function sendWithRetry(params: SendWithRetryParams): Promise<SendResult> {
+  const startedAt = Date.now();
+  const deadline = startedAt + params.timeoutMs;
+  const sleep = params.sleep ?? sleepWithSignal;
+  const errorContext = { provider: params.provider, model: params.model };
+  let attempts = 0;
+
+  for (;;) {
+    attempts += 1;
+    params.onAttempt?.();
+    if (params.signal?.aborted) throw abortedError(params.signal.reason, errorContext);
+    const controller = new AbortController();
+    const onAbort = (): void => controller.abort(params.signal?.reason);
+    params.signal?.addEventListener('abort', onAbort, { once: true });
+    const remaining = Math.max(0, deadline - Date.now());
+    const timer = setTimeout(() => controller.abort(new DeadlineReached()), remaining);
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      params.signal?.removeEventListener('abort', onAbort);
+    };
+
+    let failure: LiterLlmError;
+    try {
+      const response = await sendRequest({ ...params, signal: controller.signal });
+      if (response.ok) {
+        if (params.mode === 'stream') {
+          clearTimeout(timer);
+          return {
+            response,
+            attempts,
+            body: undefined,
+            abort: (reason) => {
+              params.signal?.removeEventListener('abort', onAbort);
+              controller.abort(reason);
+            },
+          };
+        }
+        const text = await response.text();
+        cleanup();
+        return { response, attempts, body: parseJsonBody(text, response, params), abort: () => {} };
+      }
+      const text = await response.text();
+      failure = createHttpError({
+        status: response.status,
+        body: parseMaybeJson(text),
+        ...errorContext,
+        retryAfterMs: parseRetryAfter(response.headers),
+        secrets: params.secrets,
+      });
+      const shouldRetry = response.headers.get('x-should-retry');
+      if (shouldRetry === 'true' || shouldRetry === 'false') {
+        failure = withRetryable(failure, shouldRetry === 'true');
+      }
+      cleanup();
+    } catch (error) {
+      cleanup();
+      if (isLiterLlmError(error)) throw error;
+      if (controller.signal.reason instanceof DeadlineReached) {
+        throw new TimeoutError(`request timed out after ${params.timeoutMs} ms (${attempts} attempt(s))`, {
+          ...errorContext,
+          retryable: true,
+        });
+      }
+      if (params.signal?.aborted) throw abortedError(params.signal.reason, errorContext);
+      failure = new NetworkError(`connection failed: ${describeCause(error, params.secrets)}`, {
+        ...errorContext,
+        cause: redactSecrets(causeSummary(error), params.secrets),
+      });
+    }
+
+    const retriesLeft = attempts <= params.maxRetries;
+    if (!failure.retryable || !retriesLeft) throw failure;
+    if (failure.retryAfterMs !== undefined && failure.retryAfterMs > MAX_RETRY_AFTER_MS) throw failure;
+    const delay = failure.retryAfterMs ?? computeBackoffDelay(attempts - 1, params.random);
+    if (Date.now() + delay >= deadline) throw failure;
+    try {
+      await sleep(delay, params.signal);
+    } catch {
+      throw abortedError(params.signal?.reason, errorContext);
+    }
+  }
+}
+
+function parseJsonBody(text: string, response: Response, params: SendWithRetryParams): unknown {
+  try {
+    return text === '' ? null : JSON.parse(text);
+  } catch {
+    throw new InvalidResponseError(
+      `${params.provider ?? 'provider'} returned HTTP ${response.status} with a body that is not JSON`,
+      { status: response.status, provider: params.provider, model: params.model, body: redactSecrets(text.slice(0, 2000), params.secrets) },
+    );
+  }
+}
+
+function parseMaybeJson(text: string): unknown {
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.slice(0, 4000);
+  }
+}
+
+function withRetryable(error: LiterLlmError, retryable: boolean): LiterLlmError {
+  Object.defineProperty(error, 'retryable', { value: retryable });
+  return error;
+}
+
+function abortedError(reason: unknown, context: { provider?: string | undefined; model?: string | undefined }): AbortedError {
+  return new AbortedError('the call was aborted', { ...context, cause: reason });
+}
+
+function causeSummary(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as Error & { cause?: unknown }).cause;
+  const code = cause instanceof Error ? (cause as Error & { code?: string }).code : undefined;
+  return code === undefined ? error.message : `${error.message} (${code})`;
+}
+
+function describeCause(error: unknown, secrets: readonly string[]): string {
+  return redactSecrets(causeSummary(error), secrets);
+}
+
+function sleepWithSignal(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, milliseconds);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

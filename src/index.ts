@@ -1,0 +1,3 @@
+export * from './public-api.js';
+export { createClient } from './create-client.js';
+export { providerIds, providerRegistry, type ProviderCatalog, type ProviderId } from '../generated/registry.js';

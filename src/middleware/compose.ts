@@ -1,0 +1,48 @@
+import type { CallInfoRecord } from '../call-info.js';
+import type { ResolvedRoute } from '../routing/resolved-route.js';
+
+export type Operation = 'chat' | 'chatStream' | 'embed' | 'listModels';
+
+/** Per-call options after defaults are applied. */
+export interface NormalizedCallOptions {
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly cache: boolean | undefined;
+}
+
+/** What every layer sees. `request` is the OpenAI-shaped request (plain data). */
+export interface CallContext {
+  readonly operation: Operation;
+  readonly request: unknown;
+  readonly route: ResolvedRoute;
+  readonly options: NormalizedCallOptions;
+  readonly info: CallInfoRecord;
+}
+
+/**
+ * The result of a layer: the response for unary calls; for `chatStream` an async iterable of chunks,
+ * returned once the stream is open (response headers received), and wrapped without buffering.
+ */
+export type Next = (context: CallContext) => Promise<unknown>;
+
+/**
+ * A middleware wraps the rest of the chain. It may call `next` more than once (retry, fallback)
+ * and may pass a changed context (another route for a fallback).
+ */
+export type Middleware = (context: CallContext, next: Next) => Promise<unknown>;
+
+/**
+ * Composes middleware once per client; the first in the list is the outermost. An empty list is
+ * the core handler itself, so an unconfigured client pays nothing for the mechanism.
+ */
+export function compose(middleware: readonly Middleware[], core: Next): Next {
+  let next = core;
+  for (let index = middleware.length - 1; index >= 0; index -= 1) {
+    const layer = middleware[index] as Middleware;
+    const inner = next;
+    next = (context) => layer(context, inner);
+  }
+  return next;
+}

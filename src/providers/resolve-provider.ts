@@ -1,0 +1,102 @@
+import { AuthenticationError, ConfigurationError } from '../errors/error-classes.js';
+import type { ProviderDefinition } from '../provider-definition.js';
+import type { ProviderOverride, ResolvedProvider } from './resolved-provider.js';
+
+export interface ResolveProviderInput {
+  readonly definition: ProviderDefinition;
+  readonly override: ProviderOverride | undefined;
+  /** Key from `apiKeys[id]`. */
+  readonly apiKey: string | undefined;
+  /** The client-wide `apiKey`, used when neither the options nor the environment name a key. */
+  readonly fallbackApiKey: string | undefined;
+  readonly clientHeaders: Readonly<Record<string, string>>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly gateway?: boolean;
+}
+
+const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+
+/**
+ * Applies the client's options to one registry provider: key precedence is
+ * `providers[id].apiKey`, then `apiKeys[id]`, then the provider's environment variable, then the
+ * client-wide `apiKey`.
+ */
+export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
+  const { definition, override, env } = input;
+  const auth = definition.auth;
+  const key =
+    nonEmpty(override?.apiKey) ??
+    nonEmpty(input.apiKey) ??
+    (auth.scheme === 'none' ? undefined : nonEmpty(env[auth.envVar])) ??
+    nonEmpty(input.fallbackApiKey);
+
+  let unavailable: (() => ConfigurationError | AuthenticationError) | undefined;
+  const missingVariables: string[] = [];
+  const fillVariables = (template: string): string =>
+    template.replace(PLACEHOLDER, (whole, name: string) => {
+      if (name === 'model') return whole;
+      const variable = definition.urlVariables[name];
+      const value = nonEmpty(override?.urlVariables?.[name]) ?? (variable ? nonEmpty(env[variable.envVar]) : undefined) ?? variable?.default;
+      if (value === undefined) {
+        missingVariables.push(variable ? `{${name}} (set ${variable.envVar} or providers.${definition.id}.urlVariables.${name})` : `{${name}}`);
+        return whole;
+      }
+      return encodeURIComponent(value);
+    });
+
+  const baseURL = fillVariables(override?.baseURL ?? definition.baseURL).replace(/\/+$/, '');
+  // Filling every path once collects every missing variable now, so the error can list them all.
+  for (const endpoint of Object.values(definition.endpoints)) fillVariables(endpoint?.path ?? '');
+  if (missingVariables.length > 0) {
+    const list = [...new Set(missingVariables)].join(', ');
+    unavailable = () => new ConfigurationError(`${definition.id}: URL needs ${list}`, { provider: definition.id });
+  } else if (key === undefined && auth.scheme !== 'none' && !auth.optional && !input.gateway) {
+    unavailable = () =>
+      new AuthenticationError(
+        `${definition.id}: no API key; set ${auth.envVar}, or pass apiKeys.${definition.id} to createClient`,
+        { provider: definition.id },
+      );
+  }
+
+  const authHeaders: Record<string, string> = {};
+  const authQuery: Record<string, string> = {};
+  if (key !== undefined) {
+    if (auth.scheme === 'bearer') authHeaders.authorization = `Bearer ${key}`;
+    else if (auth.scheme === 'header') authHeaders[auth.header.toLowerCase()] = `${auth.prefix}${key}`;
+    else if (auth.scheme === 'query') authQuery[auth.param] = key;
+  }
+  const baseHeaders = lowerCaseKeys({
+    ...definition.quirks.headers,
+    ...input.clientHeaders,
+    ...override?.headers,
+  });
+  const query = { ...definition.quirks.query, ...authQuery };
+  const queryString = new URLSearchParams(query).toString();
+
+  return {
+    id: definition.id,
+    definition,
+    gateway: input.gateway ?? false,
+    quirks: definition.quirks,
+    unavailable,
+    buildUrl(path, model) {
+      const filledPath = fillVariables(path).replace('{model}', encodeURIComponent(model));
+      const url = `${baseURL}${filledPath}`;
+      if (queryString === '') return url;
+      return `${url}${url.includes('?') ? '&' : '?'}${queryString}`;
+    },
+    buildHeaders(callHeaders) {
+      return { ...authHeaders, ...baseHeaders, ...lowerCaseKeys(callHeaders) };
+    },
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function lowerCaseKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) result[name.toLowerCase()] = value;
+  return result;
+}

@@ -1,0 +1,63 @@
+import type { ProviderEntry } from '../../generated/types/provider-entry.js';
+
+/** One thing wrong with a registry entry that JSON Schema cannot express. */
+export interface ProviderEntryProblem {
+  /** JSON pointer inside the entry, e.g. `/endpoints/chat/path`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+
+/**
+ * Checks that need more than one field: placeholders must be declared, `{model}` only belongs in
+ * endpoint paths, and a prefix must not be empty after trimming. Cross-entry checks (duplicate ids
+ * and prefixes) live with the caller that sees the whole registry.
+ */
+export function findProviderEntryProblems(entry: ProviderEntry): ProviderEntryProblem[] {
+  const problems: ProviderEntryProblem[] = [];
+  const declared = new Set(Object.keys(entry.urlVariables ?? {}));
+  const used = new Set<string>();
+
+  const checkTemplate = (template: string, path: string, allowModel: boolean): void => {
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      const name = match[1] ?? '';
+      if (name === 'model') {
+        if (!allowModel) problems.push({ path, message: '`{model}` may appear only in endpoint paths' });
+        continue;
+      }
+      used.add(name);
+      if (!declared.has(name)) {
+        problems.push({ path, message: `placeholder {${name}} is not declared in urlVariables` });
+      }
+    }
+    const stripped = template.replace(PLACEHOLDER, '');
+    if (stripped.includes('{') || stripped.includes('}')) {
+      problems.push({ path, message: 'unbalanced braces in template' });
+    }
+  };
+
+  checkTemplate(entry.baseURL, '/baseURL', false);
+  for (const [name, endpoint] of Object.entries(entry.endpoints)) {
+    if (endpoint) checkTemplate(endpoint.path, `/endpoints/${name}/path`, true);
+  }
+  for (const name of declared) {
+    if (!used.has(name)) {
+      problems.push({ path: `/urlVariables/${name}`, message: `urlVariable "${name}" is declared but never used` });
+    }
+  }
+  for (const [index, prefix] of (entry.modelPrefixes ?? []).entries()) {
+    if (prefix.trim() !== prefix) {
+      problems.push({ path: `/modelPrefixes/${index}`, message: 'prefix has leading or trailing whitespace' });
+    }
+  }
+  for (const [index, model] of (entry.models ?? []).entries()) {
+    if (model.startsWith(`${entry.id}/`)) {
+      problems.push({
+        path: `/models/${index}`,
+        message: `model ids are listed without the "${entry.id}/" routing prefix`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,93 @@
+import type { ChatCompletionChunk } from '../../generated/types/index.js';
+import type { StreamEventResult } from '../dialects/dialect.js';
+import { StreamError, TimeoutError } from '../errors/error-classes.js';
+import { isLiterLlmError } from '../errors/liter-llm-error.js';
+import type { CallInfoRecord } from '../call-info.js';
+import type { SendResult } from '../http/send-with-retry.js';
+import { parseSseEvents, type SseEvent } from './parse-sse-events.js';
+
+export interface ReadChatStreamInput {
+  readonly sent: SendResult;
+  readonly convert: (event: SseEvent) => StreamEventResult;
+  readonly info: CallInfoRecord;
+  /** Longest silence between two reads before the stream is abandoned. */
+  readonly idleTimeoutMs: number;
+  readonly startedAt: number;
+}
+
+/**
+ * Chunks of an open SSE response. Ends cleanly only on `[DONE]` or after a finish reason; any
+ * other end throws `StreamError` with the content received so far, so a cut connection is never
+ * mistaken for a complete answer. Stopping early cancels the HTTP request.
+ */
+export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerator<ChatCompletionChunk> {
+  const { sent, info } = input;
+  const body = sent.response.body;
+  const context = { provider: info.provider, model: info.model };
+  const partial = new Map<number, string>();
+  let sawDone = false;
+  let sawFinish = false;
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const armIdleTimer = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      sent.abort(new Error('stream idle timeout'));
+    }, input.idleTimeoutMs);
+  };
+
+  if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
+  armIdleTimer();
+  try {
+    for await (const event of parseSseEvents(body)) {
+      armIdleTimer();
+      const result = input.convert(event);
+      if (result.type === 'ignore') continue;
+      if (result.type === 'done') {
+        sawDone = true;
+        break;
+      }
+      for (const chunk of result.chunks) {
+        info.firstChunkMs ??= Date.now() - input.startedAt;
+        if (chunk.usage) info.usage = chunk.usage;
+        for (const choice of chunk.choices) {
+          if (typeof choice.delta?.content === 'string') {
+            partial.set(choice.index, (partial.get(choice.index) ?? '') + choice.delta.content);
+          }
+          if (choice.finish_reason !== null && choice.finish_reason !== undefined) sawFinish = true;
+        }
+        yield chunk;
+      }
+    }
+  } catch (error) {
+    if (timedOut) {
+      throw new TimeoutError(`${info.provider}: no stream data for ${input.idleTimeoutMs} ms`, {
+        ...context,
+        retryable: true,
+      });
+    }
+    if (isLiterLlmError(error)) throw error;
+    throw new StreamError(`${info.provider}: the stream broke after ${partialLength(partial)} characters`, {
+      ...context,
+      partialContent: partial.get(0) ?? '',
+      cause: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    clearTimeout(timer);
+    // Ends the request if the consumer stopped early, or after [DONE] with the body still open.
+    sent.abort(new Error('stream closed'));
+  }
+  if (!sawDone && !sawFinish) {
+    throw new StreamError(
+      `${info.provider}: the stream ended without [DONE] or a finish reason after ${partialLength(partial)} characters; the answer is truncated`,
+      { ...context, partialContent: partial.get(0) ?? '' },
+    );
+  }
+}
+
+function partialLength(partial: Map<number, string>): number {
+  let total = 0;
+  for (const text of partial.values()) total += text.length;
+  return total;
+}
