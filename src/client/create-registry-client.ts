@@ -6,6 +6,7 @@ import type {
 } from '../../generated/types/index.js';
 import { attachCallInfo, createCallInfoRecord } from '../call-info.js';
 import { ConfigurationError } from '../errors/error-classes.js';
+import { redactError } from '../errors/redact-error.js';
 import { compose, type CallContext, type Operation } from '../middleware/compose.js';
 import type { EndpointName, ProviderDefinition } from '../provider-definition.js';
 import { resolveProvider } from '../providers/resolve-provider.js';
@@ -107,18 +108,23 @@ export function createRegistryClient<C extends Catalog>(
 
   async function unary<T extends object>(context: CallContext): Promise<T> {
     const startedAt = Date.now();
-    const result = (await pipeline(context)) as T;
-    context.info.latencyMs = Date.now() - startedAt;
-    context.info.complete = true;
-    return attachCallInfo(result, context.info);
+    try {
+      const result = (await pipeline(context)) as T;
+      return attachCallInfo(result, context.info);
+    } catch (error) {
+      throw redactError(error, secrets);
+    } finally {
+      context.info.latencyMs = Date.now() - startedAt;
+      context.info.complete = true;
+    }
   }
 
   function stream(context: CallContext): ChatStream {
-    const startedAt = Date.now();
     return new ChatStream(
       async () => (await pipeline(context)) as AsyncIterable<ChatCompletionChunk>,
       context.info,
-      startedAt,
+      Date.now(),
+      (error) => redactError(error, secrets),
     );
   }
 

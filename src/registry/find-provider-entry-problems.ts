@@ -51,8 +51,11 @@ export function findProviderEntryProblems(entry: ProviderEntry): ProviderEntryPr
       problems.push({ path: `/modelPrefixes/${index}`, message: 'prefix has leading or trailing whitespace' });
     }
   }
+  // Aggregators list namespaced ids (`openai/gpt-4o`), and their own namespace is then a real one
+  // (OpenRouter's `openrouter/auto`); elsewhere a leading `<id>/` is the routing prefix typed twice.
+  const namespaced = (entry.models ?? []).some((model) => model.includes('/') && !model.startsWith(`${entry.id}/`));
   for (const [index, model] of (entry.models ?? []).entries()) {
-    if (model.startsWith(`${entry.id}/`)) {
+    if (!namespaced && model.startsWith(`${entry.id}/`)) {
       problems.push({
         path: `/models/${index}`,
         message: `model ids are listed without the "${entry.id}/" routing prefix`,

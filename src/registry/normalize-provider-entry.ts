@@ -13,9 +13,15 @@ export function normalizeProviderEntry(entry: ProviderEntry): ProviderDefinition
     kind: entry.kind,
     dialect: entry.dialect ?? 'openai',
     baseURL: entry.baseURL,
-    urlVariables: sortKeys(entry.urlVariables ?? {}),
+    urlVariables: sortKeys(
+      mapValues(entry.urlVariables ?? {}, (variable) =>
+        variable.default === undefined
+          ? { envVar: variable.envVar }
+          : { envVar: variable.envVar, default: variable.default },
+      ),
+    ),
     auth: normalizeAuth(entry.auth),
-    endpoints: sortKeys(entry.endpoints as Partial<Record<EndpointName, EndpointDefinition>>),
+    endpoints: normalizeEndpoints(entry.endpoints),
     modelPrefixes: [...(entry.modelPrefixes ?? [])],
     models: [...(entry.models ?? [])],
     quirks: {
@@ -28,6 +34,16 @@ export function normalizeProviderEntry(entry: ProviderEntry): ProviderDefinition
       defaultParams: sortKeys(quirks.defaultParams ?? {}),
     },
   };
+}
+
+/** Sorted by name, each a fresh object; an endpoint explicitly set to `undefined` is left out. */
+function normalizeEndpoints(endpoints: ProviderEntry['endpoints']): Partial<Record<EndpointName, EndpointDefinition>> {
+  const normalized: Partial<Record<EndpointName, EndpointDefinition>> = {};
+  for (const name of (Object.keys(endpoints) as EndpointName[]).sort()) {
+    const endpoint = endpoints[name];
+    if (endpoint !== undefined) normalized[name] = { path: endpoint.path };
+  }
+  return normalized;
 }
 
 function normalizeAuth(auth: ProviderEntry['auth']): AuthDefinition {
@@ -53,8 +69,15 @@ function normalizeAuth(auth: ProviderEntry['auth']): AuthDefinition {
   }
 }
 
+/**
+ * A copy with keys in sorted order. `Object.fromEntries` defines own properties, so a `__proto__` key
+ * survives as data instead of being swallowed by the prototype setter.
+ */
 function sortKeys<T>(record: Readonly<Record<string, T>>): Record<string, T> {
-  const sorted: Record<string, T> = {};
-  for (const key of Object.keys(record).sort()) sorted[key] = record[key] as T;
-  return sorted;
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A copy with every value mapped, so the definition shares no objects with the entry. */
+function mapValues<T, U>(record: Readonly<Record<string, T>>, map: (value: T) => U): Record<string, U> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }

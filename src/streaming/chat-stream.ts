@@ -10,12 +10,19 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
   readonly #open: () => Promise<AsyncIterable<ChatCompletionChunk>>;
   readonly #info: CallInfoRecord;
   readonly #startedAt: number;
+  readonly #mapError: (error: unknown) => unknown;
   #consumed = false;
 
-  constructor(open: () => Promise<AsyncIterable<ChatCompletionChunk>>, info: CallInfoRecord, startedAt: number) {
+  constructor(
+    open: () => Promise<AsyncIterable<ChatCompletionChunk>>,
+    info: CallInfoRecord,
+    startedAt: number,
+    mapError: (error: unknown) => unknown = (error) => error,
+  ) {
     this.#open = open;
     this.#info = info;
     this.#startedAt = startedAt;
+    this.#mapError = mapError;
     attachCallInfo(this, info);
   }
 
@@ -29,6 +36,8 @@ export class ChatStream implements AsyncIterable<ChatCompletionChunk> {
     try {
       const chunks = await this.#open();
       yield* chunks;
+    } catch (error) {
+      throw this.#mapError(error);
     } finally {
       this.#info.latencyMs = Date.now() - this.#startedAt;
       this.#info.complete = true;

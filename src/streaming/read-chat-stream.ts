@@ -53,7 +53,8 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
         if (chunk.usage) info.usage = chunk.usage;
         for (const choice of chunk.choices) {
           if (typeof choice.delta?.content === 'string') {
-            partial.set(choice.index, (partial.get(choice.index) ?? '') + choice.delta.content);
+            const index = choice.index ?? 0;
+            partial.set(index, (partial.get(index) ?? '') + choice.delta.content);
           }
           if (choice.finish_reason !== null && choice.finish_reason !== undefined) sawFinish = true;
         }

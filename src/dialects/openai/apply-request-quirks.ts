@@ -6,8 +6,8 @@ export interface QuirkedBody {
 }
 
 /**
- * Applies a provider's registry quirks to an OpenAI-shaped body: role mapping, defaults, dropped
- * and renamed parameters, then `extra_body` merged last and untouched (it is the caller's explicit
+ * Applies a provider's registry quirks to an OpenAI-shaped body: role mapping, dropped and renamed
+ * parameters, defaults, then `extra_body` merged last and untouched (it is the caller's explicit
  * escape hatch). Every change that loses information is reported as a warning.
  */
 export function applyRequestQuirks(
@@ -27,11 +27,6 @@ export function applyRequestQuirks(
       return mapped === undefined ? message : { ...message, role: mapped };
     });
   }
-  if (options.defaults) {
-    for (const [name, value] of Object.entries(quirks.defaultParams)) {
-      if (body[name] === undefined) body[name] = value;
-    }
-  }
   for (const name of quirks.dropParams) {
     if (body[name] !== undefined) {
       warnings.push(`dropped "${name}": the provider does not accept it`);
@@ -43,6 +38,12 @@ export function applyRequestQuirks(
     if (body[to] === undefined) body[to] = body[from];
     else warnings.push(`dropped "${from}": "${to}" was also given and the provider only accepts "${to}"`);
     delete body[from];
+  }
+  // Defaults come after renames, so a renamed parameter counts as given.
+  if (options.defaults) {
+    for (const [name, value] of Object.entries(quirks.defaultParams)) {
+      if (body[name] === undefined) body[name] = value;
+    }
   }
   if (extraBody !== undefined && extraBody !== null && typeof extraBody === 'object') {
     Object.assign(body, extraBody);

@@ -1,0 +1,23 @@
+import { isLiterLlmError } from './liter-llm-error.js';
+import { redactSecrets } from './redact-secrets.js';
+
+/**
+ * Scrubs configured secrets from an error leaving the client: message, stack, raw body and cause.
+ * The client applies it to every error on its way out, so a layer that forgets (a dialect, a
+ * custom middleware) cannot leak a key into an application's logs.
+ */
+export function redactError(error: unknown, secrets: readonly string[]): unknown {
+  if (secrets.length === 0 || !(error instanceof Error)) return error;
+  const define = (name: string, value: unknown): void => {
+    Object.defineProperty(error, name, { value, writable: true, configurable: true, enumerable: false });
+  };
+  define('message', redactSecrets(error.message, secrets));
+  if (typeof error.stack === 'string') define('stack', redactSecrets(error.stack, secrets));
+  if (isLiterLlmError(error)) {
+    Object.defineProperty(error, 'body', { value: redactSecrets(error.body, secrets), enumerable: true, configurable: true });
+    if ('partialContent' in error) define('partialContent', redactSecrets(error.partialContent, secrets));
+  }
+  const cause: unknown = (error as { cause?: unknown }).cause;
+  if (cause !== undefined) define('cause', cause instanceof Error ? redactError(cause, secrets) : redactSecrets(cause, secrets));
+  return error;
+}
