@@ -1,0 +1,51 @@
+// Conformance cases this SDK cannot run yet, as data: each rule names what it covers and why.
+// Everything not matched here runs, and a case that cannot pass fails the run.
+
+export interface PendingRule {
+  readonly reason: string;
+  /** Fixture `call` values the rule covers. */
+  readonly calls?: readonly string[];
+  /** Fixture `category` values the rule covers. */
+  readonly categories?: readonly string[];
+}
+
+export const PENDING_RULES: readonly PendingRule[] = [
+  {
+    reason: 'endpoint arrives with the whole-API-surface issue',
+    calls: [
+      'image_generate',
+      'speech',
+      'transcribe',
+      'moderate',
+      'rerank',
+      'search',
+      'ocr',
+      'create_file',
+      'retrieve_file',
+      'list_files',
+      'delete_file',
+      'file_content',
+      'create_batch',
+      'retrieve_batch',
+      'list_batches',
+      'cancel_batch',
+      'create_response',
+      'retrieve_response',
+      'cancel_response',
+    ],
+  },
+  {
+    // cache_hit, cache_bypassed, cost_tracked, hook_on_*_called and BudgetExceeded need the runner
+    // to configure cache, budget and hooks middleware, which the client does not offer yet.
+    reason: 'middleware arrives with the middleware issue',
+    categories: ['budget', 'cache', 'hooks'],
+  },
+];
+
+/** The reason a case is pending, or undefined when it must run. */
+export function findPendingReason(fixture: { readonly call: string; readonly category: string }): string | undefined {
+  const rule = PENDING_RULES.find(
+    (candidate) => candidate.calls?.includes(fixture.call) === true || candidate.categories?.includes(fixture.category) === true,
+  );
+  return rule?.reason;
+}

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { groqProvider } from '../generated/providers/groq.js';
+import { callInfo, createProviderClient } from '../src/core.js';
+import { chatResponse, sendJson, startMockServer, type MockServer } from './support/mock-server.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Relative modules a file loads at run time (type-only imports and exports are erased). */
+function runtimeImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const specifiers: string[] = [];
+  const pattern = /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?['"](\.[^'"]+)['"]/gm;
+  for (const match of source.matchAll(pattern)) {
+    const specifier = match[1] as string;
+    specifiers.push(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
+  }
+  return specifiers;
+}
+
+function moduleGraph(entries: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const pending = entries.map((entry) => resolve(root, entry));
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    pending.push(...runtimeImports(file));
+  }
+  return new Set([...seen].map((file) => relative(root, file)));
+}
+
+describe('liter-llm/core with one provider', () => {
+  it('loads that provider module and nothing else of the registry', () => {
+    const graph = moduleGraph(['src/core.ts', 'generated/providers/groq.ts']);
+    const generated = [...graph].filter((file) => file.startsWith('generated/')).sort();
+    expect(generated.filter((file) => file.startsWith('generated/providers/'))).toEqual(['generated/providers/groq.ts']);
+    expect(graph.has('generated/registry.ts')).toBe(false);
+    expect(graph.has('src/create-client.ts')).toBe(false);
+  });
+
+  it('while the main entry does load the whole registry', () => {
+    const graph = moduleGraph(['src/index.ts']);
+    expect(graph.has('generated/registry.ts')).toBe(true);
+    expect([...graph].filter((file) => file.startsWith('generated/providers/')).length).toBeGreaterThanOrEqual(120);
+  });
+
+  describe('calls', () => {
+    let server: MockServer;
+    beforeAll(async () => {
+      server = await startMockServer(sendJson(200, chatResponse('from core')));
+    });
+    afterAll(() => server.close());
+
+    it('work with only the providers passed in', async () => {
+      const client = createProviderClient([groqProvider], { providers: { groq: { baseURL: server.url, apiKey: 'gsk-core-test-key' } } });
+      const reply = await client.provider('groq').chat({ model: 'llama-3.3-70b-versatile', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(reply.choices[0]?.message.content).toBe('from core');
+      expect(callInfo(reply).provider).toBe('groq');
+      expect(() => client.chat({ model: 'openai/gpt-4o', messages: [] })).toThrow(/unknown provider "openai"/);
+    });
+  });
+});
