@@ -1,9 +1,11 @@
-import type { ChatCompletionRequest, EmbeddingRequest, EmbeddingResponse } from '../../generated/types/index.js';
+import type { ChatCompletionRequest, EmbeddingRequest } from '../../generated/types/index.js';
 import type { Dialect, WireRequest } from '../dialects/dialect.js';
 import { resolveDialect } from '../dialects/resolve-dialect.js';
 import { EndpointNotSupportedError } from '../errors/error-classes.js';
+import { isLiterLlmError } from '../errors/liter-llm-error.js';
 import { sendWithRetry, type SendResult } from '../http/send-with-retry.js';
 import type { CallContext, Next } from '../middleware/compose.js';
+import type { EndpointName } from '../provider-definition.js';
 import { readChatStream } from '../streaming/read-chat-stream.js';
 
 export interface CoreHandlerInput {
@@ -14,18 +16,12 @@ export interface CoreHandlerInput {
 
 /** The innermost handler: dialect conversion, one HTTP exchange (with retries), conversion back. */
 export function createCoreHandler(input: CoreHandlerInput): Next {
-  const send = (context: CallContext, wire: WireRequest, mode: 'json' | 'stream'): Promise<SendResult> => {
+  const sendOnce = (context: CallContext, dialect: Dialect, wire: WireRequest, mode: 'json' | 'stream'): Promise<SendResult> => {
     const { route, options, info } = context;
-    if (!route.provider.gateway && route.provider.definition.endpoints[wire.endpoint] === undefined) {
-      throw new EndpointNotSupportedError(`${route.provider.id} does not serve the ${wire.endpoint} endpoint`, {
-        provider: route.provider.id,
-        model: route.model,
-      });
-    }
-    info.warnings.push(...wire.warnings);
-    const headers = route.provider.buildHeaders(options.headers);
+    const headers = { ...route.provider.buildHeaders(options.headers), ...wire.headers };
     headers.accept ??= mode === 'stream' ? 'text/event-stream' : 'application/json';
     if (wire.body !== undefined) headers['content-type'] ??= 'application/json';
+    const authorizer = route.provider.authorizer;
     return sendWithRetry({
       url: route.provider.buildUrl(wire.path, route.model),
       method: wire.method,
@@ -42,24 +38,40 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
       onAttempt: () => {
         info.attempts += 1;
       },
+      authorize: authorizer === undefined ? undefined : (request) => authorizer.headers(request),
+      mapError:
+        dialect.convertErrorResponse === undefined ? undefined : (status, body) => dialect.convertErrorResponse?.(status, body, route),
     });
   };
 
-  const prepare = (context: CallContext): Dialect => {
+  const send = async (context: CallContext, dialect: Dialect, wire: WireRequest, mode: 'json' | 'stream'): Promise<SendResult> => {
+    const { route, info } = context;
+    if (!route.provider.gateway && route.provider.definition.endpoints[wire.endpoint] === undefined) {
+      throw unsupported(route.provider.id, wire.endpoint);
+    }
+    info.warnings.push(...wire.warnings);
+    try {
+      return await sendOnce(context, dialect, wire, mode);
+    } catch (error) {
+      // Cached credentials (an OAuth token) may have expired: refresh them once and try again.
+      const authorizer = route.provider.authorizer;
+      if (isLiterLlmError(error) && error.status === 401 && authorizer?.invalidate?.() === true) {
+        return sendOnce(context, dialect, wire, mode);
+      }
+      throw error;
+    }
+  };
+
+  return async (context) => {
     const { route, info } = context;
     info.provider = route.provider.id;
     info.model = route.model;
     if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
-    return resolveDialect(route.provider);
-  };
-
-  return async (context) => {
-    const dialect = prepare(context);
-    const { route, info } = context;
+    const dialect = resolveDialect(route.provider);
     switch (context.operation) {
       case 'chat': {
         const wire = dialect.convertChatRequest(context.request as ChatCompletionRequest, route, false);
-        const sent = await send(context, wire, 'json');
+        const sent = await send(context, dialect, wire, 'json');
         const response = dialect.convertChatResponse(sent.body, route);
         info.usage = response.usage ?? undefined;
         return response;
@@ -67,31 +79,35 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
       case 'chatStream': {
         const startedAt = Date.now();
         const wire = dialect.convertChatRequest(context.request as ChatCompletionRequest, route, true);
-        const sent = await send(context, wire, 'stream');
+        const sent = await send(context, dialect, wire, 'stream');
         return readChatStream({
           sent,
           convert: dialect.createChatStreamConverter(route),
+          decode: dialect.decodeStream?.bind(dialect),
           info,
           idleTimeoutMs: context.options.timeoutMs,
           startedAt,
         });
       }
       case 'embed': {
+        if (dialect.convertEmbeddingRequest === undefined || dialect.convertEmbeddingResponse === undefined) {
+          throw unsupported(route.provider.id, 'embeddings');
+        }
         const wire = dialect.convertEmbeddingRequest(context.request as EmbeddingRequest, route);
-        const sent = await send(context, wire, 'json');
-        const response: EmbeddingResponse = dialect.convertEmbeddingResponse(sent.body, route);
+        const sent = await send(context, dialect, wire, 'json');
+        const response = dialect.convertEmbeddingResponse(sent.body, route);
         if (response.usage) {
-          info.usage = {
-            prompt_tokens: response.usage.prompt_tokens ?? 0,
-            completion_tokens: 0,
-            total_tokens: response.usage.total_tokens ?? response.usage.prompt_tokens ?? 0,
-          };
+          const prompt = response.usage.prompt_tokens ?? 0;
+          info.usage = { prompt_tokens: prompt, completion_tokens: 0, total_tokens: response.usage.total_tokens ?? prompt };
         }
         return response;
       }
       case 'listModels': {
+        if (dialect.convertListModelsRequest === undefined || dialect.convertListModelsResponse === undefined) {
+          throw unsupported(route.provider.id, 'models');
+        }
         const wire = dialect.convertListModelsRequest(route);
-        const sent = await send(context, wire, 'json');
+        const sent = await send(context, dialect, wire, 'json');
         return dialect.convertListModelsResponse(sent.body, route);
       }
       default: {
@@ -100,4 +116,8 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
       }
     }
   };
+}
+
+function unsupported(providerId: string, endpoint: EndpointName): EndpointNotSupportedError {
+  return new EndpointNotSupportedError(`${providerId} does not serve the ${endpoint} endpoint`, { provider: providerId });
 }

@@ -5,6 +5,7 @@ import type {
   ModelsListResponse,
 } from '../../generated/types/index.js';
 import { attachCallInfo, createCallInfoRecord } from '../call-info.js';
+import { findDialect } from '../dialects/resolve-dialect.js';
 import { ConfigurationError } from '../errors/error-classes.js';
 import { redactError } from '../errors/redact-error.js';
 import { compose, type CallContext, type Operation } from '../middleware/compose.js';
@@ -79,6 +80,8 @@ export function createRegistryClient<C extends Catalog>(
         fallbackApiKey: normalized.apiKey,
         clientHeaders: normalized.headers,
         env,
+        createAuthorizer: findDialect(definition.dialect)?.createAuthorizer,
+        fetch: normalized.fetch,
       }),
     );
   }

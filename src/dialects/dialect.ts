@@ -6,7 +6,9 @@ import type {
   EmbeddingResponse,
   ModelsListResponse,
 } from '../../generated/types/index.js';
+import type { LiterLlmError } from '../errors/liter-llm-error.js';
 import type { DialectName, EndpointName } from '../provider-definition.js';
+import type { ProviderOverride } from '../providers/resolved-provider.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 import type { SseEvent } from '../streaming/parse-sse-events.js';
 
@@ -17,19 +19,51 @@ export interface WireRequest {
   /** Endpoint path template; the provider fills `{model}` and URL variables. */
   readonly path: string;
   readonly body: Record<string, unknown> | undefined;
+  /** Extra headers this request needs (e.g. a beta header for a feature in use). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Request parameters the conversion changed or dropped, reported in `callInfo().warnings`. */
   readonly warnings: readonly string[];
 }
 
-/** What one SSE event means for the OpenAI-shaped stream. */
+/** What one stream event means for the OpenAI-shaped stream. */
 export type StreamEventResult =
   | { readonly type: 'chunks'; readonly chunks: readonly ChatCompletionChunk[] }
-  | { readonly type: 'done' }
+  | { readonly type: 'done'; readonly chunks?: readonly ChatCompletionChunk[] }
   | { readonly type: 'ignore' };
+
+/** A request as it will go on the wire, for authorizers that sign it. */
+export interface OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+}
+
+/**
+ * Credentials that need work per request (SigV4 signatures, OAuth tokens exchanged and cached).
+ * Built once per client and provider; state such as a cached token lives in its closure.
+ */
+export interface Authorizer {
+  /** Headers to add to this attempt (called for every attempt, after the body is final). */
+  headers(request: OutgoingRequest): Promise<Record<string, string>>;
+  /** After a 401: drop cached credentials; true when a fresh attempt may succeed (done once). */
+  invalidate?(): boolean;
+}
+
+export interface AuthorizerInput {
+  readonly providerId: string;
+  readonly override: ProviderOverride | undefined;
+  /** The key resolved from options and the registry's env var, when there is one. */
+  readonly apiKey: string | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly fetch: typeof fetch | undefined;
+}
 
 /**
  * One wire format, as small pure functions: OpenAI-shaped request in, wire request out; wire
  * response (or stream event) in, OpenAI-shaped result out. Errors thrown are LiterLlmErrors.
+ * Optional members fall back to OpenAI behaviour; a missing endpoint pair means the dialect does
+ * not serve that endpoint.
  */
 export interface Dialect {
   readonly name: DialectName;
@@ -37,8 +71,17 @@ export interface Dialect {
   convertChatResponse(body: unknown, route: ResolvedRoute): ChatCompletionResponse;
   /** Returns a converter with per-stream state (tool-call indexes, accumulated usage). */
   createChatStreamConverter(route: ResolvedRoute): (event: SseEvent) => StreamEventResult;
-  convertEmbeddingRequest(request: EmbeddingRequest, route: ResolvedRoute): WireRequest;
-  convertEmbeddingResponse(body: unknown, route: ResolvedRoute): EmbeddingResponse;
-  convertListModelsRequest(route: ResolvedRoute): WireRequest;
-  convertListModelsResponse(body: unknown, route: ResolvedRoute): ModelsListResponse;
+  convertEmbeddingRequest?(request: EmbeddingRequest, route: ResolvedRoute): WireRequest;
+  convertEmbeddingResponse?(body: unknown, route: ResolvedRoute): EmbeddingResponse;
+  convertListModelsRequest?(route: ResolvedRoute): WireRequest;
+  convertListModelsResponse?(body: unknown, route: ResolvedRoute): ModelsListResponse;
+  /** Frames of a streamed response as events (default: server-sent events). */
+  decodeStream?(body: ReadableStream<Uint8Array>): AsyncIterable<SseEvent>;
+  /**
+   * The error for a non-2xx response, when the provider's body needs reading its own way;
+   * undefined falls back to the shared status mapping.
+   */
+  convertErrorResponse?(status: number, body: unknown, route: ResolvedRoute): LiterLlmError | undefined;
+  /** Per-request credentials (signing, token exchange); absent means static headers suffice. */
+  createAuthorizer?(input: AuthorizerInput): Authorizer | undefined;
 }

@@ -5,6 +5,11 @@ import { openAiDialect } from './openai/openai-dialect.js';
 
 const DIALECTS: Readonly<Partial<Record<string, Dialect>>> = { openai: openAiDialect };
 
+/** The implementation of a dialect, or undefined while it is not implemented. */
+export function findDialect(name: string): Dialect | undefined {
+  return DIALECTS[name];
+}
+
 /**
  * The wire format of a provider. A gateway always speaks OpenAI's. Providers whose dialect is
  * declared in the registry but not implemented yet fail loudly instead of being sent OpenAI JSON.

@@ -4,6 +4,7 @@ import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.j
 import { redactSecrets } from '../errors/redact-secrets.js';
 import { computeBackoffDelay } from './compute-backoff-delay.js';
 import { parseRetryAfter } from './parse-retry-after.js';
+import type { OutgoingRequest } from '../dialects/dialect.js';
 import { sendRequest, type HttpRequest } from './send-request.js';
 
 /** Longest server-requested wait we honour; beyond it the error goes back to the caller. */
@@ -23,6 +24,10 @@ export interface SendWithRetryParams extends Omit<HttpRequest, 'signal'> {
   readonly sleep?: (milliseconds: number, signal?: AbortSignal) => Promise<void>;
   /** Called as each attempt starts, so a failed call still reports how often it tried. */
   readonly onAttempt?: () => void;
+  /** Headers computed per attempt over the final request (signatures, fresh tokens). */
+  readonly authorize?: (request: OutgoingRequest) => Promise<Record<string, string>>;
+  /** A dialect's reading of an error body; undefined falls back to the shared status mapping. */
+  readonly mapError?: (status: number, body: unknown) => LiterLlmError | undefined;
 }
 
 export interface SendResult {
@@ -64,7 +69,11 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
 
     let failure: LiterLlmError;
     try {
-      const response = await sendRequest({ ...params, signal: controller.signal });
+      const headers =
+        params.authorize === undefined
+          ? params.headers
+          : { ...params.headers, ...(await params.authorize({ url: params.url, method: params.method, headers: params.headers, body: params.body })) };
+      const response = await sendRequest({ ...params, headers, signal: controller.signal });
       if (response.ok) {
         if (params.mode === 'stream') {
           clearTimeout(timer);
@@ -83,13 +92,14 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
         return { response, attempts, body: parseJsonBody(text, response, params), abort: () => {} };
       }
       const text = await response.text();
-      failure = createHttpError({
-        status: response.status,
-        body: parseMaybeJson(text),
-        ...errorContext,
-        retryAfterMs: parseRetryAfter(response.headers),
-        secrets: params.secrets,
-      });
+      const body = parseMaybeJson(text);
+      const retryAfterMs = parseRetryAfter(response.headers);
+      failure =
+        params.mapError?.(response.status, body) ??
+        createHttpError({ status: response.status, body, ...errorContext, retryAfterMs, secrets: params.secrets });
+      if (failure.retryAfterMs === undefined && retryAfterMs !== undefined) {
+        Object.defineProperty(failure, 'retryAfterMs', { value: retryAfterMs });
+      }
       const shouldRetry = response.headers.get('x-should-retry');
       if (shouldRetry === 'true' || shouldRetry === 'false') {
         failure = withRetryable(failure, shouldRetry === 'true');

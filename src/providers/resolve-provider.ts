@@ -1,4 +1,5 @@
 import { AuthenticationError, ConfigurationError } from '../errors/error-classes.js';
+import type { AuthorizerInput, Authorizer } from '../dialects/dialect.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import type { ProviderOverride, ResolvedProvider } from './resolved-provider.js';
 
@@ -12,6 +13,9 @@ export interface ResolveProviderInput {
   readonly clientHeaders: Readonly<Record<string, string>>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly gateway?: boolean;
+  /** The dialect's factory for per-request credentials, when it has one. */
+  readonly createAuthorizer?: ((input: AuthorizerInput) => Authorizer | undefined) | undefined;
+  readonly fetch?: typeof fetch | undefined;
 }
 
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
@@ -50,7 +54,16 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
   if (missingVariables.length > 0) {
     const list = [...new Set(missingVariables)].join(', ');
     unavailable = () => new ConfigurationError(`${definition.id}: URL needs ${list}`, { provider: definition.id });
-  } else if (key === undefined && auth.scheme !== 'none' && !auth.optional && !input.gateway) {
+  }
+  const authorizer = input.createAuthorizer?.({
+    providerId: definition.id,
+    override,
+    apiKey: key,
+    env,
+    fetch: input.fetch,
+  });
+  // An authorizer owns the credentials (and reports what is missing) when it exists.
+  if (unavailable === undefined && authorizer === undefined && key === undefined && auth.scheme !== 'none' && !auth.optional && !input.gateway) {
     unavailable = () =>
       new AuthenticationError(
         `${definition.id}: no API key; set ${auth.envVar}, or pass apiKeys.${definition.id} to createClient`,
@@ -78,6 +91,7 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     definition,
     gateway: input.gateway ?? false,
     quirks: definition.quirks,
+    authorizer,
     unavailable,
     buildUrl(path, model) {
       const filledPath = fillVariables(path).replace('{model}', encodeURIComponent(model));

@@ -1,3 +1,4 @@
+import type { Authorizer } from '../dialects/dialect.js';
 import type { LiterLlmError } from '../errors/liter-llm-error.js';
 import type { ProviderDefinition, ProviderQuirks } from '../provider-definition.js';
 
@@ -12,6 +13,8 @@ export interface ResolvedProvider {
   /** True for the synthetic provider behind a client-level `baseURL`. */
   readonly gateway: boolean;
   readonly quirks: ProviderQuirks;
+  /** Per-request credentials for dialects that sign or exchange tokens; undefined for static headers. */
+  readonly authorizer: Authorizer | undefined;
   /** Why calls cannot be made (missing key or URL variable); thrown at call time, not construction. */
   readonly unavailable: (() => LiterLlmError) | undefined;
   /** Absolute URL for an endpoint path of this provider, with `{model}` filled and query parameters added. */
@@ -26,4 +29,20 @@ export interface ProviderOverride {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Values for `{placeholders}` in the provider's URLs (else their environment variables). */
   readonly urlVariables?: Readonly<Record<string, string>> | undefined;
+  /**
+   * An OAuth access token, or a function returning one (called per request; cache inside it):
+   * Vertex AI instead of a service account, Azure OpenAI with an Entra ID token.
+   */
+  readonly accessToken?: string | (() => string | Promise<string>) | undefined;
+  /** Vertex AI: a service-account key, as its JSON text or parsed object. */
+  readonly serviceAccount?: string | Readonly<Record<string, unknown>> | undefined;
+  /** AWS credentials for SigV4 (Bedrock); else the standard AWS environment variables. */
+  readonly aws?:
+    | {
+        readonly accessKeyId?: string | undefined;
+        readonly secretAccessKey?: string | undefined;
+        readonly sessionToken?: string | undefined;
+        readonly region?: string | undefined;
+      }
+    | undefined;
 }

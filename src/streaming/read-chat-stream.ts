@@ -9,6 +9,8 @@ import { parseSseEvents, type SseEvent } from './parse-sse-events.js';
 export interface ReadChatStreamInput {
   readonly sent: SendResult;
   readonly convert: (event: SseEvent) => StreamEventResult;
+  /** Frames of the body as events; server-sent events unless the dialect says otherwise. */
+  readonly decode?: ((body: ReadableStream<Uint8Array>) => AsyncIterable<SseEvent>) | undefined;
   readonly info: CallInfoRecord;
   /** Longest silence between two reads before the stream is abandoned. */
   readonly idleTimeoutMs: number;
@@ -40,15 +42,11 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
   armIdleTimer();
   try {
-    for await (const event of parseSseEvents(body)) {
+    for await (const event of (input.decode ?? parseSseEvents)(body)) {
       armIdleTimer();
       const result = input.convert(event);
       if (result.type === 'ignore') continue;
-      if (result.type === 'done') {
-        sawDone = true;
-        break;
-      }
-      for (const chunk of result.chunks) {
+      for (const chunk of result.chunks ?? []) {
         info.firstChunkMs ??= Date.now() - input.startedAt;
         if (chunk.usage) info.usage = chunk.usage;
         for (const choice of chunk.choices) {
@@ -59,6 +57,10 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
           if (choice.finish_reason !== null && choice.finish_reason !== undefined) sawFinish = true;
         }
         yield chunk;
+      }
+      if (result.type === 'done') {
+        sawDone = true;
+        break;
       }
     }
   } catch (error) {
