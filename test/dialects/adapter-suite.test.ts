@@ -82,11 +82,12 @@ function foldChunks(chunks: readonly ChatCompletionChunk[]) {
       if (typeof delta.reasoning_content === 'string') reasoning += delta.reasoning_content;
       if (choice.finish_reason) finishReason = choice.finish_reason;
       for (const call of delta.tool_calls ?? []) {
-        const current = calls.get(call.index) ?? { name: '', arguments: '' };
+        const index = call.index ?? 0;
+        const current = calls.get(index) ?? { name: '', arguments: '' };
         if (call.id) current.id ??= call.id;
         if (call.function?.name) current.name += call.function.name;
         if (call.function?.arguments) current.arguments += call.function.arguments;
-        calls.set(call.index, current);
+        calls.set(index, current);
       }
     }
   }
