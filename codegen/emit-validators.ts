@@ -1,0 +1,102 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+
+import { CodegenError } from './codegen-error.js';
+import type { CodegenInputs, TemplateSources } from './codegen-inputs.js';
+import { compileTemplate } from './compile-template.js';
+import { inferDiscriminators } from './infer-discriminators.js';
+import { inlineAjvRuntime } from './inline-ajv-runtime.js';
+import type { CodegenIr, GeneratedFile, JsonObject, ValidatorIr } from './ir.js';
+
+/** The runtime module (from `codegen/runtime/`) that every generated validator imports. */
+const ERRORS_MODULE = 'format-schema-errors.ts';
+const DATA_KEYWORDS = new Set(['const', 'default', 'enum', 'examples']);
+
+/**
+ * Per validator: `generated/validators/compiled/<type>.ts`, ajv's standalone code (plain JavaScript,
+ * `@ts-nocheck`, no imports), and `generated/validators/<type>.ts`, the typed
+ * `validate<Type>(data: unknown): string | undefined` around it. Plus the shared
+ * `generated/validators/format-schema-errors.ts`.
+ */
+export function emitValidators(
+  ir: CodegenIr,
+  templates: TemplateSources,
+  runtimeModules: CodegenInputs['runtimeModules'],
+): GeneratedFile[] {
+  const errorsModule = runtimeModules[ERRORS_MODULE];
+  if (errorsModule === undefined) throw new CodegenError(`codegen/runtime/${ERRORS_MODULE}: module not found`);
+  const renderCompiled = compileTemplate<CompiledValidatorView>(templates, 'compiled-validator');
+  const renderWrapper = compileTemplate<ValidatorView>(templates, 'validator');
+  const files: GeneratedFile[] = [{ path: `validators/${ERRORS_MODULE}`, content: errorsModule }];
+  for (const validator of ir.validators) {
+    const view = { ...createValidatorView(validator), code: compileStandalone(validator) };
+    files.push({ path: `validators/compiled/${validator.moduleName}.ts`, content: renderCompiled(view) });
+    files.push({ path: `validators/${validator.moduleName}.ts`, content: renderWrapper(view) });
+  }
+  return files;
+}
+
+interface ValidatorView {
+  readonly typeName: string;
+  readonly functionName: string;
+  readonly moduleName: string;
+  readonly sourcePath: string;
+}
+
+interface CompiledValidatorView extends ValidatorView {
+  readonly code: string;
+}
+
+function createValidatorView(validator: ValidatorIr): ValidatorView {
+  return {
+    typeName: validator.typeName,
+    functionName: validator.functionName,
+    moduleName: validator.moduleName,
+    sourcePath: validator.sourcePath,
+  };
+}
+
+/**
+ * ajv standalone ESM code exporting `validate`. A fresh ajv instance per validator keeps the generated
+ * names (`validate10`, `schema11`) independent of the other validators, so adding one does not
+ * change the others' files.
+ */
+function compileStandalone(validator: ValidatorIr): string {
+  const label = `${validator.sourcePath} (${validator.typeName})`;
+  const id = typeof validator.schema['$id'] === 'string' ? validator.schema['$id'] : `https://liter-llm.dev/${validator.sourcePath}`;
+  try {
+    const ajv = new Ajv2020({
+      allErrors: true,
+      discriminator: true,
+      strictTypes: false,
+      strictTuples: false,
+      validateFormats: false,
+      keywords: findAnnotationKeywords(validator.schema),
+      code: { source: true, esm: true, lines: true },
+    });
+    ajv.addSchema({ ...inferDiscriminators(validator.schema), $id: id });
+    const code = standaloneCode.default(ajv, {
+      validate: `${id}#/$defs/${encodeURIComponent(validator.definitionName)}`,
+    });
+    return inlineAjvRuntime(code, label);
+  } catch (error) {
+    if (error instanceof CodegenError) throw error;
+    throw new CodegenError(`${label}: cannot compile a validator: ${(error as Error).message}`);
+  }
+}
+
+/** `x-*` keys used as keywords (such as `x-validators`), registered with ajv as annotations. */
+function findAnnotationKeywords(schema: JsonObject): string[] {
+  const keywords = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key.startsWith('x-')) keywords.add(key);
+        if (!DATA_KEYWORDS.has(key)) visit(value);
+      }
+    }
+  };
+  visit(schema);
+  return [...keywords].sort();
+}
