@@ -184,10 +184,11 @@ describe('endpoints and dialects', () => {
   });
 
   it('fails loudly for a provider whose dialect is not implemented yet', async () => {
-    const client = createClient({ providers: { anthropic: { baseURL: server.url, apiKey: 'sk-ant-test-12345' } } });
-    const error = await caught(client.chat({ model: 'anthropic/claude-sonnet-4-5', messages }));
+    const entry = { ...chatOnlyProvider(server.url), id: 'bespoke', dialect: 'custom' };
+    const client = createClient({ customProviders: [entry] });
+    const error = await caught(client.chat({ model: 'bespoke/any', messages }));
     expect(error.kind).toBe('EndpointNotSupported');
-    expect(String(error.message)).toContain('"anthropic" wire format');
+    expect(String(error.message)).toContain('"custom" wire format');
     expect(server.requests).toHaveLength(0);
   });
 });

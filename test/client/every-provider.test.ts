@@ -1,12 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { providerRegistry } from '../../generated/registry.js';
-import { createClient, isLiterLlmError, type ProviderDefinition } from '../../src/index.js';
+import { findDialect } from '../../src/dialects/resolve-dialect.js';
+import { createClient, isLiterLlmError, type ClientOptions, type ProviderDefinition } from '../../src/index.js';
+import { loadAdapterCases } from '../dialects/load-adapter-cases.js';
+import { wireReplyHandler } from '../dialects/wire-reply-handler.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../support/mock-server.js';
 
 let server: MockServer;
 const providers: ProviderDefinition[] = Object.values(providerRegistry);
+const casesByDialect = new Map((await loadAdapterCases()).map((cases) => [cases.dialect, cases]));
 const openAiChat = providers.filter((provider) => provider.dialect === 'openai' && provider.endpoints.chat !== undefined);
-const others = providers.filter((provider) => !openAiChat.includes(provider));
+/** Providers on a native dialect: answered in their wire format, from that dialect's adapter cases. */
+const nativeChat = providers.filter(
+  (provider) => provider.dialect !== 'openai' && provider.endpoints.chat !== undefined && findDialect(provider.dialect) !== undefined,
+);
+const others = providers.filter((provider) => !openAiChat.includes(provider) && !nativeChat.includes(provider));
 
 beforeAll(async () => {
   server = await startMockServer();
@@ -22,10 +30,19 @@ const messages = [
   { role: 'user' as const, content: 'Hi' },
 ];
 
-function clientFor(provider: ProviderDefinition) {
+function clientFor(provider: ProviderDefinition, extra: ClientOptions = {}) {
   const urlVariables = Object.fromEntries(Object.keys(provider.urlVariables).map((name) => [name, `var-${name}`]));
   return createClient({
-    providers: { [provider.id]: { baseURL: `${server.url}/p/${provider.id}`, apiKey: keyFor(provider.id), urlVariables } },
+    ...extra,
+    providers: {
+      ...extra.providers,
+      [provider.id]: {
+        apiKey: keyFor(provider.id),
+        ...extra.providers?.[provider.id],
+        baseURL: `${server.url}/p/${provider.id}`,
+        urlVariables,
+      },
+    },
     maxRetries: 0,
   });
 }
@@ -72,6 +89,7 @@ describe('every OpenAI-compatible registry provider', () => {
   it('covers the registry', () => {
     expect(providers.length).toBeGreaterThanOrEqual(120);
     expect(openAiChat.length).toBeGreaterThanOrEqual(80);
+    expect(openAiChat.length + nativeChat.length + others.length).toBe(providers.length);
   });
 
   it.each(openAiChat.map((provider) => [provider.id, provider] as const))('%s: chat and stream', async (_id, provider) => {
@@ -101,6 +119,28 @@ describe('every OpenAI-compatible registry provider', () => {
     const streamBody = streamRequest.body as Record<string, unknown>;
     expect(streamBody.stream).toBe(true);
     expect(streamBody.stream_options).toEqual(provider.quirks.streamUsage ? { include_usage: true } : undefined);
+  });
+
+  it.each(nativeChat.map((provider) => [provider.id, provider] as const))('%s: chat and stream in its own wire format', async (_id, provider) => {
+    const cases = casesByDialect.get(provider.dialect);
+    if (cases?.text === undefined || cases.textStream === undefined) {
+      throw new Error(`dialect ${provider.dialect} has no adapter cases with text and textStream replies`);
+    }
+    // The dialect's own test provider needs its credentials (OAuth token, AWS keys); others take a key.
+    const extra = cases.providerId === provider.id ? (cases.clientOptions?.(server.url) ?? {}) : {};
+    const client = clientFor(provider, extra);
+    const model = `${provider.id}/${cases.model}`;
+    server.handle(wireReplyHandler(cases.text.reply));
+    const reply = await client.chat({ model, messages });
+    expect(reply.choices[0]?.message.content).toBe(cases.text.expected.content);
+    expect(reply.choices[0]?.finish_reason).toBe(cases.text.expected.finishReason);
+    expect(server.requests[0]?.path.startsWith(`/p/${provider.id}/`)).toBe(true);
+
+    server.handle(wireReplyHandler(cases.textStream.reply));
+    let text = '';
+    for await (const chunk of client.chatStream({ model, messages })) text += chunk.choices[0]?.delta?.content ?? '';
+    expect(text).toBe(cases.textStream.expected.content);
+    expect(server.requests[1]?.path.startsWith(`/p/${provider.id}/`)).toBe(true);
   });
 
   it.each(others.map((provider) => [provider.id, provider] as const))('%s: fails loudly without sending', async (_id, provider) => {

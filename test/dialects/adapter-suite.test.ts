@@ -1,29 +1,13 @@
 // One suite, run against every dialect: each `test/dialects/<dialect>/<dialect>-cases.ts` answers
 // the same scenarios in its provider's wire format, and the OpenAI-shaped results must agree.
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, isLiterLlmError, type ChatCompletionChunk, type ChatCompletionResponse } from '../../src/index.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 import type { AdapterCases, AdapterScenario, ExpectedChat, WireReply } from './adapter-cases.js';
+import { loadAdapterCases } from './load-adapter-cases.js';
+import { wireReplyHandler } from './wire-reply-handler.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const caseFiles = readdirSync(here, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .flatMap((entry) =>
-    readdirSync(join(here, entry.name))
-      .filter((file) => file.endsWith('-cases.ts'))
-      .map((file) => join(here, entry.name, file)),
-  )
-  .sort();
-const allCases: AdapterCases[] = [];
-for (const file of caseFiles) {
-  const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  for (const value of Object.values(module)) {
-    if (value !== null && typeof value === 'object' && 'dialect' in value && 'providerId' in value) allCases.push(value as AdapterCases);
-  }
-}
+const allCases: AdapterCases[] = await loadAdapterCases();
 
 let server: MockServer;
 beforeAll(async () => {
@@ -35,11 +19,7 @@ beforeEach(() => {
 });
 
 function serve(reply: WireReply): void {
-  server.handle((_request, response) => {
-    const isJson = !(typeof reply.body === 'string' || reply.body instanceof Uint8Array);
-    response.writeHead(reply.status ?? 200, { 'content-type': isJson ? 'application/json' : 'text/event-stream', ...reply.headers });
-    response.end(isJson ? JSON.stringify(reply.body) : (reply.body as string | Uint8Array));
-  });
+  server.handle(wireReplyHandler(reply));
 }
 
 const messages = [
