@@ -2,8 +2,14 @@ import { EndpointNotSupportedError } from '../errors/error-classes.js';
 import type { ResolvedProvider } from '../providers/resolved-provider.js';
 import type { Dialect } from './dialect.js';
 import { openAiDialect } from './openai/openai-dialect.js';
+import { cohereDialect } from './cohere/cohere-dialect.js';
+import { azureDialect } from './azure/azure-dialect.js';
+import { anthropicDialect } from './anthropic/anthropic-dialect.js';
+import { geminiDialect } from './gemini/gemini-dialect.js';
+import { vertexAiDialect } from './vertex-ai/vertex-ai-dialect.js';
+import { bedrockDialect } from './bedrock/bedrock-dialect.js';
 
-const DIALECTS: Readonly<Partial<Record<string, Dialect>>> = { openai: openAiDialect };
+const DIALECTS: Readonly<Partial<Record<string, Dialect>>> = { openai: openAiDialect, bedrock: bedrockDialect, cohere: cohereDialect, azure: azureDialect, anthropic: anthropicDialect, gemini: geminiDialect, vertex_ai: vertexAiDialect };
 
 /** The implementation of a dialect, or undefined while it is not implemented. */
 export function findDialect(name: string): Dialect | undefined {

@@ -1,0 +1,4 @@
+/** Converse responses carry no id (only the `x-amzn-requestid` header), so one is made up. */
+export function createCompletionId(): string {
+  return `chatcmpl-bedrock-${crypto.randomUUID()}`;
+}

@@ -1,0 +1,36 @@
+import type { Dialect } from '../dialect.js';
+import { convertGeminiChatRequest } from './convert-gemini-chat-request.js';
+import { convertGeminiChatResponse } from './convert-gemini-chat-response.js';
+import { convertGeminiEmbeddingRequest } from './convert-gemini-embedding-request.js';
+import { convertGeminiEmbeddingResponse } from './convert-gemini-embedding-response.js';
+import { convertGeminiErrorResponse } from './convert-gemini-error-response.js';
+import { convertGeminiModelsResponse } from './convert-gemini-models-response.js';
+import { createGeminiStreamConverter } from './create-gemini-stream-converter.js';
+
+/**
+ * The Gemini API (generativelanguage.googleapis.com): `generateContent`,
+ * `streamGenerateContent?alt=sse`, `batchEmbedContents` and `models.list`, with the API key in
+ * the `x-goog-api-key` header (set by the registry's auth scheme).
+ */
+export const geminiDialect: Dialect = {
+  name: 'gemini',
+  convertChatRequest: convertGeminiChatRequest,
+  convertChatResponse: convertGeminiChatResponse,
+  createChatStreamConverter: createGeminiStreamConverter,
+  convertEmbeddingRequest: convertGeminiEmbeddingRequest,
+  convertEmbeddingResponse: convertGeminiEmbeddingResponse,
+  convertListModelsRequest: (route) => ({
+    endpoint: 'models',
+    method: 'GET',
+    // The default page is 50 models; 1000 is the documented maximum and covers the catalogue.
+    path: withPageSize(route.provider.definition.endpoints.models?.path ?? '/models'),
+    body: undefined,
+    warnings: [],
+  }),
+  convertListModelsResponse: convertGeminiModelsResponse,
+  convertErrorResponse: convertGeminiErrorResponse,
+};
+
+function withPageSize(path: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}pageSize=1000`;
+}

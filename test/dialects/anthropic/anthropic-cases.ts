@@ -1,0 +1,115 @@
+import { expect } from 'vitest';
+import type { AdapterCases } from '../adapter-cases.js';
+import { errorBody, overloadedErrorEvent, textStreamEvents, toolStreamEvents } from './anthropic-fixtures.js';
+import { anthropicSse } from './anthropic-test-route.js';
+
+const sse = { 'content-type': 'text/event-stream' };
+const messageStart = textStreamEvents[0] as Record<string, unknown>;
+const parisBlock = [
+  messageStart,
+  { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+  { type: 'ping' },
+  { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Par' } },
+];
+
+/** Anthropic's Messages API, answered in the shapes its documentation gives. */
+export const anthropicCases: AdapterCases = {
+  dialect: 'anthropic',
+  providerId: 'anthropic',
+  model: 'claude-sonnet-4-5',
+  clientOptions: () => ({ apiKeys: { anthropic: 'sk-ant-adapter-test' } }),
+  text: {
+    reply: {
+      body: {
+        id: 'msg_01Paris',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-5-20250929',
+        content: [{ type: 'text', text: 'Paris.' }],
+        stop_reason: 'end_turn',
+        stop_sequence: null,
+        usage: { input_tokens: 12, cache_read_input_tokens: 8, cache_creation_input_tokens: 0, output_tokens: 2 },
+      },
+    },
+    expected: { content: 'Paris.', finishReason: 'stop', usage: { prompt_tokens: 20, completion_tokens: 2, total_tokens: 22 } },
+    checkRequest: (request) => {
+      expect(request.method).toBe('POST');
+      expect(request.path).toBe('/messages');
+      expect(request.headers['x-api-key']).toBe('sk-ant-adapter-test');
+      expect(request.headers['anthropic-version']).toBe('2023-06-01');
+      expect(request.headers.authorization).toBeUndefined();
+      expect(request.body).toEqual({
+        model: 'claude-sonnet-4-5',
+        max_tokens: 50,
+        system: [
+          { type: 'text', text: 'You are terse.' },
+          { type: 'text', text: 'Answer in one word.' },
+        ],
+        messages: [{ role: 'user', content: 'Capital of France?' }],
+        temperature: 0.2,
+        stop_sequences: ['END'],
+      });
+    },
+  },
+  toolCall: {
+    reply: {
+      body: {
+        id: 'msg_01Weather',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-5-20250929',
+        content: [{ type: 'tool_use', id: 'toolu_01A09q90qw90lq917835lq9', name: 'get_weather', input: { city: 'Paris' } }],
+        stop_reason: 'tool_use',
+        stop_sequence: null,
+        usage: { input_tokens: 30, output_tokens: 10 },
+      },
+    },
+    expected: {
+      content: null,
+      finishReason: 'tool_calls',
+      toolCalls: [{ id: 'toolu_01A09q90qw90lq917835lq9', name: 'get_weather', arguments: { city: 'Paris' } }],
+      usage: { prompt_tokens: 30, completion_tokens: 10, total_tokens: 40 },
+    },
+    checkRequest: (request) => {
+      expect(request.body).toMatchObject({
+        max_tokens: 4096,
+        tools: [
+          {
+            name: 'get_weather',
+            description: 'Weather for a city',
+            input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+          },
+        ],
+        tool_choice: { type: 'auto' },
+      });
+    },
+  },
+  textStream: {
+    reply: { headers: sse, body: anthropicSse(textStreamEvents) },
+    expected: { content: 'Hello!', finishReason: 'stop', usage: { prompt_tokens: 25, completion_tokens: 15, total_tokens: 40 } },
+    checkRequest: (request) => {
+      expect(request.headers.accept).toBe('text/event-stream');
+      expect(request.body).toMatchObject({ stream: true, max_tokens: 50, temperature: 0.2 });
+      expect(request.body).not.toHaveProperty('stream_options');
+    },
+  },
+  toolCallStream: {
+    reply: { headers: sse, body: anthropicSse(toolStreamEvents) },
+    expected: {
+      content: "Okay, let's check the weather for San Francisco, CA:",
+      finishReason: 'tool_calls',
+      toolCalls: [{ id: 'toolu_01T1x1fJ34qAmk2tNTrN7Up6', name: 'get_weather', arguments: { location: 'San Francisco, CA', unit: 'fahrenheit' } }],
+      usage: { prompt_tokens: 472, completion_tokens: 89, total_tokens: 561 },
+    },
+  },
+  // Cut after a text delta: no message_delta, no message_stop.
+  truncatedStream: { reply: { headers: sse, body: anthropicSse(parisBlock) }, partialContent: 'Par' },
+  streamError: { reply: { headers: sse, body: anthropicSse([...parisBlock, overloadedErrorEvent]) }, kind: 'ServiceUnavailable' },
+  authError: { status: 401, body: errorBody('authentication_error', 'invalid x-api-key') },
+  rateLimitError: {
+    status: 429,
+    headers: { 'retry-after': '1' },
+    body: errorBody('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit'),
+  },
+  contextWindowError: { status: 400, body: errorBody('invalid_request_error', 'prompt is too long: 208310 tokens > 200000 maximum') },
+};
