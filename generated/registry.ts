@@ -631,7 +631,7 @@ export type ProviderCatalog = {
   };
   deepseek: {
     readonly modelId: DeepseekModelId;
-    readonly endpoints: 'chat' | 'models';
+    readonly endpoints: 'chat' | 'completions' | 'models';
     readonly dialect: 'openai';
   };
   deepseek_anthropic: {
@@ -826,7 +826,7 @@ export type ProviderCatalog = {
   };
   litellm_proxy: {
     readonly modelId: LitellmProxyModelId;
-    readonly endpoints: 'batches' | 'chat' | 'completions' | 'embeddings' | 'files' | 'images' | 'models' | 'moderations' | 'rerank' | 'responses' | 'speech' | 'transcriptions';
+    readonly endpoints: 'batches' | 'chat' | 'completions' | 'embeddings' | 'files' | 'images' | 'models' | 'moderations' | 'ocr' | 'rerank' | 'responses' | 'speech' | 'transcriptions';
     readonly dialect: 'openai';
   };
   llamacpp: {

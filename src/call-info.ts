@@ -2,7 +2,7 @@ import type { Usage } from '../generated/types/index.js';
 
 /** What happened during one call or stream. */
 export interface CallInfo {
-  /** `chat`, `chatStream`, `embed` or `listModels`. */
+  /** The method called: `chat`, `chatStream`, `embed`, `listModels`, `speech`, `files.create`, ... (see `Operation`). */
   readonly operation: string;
   /** The registry provider that served the call, or `gateway` for a client-level `baseURL`. */
   readonly provider: string;

@@ -2,14 +2,21 @@
 export { callInfo, type CallInfo } from './call-info.js';
 export type { CallOptions, ClientOptions } from './client/client-options.js';
 export type {
+  BatchesApi,
   Catalog,
   CatalogEntry,
   CatalogOf,
+  FilesApi,
   LiterLlmClient,
   ModelField,
+  ProviderCallOptions,
   ProviderClient,
+  ResponsesApi,
   RoutedModel,
 } from './client/client-types.js';
+export type { AllModelsListResponse, ListModelsFailure, ProviderModel } from './client/list-models-across-providers.js';
+export { BinaryResponse } from './endpoints/binary-response.js';
+export type { FileUpload } from './endpoints/file-upload.js';
 export * from './errors/error-classes.js';
 export { LiterLlmError, isLiterLlmError, type ErrorKind, type LiterLlmErrorOptions } from './errors/liter-llm-error.js';
 export type { CallContext, Middleware, Next, NormalizedCallOptions, Operation } from './middleware/compose.js';
@@ -22,5 +29,7 @@ export type {
   ProviderQuirks,
 } from './provider-definition.js';
 export type { ProviderOverride } from './providers/resolved-provider.js';
+export { CallStream } from './streaming/call-stream.js';
 export { ChatStream } from './streaming/chat-stream.js';
+export { ResponseStream } from './streaming/response-stream.js';
 export type * from '../generated/types/index.js';

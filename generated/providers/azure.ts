@@ -10,8 +10,12 @@ export const azureProvider = {
   name: 'Azure OpenAI',
   kind: 'hosted',
   dialect: 'azure',
-  baseURL: 'https://{resource}.openai.azure.com/openai',
+  baseURL: 'https://{resource}.openai.azure.com',
   urlVariables: {
+    api_version: {
+      envVar: 'AZURE_API_VERSION',
+      default: '2024-10-21',
+    },
     resource: {
       envVar: 'AZURE_RESOURCE_NAME',
     },
@@ -25,34 +29,34 @@ export const azureProvider = {
   },
   endpoints: {
     batches: {
-      path: '/batches',
+      path: '/openai/batches?api-version={api_version}',
     },
     chat: {
-      path: '/deployments/{model}/chat/completions',
+      path: '/openai/deployments/{model}/chat/completions?api-version={api_version}',
     },
     completions: {
-      path: '/deployments/{model}/completions',
+      path: '/openai/deployments/{model}/completions?api-version={api_version}',
     },
     embeddings: {
-      path: '/deployments/{model}/embeddings',
+      path: '/openai/deployments/{model}/embeddings?api-version={api_version}',
     },
     files: {
-      path: '/files',
+      path: '/openai/files?api-version={api_version}',
     },
     images: {
-      path: '/deployments/{model}/images/generations',
+      path: '/openai/deployments/{model}/images/generations?api-version={api_version}',
     },
     models: {
-      path: '/models',
+      path: '/openai/models?api-version={api_version}',
     },
     speech: {
-      path: '/deployments/{model}/audio/speech',
+      path: '/openai/deployments/{model}/audio/speech?api-version={api_version}',
     },
     transcriptions: {
-      path: '/deployments/{model}/audio/transcriptions',
+      path: '/openai/deployments/{model}/audio/transcriptions?api-version={api_version}',
     },
     translations: {
-      path: '/deployments/{model}/audio/translations',
+      path: '/openai/deployments/{model}/audio/translations?api-version={api_version}',
     },
   },
   modelPrefixes: [],
@@ -60,11 +64,11 @@ export const azureProvider = {
   quirks: {
     renameParams: {},
     dropParams: [],
-    roleMap: {},
-    headers: {},
-    query: {
-      'api-version': '2024-10-21',
+    roleMap: {
+      developer: 'system',
     },
+    headers: {},
+    query: {},
     streamUsage: true,
     defaultParams: {},
   },

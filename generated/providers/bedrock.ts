@@ -14,7 +14,11 @@ export type BedrockModelId =
   | 'mistral.mistral-large-2407-v1:0'
   | 'cohere.command-r-plus-v1:0'
   | 'cohere.embed-english-v3'
-  | 'ai21.jamba-1-5-large-v1:0';
+  | 'ai21.jamba-1-5-large-v1:0'
+  | 'amazon.titan-embed-text-v1'
+  | 'cohere.embed-multilingual-v3'
+  | 'anthropic.claude-3-7-sonnet-20250219-v1:0'
+  | 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
 
 /** The registry entry `bedrock` with every default filled in. */
 export const bedrockProvider = {
@@ -58,13 +62,15 @@ export const bedrockProvider = {
     'cohere.command-r-plus-v1:0',
     'cohere.embed-english-v3',
     'ai21.jamba-1-5-large-v1:0',
+    'amazon.titan-embed-text-v1',
+    'cohere.embed-multilingual-v3',
+    'anthropic.claude-3-7-sonnet-20250219-v1:0',
+    'us.anthropic.claude-3-7-sonnet-20250219-v1:0',
   ],
   quirks: {
     renameParams: {},
     dropParams: [],
-    roleMap: {
-      developer: 'system',
-    },
+    roleMap: {},
     headers: {},
     query: {},
     streamUsage: false,

@@ -23,6 +23,9 @@ export const deepseekProvider = {
     chat: {
       path: '/chat/completions',
     },
+    completions: {
+      path: '/beta/completions',
+    },
     models: {
       path: '/models',
     },

@@ -23,8 +23,9 @@ export const geminiProvider = {
   baseURL: 'https://generativelanguage.googleapis.com/v1beta',
   urlVariables: {},
   auth: {
-    scheme: 'query',
-    param: 'key',
+    scheme: 'header',
+    header: 'x-goog-api-key',
+    prefix: '',
     envVar: 'GEMINI_API_KEY',
     optional: false,
   },
@@ -61,9 +62,7 @@ export const geminiProvider = {
   quirks: {
     renameParams: {},
     dropParams: [],
-    roleMap: {
-      developer: 'system',
-    },
+    roleMap: {},
     headers: {},
     query: {},
     streamUsage: false,

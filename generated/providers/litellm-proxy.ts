@@ -42,6 +42,9 @@ export const litellmProxyProvider = {
     moderations: {
       path: '/moderations',
     },
+    ocr: {
+      path: '/ocr',
+    },
     rerank: {
       path: '/rerank',
     },

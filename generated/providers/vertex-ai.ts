@@ -53,9 +53,7 @@ export const vertexAiProvider = {
   quirks: {
     renameParams: {},
     dropParams: [],
-    roleMap: {
-      developer: 'system',
-    },
+    roleMap: {},
     headers: {},
     query: {},
     streamUsage: false,

@@ -2,7 +2,9 @@
 import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `xiaomi_mimo_anthropic`. */
-export type XiaomiMimoAnthropicModelId = 'mimo-v2-flash';
+export type XiaomiMimoAnthropicModelId =
+  | 'mimo-v2-flash'
+  | 'mimo-v2.5-pro';
 
 /** The registry entry `xiaomi_mimo_anthropic` with every default filled in. */
 export const xiaomiMimoAnthropicProvider = {
@@ -13,9 +15,7 @@ export const xiaomiMimoAnthropicProvider = {
   baseURL: 'https://api.xiaomimimo.com/anthropic/v1',
   urlVariables: {},
   auth: {
-    scheme: 'header',
-    header: 'x-api-key',
-    prefix: '',
+    scheme: 'bearer',
     envVar: 'XIAOMI_MIMO_API_KEY',
     optional: false,
   },
@@ -27,6 +27,7 @@ export const xiaomiMimoAnthropicProvider = {
   modelPrefixes: [],
   models: [
     'mimo-v2-flash',
+    'mimo-v2.5-pro',
   ],
   quirks: {
     renameParams: {},

@@ -1,26 +1,25 @@
-import type {
-  ChatCompletionChunk,
-  ChatCompletionResponse,
-  EmbeddingResponse,
-  ModelsListResponse,
-} from '../../generated/types/index.js';
-import { attachCallInfo, createCallInfoRecord } from '../call-info.js';
+import type { ModelsListResponse } from '../../generated/types/index.js';
+import { attachCallInfo, callInfo, createCallInfoRecord, type CallInfoRecord } from '../call-info.js';
 import { findDialect } from '../dialects/resolve-dialect.js';
 import { ConfigurationError } from '../errors/error-classes.js';
-import { redactError } from '../errors/redact-error.js';
-import { compose, type CallContext, type Operation } from '../middleware/compose.js';
+import { compose } from '../middleware/compose.js';
 import type { EndpointName, ProviderDefinition } from '../provider-definition.js';
 import { resolveProvider } from '../providers/resolve-provider.js';
 import type { ResolvedProvider } from '../providers/resolved-provider.js';
 import { parseCustomProvider } from '../registry/parse-custom-provider.js';
 import { createRouter } from '../routing/create-router.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
-import { ChatStream } from '../streaming/chat-stream.js';
 import type { CallOptions, ClientOptions } from './client-options.js';
-import type { Catalog, LiterLlmClient } from './client-types.js';
+import type { Catalog, LiterLlmClient, ProviderCallOptions } from './client-types.js';
+import { createCallRunner } from './create-call-runner.js';
+import { createClientMethods } from './create-client-methods.js';
 import { createCoreHandler } from './create-core-handler.js';
-import { normalizeCallOptions } from './normalize-call-options.js';
+import { listModelsAcrossProviders, type AllModelsListResponse } from './list-models-across-providers.js';
+import { METHODS_BY_ENDPOINT } from './methods-by-endpoint.js';
 import { normalizeClientOptions } from './normalize-client-options.js';
+
+/** Provider of files, batches and stored responses when the call names none and there is no gateway. */
+const DEFAULT_PROVIDER = 'openai';
 
 const GATEWAY_DEFINITION: ProviderDefinition = {
   id: 'gateway',
@@ -34,13 +33,6 @@ const GATEWAY_DEFINITION: ProviderDefinition = {
   modelPrefixes: [],
   models: [],
   quirks: { renameParams: {}, dropParams: [], roleMap: {}, headers: {}, query: {}, streamUsage: false, defaultParams: {} },
-};
-
-/** Endpoint a method needs, for the per-provider client. */
-const METHODS_BY_ENDPOINT: Readonly<Partial<Record<EndpointName, readonly string[]>>> = {
-  chat: ['chat', 'chatStream'],
-  embeddings: ['embed'],
-  models: ['listModels'],
 };
 
 /**
@@ -100,43 +92,22 @@ export function createRegistryClient<C extends Catalog>(
   const router = createRouter({ providers, gateway, modelHint: normalized.modelHint });
   const secrets = collectSecrets(normalized, all, env);
   const pipeline = compose(normalized.middleware, createCoreHandler({ fetch: normalized.fetch, secrets }));
+  const runner = createCallRunner(pipeline, normalized, secrets);
 
-  const createContext = (operation: Operation, request: unknown, route: ResolvedRoute, callOptions: CallOptions | undefined): CallContext => ({
-    operation,
-    request,
-    route,
-    options: normalizeCallOptions(normalized, callOptions),
-    info: createCallInfoRecord(operation, route.provider.id, route.model),
-  });
+  const modelOf = (request: object): unknown => (request as { model?: unknown }).model;
 
-  async function unary<T extends object>(context: CallContext): Promise<T> {
-    const startedAt = Date.now();
-    try {
-      const result = (await pipeline(context)) as T;
-      return attachCallInfo(result, context.info);
-    } catch (error) {
-      throw redactError(error, secrets);
-    } finally {
-      context.info.latencyMs = Date.now() - startedAt;
-      context.info.complete = true;
+  /** Files, batches and stored responses: `options.provider`, else the gateway, else `openai`. */
+  const routeProvider = (options: ProviderCallOptions | undefined, method: string): ResolvedRoute => {
+    const id = options?.provider;
+    if (id !== undefined) {
+      const provider = router.provider(id);
+      return { provider: gateway ?? provider, model: '' };
     }
-  }
-
-  function stream(context: CallContext): ChatStream {
-    return new ChatStream(
-      async () => (await pipeline(context)) as AsyncIterable<ChatCompletionChunk>,
-      context.info,
-      Date.now(),
-      (error) => redactError(error, secrets),
-    );
-  }
-
-  const modelOf = (request: unknown): unknown =>
-    request !== null && typeof request === 'object' ? (request as { model?: unknown }).model : undefined;
-  const requireObject = (request: unknown, method: string): void => {
-    if (request === null || typeof request !== 'object') {
-      throw new ConfigurationError(`${method}(request): request must be an object`);
+    if (gateway !== undefined) return { provider: gateway, model: '' };
+    if (!providers.has(DEFAULT_PROVIDER)) {
+      throw new ConfigurationError(`${method} needs options.provider: this client has no gateway baseURL and no "${DEFAULT_PROVIDER}" provider`);
     }
+    return { provider: router.provider(DEFAULT_PROVIDER), model: '' };
   };
 
   /** A route for the per-provider client: the model is that provider's id, never parsed. */
@@ -147,57 +118,58 @@ export function createRegistryClient<C extends Catalog>(
     return gateway === undefined ? { provider, model } : { provider: gateway, model: `${provider.id}/${model}` };
   };
 
+  const listModelsOf = (provider: ResolvedProvider, callOptions: CallOptions | undefined): Promise<ModelsListResponse> =>
+    runner.unary<ModelsListResponse>(runner.context('listModels', { provider: provider.id }, { provider: gateway ?? provider, model: '' }, callOptions));
+
+  /** Every provider the client has credentials or an override for, that declares a models endpoint. */
+  const listAll = async (callOptions: CallOptions | undefined): Promise<AllModelsListResponse> => {
+    const info = createCallInfoRecord('listModels', '*', '');
+    const startedAt = Date.now();
+    const configured = [...providers.values()].filter((provider) => provider.configured && provider.definition.endpoints.models !== undefined);
+    const result = await listModelsAcrossProviders(
+      configured.map((provider) => provider.id),
+      async (id) => {
+        const route = { provider: providers.get(id) as ResolvedProvider, model: '' };
+        const context = runner.context('listModels', { provider: id }, route, callOptions);
+        try {
+          return await runner.unary<ModelsListResponse>(context);
+        } finally {
+          info.attempts += context.info.attempts;
+        }
+      },
+    );
+    info.latencyMs = Date.now() - startedAt;
+    info.complete = true;
+    return attachCallInfo(result, info);
+  };
+
   const client = {
-    chat(request: unknown, callOptions?: CallOptions) {
-      requireObject(request, 'chat');
-      return unary<ChatCompletionResponse>(createContext('chat', request, router.route(modelOf(request)), callOptions));
-    },
-    chatStream(request: unknown, callOptions?: CallOptions) {
-      requireObject(request, 'chatStream');
-      return stream(createContext('chatStream', request, router.route(modelOf(request)), callOptions));
-    },
-    embed(request: unknown, callOptions?: CallOptions) {
-      requireObject(request, 'embed');
-      return unary<EmbeddingResponse>(createContext('embed', request, router.route(modelOf(request)), callOptions));
-    },
-    listModels(request?: { provider?: string }, callOptions?: CallOptions) {
+    ...createClientMethods(runner, {
+      routeModel: (request) => router.route(modelOf(request)),
+      routeProvider,
+    }),
+    listModels(request?: { provider?: string }, callOptions?: CallOptions): Promise<ModelsListResponse | AllModelsListResponse> {
       const id = request?.provider;
-      let route: ResolvedRoute;
-      if (id !== undefined) {
-        const provider = router.provider(id);
-        route = { provider: gateway ?? provider, model: '' };
-      } else if (gateway !== undefined) {
-        route = { provider: gateway, model: '' };
-      } else {
-        throw new ConfigurationError('listModels needs { provider } unless the client has a gateway baseURL');
+      if (id !== undefined) return listModelsOf(router.provider(id), callOptions);
+      if (gateway !== undefined) {
+        return runner
+          .unary<ModelsListResponse>(runner.context('listModels', request ?? {}, { provider: gateway, model: '' }, callOptions))
+          .then((response) => attachCallInfo({ ...response, errors: [] }, callInfoRecordOf(response)));
       }
-      return unary<ModelsListResponse>(createContext('listModels', request ?? {}, route, callOptions));
+      return listAll(callOptions);
     },
     provider(id: string) {
       const provider = router.provider(id);
+      const methods: Record<string, unknown> = {
+        ...createClientMethods(runner, {
+          routeModel: (request) => routeFor(provider, modelOf(request)),
+          routeProvider: () => ({ provider: gateway ?? provider, model: '' }),
+        }),
+        listModels: (callOptions?: CallOptions) => listModelsOf(provider, callOptions),
+      };
       const bound: Record<string, unknown> = { id };
-      const methods = new Set(
-        Object.keys(provider.definition.endpoints).flatMap((endpoint) => METHODS_BY_ENDPOINT[endpoint as EndpointName] ?? []),
-      );
-      if (methods.has('chat')) {
-        bound.chat = (request: unknown, callOptions?: CallOptions) => {
-          requireObject(request, 'chat');
-          return unary(createContext('chat', request, routeFor(provider, modelOf(request)), callOptions));
-        };
-        bound.chatStream = (request: unknown, callOptions?: CallOptions) => {
-          requireObject(request, 'chatStream');
-          return stream(createContext('chatStream', request, routeFor(provider, modelOf(request)), callOptions));
-        };
-      }
-      if (methods.has('embed')) {
-        bound.embed = (request: unknown, callOptions?: CallOptions) => {
-          requireObject(request, 'embed');
-          return unary(createContext('embed', request, routeFor(provider, modelOf(request)), callOptions));
-        };
-      }
-      if (methods.has('listModels')) {
-        bound.listModels = (callOptions?: CallOptions) =>
-          unary(createContext('listModels', {}, { provider: gateway ?? provider, model: '' }, callOptions));
+      for (const endpoint of Object.keys(provider.definition.endpoints) as EndpointName[]) {
+        for (const name of METHODS_BY_ENDPOINT[endpoint] ?? []) bound[name] = methods[name];
       }
       return Object.freeze(bound);
     },
@@ -227,4 +199,8 @@ function collectSecrets(
     if (definition.auth.scheme !== 'none') add(env[definition.auth.envVar]);
   }
   return [...secrets];
+}
+
+function callInfoRecordOf(result: object): CallInfoRecord {
+  return callInfo(result) as CallInfoRecord;
 }

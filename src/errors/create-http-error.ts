@@ -26,7 +26,7 @@ export interface HttpErrorDetails {
 const CONTEXT_WINDOW =
   /context[_ ]length[_ ]exceeded|context[_ ]window|maximum context length|too many tokens|prompt is too long|input is too long|exceeds? the (?:model'?s? )?(?:maximum|max)(?: context)?|reduce the length of the messages|string_above_max_length/i;
 const CONTENT_POLICY =
-  /content[_ ]policy|content[_ ]filter|safety system|responsible ?ai|flagged as (?:unsafe|inappropriate)|moderation|harmful content|blocked by (?:our|the) safety/i;
+  /content[_ ]policy|content[_ ]filter|safety system|responsible ?ai|flagged as (?:unsafe|inappropriate)|(?:input|prompt|request|content) (?:was )?flagged|flagged by (?:our |the )?moderation|harmful content|blocked by (?:our|the) safety/i;
 
 /** The single place where an HTTP status and a provider error body become an error kind. */
 export function createHttpError(details: HttpErrorDetails): LiterLlmError {

@@ -15,8 +15,11 @@ export interface SendWithRetryParams extends Omit<HttpRequest, 'signal'> {
   /** One deadline across every attempt, measured from the call. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
-  /** `json` reads and parses the body under the deadline; `stream` returns once headers arrive. */
-  readonly mode: 'json' | 'stream';
+  /**
+   * `json` reads and parses the body under the deadline; `text` reads it as text under the
+   * deadline; `stream` returns once headers arrive (SSE, and binary bodies of unbounded size).
+   */
+  readonly mode: 'json' | 'text' | 'stream';
   readonly provider?: string | undefined;
   readonly model?: string | undefined;
   readonly secrets: readonly string[];
@@ -33,7 +36,7 @@ export interface SendWithRetryParams extends Omit<HttpRequest, 'signal'> {
 export interface SendResult {
   readonly response: Response;
   readonly attempts: number;
-  /** Parsed JSON body in `json` mode. */
+  /** Parsed JSON body in `json` mode, the text in `text` mode. */
   readonly body: unknown;
   /** Aborts the underlying request (stream mode: the consumer stopped early). */
   readonly abort: (reason?: unknown) => void;
@@ -44,13 +47,15 @@ class DeadlineReached extends Error {}
 /**
  * Sends with retries on connection errors, 408, 409, 429 and 5xx, honouring `retry-after-ms` and
  * `Retry-After` up to 60 s, else jittered exponential backoff. Streams are retried only until their
- * response headers arrive: after that a failure belongs to the consumer.
+ * response headers arrive: after that a failure belongs to the consumer. A request whose body is a
+ * stream is sent once: the stream is consumed by the first attempt and cannot be replayed.
  */
 export async function sendWithRetry(params: SendWithRetryParams): Promise<SendResult> {
   const startedAt = Date.now();
   const deadline = startedAt + params.timeoutMs;
   const sleep = params.sleep ?? sleepWithSignal;
   const errorContext = { provider: params.provider, model: params.model };
+  const replayable = !(params.body instanceof ReadableStream);
   let attempts = 0;
 
   for (;;) {
@@ -72,7 +77,15 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
       const headers =
         params.authorize === undefined
           ? params.headers
-          : { ...params.headers, ...(await params.authorize({ url: params.url, method: params.method, headers: params.headers, body: params.body })) };
+          : {
+              ...params.headers,
+              ...(await params.authorize({
+                url: params.url,
+                method: params.method,
+                headers: params.headers,
+                body: typeof params.body === 'string' ? params.body : undefined,
+              })),
+            };
       const response = await sendRequest({ ...params, headers, signal: controller.signal });
       if (response.ok) {
         if (params.mode === 'stream') {
@@ -89,7 +102,8 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
         }
         const text = await response.text();
         cleanup();
-        return { response, attempts, body: parseJsonBody(text, response, params), abort: () => {} };
+        const body = params.mode === 'text' ? text : parseJsonBody(text, response, params);
+        return { response, attempts, body, abort: () => {} };
       }
       const text = await response.text();
       const body = parseMaybeJson(text);
@@ -121,7 +135,7 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
       });
     }
 
-    const retriesLeft = attempts <= params.maxRetries;
+    const retriesLeft = replayable && attempts <= params.maxRetries;
     if (!failure.retryable || !retriesLeft) throw failure;
     if (failure.retryAfterMs !== undefined && failure.retryAfterMs > MAX_RETRY_AFTER_MS) throw failure;
     const delay = failure.retryAfterMs ?? computeBackoffDelay(attempts - 1, params.random);

@@ -1,7 +1,39 @@
 import type { CallInfoRecord } from '../call-info.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 
-export type Operation = 'chat' | 'chatStream' | 'embed' | 'listModels';
+/**
+ * What a call does: the client method called (`files.create` for `client.files.create`). Two
+ * return streams, which layers must wrap without buffering: `chatStream`, and
+ * `responses.createStream` (`responses.create` with `stream: true`). `speech` and `files.content`
+ * return a `BinaryResponse` whose body is read after the call returns.
+ */
+export type Operation =
+  | 'chat'
+  | 'chatStream'
+  | 'embed'
+  | 'listModels'
+  | 'completion'
+  | 'imageGenerate'
+  | 'speech'
+  | 'transcribe'
+  | 'translate'
+  | 'moderate'
+  | 'rerank'
+  | 'search'
+  | 'ocr'
+  | 'files.create'
+  | 'files.retrieve'
+  | 'files.list'
+  | 'files.delete'
+  | 'files.content'
+  | 'batches.create'
+  | 'batches.retrieve'
+  | 'batches.list'
+  | 'batches.cancel'
+  | 'responses.create'
+  | 'responses.createStream'
+  | 'responses.retrieve'
+  | 'responses.cancel';
 
 /** Per-call options after defaults are applied. */
 export interface NormalizedCallOptions {
@@ -12,7 +44,11 @@ export interface NormalizedCallOptions {
   readonly cache: boolean | undefined;
 }
 
-/** What every layer sees. `request` is the OpenAI-shaped request (plain data). */
+/**
+ * What every layer sees. `request` is the OpenAI-shaped request (plain data; an upload's `file`
+ * is bytes, a Blob or a stream); for methods that take an id it is `{ file_id }`, `{ batch_id }`
+ * or `{ response_id }`.
+ */
 export interface CallContext {
   readonly operation: Operation;
   readonly request: unknown;
@@ -22,8 +58,9 @@ export interface CallContext {
 }
 
 /**
- * The result of a layer: the response for unary calls; for `chatStream` an async iterable of chunks,
- * returned once the stream is open (response headers received), and wrapped without buffering.
+ * The result of a layer: the response for unary calls; for `chatStream` and `responses.createStream`
+ * an async iterable of chunks or events, returned once the stream is open (response headers
+ * received), and wrapped without buffering.
  */
 export type Next = (context: CallContext) => Promise<unknown>;
 

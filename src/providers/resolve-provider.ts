@@ -28,11 +28,9 @@ const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
 export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
   const { definition, override, env } = input;
   const auth = definition.auth;
-  const key =
-    nonEmpty(override?.apiKey) ??
-    nonEmpty(input.apiKey) ??
-    (auth.scheme === 'none' ? undefined : nonEmpty(env[auth.envVar])) ??
-    nonEmpty(input.fallbackApiKey);
+  const ownKey =
+    nonEmpty(override?.apiKey) ?? nonEmpty(input.apiKey) ?? (auth.scheme === 'none' ? undefined : nonEmpty(env[auth.envVar]));
+  const key = ownKey ?? nonEmpty(input.fallbackApiKey);
 
   let unavailable: (() => ConfigurationError | AuthenticationError) | undefined;
   const missingVariables: string[] = [];
@@ -90,6 +88,7 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     id: definition.id,
     definition,
     gateway: input.gateway ?? false,
+    configured: ownKey !== undefined || override !== undefined,
     quirks: definition.quirks,
     authorizer,
     unavailable,

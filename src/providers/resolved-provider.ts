@@ -12,6 +12,12 @@ export interface ResolvedProvider {
   readonly definition: ProviderDefinition;
   /** True for the synthetic provider behind a client-level `baseURL`. */
   readonly gateway: boolean;
+  /**
+   * Whether the client was configured for this provider: a key of its own (`providers[id].apiKey`,
+   * `apiKeys[id]` or its environment variable) or a `providers[id]` override. The client-wide
+   * `apiKey` alone does not count. `listModels()` without a provider lists these.
+   */
+  readonly configured: boolean;
   readonly quirks: ProviderQuirks;
   /** Per-request credentials for dialects that sign or exchange tokens; undefined for static headers. */
   readonly authorizer: Authorizer | undefined;

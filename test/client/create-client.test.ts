@@ -196,9 +196,31 @@ describe('endpoints and dialects', () => {
 describe('per-provider clients', () => {
   it('expose only the methods of the endpoints the provider declares', () => {
     const client = createClient();
-    expect(Object.keys(client.provider('groq')).sort()).toEqual(['chat', 'chatStream', 'id', 'listModels']);
+    expect(Object.keys(client.provider('groq')).sort()).toEqual([
+      'batches',
+      'chat',
+      'chatStream',
+      'files',
+      'id',
+      'listModels',
+      'responses',
+      'speech',
+      'transcribe',
+      'translate',
+    ]);
     expect(Object.keys(client.provider('perplexity')).sort()).toEqual(['chat', 'chatStream', 'id']);
-    expect(Object.keys(client.provider('mistral')).sort()).toEqual(['chat', 'chatStream', 'embed', 'id', 'listModels']);
+    expect(Object.keys(client.provider('mistral')).sort()).toEqual([
+      'chat',
+      'chatStream',
+      'embed',
+      'files',
+      'id',
+      'listModels',
+      'moderate',
+      'ocr',
+      'transcribe',
+    ]);
+    expect(Object.keys(client.provider('brave')).sort()).toEqual(['id', 'search']);
   });
 
   it('send the model id as given, slashes included', async () => {
@@ -235,10 +257,6 @@ describe('embed and listModels', () => {
     const models = await client.listModels({ provider: 'openrouter' });
     expect(models.data.map((model) => model.id)).toEqual(['a']);
     expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/models' });
-  });
-
-  it('needs a provider for listModels without a gateway', () => {
-    expect(() => createClient().listModels()).toThrow(/listModels needs \{ provider \}/);
   });
 });
 

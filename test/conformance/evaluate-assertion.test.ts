@@ -236,9 +236,12 @@ describe('collectStreamFields', () => {
 });
 
 describe('findPendingReason', () => {
-  it('decides by call and by category, and runs everything else', () => {
-    expect(findPendingReason({ call: 'rerank', category: 'rerank' })).toBe('endpoint arrives with the whole-API-surface issue');
+  it('keeps only the middleware categories pending, and runs everything else', () => {
     expect(findPendingReason({ call: 'chat_stream', category: 'cache' })).toBe('middleware arrives with the middleware issue');
+    expect(findPendingReason({ call: 'chat', category: 'budget' })).toBe('middleware arrives with the middleware issue');
+    expect(findPendingReason({ call: 'chat', category: 'hooks' })).toBe('middleware arrives with the middleware issue');
+    expect(findPendingReason({ call: 'rerank', category: 'rerank' })).toBeUndefined();
+    expect(findPendingReason({ call: 'create_file', category: 'files' })).toBeUndefined();
     expect(findPendingReason({ call: 'chat', category: 'error-handling' })).toBeUndefined();
     expect(findPendingReason({ call: 'chat_stream', category: 'streaming' })).toBeUndefined();
   });

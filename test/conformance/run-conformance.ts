@@ -3,7 +3,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient } from '../../src/index.js';
+import { createClient, type BinaryResponse } from '../../src/index.js';
 import { sseBody, startMockServer, type MockHandler, type MockServer } from '../support/mock-server.js';
 import { collectStreamFields, type StreamObservation } from './collect-stream.js';
 import { evaluateCase, type Assertion, type CallOutcome, type ThrownError } from './evaluate-assertion.js';
@@ -93,9 +93,27 @@ function createFixtureHandler(fixtures: ReadonlyMap<string, Fixture>): MockHandl
       response.end(`${sseBody(mock.stream_chunks, false)}data: ${mock.stream_terminator ?? '[DONE]'}\n\n`);
       return;
     }
+    const binary = readBinaryMock(mock.body);
+    if (binary !== undefined) {
+      response.writeHead(mock.status, { 'content-type': binary.contentType, ...mock.headers });
+      response.end(binary.bytes);
+      return;
+    }
     response.writeHead(mock.status, { 'content-type': 'application/json', ...mock.headers });
     response.end(mock.body === undefined ? '' : JSON.stringify(mock.body));
   };
+}
+
+/**
+ * A binary mock body (`{ "_binary": true, "_content_type": ..., "_description": ... }`): the mock
+ * sends some bytes (the description) with that content type.
+ */
+function readBinaryMock(body: unknown): { contentType: string; bytes: Buffer } | undefined {
+  const record = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : undefined;
+  if (record?._binary !== true) return undefined;
+  const contentType = typeof record._content_type === 'string' ? record._content_type : 'application/octet-stream';
+  const description = typeof record._description === 'string' ? record._description : 'binary';
+  return { contentType, bytes: Buffer.from(description, 'utf8') };
 }
 
 function describeThrown(error: unknown): ThrownError {
@@ -141,18 +159,84 @@ async function runStream(client: Client, input: unknown): Promise<CallOutcome> {
   }
 }
 
+/** A binary result as fields: `field` (the `audio` / `content` pseudo-field) holds the bytes read. */
+async function readBinary(call: () => Promise<BinaryResponse>, field: 'audio' | 'content'): Promise<object> {
+  const result = await call();
+  return { [field]: await result.bytes(), content_type: result.contentType };
+}
+
+/**
+ * An upload's `file` as the fixtures give it (a file name, or base64 text with a `filename`):
+ * bytes to send, and the name to send them under.
+ */
+function toUpload(input: Record<string, unknown>): { file: Uint8Array; filename: string } {
+  const given = typeof input.file === 'string' ? input.file : 'file';
+  const filename = typeof input.filename === 'string' ? input.filename : given;
+  const looksBase64 = typeof input.filename === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(given) && given.length % 4 === 0;
+  return { file: new Uint8Array(Buffer.from(given, looksBase64 ? 'base64' : 'utf8')), filename };
+}
+
+async function collectEvents(stream: AsyncIterable<unknown>): Promise<object> {
+  const events: unknown[] = [];
+  for await (const event of stream) events.push(event);
+  return { events };
+}
+
 /** Performs the fixture's call; undefined when the runner has no mapping for it. */
 function performCall(fixture: Fixture, client: Client): Promise<CallOutcome> | undefined {
   const input = fixture.input;
+  const fields = (input ?? {}) as Record<string, unknown>;
+  const id = (name: string): string => String(fields[name]);
+  type Argument<Method extends (...args: never[]) => unknown> = Parameters<Method>[0];
   switch (fixture.call) {
     case 'chat':
-      return runUnary(() => client.chat(input as Parameters<Client['chat']>[0]));
+      return runUnary(() => client.chat(input as Argument<Client['chat']>));
     case 'chat_stream':
       return runStream(client, input);
     case 'embed':
-      return runUnary(() => client.embed(input as Parameters<Client['embed']>[0]));
+      return runUnary(() => client.embed(input as Argument<Client['embed']>));
     case 'list_models':
       return runUnary(() => client.listModels());
+    case 'image_generate':
+      return runUnary(() => client.imageGenerate(input as Argument<Client['imageGenerate']>));
+    case 'speech':
+      return runUnary(() => readBinary(() => client.speech(input as Argument<Client['speech']>), 'audio'));
+    case 'transcribe':
+      return runUnary(() => client.transcribe({ ...fields, ...toUpload(fields) } as unknown as Argument<Client['transcribe']>));
+    case 'moderate':
+      return runUnary(() => client.moderate(input as Argument<Client['moderate']>));
+    case 'rerank':
+      return runUnary(() => client.rerank(input as Argument<Client['rerank']>));
+    case 'search':
+      return runUnary(() => client.search(input as Argument<Client['search']>));
+    case 'ocr':
+      return runUnary(() => client.ocr(input as Argument<Client['ocr']>));
+    case 'create_file':
+      return runUnary(() => client.files.create({ ...fields, ...toUpload(fields) } as unknown as Argument<Client['files']['create']>));
+    case 'retrieve_file':
+      return runUnary(() => client.files.retrieve(id('file_id')));
+    case 'list_files':
+      return runUnary(() => client.files.list(input as Argument<Client['files']['list']>));
+    case 'delete_file':
+      return runUnary(() => client.files.delete(id('file_id')));
+    case 'file_content':
+      return runUnary(() => readBinary(() => client.files.content(id('file_id')), 'content'));
+    case 'create_batch':
+      return runUnary(() => client.batches.create(input as Argument<Client['batches']['create']>));
+    case 'retrieve_batch':
+      return runUnary(() => client.batches.retrieve(id('batch_id')));
+    case 'list_batches':
+      return runUnary(() => client.batches.list(input as Argument<Client['batches']['list']>));
+    case 'cancel_batch':
+      return runUnary(() => client.batches.cancel(id('batch_id')));
+    case 'create_response': {
+      const request = input as Argument<Client['responses']['create']>;
+      return runUnary(() => (request.stream === true ? collectEvents(client.responses.create({ ...request, stream: true })) : client.responses.create({ ...request, stream: false })));
+    }
+    case 'retrieve_response':
+      return runUnary(() => client.responses.retrieve(id('response_id')));
+    case 'cancel_response':
+      return runUnary(() => client.responses.cancel(id('response_id')));
     default:
       return undefined;
   }

@@ -34,6 +34,12 @@ describe('createHttpError', () => {
   it('detects content-policy errors from provider bodies', () => {
     expect(kindOf(400, { error: { message: 'Your request was rejected as a result of our safety system.', code: 'content_policy_violation' } })).toBe('ContentPolicy');
     expect(kindOf(400, { error: { message: 'The response was filtered due to the prompt triggering content management policy', code: 'content_filter' } })).toBe('ContentPolicy');
+    expect(kindOf(403, { error: { message: 'Your chosen model requires moderation and your input was flagged' } })).toBe('Authentication');
+    expect(kindOf(400, { error: { message: 'Your input was flagged for violence' } })).toBe('ContentPolicy');
+  });
+
+  it('does not take a moderation model name for a content-policy refusal', () => {
+    expect(kindOf(400, { error: { message: "The model 'omni-moderation-2099' does not exist.", code: 'model_not_found' } })).toBe('BadRequest');
   });
 
   it('keeps status, provider, model, retryAfterMs and the raw body', () => {

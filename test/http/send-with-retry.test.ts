@@ -177,3 +177,46 @@ describe('sendWithRetry', () => {
     result.abort();
   });
 });
+
+describe('sendWithRetry bodies and modes', () => {
+  it('text mode returns the body as text without parsing it', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/vtt' });
+      response.end('WEBVTT\n\nnot json');
+    });
+    const sent = await sendWithRetry(params({ mode: 'text' }));
+    expect(sent.body).toBe('WEBVTT\n\nnot json');
+  });
+
+  it('sends a FormData body and retries it with the same parts', async () => {
+    server.handle(sequence([503, { error: { message: 'busy' } }], [200, { ok: true }]));
+    const form = new FormData();
+    form.append('purpose', 'batch');
+    form.append('file', new Blob(['abc']), 'a.jsonl');
+    const sent = await sendWithRetry(params({ body: form, headers: {} }));
+    expect(sent.attempts).toBe(2);
+    expect(server.requests.map((request) => request.bodyText.includes('name="purpose"\r\n\r\nbatch'))).toEqual([true, true]);
+    expect(server.requests.map((request) => String(request.headers['content-type']).startsWith('multipart/form-data; boundary='))).toEqual([
+      true,
+      true,
+    ]);
+  });
+
+  it('sends a stream body once: it cannot be replayed, so a retryable failure is final', async () => {
+    server.handle(sequence([503, { error: { message: 'busy' } }], [200, { ok: true }]));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('streamed'));
+        controller.close();
+      },
+    });
+    const error = await sendWithRetry(params({ body, headers: { 'content-type': 'text/plain' } })).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toMatchObject({ name: 'ServiceUnavailableError', status: 503 });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.bodyText).toBe('streamed');
+    expect(sleeps).toEqual([]);
+  });
+});

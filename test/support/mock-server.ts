@@ -10,6 +10,8 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly bodyText: string;
+  /** The raw body bytes (uploads). */
+  readonly bodyBytes: Uint8Array;
   /** Parsed JSON body, or undefined when the body was empty or not JSON. */
   readonly body: unknown;
 }
@@ -34,7 +36,8 @@ export async function startMockServer(handler: MockHandler = sendJson(200, {})):
     const parts: Buffer[] = [];
     incoming.on('data', (part: Buffer) => parts.push(part));
     incoming.on('end', () => {
-      const bodyText = Buffer.concat(parts).toString('utf8');
+      const bodyBytes = new Uint8Array(Buffer.concat(parts));
+      const bodyText = Buffer.from(bodyBytes).toString('utf8');
       const url = incoming.url ?? '/';
       const parsed = new URL(url, 'http://127.0.0.1');
       let body: unknown;
@@ -50,6 +53,7 @@ export async function startMockServer(handler: MockHandler = sendJson(200, {})):
         query: parsed.searchParams,
         headers: incoming.headers,
         bodyText,
+        bodyBytes,
         body,
       };
       requests.push(recorded);

@@ -1,0 +1,55 @@
+import type { TranscriptionRequest, TranscriptionResponse, TranslationRequest } from '../../generated/types/index.js';
+import { validateTranscriptionResponse } from '../../generated/validators/transcription-response.js';
+import { InvalidResponseError } from '../errors/error-classes.js';
+import { convertToFormFields } from './convert-to-form-fields.js';
+import { resolveEndpointPath } from './resolve-endpoint-path.js';
+import type { EndpointOperation } from './endpoint-operation.js';
+import { parseEndpointBody } from './parse-endpoint-body.js';
+
+/**
+ * `transcribe` (`POST /audio/transcriptions`) or `translate` (`POST /audio/translations`): a
+ * multipart upload. The answer is JSON for `json`, `verbose_json` and `diarized_json`, and plain
+ * text for `text`, `srt` and `vtt`, returned as `{ text }` so every format gives an object.
+ */
+export function createAudioUploadOperation(
+  endpoint: 'transcriptions' | 'translations',
+  openAiPath: string,
+): EndpointOperation<TranscriptionRequest | TranslationRequest> {
+  return {
+    endpoint,
+    openAi: {
+      buildRequest(request, route) {
+        const { file, filename, extra_body: extraBody, ...fields } = request;
+        return {
+          method: 'POST',
+          path: resolveEndpointPath(route, endpoint, openAiPath),
+          body: {
+            kind: 'multipart',
+            fields: convertToFormFields({ ...fields, model: route.model, ...extraBody }),
+            file: { value: file, filename },
+          },
+          response: 'text',
+        };
+      },
+      readResponse(sent, context): TranscriptionResponse {
+        const text = sent.body as string;
+        const contentType = sent.response.headers.get('content-type') ?? '';
+        if (!/\bjson\b/i.test(contentType)) return { text };
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new InvalidResponseError(
+            `${context.route.provider.id}: the ${endpoint} response says it is JSON but is not`,
+            {
+              provider: context.route.provider.id,
+              model: context.route.model,
+              body: text.slice(0, 2000),
+            },
+          );
+        }
+        return parseEndpointBody<TranscriptionResponse>(body, context.route, validateTranscriptionResponse, endpoint);
+      },
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import type { ResponseStreamEvent } from '../../generated/types/index.js';
+import { validateResponseStreamEvent } from '../../generated/validators/response-stream-event.js';
+import type { CallInfoRecord } from '../call-info.js';
+import { createPayloadError } from '../errors/create-http-error.js';
+import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
+import { isLiterLlmError } from '../errors/liter-llm-error.js';
+import type { SendResult } from '../http/send-with-retry.js';
+import { createIdleTimer } from './create-idle-timer.js';
+import { parseSseEvents } from './parse-sse-events.js';
+import { TERMINAL_RESPONSE_EVENTS } from './response-stream.js';
+
+export interface ReadResponseStreamInput {
+  readonly sent: SendResult;
+  readonly info: CallInfoRecord;
+  /** Longest silence between two reads before the stream is abandoned. */
+  readonly idleTimeoutMs: number;
+  readonly startedAt: number;
+  /** The call's signal: aborting it mid-stream throws `AbortedError`. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * Events of an open Responses API stream. Ends cleanly after a terminal event
+ * (`response.completed`, `response.incomplete`, `response.failed`) or `[DONE]`; any other end
+ * throws `StreamError` with the text received so far. An `error` event throws its typed error.
+ * Stopping early cancels the HTTP request.
+ */
+export async function* readResponseStream(input: ReadResponseStreamInput): AsyncGenerator<ResponseStreamEvent> {
+  const { sent, info } = input;
+  const context = { provider: info.provider, model: info.model };
+  const body = sent.response.body;
+  let text = '';
+  let ended = false;
+  const idle = createIdleTimer(input.idleTimeoutMs, () => sent.abort(new Error('stream idle timeout')));
+
+  if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
+  idle.arm();
+  try {
+    for await (const event of parseSseEvents(body)) {
+      idle.arm();
+      const data = event.data.trim();
+      if (data === '') continue;
+      if (data === '[DONE]') {
+        ended = true;
+        break;
+      }
+      const payload = parseEvent(data, info);
+      if (event.event === 'error' || payload.type === 'error')
+        throw createPayloadError(toErrorBody(payload), { ...context, secrets: [] });
+      const problem = validateResponseStreamEvent(payload);
+      if (problem !== undefined) {
+        throw new StreamError(`${info.provider}: stream event does not fit ResponseStreamEvent: ${problem}`, {
+          ...context,
+          body: payload,
+        });
+      }
+      const typed = payload as ResponseStreamEvent;
+      info.firstChunkMs ??= Date.now() - input.startedAt;
+      if (typed.type === 'response.output_text.delta' && typeof typed.delta === 'string') text += typed.delta;
+      const usage = typed.response?.usage;
+      if (usage) {
+        const prompt = usage.input_tokens ?? 0;
+        const completion = usage.output_tokens ?? 0;
+        info.usage = {
+          prompt_tokens: prompt,
+          completion_tokens: completion,
+          total_tokens: usage.total_tokens ?? prompt + completion,
+        };
+      }
+      yield typed;
+      if (TERMINAL_RESPONSE_EVENTS.has(typed.type)) {
+        ended = true;
+        break;
+      }
+    }
+  } catch (error) {
+    if (idle.fired) {
+      throw new TimeoutError(`${info.provider}: no stream data for ${input.idleTimeoutMs} ms`, {
+        ...context,
+        retryable: true,
+      });
+    }
+    if (isLiterLlmError(error)) throw error;
+    if (input.signal?.aborted)
+      throw new AbortedError('the call was aborted', { ...context, cause: input.signal.reason });
+    throw new StreamError(`${info.provider}: the response stream broke after ${text.length} characters`, {
+      ...context,
+      partialContent: text,
+      cause: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    idle.clear();
+    // Ends the request if the consumer stopped early, or after the terminal event with the body still open.
+    sent.abort(new Error('stream closed'));
+  }
+  if (!ended) {
+    throw new StreamError(
+      `${info.provider}: the response stream ended before response.completed after ${text.length} characters; the answer is truncated`,
+      { ...context, partialContent: text },
+    );
+  }
+}
+
+function parseEvent(data: string, info: CallInfoRecord): Record<string, unknown> {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(data);
+  } catch {
+    throw new StreamError(`${info.provider}: stream event is not JSON: ${data.slice(0, 200)}`, {
+      provider: info.provider,
+      model: info.model,
+    });
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new StreamError(`${info.provider}: stream event is not a JSON object: ${data.slice(0, 200)}`, {
+      provider: info.provider,
+      model: info.model,
+    });
+  }
+  return payload as Record<string, unknown>;
+}
+
+/** `{ type: "error", code, message }` (Responses API) or `{ error: {...} }` (gateways) as an error body. */
+function toErrorBody(payload: Record<string, unknown>): { error: unknown } {
+  if (payload.error !== undefined && payload.error !== null) return { error: payload.error };
+  const { type: _type, sequence_number: _sequence, ...fields } = payload;
+  return { error: fields };
+}
