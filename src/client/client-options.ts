@@ -41,4 +41,6 @@ export interface CallOptions {
   headers?: Readonly<Record<string, string>>;
   /** `false` bypasses a configured cache for this call. */
   cache?: boolean;
+  /** Labels of this call (a user or tenant id, a feature), for budgets, limits and spans. */
+  tags?: readonly string[];
 }

@@ -1,10 +1,11 @@
 import { attachCallInfo, createCallInfoRecord } from '../call-info.js';
 import { redactError } from '../errors/redact-error.js';
-import type { CallContext, Next, Operation } from '../middleware/compose.js';
+import type { CallContext, CallServices, Next, Operation } from '../middleware/compose.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 import type { CallStream } from '../streaming/call-stream.js';
 import type { CallInfoRecord } from '../call-info.js';
 import type { CallOptions } from './client-options.js';
+import type { SecretRegistry } from './create-secret-registry.js';
 import { normalizeCallOptions } from './normalize-call-options.js';
 import type { NormalizedClientOptions } from './normalize-client-options.js';
 
@@ -27,7 +28,8 @@ export interface CallRunner {
 export function createCallRunner(
   pipeline: Next,
   options: NormalizedClientOptions,
-  secrets: readonly string[],
+  secrets: SecretRegistry,
+  services: CallServices,
 ): CallRunner {
   return {
     context(operation, request, route, callOptions) {
@@ -37,6 +39,7 @@ export function createCallRunner(
         route,
         options: normalizeCallOptions(options, callOptions),
         info: createCallInfoRecord(operation, route.provider.id, route.model),
+        services,
       };
     },
     async unary<T extends object>(context: CallContext): Promise<T> {
@@ -45,7 +48,7 @@ export function createCallRunner(
         const result = (await pipeline(context)) as T;
         return attachCallInfo(result, context.info);
       } catch (error) {
-        throw redactError(error, secrets);
+        throw redactError(error, secrets.values);
       } finally {
         context.info.latencyMs = Date.now() - startedAt;
         context.info.complete = true;
@@ -56,7 +59,7 @@ export function createCallRunner(
         async () => (await pipeline(context)) as AsyncIterable<never>,
         context.info,
         Date.now(),
-        (error) => redactError(error, secrets),
+        (error) => redactError(error, secrets.values),
       );
     },
   };

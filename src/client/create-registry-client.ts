@@ -2,7 +2,7 @@ import type { ModelsListResponse } from '../../generated/types/index.js';
 import { attachCallInfo, callInfo, createCallInfoRecord, type CallInfoRecord } from '../call-info.js';
 import { findDialect } from '../dialects/resolve-dialect.js';
 import { ConfigurationError } from '../errors/error-classes.js';
-import { compose } from '../middleware/compose.js';
+import { compose, type CallServices } from '../middleware/compose.js';
 import type { EndpointName, ProviderDefinition } from '../provider-definition.js';
 import { resolveProvider } from '../providers/resolve-provider.js';
 import type { ResolvedProvider } from '../providers/resolved-provider.js';
@@ -12,6 +12,7 @@ import type { ResolvedRoute } from '../routing/resolved-route.js';
 import type { CallOptions, ClientOptions } from './client-options.js';
 import type { Catalog, LiterLlmClient, ProviderCallOptions } from './client-types.js';
 import { createCallRunner } from './create-call-runner.js';
+import { createSecretRegistry } from './create-secret-registry.js';
 import { createClientMethods } from './create-client-methods.js';
 import { createCoreHandler } from './create-core-handler.js';
 import { listModelsAcrossProviders, type AllModelsListResponse } from './list-models-across-providers.js';
@@ -90,9 +91,29 @@ export function createRegistryClient<C extends Catalog>(
           gateway: true,
         });
   const router = createRouter({ providers, gateway, modelHint: normalized.modelHint });
-  const secrets = collectSecrets(normalized, all, env);
+  const secrets = createSecretRegistry(normalized, all.values(), env);
   const pipeline = compose(normalized.middleware, createCoreHandler({ fetch: normalized.fetch, secrets }));
-  const runner = createCallRunner(pipeline, normalized, secrets);
+  const services: CallServices = {
+    resolveRoute: (model) => router.route(model),
+    resolveDeployment: ({ model, ...override }) => {
+      const route = router.route(model);
+      if (route.provider.gateway || Object.keys(override).length === 0) return route;
+      const definition = route.provider.definition;
+      secrets.addOverride(override);
+      const provider = resolveProvider({
+        definition,
+        override: { ...normalized.providers[definition.id], ...override },
+        apiKey: normalized.apiKeys[definition.id],
+        fallbackApiKey: normalized.apiKey,
+        clientHeaders: normalized.headers,
+        env,
+        createAuthorizer: findDialect(definition.dialect)?.createAuthorizer,
+        fetch: normalized.fetch,
+      });
+      return { provider, model: route.model };
+    },
+  };
+  const runner = createCallRunner(pipeline, normalized, secrets, services);
 
   const modelOf = (request: object): unknown => (request as { model?: unknown }).model;
 
@@ -181,24 +202,6 @@ function readEnvironment(): Readonly<Record<string, string | undefined>> {
   // Web-standard runtimes have no process; they pass keys explicitly.
   const processLike = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
   return processLike?.env ?? {};
-}
-
-function collectSecrets(
-  options: ReturnType<typeof normalizeClientOptions>,
-  definitions: ReadonlyMap<string, ProviderDefinition>,
-  env: Readonly<Record<string, string | undefined>>,
-): string[] {
-  const secrets = new Set<string>();
-  const add = (value: string | undefined): void => {
-    if (value !== undefined && value !== '') secrets.add(value);
-  };
-  add(options.apiKey);
-  for (const key of Object.values(options.apiKeys)) add(key);
-  for (const override of Object.values(options.providers)) add(override.apiKey);
-  for (const definition of definitions.values()) {
-    if (definition.auth.scheme !== 'none') add(env[definition.auth.envVar]);
-  }
-  return [...secrets];
 }
 
 function callInfoRecordOf(result: object): CallInfoRecord {

@@ -4,11 +4,12 @@ import type { HttpBody } from '../http/send-request.js';
 import { sendWithRetry, type SendResult } from '../http/send-with-retry.js';
 import type { CallContext } from '../middleware/compose.js';
 import type { EndpointName } from '../provider-definition.js';
+import type { SecretRegistry } from './create-secret-registry.js';
 
 export interface SenderInput {
   readonly fetch: typeof fetch | undefined;
-  /** Every configured key, scrubbed from errors. */
-  readonly secrets: readonly string[];
+  /** Every known credential, scrubbed from errors; credentials an authorizer sends join it. */
+  readonly secrets: SecretRegistry;
 }
 
 /** A wire request of any operation, before the provider adds its base URL, auth and headers. */
@@ -61,11 +62,18 @@ export function createSender(input: SenderInput): Sender {
       mode,
       provider: route.provider.id,
       model: route.model,
-      secrets: input.secrets,
+      secrets: input.secrets.values,
       onAttempt: () => {
         info.attempts += 1;
       },
-      authorize: authorizer === undefined ? undefined : (request) => authorizer.headers(request),
+      authorize:
+        authorizer === undefined
+          ? undefined
+          : async (request) => {
+              const added = await authorizer.headers(request);
+              input.secrets.addHeaders(added);
+              return added;
+            },
       mapError: call.mapError,
     });
   };

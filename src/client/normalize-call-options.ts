@@ -2,6 +2,7 @@ import type { NormalizedCallOptions } from '../middleware/compose.js';
 import type { CallOptions } from './client-options.js';
 import { parseNonNegative, type NormalizedClientOptions } from './normalize-client-options.js';
 
+const EMPTY_TAGS: readonly string[] = Object.freeze([]);
 const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 export function normalizeCallOptions(client: NormalizedClientOptions, options: CallOptions | undefined): NormalizedCallOptions {
@@ -11,5 +12,6 @@ export function normalizeCallOptions(client: NormalizedClientOptions, options: C
     maxRetries: parseNonNegative('maxRetries', options?.maxRetries, client.maxRetries),
     headers: options?.headers ?? EMPTY_HEADERS,
     cache: options?.cache,
+    tags: options?.tags ?? EMPTY_TAGS,
   };
 }

@@ -1,4 +1,5 @@
 import type { CallInfoRecord } from '../call-info.js';
+import type { ProviderOverride } from '../providers/resolved-provider.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 
 /**
@@ -42,6 +43,21 @@ export interface NormalizedCallOptions {
   readonly maxRetries: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly cache: boolean | undefined;
+  /** Labels of this call (a user or tenant id, a feature), for budgets, limits and spans. */
+  readonly tags: readonly string[];
+}
+
+/** A deployment: a `provider/model` string plus, optionally, its own key, endpoint or headers. */
+export interface DeploymentTarget extends ProviderOverride {
+  readonly model: string;
+}
+
+/** Client services for layers that send a call somewhere else (fallback, routing across deployments). */
+export interface CallServices {
+  /** The route the client would take for a `provider/model` (or bare) model string. */
+  resolveRoute(model: string): ResolvedRoute;
+  /** A route to one deployment; resolving is not free, so layers resolve once and keep the result. */
+  resolveDeployment(target: DeploymentTarget): ResolvedRoute;
 }
 
 /**
@@ -55,6 +71,7 @@ export interface CallContext {
   readonly route: ResolvedRoute;
   readonly options: NormalizedCallOptions;
   readonly info: CallInfoRecord;
+  readonly services: CallServices;
 }
 
 /**

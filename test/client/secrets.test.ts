@@ -128,4 +128,36 @@ describe('API keys never leak', () => {
       delete process.env.GROQ_API_KEY;
     }
   });
+
+  it('credentials beyond API keys: access tokens, service-account keys, AWS secrets, tokens from callbacks', async () => {
+    const token = 'ya29.canary-access-token-123456';
+    const awsSecret = 'aws-secret-canary-abcdefghijkl';
+    const awsSession = 'aws-session-canary-mnopqrstuv';
+    const privateKey = '-----BEGIN PRIVATE KEY-----canary-private-key-material-----END PRIVATE KEY-----';
+    const everything = [token, awsSecret, awsSession, privateKey];
+    const leaking: Middleware = async () => {
+      throw new errors.ServerError(`echo ${everything.join(' ')}`, { body: { everything } });
+    };
+    const layered = createClient({
+      providers: {
+        vertex_ai: { accessToken: token, serviceAccount: { type: 'service_account', private_key: privateKey } },
+        bedrock: { aws: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: awsSecret, sessionToken: awsSession } },
+      },
+      middleware: [leaking],
+    });
+    const error = await thrown(() => layered.chat({ model: 'groq/x', messages }));
+    for (const secret of everything) expect(serialize(error)).not.toContain(secret);
+
+    // A token only the callback knows, learnt when the request is authorized.
+    const entraToken = 'entra-canary-token-0987654321';
+    server.handle(sendJson(401, { error: { message: `token ${entraToken} expired` } }));
+    const azure = createClient({
+      providers: { azure: { baseURL: server.url, accessToken: () => entraToken, urlVariables: { resource: 'r' } } },
+      maxRetries: 0,
+    });
+    const azureError = await thrown(() => azure.chat({ model: 'azure/my-deployment', messages }));
+    expect((azureError as { kind: string }).kind).toBe('Authentication');
+    expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${entraToken}`);
+    expect(serialize(azureError)).not.toContain(entraToken);
+  });
 });
