@@ -45,7 +45,9 @@ async function runDialectOperation(operation: DialectOperation, context: CallCon
         accept: mode === 'stream' ? 'text/event-stream' : 'application/json',
         warnings: wire.warnings,
         mapError:
-          dialect.convertErrorResponse === undefined ? undefined : (status, body) => dialect.convertErrorResponse?.(status, body, route),
+          dialect.convertErrorResponse === undefined
+            ? undefined
+            : (status, body, headers) => dialect.convertErrorResponse?.(status, body, route, headers),
       },
       mode,
     );

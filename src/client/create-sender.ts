@@ -25,7 +25,7 @@ export interface OutgoingCall {
   readonly accept: string;
   readonly warnings: readonly string[];
   /** A provider's reading of an error body; undefined falls back to the shared status mapping. */
-  readonly mapError?: ((status: number, body: unknown) => LiterLlmError | undefined) | undefined;
+  readonly mapError?: ((status: number, body: unknown, headers: Headers) => LiterLlmError | undefined) | undefined;
 }
 
 export type Sender = (

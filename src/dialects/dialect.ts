@@ -81,7 +81,7 @@ export interface Dialect {
    * The error for a non-2xx response, when the provider's body needs reading its own way;
    * undefined falls back to the shared status mapping.
    */
-  convertErrorResponse?(status: number, body: unknown, route: ResolvedRoute): LiterLlmError | undefined;
+  convertErrorResponse?(status: number, body: unknown, route: ResolvedRoute, headers?: Headers): LiterLlmError | undefined;
   /** Per-request credentials (signing, token exchange); absent means static headers suffice. */
   createAuthorizer?(input: AuthorizerInput): Authorizer | undefined;
 }

@@ -30,7 +30,7 @@ export interface SendWithRetryParams extends Omit<HttpRequest, 'signal'> {
   /** Headers computed per attempt over the final request (signatures, fresh tokens). */
   readonly authorize?: (request: OutgoingRequest) => Promise<Record<string, string>>;
   /** A dialect's reading of an error body; undefined falls back to the shared status mapping. */
-  readonly mapError?: (status: number, body: unknown) => LiterLlmError | undefined;
+  readonly mapError?: (status: number, body: unknown, headers: Headers) => LiterLlmError | undefined;
 }
 
 export interface SendResult {
@@ -109,7 +109,7 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
       const body = parseMaybeJson(text);
       const retryAfterMs = parseRetryAfter(response.headers);
       failure =
-        params.mapError?.(response.status, body) ??
+        params.mapError?.(response.status, body, response.headers) ??
         createHttpError({ status: response.status, body, ...errorContext, retryAfterMs, secrets: params.secrets });
       if (failure.retryAfterMs === undefined && retryAfterMs !== undefined) {
         Object.defineProperty(failure, 'retryAfterMs', { value: retryAfterMs });

@@ -4,15 +4,14 @@ import { createBedrockError } from './create-bedrock-error.js';
 
 /**
  * A non-2xx Bedrock response. Bedrock's body is `{"message": "..."}` (`Message` from the AWS
- * front door) and the error type travels in the `x-amzn-errortype` header, which the core does not
- * hand to dialects; a `__type` in the body is honoured when present, otherwise the HTTP status and
- * the message decide.
+ * front door) and the error type travels in the `x-amzn-errortype` header; a `__type` in the body
+ * stands in when the header is absent, otherwise the HTTP status and the message decide.
  */
-export function convertBedrockErrorResponse(status: number, body: unknown, route: ResolvedRoute): LiterLlmError {
+export function convertBedrockErrorResponse(status: number, body: unknown, route: ResolvedRoute, headers?: Headers): LiterLlmError {
   const record = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const rawMessage = typeof body === 'string' ? body : (record.message ?? record.Message);
   const message = typeof rawMessage === 'string' ? rawMessage.slice(0, 2000) : '';
-  return createBedrockError({ type: parseErrorType(record.__type ?? record.code), status, message, body, origin: `HTTP ${status}` }, route);
+  return createBedrockError({ type: parseErrorType(headers?.get('x-amzn-errortype') ?? record.__type ?? record.code), status, message, body, origin: `HTTP ${status}` }, route);
 }
 
 /** `com.amazon.coral.service#ExpiredTokenException` or `ValidationException:http://...` to the bare name. */
