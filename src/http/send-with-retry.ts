@@ -2,6 +2,7 @@ import { AbortedError, InvalidResponseError, NetworkError, TimeoutError } from '
 import { createHttpError } from '../errors/create-http-error.js';
 import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.js';
 import { redactSecrets } from '../errors/redact-secrets.js';
+import { systemClock } from '../middleware/clock.js';
 import { computeBackoffDelay } from './compute-backoff-delay.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import type { OutgoingRequest } from '../dialects/dialect.js';
@@ -53,7 +54,7 @@ class DeadlineReached extends Error {}
 export async function sendWithRetry(params: SendWithRetryParams): Promise<SendResult> {
   const startedAt = Date.now();
   const deadline = startedAt + params.timeoutMs;
-  const sleep = params.sleep ?? sleepWithSignal;
+  const sleep = params.sleep ?? systemClock.sleep;
   const errorContext = { provider: params.provider, model: params.model };
   const replayable = !(params.body instanceof ReadableStream);
   let attempts = 0;
@@ -186,22 +187,4 @@ function causeSummary(error: unknown): string {
 
 function describeCause(error: unknown, secrets: readonly string[]): string {
   return redactSecrets(causeSummary(error), secrets);
-}
-
-function sleepWithSignal(milliseconds: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, milliseconds);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

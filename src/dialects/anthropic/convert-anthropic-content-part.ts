@@ -2,7 +2,7 @@ import type { ContentPart } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { AnthropicCacheControl, AnthropicDocumentBlock, AnthropicImageBlock, AnthropicTextBlock } from './anthropic-wire-types.js';
 import { FILES_API_BETA, type ConversionNotes } from './conversion-notes.js';
-import { parseDataUrl, type DataUrl } from './parse-data-url.js';
+import { parseDataUrl, type DataUrl } from '../shared/parse-data-url.js';
 
 /**
  * One part of a user message as an Anthropic content block: text, images (base64 data URLs become

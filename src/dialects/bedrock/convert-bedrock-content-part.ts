@@ -2,7 +2,7 @@ import type { ContentPart, InputFile } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { BedrockContentBlock, BedrockDocumentFormat, BedrockImageFormat, BedrockSource } from './bedrock-wire-types.js';
 import type { ConversionNotes } from './conversion-notes.js';
-import { parseDataUrl } from './parse-data-url.js';
+import { dataUrlToBase64, parseDataUrl } from '../shared/parse-data-url.js';
 
 const IMAGE_FORMATS: Readonly<Record<string, BedrockImageFormat>> = {
   'image/png': 'png',
@@ -65,7 +65,7 @@ function convertImage(url: string, where: string, detail: string | undefined, no
   if (format === undefined) {
     throw new BadRequestError(`${where}: Bedrock accepts png, jpeg, gif and webp images, not ${data.mediaType}`);
   }
-  return { image: { format, source: { bytes: data.base64 } } };
+  return { image: { format, source: { bytes: dataUrlToBase64(data) } } };
 }
 
 function convertFile(file: InputFile, where: string, notes: ConversionNotes): BedrockContentBlock {
@@ -75,8 +75,8 @@ function convertFile(file: InputFile, where: string, notes: ConversionNotes): Be
     const data = parseDataUrl(file.file_data);
     if (data === undefined) throw new BadRequestError(`${where}.file.file_data: expected a base64 data URL (data:application/pdf;base64,...)`);
     const image = IMAGE_FORMATS[data.mediaType];
-    if (image !== undefined) return { image: { format: image, source: { bytes: data.base64 } } };
-    source = { bytes: data.base64 };
+    if (image !== undefined) return { image: { format: image, source: { bytes: dataUrlToBase64(data) } } };
+    source = { bytes: dataUrlToBase64(data) };
     mediaType = data.mediaType;
   } else if (file.file_id?.startsWith('s3://') === true) {
     source = { s3Location: { uri: file.file_id } };

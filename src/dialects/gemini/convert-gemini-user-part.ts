@@ -2,7 +2,7 @@ import type { ContentPart } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { GeminiPart } from './gemini-wire-types.js';
 import { guessMimeType } from './guess-mime-type.js';
-import { parseDataUrl } from './parse-data-url.js';
+import { parseDataUrl } from '../shared/parse-data-url.js';
 
 export interface ConvertedUserPart {
   readonly part: GeminiPart;
@@ -39,7 +39,7 @@ export function convertGeminiUserPart(part: ContentPart, path: string, provider:
       const file = part.file ?? {};
       if (typeof file.file_data === 'string' && file.file_data !== '') {
         const dataUrl = parseDataUrl(file.file_data);
-        if (dataUrl !== undefined) return { part: { inlineData: { mimeType: dataUrl.mimeType, data: dataUrl.data } } };
+        if (dataUrl?.base64 === true) return { part: { inlineData: { mimeType: dataUrl.mediaType, data: dataUrl.data } } };
         // OpenAI also takes bare base64 with a file name; the name says what it is.
         const mimeType = file.filename === undefined ? undefined : guessMimeType(file.filename);
         if (mimeType === undefined) {
@@ -62,8 +62,8 @@ export function convertGeminiUserPart(part: ContentPart, path: string, provider:
 function convertUrl(url: string, filename: string | undefined, path: string, provider: string): ConvertedUserPart {
   if (url.startsWith('data:')) {
     const dataUrl = parseDataUrl(url);
-    if (dataUrl === undefined) throw badRequest(provider, `${path} is a data URL but not a base64 one (data:<mime>;base64,...)`);
-    return { part: { inlineData: { mimeType: dataUrl.mimeType, data: dataUrl.data } } };
+    if (dataUrl?.base64 !== true) throw badRequest(provider, `${path} is a data URL but not a base64 one (data:<mime>;base64,...)`);
+    return { part: { inlineData: { mimeType: dataUrl.mediaType, data: dataUrl.data } } };
   }
   const mimeType = guessMimeType(url) ?? (filename === undefined ? undefined : guessMimeType(filename));
   if (mimeType !== undefined) return { part: { fileData: { mimeType, fileUri: url } } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bedrockEndpointPath } from '../../../src/dialects/bedrock/bedrock-endpoint-path.js';
 import { parseBedrockModelId } from '../../../src/dialects/bedrock/parse-bedrock-model-id.js';
-import { parseDataUrl } from '../../../src/dialects/bedrock/parse-data-url.js';
+import { dataUrlToBase64, parseDataUrl } from '../../../src/dialects/shared/parse-data-url.js';
 import { prepareBedrockTools } from '../../../src/dialects/bedrock/prepare-bedrock-tools.js';
 import { bedrockProvider } from '../../../generated/providers/bedrock.js';
 import { bedrockRoute } from './bedrock-route.js';
@@ -21,8 +21,12 @@ describe('parseBedrockModelId', () => {
 
 describe('parseDataUrl', () => {
   it('returns base64 whatever the URL used', () => {
-    expect(parseDataUrl('data:image/PNG;base64,iVBO Rw0K\n')).toEqual({ mediaType: 'image/png', base64: 'iVBORw0K' });
-    expect(parseDataUrl('data:text/plain,hello%20world')).toEqual({ mediaType: 'text/plain', base64: btoa('hello world') });
+    const toBase64 = (url: string) => {
+      const dataUrl = parseDataUrl(url);
+      return dataUrl === undefined ? undefined : { mediaType: dataUrl.mediaType, base64: dataUrlToBase64(dataUrl) };
+    };
+    expect(toBase64('data:image/PNG;base64,iVBO Rw0K\n')).toEqual({ mediaType: 'image/png', base64: 'iVBORw0K' });
+    expect(toBase64('data:text/plain,hello%20world')).toEqual({ mediaType: 'text/plain', base64: btoa('hello world') });
     expect(parseDataUrl(',x')).toBeUndefined();
   });
 });

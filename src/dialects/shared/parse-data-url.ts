@@ -1,3 +1,5 @@
+import { encodeBase64 } from './encode-base64.js';
+
 export interface DataUrl {
   /** Lower-cased media type, e.g. `image/png`; `text/plain` when the URL names none (RFC 2397). */
   readonly mediaType: string;
@@ -20,4 +22,9 @@ export function parseDataUrl(url: string): DataUrl | undefined {
     data: match[2] ?? '',
     base64,
   };
+}
+
+/** The payload as base64 whichever way the URL encoded it (percent-encoded text is encoded). */
+export function dataUrlToBase64(dataUrl: DataUrl): string {
+  return dataUrl.base64 ? dataUrl.data.replace(/\s+/g, '') : encodeBase64(new TextEncoder().encode(decodeURIComponent(dataUrl.data)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataUrl } from '../../../src/dialects/anthropic/parse-data-url.js';
+import { parseDataUrl } from '../../../src/dialects/shared/parse-data-url.js';
 
 describe('parseDataUrl', () => {
   it('splits a base64 data URL', () => {
