@@ -1,12 +1,13 @@
 import type { ChatCompletionRequest, EmbeddingRequest } from '../../generated/types/index.js';
 import type { Dialect, WireRequest } from '../dialects/dialect.js';
 import { resolveDialect } from '../dialects/resolve-dialect.js';
-import { EndpointNotSupportedError } from '../errors/error-classes.js';
+import { EndpointNotSupportedError, StreamError } from '../errors/error-classes.js';
 import { ENDPOINT_OPERATIONS, isEndpointOperation, type DialectOperation } from '../endpoints/endpoint-operations.js';
 import { runEndpointOperation } from '../endpoints/run-endpoint-operation.js';
 import type { SendResult } from '../http/send-with-retry.js';
 import type { CallContext, Next } from '../middleware/compose.js';
 import type { EndpointName } from '../provider-definition.js';
+import { convertResponseToChunkStream } from '../streaming/convert-response-to-chunk-stream.js';
 import { readChatStream } from '../streaming/read-chat-stream.js';
 import { createSender, type Sender, type SenderInput } from './create-sender.js';
 
@@ -64,6 +65,12 @@ async function runDialectOperation(operation: DialectOperation, context: CallCon
       const startedAt = Date.now();
       const wire = dialect.convertChatRequest(context.request as ChatCompletionRequest, route, true);
       const sent = await sendWire(wire, 'stream');
+      if (isJsonResponse(sent.response)) {
+        // The server ignored `stream: true` and answered with a whole completion.
+        const response = dialect.convertChatResponse(await readJsonBody(sent, route.provider.id), route);
+        info.usage = response.usage ?? undefined;
+        return convertResponseToChunkStream(response);
+      }
       return readChatStream({
         sent,
         convert: dialect.createChatStreamConverter(route),
@@ -103,4 +110,19 @@ async function runDialectOperation(operation: DialectOperation, context: CallCon
 
 function unsupported(providerId: string, endpoint: EndpointName): EndpointNotSupportedError {
   return new EndpointNotSupportedError(`${providerId} does not serve the ${endpoint} endpoint`, { provider: providerId });
+}
+
+function isJsonResponse(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').toLowerCase().includes('application/json');
+}
+
+async function readJsonBody(sent: SendResult, provider: string): Promise<unknown> {
+  const text = await sent.response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new StreamError(`${provider}: the stream answered with JSON that does not parse`, { provider, body: text.slice(0, 2000) });
+  } finally {
+    sent.abort();
+  }
 }

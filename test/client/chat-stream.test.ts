@@ -215,3 +215,23 @@ describe('chat through the same client', () => {
     expect(reply.choices[0]?.message.content).toBe('fine');
   });
 });
+
+describe('a server that ignores stream: true', () => {
+  it('replays its JSON completion as a chunk stream', async () => {
+    server.handle(sendJson(200, chatResponse('whole answer', { usage })));
+    const stream = client().chatStream({ model: 'quirky/quirk-large', messages });
+    const chunks = await collect(stream);
+    expect(text(chunks)).toBe('whole answer');
+    expect(chunks.at(-1)?.usage ?? chunks.find((chunk) => chunk.usage)?.usage).toEqual(usage);
+    expect(chunks.some((chunk) => chunk.choices[0]?.finish_reason === 'stop')).toBe(true);
+    expect(callInfo(stream)).toMatchObject({ complete: true, usage });
+  });
+
+  it('throws StreamError when that JSON does not parse', async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"choices": [');
+    });
+    expect((await failure(client().chatStream({ model: 'quirky/quirk-large', messages }))).kind).toBe('Stream');
+  });
+});
