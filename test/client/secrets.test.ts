@@ -160,4 +160,17 @@ describe('API keys never leak', () => {
     expect(server.requests.at(-1)?.headers.authorization).toBe(`Bearer ${entraToken}`);
     expect(serialize(azureError)).not.toContain(entraToken);
   });
+
+  it('the errors of earlier attempts that fallback attaches', async () => {
+    const leaking: Middleware = async () => {
+      const first = new errors.RateLimitedError(`key ${CANARY} throttled`, { body: { key: CANARY } });
+      const last = new errors.ServerError('all fallbacks failed');
+      Object.defineProperty(last, 'errors', { value: [first, last], enumerable: false });
+      throw last;
+    };
+    const layered = createClient({ providers: { groq: { apiKey: CANARY } }, middleware: [leaking] });
+    const error = (await thrown(() => layered.chat({ model: 'groq/x', messages }))) as { errors: unknown[] };
+    expect(error.errors).toHaveLength(2);
+    expect(serialize(error.errors[0])).not.toContain(CANARY);
+  });
 });
