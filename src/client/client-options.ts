@@ -1,8 +1,9 @@
 import type { Middleware } from '../middleware/compose.js';
+import type { MiddlewareOptions } from '../middleware/create-middleware-stack.js';
 import type { ProviderOverride } from '../providers/resolved-provider.js';
 
 /** Options of `createClient`. Every provider is resolved from them once, at construction. */
-export interface ClientOptions {
+export interface ClientOptions extends MiddlewareOptions {
   /**
    * With `baseURL`: the gateway's key. Otherwise the key for any provider that has none of its
    * own (`providers[id].apiKey`, `apiKeys[id]`, or its environment variable, in that order).

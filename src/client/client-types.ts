@@ -225,5 +225,7 @@ export interface LiterLlmClient<C extends Catalog>
   readonly batches: BatchesApi<ProviderCallOptions<keyof C & string>>;
   readonly responses: ResponsesApi<RoutedModel<C>, ProviderCallOptions<keyof C & string>>;
   /** A client bound to one provider. Unknown ids do not compile. */
+  /** Stops background work (health-check timers). The client stays usable; calls are no longer probed. */
+  close(): void;
   provider<Id extends keyof C & string>(id: Id): ProviderClient<Id, C[Id]>;
 }

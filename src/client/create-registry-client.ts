@@ -15,6 +15,8 @@ import { createCallRunner } from './create-call-runner.js';
 import { createSecretRegistry } from './create-secret-registry.js';
 import { createClientMethods } from './create-client-methods.js';
 import { createCoreHandler } from './create-core-handler.js';
+import { createMiddlewareStack } from '../middleware/create-middleware-stack.js';
+import { createUnresolvedRoute } from '../middleware/router/create-unresolved-route.js';
 import { listModelsAcrossProviders, type AllModelsListResponse } from './list-models-across-providers.js';
 import { METHODS_BY_ENDPOINT } from './methods-by-endpoint.js';
 import { normalizeClientOptions } from './normalize-client-options.js';
@@ -92,7 +94,6 @@ export function createRegistryClient<C extends Catalog>(
         });
   const router = createRouter({ providers, gateway, modelHint: normalized.modelHint });
   const secrets = createSecretRegistry(normalized, all.values(), env);
-  const pipeline = compose(normalized.middleware, createCoreHandler({ fetch: normalized.fetch, secrets }));
   const services: CallServices = {
     resolveRoute: (model) => router.route(model),
     resolveDeployment: ({ model, ...override }) => {
@@ -113,7 +114,13 @@ export function createRegistryClient<C extends Catalog>(
       return { provider, model: route.model };
     },
   };
+  const core = createCoreHandler({ fetch: normalized.fetch, secrets });
+  const stack = createMiddlewareStack(options, normalized.middleware, { core, services });
+  const pipeline = compose(stack.layers, core);
   const runner = createCallRunner(pipeline, normalized, secrets, services);
+  /** Router aliases are model strings of their own; the router layer picks their deployment. */
+  const routeModelString = (model: unknown): ResolvedRoute =>
+    typeof model === 'string' && stack.aliases.has(model) ? createUnresolvedRoute(model) : router.route(model);
 
   const modelOf = (request: object): unknown => (request as { model?: unknown }).model;
 
@@ -166,7 +173,7 @@ export function createRegistryClient<C extends Catalog>(
 
   const client = {
     ...createClientMethods(runner, {
-      routeModel: (request) => router.route(modelOf(request)),
+      routeModel: (request) => routeModelString(modelOf(request)),
       routeProvider,
     }),
     listModels(request?: { provider?: string }, callOptions?: CallOptions): Promise<ModelsListResponse | AllModelsListResponse> {
@@ -178,6 +185,9 @@ export function createRegistryClient<C extends Catalog>(
           .then((response) => attachCallInfo({ ...response, errors: [] }, callInfoRecordOf(response)));
       }
       return listAll(callOptions);
+    },
+    close(): void {
+      stack.close();
     },
     provider(id: string) {
       const provider = router.provider(id);

@@ -22,18 +22,12 @@ const DEFAULTS = { timeoutMs: 60_000, maxRetries: 2 } as const;
 const KNOWN_OPTIONS = new Set<string>([
   'apiKey', 'apiKeys', 'baseURL', 'providers', 'customProviders', 'modelHint',
   'timeoutMs', 'maxRetries', 'headers', 'fetch', 'middleware',
-]);
-/** Named in DESIGN.md and built by the middleware work; rejected until then rather than ignored. */
-const PLANNED_OPTIONS = new Set<string>([
   'cache', 'rateLimit', 'cooldown', 'healthCheck', 'fallback', 'router', 'budget', 'hooks', 'costTracking', 'tracing',
 ]);
 
 export function normalizeClientOptions(options: ClientOptions): NormalizedClientOptions {
   for (const key of Object.keys(options)) {
     if (KNOWN_OPTIONS.has(key) || (options as Record<string, unknown>)[key] === undefined) continue;
-    if (PLANNED_OPTIONS.has(key)) {
-      throw new ConfigurationError(`createClient option "${key}" is not available in this version of liter-llm`);
-    }
     throw new ConfigurationError(`unknown createClient option "${key}"`);
   }
   return {

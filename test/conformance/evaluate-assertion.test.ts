@@ -236,13 +236,25 @@ describe('collectStreamFields', () => {
 });
 
 describe('findPendingReason', () => {
-  it('keeps only the middleware categories pending, and runs everything else', () => {
-    expect(findPendingReason({ call: 'chat_stream', category: 'cache' })).toBe('middleware arrives with the middleware issue');
-    expect(findPendingReason({ call: 'chat', category: 'budget' })).toBe('middleware arrives with the middleware issue');
-    expect(findPendingReason({ call: 'chat', category: 'hooks' })).toBe('middleware arrives with the middleware issue');
+  it('runs every case: the middleware categories too', () => {
+    expect(findPendingReason({ call: 'chat_stream', category: 'cache' })).toBeUndefined();
+    expect(findPendingReason({ call: 'chat', category: 'budget' })).toBeUndefined();
+    expect(findPendingReason({ call: 'chat', category: 'hooks' })).toBeUndefined();
     expect(findPendingReason({ call: 'rerank', category: 'rerank' })).toBeUndefined();
     expect(findPendingReason({ call: 'create_file', category: 'files' })).toBeUndefined();
     expect(findPendingReason({ call: 'chat', category: 'error-handling' })).toBeUndefined();
     expect(findPendingReason({ call: 'chat_stream', category: 'streaming' })).toBeUndefined();
+  });
+});
+
+describe('createMiddlewareSetup', () => {
+  it('configures each middleware category and leaves the rest plain', async () => {
+    const { createMiddlewareSetup } = await import('./create-middleware-setup.js');
+    const base = { call: 'chat', assertions: [] };
+    expect(createMiddlewareSetup({ ...base, id: 'budget_enforced', category: 'budget' })).toMatchObject({ options: { budget: { limitUsd: 0 } }, sends: false });
+    expect(createMiddlewareSetup({ ...base, id: 'x', category: 'cache' }).options.middleware?.length).toBeGreaterThan(0);
+    expect(createMiddlewareSetup({ ...base, id: 'x', category: 'hooks' }).options.middleware?.length).toBeGreaterThan(0);
+    expect(createMiddlewareSetup({ ...base, id: 'x', category: 'smoke' })).toMatchObject({ options: {}, sends: true });
+    expect(() => createMiddlewareSetup({ ...base, id: 'unknown_budget', category: 'budget' })).toThrow(/no budget configured/);
   });
 });

@@ -7,6 +7,7 @@ import { createClient, type BinaryResponse } from '../../src/index.js';
 import { sseBody, startMockServer, type MockHandler, type MockServer } from '../support/mock-server.js';
 import { collectStreamFields, type StreamObservation } from './collect-stream.js';
 import { evaluateCase, type Assertion, type CallOutcome, type ThrownError } from './evaluate-assertion.js';
+import { createMiddlewareSetup, type CaseSetup } from './create-middleware-setup.js';
 import { findPendingReason } from './pending-cases.js';
 
 interface MockResponse {
@@ -246,18 +247,32 @@ async function runCase(fixture: Fixture, server: MockServer): Promise<string[]> 
   const prefix = `/fixtures/${encodeURIComponent(fixture.id)}`;
   const requestsBefore = server.requests.length;
   let client: Client;
+  let setup: CaseSetup;
   try {
-    client = createClient({ baseURL: `${server.url}${prefix}`, apiKey: 'test-key', maxRetries: 0, timeoutMs: CASE_TIMEOUT_MS });
+    setup = createMiddlewareSetup(fixture);
+    client = createClient({
+      ...setup.options,
+      baseURL: `${server.url}${prefix}`,
+      apiKey: 'test-key',
+      maxRetries: 0,
+      timeoutMs: CASE_TIMEOUT_MS,
+    });
   } catch (caught) {
     const error = describeThrown(caught);
     return [`createClient threw ${error.name}: ${error.message}`];
   }
-  const pending = performCall(fixture, client);
-  if (pending === undefined) return [`the runner has no mapping for call "${fixture.call}" and it is not listed as pending`];
-  const outcome = await pending;
+  let unmapped = false;
+  const outcome = await setup.run(() => {
+    const call = performCall(fixture, client);
+    if (call !== undefined) return call;
+    unmapped = true;
+    return Promise.resolve({ ok: true, fields: {} });
+  });
+  if (unmapped) return [`the runner has no mapping for call "${fixture.call}" and it is not listed as pending`];
   const failures = evaluateCase(fixture.assertions, outcome);
   const reached = server.requests.slice(requestsBefore).some((request) => fixtureIdOf(request.path) === fixture.id);
-  if (!reached) failures.push(`no request reached the mock server under ${prefix}/`);
+  if (setup.sends && !reached) failures.push(`no request reached the mock server under ${prefix}/`);
+  if (!setup.sends && reached) failures.push(`a request reached the mock server although the case must be rejected before sending`);
   return failures;
 }
 

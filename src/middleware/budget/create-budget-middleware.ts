@@ -1,0 +1,165 @@
+import type { Usage } from '../../../generated/types/index.js';
+import { BudgetExceededError } from '../../errors/error-classes.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { CallContext, Middleware } from '../compose.js';
+import { createCostCalculator } from '../cost/create-cost-calculator.js';
+import { createStreamMeter, estimateRequestTokens, type StreamMeter } from '../cost/estimate-tokens.js';
+import { observeStream } from '../../streaming/observe-stream.js';
+import { PRICED_OPERATIONS, STREAM_OPERATIONS } from '../cost/priced-operations.js';
+import type { PricingTable } from '../cost/pricing-table.js';
+import type { BudgetExceededEvent } from './budget-exceeded-event.js';
+import { createMemoryBudgetStore } from './create-memory-budget-store.js';
+import { estimateMaxCost } from './estimate-max-cost.js';
+import { normalizeBudgetOptions, type BudgetOptions } from './normalize-budget-options.js';
+import { resolveBudgetScopes, type BudgetScope } from './resolve-budget-scopes.js';
+
+export interface BudgetDependencies {
+  /** Periods and time-dependent prices; tests pass a fake clock. */
+  readonly clock?: Clock;
+  /** The price table (default: `schemas/pricing.json`, loaded on the first call). */
+  readonly loadTable?: () => Promise<PricingTable>;
+}
+
+const NANOS_PER_USD = 1e9;
+const toNanos = (usd: number): number => Math.round(usd * NANOS_PER_USD);
+const toUsd = (nanos: number): number => nanos / NANOS_PER_USD;
+const formatUsd = (usd: number): string => `$${Number(usd.toPrecision(6))}`;
+
+/**
+ * Spending limits, global and per model, provider and tag, over a period. Before a priced call
+ * (chat, completion, embeddings, Responses) it reserves the call's maximum cost (estimated input
+ * plus `max_tokens`, else `defaultMaxOutputTokens`, at the model's prices) on every limit the
+ * call counts against, atomically in the store, so concurrent calls (and processes sharing a
+ * Redis store) cannot overshoot together. After the call the reservation is replaced by the
+ * actual cost (reported usage; for streams, what was consumed), or released when the call failed.
+ * `hard` mode rejects a call that does not fit with `BudgetExceededError` before anything is sent;
+ * `soft` mode lets it through; both call `onExceeded`.
+ *
+ * @example
+ * const client = createClient({
+ *   middleware: [createBudgetMiddleware({ limitUsd: 10, perTag: { 'user:42': 0.5 }, periodMs: 86_400_000, mode: 'hard' })],
+ * });
+ * await client.chat({ model: 'openai/gpt-4o-mini', messages, max_tokens: 500 }, { tags: ['user:42'] });
+ */
+export function createBudgetMiddleware(options: BudgetOptions, dependencies: BudgetDependencies = {}): Middleware {
+  const normalized = normalizeBudgetOptions(options);
+  const clock = dependencies.clock ?? systemClock;
+  const store = normalized.store ?? createMemoryBudgetStore({ clock });
+  const calculator = createCostCalculator(
+    { prices: normalized.prices },
+    dependencies.loadTable === undefined ? { clock } : { clock, loadTable: dependencies.loadTable },
+  );
+  const { periodMs, mode } = normalized;
+  const ttlMs = periodMs === undefined ? undefined : periodMs * 2;
+
+  const report = async (context: CallContext, event: Omit<BudgetExceededEvent, 'mode' | 'provider' | 'model' | 'tags'>): Promise<void> => {
+    if (normalized.onExceeded === undefined) return;
+    const full: BudgetExceededEvent = {
+      mode,
+      ...event,
+      provider: context.info.provider,
+      model: context.info.model,
+      tags: context.options.tags,
+    };
+    try {
+      await normalized.onExceeded(full);
+    } catch (error) {
+      context.info.warnings.push(`budget: onExceeded threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return async function budget(context, next) {
+    if (!PRICED_OPERATIONS.has(context.operation)) return next(context);
+    const scopes = resolveBudgetScopes(context, normalized);
+    if (scopes.length === 0) return next(context);
+    const { info, route } = context;
+    await calculator.ready();
+
+    const prices = calculator.priceOf(route.provider.id, route.model);
+    let reserveUsd = normalized.unknownModelReservationUsd;
+    if (prices === undefined) {
+      info.warnings.push(`budget: no price known for ${route.provider.id}/${route.model}; reserved ${formatUsd(reserveUsd)}`);
+    } else {
+      reserveUsd = estimateMaxCost(prices, context.request, context.operation, normalized.defaultMaxOutputTokens);
+    }
+    const period = periodMs === undefined ? 'all' : String(Math.floor(clock.now() / periodMs));
+    const keys = scopes.map((scope) => `${scope.name}|${period}`);
+    const amount = toNanos(reserveUsd);
+    const reserved = await store.reserve({
+      scopes: scopes.map((scope, index) => ({ key: keys[index] as string, limit: toNanos(scope.limitUsd) })),
+      amount,
+      force: mode === 'soft',
+      ttlMs,
+    });
+    if (reserved.exceeded !== undefined) {
+      const scope = scopes[reserved.exceeded.index] as BudgetScope;
+      await report(context, {
+        phase: 'before',
+        scope: scope.name,
+        limitUsd: scope.limitUsd,
+        spentUsd: toUsd(reserved.exceeded.spent),
+        reservedUsd: toUsd(reserved.exceeded.reserved),
+        requestUsd: reserveUsd,
+      });
+      if (!reserved.admitted) {
+        throw new BudgetExceededError(
+          `budget ${scope.name} exceeded: ${formatUsd(toUsd(reserved.exceeded.spent))} spent and ` +
+            `${formatUsd(toUsd(reserved.exceeded.reserved))} reserved of ${formatUsd(scope.limitUsd)}; this call may cost up to ${formatUsd(reserveUsd)}`,
+          { provider: route.provider.id, model: route.model },
+        );
+      }
+    }
+
+    /** The call's actual cost: what an inner cost layer found, else reported or estimated usage, else the reservation. */
+    const actualUsd = (meter: StreamMeter | undefined): number => {
+      if (info.cache === 'hit') return 0;
+      if (typeof info.costUsd === 'number') return info.costUsd;
+      let usage: Usage | undefined = info.usage;
+      if (usage === undefined && meter !== undefined) {
+        usage = { prompt_tokens: estimateRequestTokens(context.request), completion_tokens: meter.outputTokens() };
+      }
+      return (usage === undefined ? undefined : calculator.costOf(info.provider, info.model, usage)) ?? reserveUsd;
+    };
+    const settle = async (spentUsd: number): Promise<void> => {
+      const spent = toNanos(spentUsd);
+      let totals: number[];
+      try {
+        totals = await store.settle(keys, amount, spent, ttlMs);
+      } catch (error) {
+        info.warnings.push(`budget: could not record spending: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      const crossed = scopes.findIndex((scope, index) => {
+        const total = totals[index] ?? 0;
+        return total > toNanos(scope.limitUsd) && total - spent <= toNanos(scope.limitUsd);
+      });
+      const scope = scopes[crossed];
+      if (scope === undefined || spent === 0) return;
+      await report(context, {
+        phase: 'after',
+        scope: scope.name,
+        limitUsd: scope.limitUsd,
+        spentUsd: toUsd(totals[crossed] ?? 0),
+        reservedUsd: 0,
+        requestUsd: spentUsd,
+      });
+    };
+
+    let result: unknown;
+    try {
+      result = await next(context);
+    } catch (error) {
+      await settle(0);
+      throw error;
+    }
+    if (!STREAM_OPERATIONS.has(context.operation)) {
+      await settle(actualUsd(undefined));
+      return result;
+    }
+    const meter = createStreamMeter();
+    return observeStream(result as AsyncIterable<unknown>, {
+      onItem: (chunk) => meter.observe(chunk),
+      onEnd: () => settle(actualUsd(meter)),
+    });
+  };
+}

@@ -1,0 +1,115 @@
+import type { ChatCompletionChunk } from '../../../generated/types/index.js';
+import type { CallInfoRecord } from '../../call-info.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { Middleware, Operation } from '../compose.js';
+import { parseCacheEntry, type CacheEntry } from './cache-entry.js';
+import type { CacheStore } from './cache-store.js';
+import { convertAssembledChatStreamToChunks } from '../../streaming/convert-assembled-chat-stream-to-chunks.js';
+import { createCacheKey } from './create-cache-key.js';
+import { createChatStreamAccumulator } from '../../streaming/create-chat-stream-accumulator.js';
+import { createMemoryCacheStore } from './create-memory-cache-store.js';
+import { normalizeCacheOptions, type CacheOptions } from './normalize-cache-options.js';
+
+export interface CacheDependencies {
+  /** Time for entry expiry in the built-in store and for `firstChunkMs` of replays. */
+  readonly clock?: Clock;
+}
+
+/**
+ * Serves repeated `chat` and `embed` calls (and `chatStream` calls with `streams: true`) from a
+ * cache keyed by the SHA-256 of the canonical request (see `createCacheKey`), for `ttlMs`.
+ *
+ * - `callInfo(result).cache` is `hit`, `miss` or `bypass` (other operations, `streams` off, a
+ *   request that is not plain data, or the per-call option `cache: false`, which neither reads nor
+ *   writes). A hit reports the provider, model and usage of the stored call, `attempts: 0` and
+ *   `costUsd: 0` (nothing was sent or spent), and returns a fresh copy each time.
+ * - Only successes are stored; a stream only once it ended cleanly (not after an error or a
+ *   `break`). A stream passes through chunk by chunk while it is assembled (text, tool calls by
+ *   index, finish reason, usage); a hit replays it as role, content, tool-call, finish and usage
+ *   chunks. Streams carrying what a replay would lose (log probabilities) are not stored.
+ * - A failing store never fails a call: a read error counts as a miss, a write error is ignored.
+ * - Two identical calls in flight at once are both sent upstream (no coalescing: each keeps its
+ *   own signal, timeout and error); the later to finish overwrites the entry with an equal result.
+ *
+ * @example
+ * const client = createClient({
+ *   providers: { groq: { apiKey: 'k' } },
+ *   middleware: [createCacheMiddleware({ ttlMs: 60_000, streams: true })],
+ * });
+ * await client.chat(request);
+ * callInfo(await client.chat(request)).cache; // 'hit'
+ * await client.chat(request, { cache: false }); // sent again, the entry is untouched
+ */
+export function createCacheMiddleware(options: CacheOptions | true = true, dependencies: CacheDependencies = {}): Middleware {
+  const normalized = normalizeCacheOptions(options);
+  const clock = dependencies.clock ?? systemClock;
+  const store: CacheStore = normalized.store ?? createMemoryCacheStore({ maxEntries: normalized.maxEntries, clock });
+  const cachedOperations = new Set<Operation>(normalized.streams ? ['chat', 'embed', 'chatStream'] : ['chat', 'embed']);
+
+  const read = async (key: string, kind: CacheEntry['kind']): Promise<CacheEntry | undefined> => {
+    try {
+      return parseCacheEntry(await store.get(key), kind);
+    } catch {
+      return undefined;
+    }
+  };
+  const write = async (key: string, entry: CacheEntry): Promise<void> => {
+    try {
+      await store.set(key, entry, normalized.ttlMs);
+    } catch {
+      // A cache that cannot be written degrades to misses; the call itself succeeded.
+    }
+  };
+  const entryOf = <K extends CacheEntry['kind']>(kind: K, value: Extract<CacheEntry, { kind: K }>['value'], info: CallInfoRecord): CacheEntry =>
+    ({
+      version: 1,
+      kind,
+      value,
+      provider: info.provider,
+      model: info.model,
+      ...(info.usage === undefined ? {} : { usage: structuredClone(info.usage) }),
+    }) as CacheEntry;
+
+  async function* recordStream(stream: AsyncIterable<ChatCompletionChunk>, key: string, info: CallInfoRecord): AsyncGenerator<ChatCompletionChunk> {
+    const accumulator = createChatStreamAccumulator();
+    for await (const chunk of stream) {
+      accumulator.add(chunk);
+      yield chunk;
+    }
+    // Reached only when the stream ended cleanly: an error or a consumer's break leaves before.
+    if (accumulator.replayable) await write(key, entryOf('stream', accumulator.result(), info));
+  }
+
+  async function* replayStream(chunks: readonly ChatCompletionChunk[], info: CallInfoRecord, startedAt: number): AsyncGenerator<ChatCompletionChunk> {
+    for (const chunk of chunks) {
+      info.firstChunkMs ??= clock.now() - startedAt;
+      yield chunk;
+    }
+  }
+
+  return async function cacheMiddleware(context, next) {
+    const { operation, info } = context;
+    const startedAt = clock.now();
+    const key = cachedOperations.has(operation) && context.options.cache !== false ? await createCacheKey(operation, context.request) : undefined;
+    if (key === undefined) {
+      info.cache = 'bypass';
+      return next(context);
+    }
+    const kind = operation === 'chatStream' ? 'stream' : 'response';
+    const entry = await read(key, kind);
+    if (entry !== undefined) {
+      info.cache = 'hit';
+      info.provider = entry.provider;
+      info.model = entry.model;
+      info.usage = entry.usage === undefined ? undefined : structuredClone(entry.usage);
+      info.costUsd = 0;
+      if (entry.kind === 'stream') return replayStream(convertAssembledChatStreamToChunks(structuredClone(entry.value)), info, startedAt);
+      return structuredClone(entry.value);
+    }
+    info.cache = 'miss';
+    const result = await next(context);
+    if (kind === 'stream') return recordStream(result as AsyncIterable<ChatCompletionChunk>, key, info);
+    if (result !== null && typeof result === 'object') await write(key, entryOf('response', structuredClone(result), info));
+    return result;
+  };
+}

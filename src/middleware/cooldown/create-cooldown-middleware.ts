@@ -1,0 +1,102 @@
+import { ServiceUnavailableError } from '../../errors/error-classes.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { CallContext, Middleware } from '../compose.js';
+import { createMemoryCooldownStore } from './create-memory-cooldown-store.js';
+import { deploymentName } from './deployment-name.js';
+import { isDeploymentFailure } from './is-deployment-failure.js';
+import { normalizeCooldownOptions, type CooldownOptions } from './normalize-cooldown-options.js';
+import { observeStream } from '../../streaming/observe-stream.js';
+
+const STREAM_OPERATIONS = new Set(['chatStream', 'responses.createStream']);
+
+export interface CooldownDependencies {
+  /** Time for the default memory store and for the recovery time in messages. */
+  readonly clock?: Clock;
+  /** Unique ids of recorded failures. */
+  readonly createId?: () => string;
+}
+
+/**
+ * Takes a failing deployment (`provider/model` of the route) out of service for a while: after
+ * `failures` retryable failures (429, 500, 502-504, timeouts, network errors, broken streams)
+ * within `windowMs`, calls to it fail fast for `durationMs` with a retryable
+ * `ServiceUnavailableError` that names it and says when it recovers, and no request is sent.
+ * Client-caused errors never count, and a success clears the count. A stream counts as a failure
+ * when it fails before its first chunk or mid-way, and as a success when it ends or the consumer
+ * stops it after a chunk. Placed inside `fallback` and the router, it sees every route they try,
+ * so each deployment that fails along a fallback path is cooled and skipped next time.
+ *
+ * @example
+ * const client = createClient({
+ *   middleware: [
+ *     myFallbackMiddleware,                                                 // tries other models on retryable errors
+ *     createCooldownMiddleware({ failures: 3, windowMs: 60_000, durationMs: 30_000 }),
+ *   ],
+ * });
+ */
+export function createCooldownMiddleware(options: CooldownOptions | true = true, dependencies: CooldownDependencies = {}): Middleware {
+  const { store: givenStore, ...policy } = normalizeCooldownOptions(options);
+  const clock = dependencies.clock ?? systemClock;
+  const createId = dependencies.createId ?? (() => globalThis.crypto.randomUUID());
+  const store = givenStore ?? createMemoryCooldownStore({ clock });
+
+  return async function cooldown(context: CallContext, next) {
+    if (context.route.model === '') return next(context);
+    const deployment = deploymentName(context.route);
+    const remaining = await store.remaining(deployment);
+    if (remaining > 0) throw coolingDown(context, deployment, remaining, policy, clock);
+
+    const failed = async (error: unknown): Promise<void> => {
+      if (!isDeploymentFailure(error)) return;
+      // The call's own error is what the caller needs; a store that cannot record it is a warning.
+      await store.recordFailure(deployment, createId(), policy).catch((storeError: unknown) => warn(context, 'failure', storeError));
+    };
+    const succeeded = (): Promise<void> => store.recordSuccess(deployment).catch((storeError: unknown) => warn(context, 'success', storeError));
+
+    let result: unknown;
+    try {
+      result = await next(context);
+    } catch (error) {
+      await failed(error);
+      throw error;
+    }
+    if (!STREAM_OPERATIONS.has(context.operation) || !isAsyncIterable(result)) {
+      await succeeded();
+      return result;
+    }
+    let items = 0;
+    return observeStream(result, {
+      onItem: () => {
+        items += 1;
+      },
+      onEnd: (end) => {
+        if (end.status === 'failed') return failed(end.error);
+        if (end.status === 'completed' || items > 0) return succeeded();
+        return undefined;
+      },
+    });
+  };
+}
+
+function coolingDown(
+  context: CallContext,
+  deployment: string,
+  remainingMs: number,
+  policy: { failures: number; windowMs: number },
+  clock: Clock,
+): ServiceUnavailableError {
+  const recovers = new Date(clock.now() + remainingMs).toISOString();
+  return new ServiceUnavailableError(
+    `${deployment} is cooling down after ${policy.failures} failures within ${policy.windowMs} ms; ` +
+      `calls to it fail fast until it recovers in ${Math.ceil(remainingMs / 1000)} s (at ${recovers}); no request was sent`,
+    { provider: context.route.provider.id, model: context.route.model, retryable: true, retryAfterMs: remainingMs },
+  );
+}
+
+function warn(context: CallContext, what: string, error: unknown): void {
+  context.info.warnings.push(`cooldown: ${what} not recorded (${error instanceof Error ? error.message : String(error)})`);
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}

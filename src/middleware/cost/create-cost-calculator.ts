@@ -1,0 +1,83 @@
+import type { Usage } from '../../../generated/types/index.js';
+import { systemClock, type Clock } from '../clock.js';
+import { computePriceSetCost } from './compute-price-set-cost.js';
+import { createPriceLookup, type PriceLookup, type PriceMatch } from './create-price-lookup.js';
+import { loadPricingTable } from './load-pricing-table.js';
+import type { PriceSet, PricingTable } from './pricing-table.js';
+import { selectPriceSet } from './select-price-set.js';
+
+export interface CostCalculatorOptions {
+  /** Extra or corrected prices per million tokens, keyed `provider/model` as served (`ollama/llama3.2`). */
+  readonly prices?: Readonly<Record<string, PriceSet>>;
+}
+
+export interface CostCalculatorDependencies {
+  /** Picks time-dependent prices (dated price changes, off-peak windows). */
+  readonly clock?: Clock;
+  /** The price table; defaults to `schemas/pricing.json`, imported on first use. */
+  readonly loadTable?: () => Promise<PricingTable>;
+}
+
+/** Prices and costs of served models; `priceOf` and `costOf` answer once `ready()` resolved. */
+export interface CostCalculator {
+  /** Loads the table (once). */
+  ready(): Promise<void>;
+  /** The match for a served `provider` and `model`, or undefined when unknown. Needs `ready()`. */
+  matchOf(provider: string, model: string): PriceMatch | undefined;
+  /** The prices in force now. Needs `ready()`. */
+  priceOf(provider: string, model: string): PriceSet | undefined;
+  /** USD for `usage`, or undefined for an unknown model. Needs `ready()`. */
+  costOf(provider: string, model: string, usage: Usage): number | undefined;
+  /** `costOf` after `ready()`. */
+  computeCost(provider: string, model: string, usage: Usage): Promise<number | undefined>;
+}
+
+/**
+ * A calculator over the price table, for the cost-tracking and budget layers (and a router's
+ * lowest-cost strategy). State stays in the returned object.
+ *
+ * @example
+ * const calculator = createCostCalculator({ prices: { 'ollama/llama3.2': { input: 0, output: 0 } } });
+ * await calculator.computeCost('openai', 'gpt-4o-mini', { prompt_tokens: 1000, completion_tokens: 200 });
+ */
+export function createCostCalculator(
+  options: CostCalculatorOptions = {},
+  dependencies: CostCalculatorDependencies = {},
+): CostCalculator {
+  const clock = dependencies.clock ?? systemClock;
+  const load = dependencies.loadTable ?? loadPricingTable;
+  let lookup: PriceLookup | undefined;
+  let loading: Promise<void> | undefined;
+  const loaded = (): PriceLookup => {
+    if (lookup === undefined) throw new Error('the price table is not loaded yet: await ready() first');
+    return lookup;
+  };
+  const calculator: CostCalculator = {
+    ready() {
+      loading ??= load().then(
+        (table) => {
+          lookup = createPriceLookup(table, options.prices);
+        },
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      );
+      return loading;
+    },
+    matchOf: (provider, model) => loaded()(provider, model),
+    priceOf(provider, model) {
+      const match = loaded()(provider, model);
+      return match === undefined ? undefined : selectPriceSet(match.prices, new Date(clock.now()));
+    },
+    costOf(provider, model, usage) {
+      const prices = calculator.priceOf(provider, model);
+      return prices === undefined ? undefined : computePriceSetCost(prices, usage);
+    },
+    async computeCost(provider, model, usage) {
+      await calculator.ready();
+      return calculator.costOf(provider, model, usage);
+    },
+  };
+  return calculator;
+}

@@ -1,0 +1,112 @@
+import { AbortedError } from '../../errors/error-classes.js';
+import type { Clock } from '../clock.js';
+import type { RateLimitAcquireResult } from './rate-limit-store.js';
+
+export interface AdmissionRequest {
+  /** One try at taking room in the store. */
+  readonly attempt: () => Promise<RateLimitAcquireResult>;
+  /** Clock time after which the call gives up. */
+  readonly deadline: number;
+  readonly signal: AbortSignal | undefined;
+  /** The error for a call that would wait past its deadline. */
+  readonly tooLong: (retryAfterMs: number, key: string) => Error;
+  /** Gives back room taken for a call that was aborted while the store answered. */
+  readonly release: () => void;
+}
+
+/** Calls waiting for room, first come first served per queue key. */
+export interface AdmissionQueue {
+  /** Resolves once the call holds room in the store; rejects when it would wait too long or is aborted. */
+  admit(queueKey: string, request: AdmissionRequest): Promise<void>;
+}
+
+interface Waiter {
+  readonly request: AdmissionRequest;
+  settled: boolean;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * `wait` mode: one FIFO per queue key (a model). Only the head of a queue asks the store; it
+ * sleeps the store's `retryAfterMs` and tries again, so later calls never overtake it and a
+ * waiting queue costs one store request per retry, not one per waiter. A waiter whose signal
+ * aborts leaves at once; a head that cannot get room before its deadline is rejected then,
+ * without waiting for nothing. Queues exist only while they have waiters.
+ */
+export function createAdmissionQueue(clock: Clock): AdmissionQueue {
+  const queues = new Map<string, Waiter[]>();
+
+  const run = async (queueKey: string, waiters: Waiter[]): Promise<void> => {
+    try {
+      while (waiters.length > 0) {
+        const head = waiters[0] as Waiter;
+        if (head.settled) {
+          waiters.shift();
+          continue;
+        }
+        let result: RateLimitAcquireResult;
+        try {
+          result = await head.request.attempt();
+        } catch (error) {
+          settle(head, error);
+          continue;
+        }
+        if (head.settled) {
+          // Aborted while the store answered: nobody will use the room it took.
+          if (result.admitted) head.request.release();
+          continue;
+        }
+        if (result.admitted) {
+          settle(head);
+          continue;
+        }
+        if (clock.now() + result.retryAfterMs > head.request.deadline) {
+          settle(head, head.request.tooLong(result.retryAfterMs, result.key));
+          continue;
+        }
+        await clock.sleep(result.retryAfterMs, head.request.signal).catch(() => undefined);
+      }
+    } finally {
+      queues.delete(queueKey);
+    }
+  };
+
+  return {
+    admit(queueKey, request) {
+      return new Promise<void>((resolve, reject) => {
+        const { signal } = request;
+        const waiter: Waiter = { request, settled: false, resolve, reject };
+        if (signal?.aborted) {
+          reject(new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal.reason }));
+          return;
+        }
+        const onAbort = (): void => settle(waiter, new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal?.reason }));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        waiter.resolve = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        waiter.reject = (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        };
+        const waiters = queues.get(queueKey);
+        if (waiters !== undefined) {
+          waiters.push(waiter);
+          return;
+        }
+        const fresh = [waiter];
+        queues.set(queueKey, fresh);
+        void run(queueKey, fresh);
+      });
+    },
+  };
+}
+
+function settle(waiter: Waiter, error?: unknown): void {
+  if (waiter.settled) return;
+  waiter.settled = true;
+  if (error === undefined) waiter.resolve();
+  else waiter.reject(error);
+}

@@ -1,0 +1,135 @@
+import type { CallContext, Middleware } from '../compose.js';
+import { systemClock, type Clock } from '../clock.js';
+import { RateLimitedError } from '../../errors/error-classes.js';
+import { createAdmissionQueue } from './create-admission-queue.js';
+import { createMemoryRateLimitStore } from './create-memory-rate-limit-store.js';
+import { estimateRequestTokens, tokensOfCharacters } from './estimate-request-tokens.js';
+import { measureOutputCharacters } from './measure-output-characters.js';
+import { normalizeRateLimitOptions, type RateLimitOptions } from './normalize-rate-limit-options.js';
+import { observeStream } from '../../streaming/observe-stream.js';
+import type { RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
+import { resolveRateLimitKeys, withTokens } from './resolve-rate-limit-keys.js';
+
+/** The window of "per minute". */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
+const STREAM_OPERATIONS = new Set(['chatStream', 'responses.createStream']);
+
+export interface RateLimitDependencies {
+  /** Time for waiting (the store keeps its own clock: Redis uses the server's). */
+  readonly clock?: Clock;
+  /** Unique ids of store entries. */
+  readonly createId?: () => string;
+}
+
+/**
+ * Requests and tokens per minute, per model (`provider/model`) and per provider, over a sliding
+ * window (a log of admitted calls, so no burst at a window edge). Before a call is sent, its
+ * tokens are estimated (input characters / 4, plus the request's maximum output or
+ * `completionTokens`) and room is taken on every key that applies, atomically; after it, the
+ * estimate is replaced by the reported usage (`callInfo(...).usage`; for streams when they end,
+ * also early: then by the input estimate plus the text received, characters / 4), and HTTP retries
+ * count as requests. In `wait` mode a call without room queues, first come first served per model,
+ * up to `maxWaitMs` or its signal; in `reject` mode it throws `RateLimitedError` (no `status`,
+ * `retryAfterMs` from the window).
+ *
+ * @example
+ * const client = createClient({
+ *   middleware: [
+ *     createRateLimitMiddleware({
+ *       rpm: 500, tpm: 200_000,                                   // each model
+ *       perModel: { 'groq/llama-3.3-70b-versatile': { rpm: 30 } }, // this model
+ *       perProvider: { groq: { tpm: 300_000 } },                  // all groq models together
+ *       mode: 'wait', maxWaitMs: 30_000,
+ *     }),
+ *   ],
+ * });
+ */
+export function createRateLimitMiddleware(options: RateLimitOptions | true, dependencies: RateLimitDependencies = {}): Middleware {
+  const normalized = normalizeRateLimitOptions(options);
+  const clock = dependencies.clock ?? systemClock;
+  const createId = dependencies.createId ?? (() => globalThis.crypto.randomUUID());
+  const store: RateLimitStore = normalized.store ?? createMemoryRateLimitStore({ clock });
+  const queue = createAdmissionQueue(clock);
+
+  return async function rateLimit(context: CallContext, next) {
+    const limits = resolveRateLimitKeys(context.route, normalized);
+    if (limits.length === 0) return next(context);
+    const estimate = estimateRequestTokens(context.operation, context.request, normalized.completionTokens);
+    const keys = withTokens(limits, estimate.prompt + estimate.completion);
+    const id = createId();
+    const acquire = () => store.acquire({ id, windowMs: RATE_LIMIT_WINDOW_MS, requests: 1, keys });
+    const rejection = (retryAfterMs: number, key: string) => createRateLimitedError(context, keys, key, retryAfterMs);
+    const reconcile = (requests: number, tokens: number): Promise<void> =>
+      store
+        .reconcile({
+          id,
+          windowMs: RATE_LIMIT_WINDOW_MS,
+          keys: keys.map((key) => ({
+            key: key.key,
+            from: { requests: 1, tokens: key.tokens },
+            to: { requests, tokens },
+          })),
+        })
+        .catch((error: unknown) => {
+          context.info.warnings.push(`rateLimit: usage not recorded (${error instanceof Error ? error.message : String(error)})`);
+        });
+
+    if (normalized.mode === 'reject') {
+      const result = await acquire();
+      if (!result.admitted) throw rejection(result.retryAfterMs, result.key);
+    } else {
+      await queue.admit(limits[0]?.key ?? '', {
+        attempt: acquire,
+        deadline: clock.now() + normalized.maxWaitMs,
+        signal: context.options.signal,
+        tooLong: rejection,
+        release: () => void reconcile(0, 0),
+      });
+    }
+
+    const { info } = context;
+    const usageBefore = info.usage;
+    const attemptsBefore = info.attempts;
+    const settle = (outputCharacters: number | undefined): Promise<void> => {
+      const requests = Math.max(1, info.attempts - attemptsBefore);
+      const usage = info.usage !== usageBefore ? info.usage : undefined;
+      const reported = usage === undefined ? undefined : (usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0));
+      const tokens = reported ?? (outputCharacters === undefined ? estimate.prompt + estimate.completion : estimate.prompt + tokensOfCharacters(outputCharacters));
+      return reconcile(requests, Math.ceil(tokens));
+    };
+
+    let result: unknown;
+    try {
+      result = await next(context);
+    } catch (error) {
+      await settle(0);
+      throw error;
+    }
+    if (!STREAM_OPERATIONS.has(context.operation) || !isAsyncIterable(result)) {
+      await settle(info.usage !== usageBefore ? undefined : measureOutputCharacters(result));
+      return result;
+    }
+    let characters = 0;
+    return observeStream(result, {
+      onItem: (item) => {
+        characters += measureOutputCharacters(item);
+      },
+      onEnd: () => settle(characters),
+    });
+  };
+}
+
+function createRateLimitedError(context: CallContext, keys: readonly RateLimitKeyRequest[], blocking: string, retryAfterMs: number): RateLimitedError {
+  const limit = keys.find((key) => key.key === blocking);
+  const numbers = [limit?.rpm === undefined ? '' : `rpm ${limit.rpm}`, limit?.tpm === undefined ? '' : `tpm ${limit.tpm}`].filter(Boolean).join(', ');
+  const name = blocking.replace(/^(model|provider):/, '');
+  return new RateLimitedError(
+    `rate limit of ${blocking.startsWith('provider:') ? 'provider' : 'model'} ${name} reached (${numbers}); room in ${retryAfterMs} ms`,
+    { provider: context.route.provider.id, model: context.route.model, retryAfterMs, retryable: true },
+  );
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}

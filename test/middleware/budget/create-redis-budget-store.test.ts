@@ -1,0 +1,119 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BudgetExceededError } from '../../../src/errors/error-classes.js';
+import type { Next } from '../../../src/middleware/compose.js';
+import { createBudgetMiddleware } from '../../../src/middleware/budget/create-budget-middleware.js';
+import { createRedisBudgetStore } from '../../../src/middleware/budget/create-redis-budget-store.js';
+import { chatResponse, sendJson, startMockServer, type MockServer } from '../../support/mock-server.js';
+import { connectTestRedis, redisAvailable, redisUrl, type TestRedis } from '../../support/redis.js';
+import { createFakeClock, createTestContext } from '../cost/cost-test-context.js';
+
+const REQUEST = { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hello' }], max_tokens: 100 };
+const RESERVATION = (7 * 2.5 + 100 * 10) / 1e6;
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../../..');
+
+describe('createRedisBudgetStore', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    if (redisAvailable) redis = await connectTestRedis();
+  });
+  afterAll(async () => {
+    await redis?.close();
+  });
+
+  it.skipIf(!redisAvailable)('reserves all scopes or none, settles, and reads back', async () => {
+    const store = createRedisBudgetStore(redis.client, { prefix: `${redis.prefix}store:` });
+    const scopes = [
+      { key: 'global', limit: 1000 },
+      { key: 'tag:a', limit: 300 },
+    ];
+    expect(await store.reserve({ scopes, amount: 200, force: false, ttlMs: 60_000 })).toEqual({ admitted: true, exceeded: undefined });
+    expect(await store.reserve({ scopes, amount: 200, force: false, ttlMs: 60_000 })).toEqual({
+      admitted: false,
+      exceeded: { index: 1, spent: 0, reserved: 200 },
+    });
+    expect(await store.read('global')).toEqual({ spent: 0, reserved: 200 });
+    expect(await store.settle(['global', 'tag:a'], 200, 150, 60_000)).toEqual([150, 150]);
+    expect(await store.read('tag:a')).toEqual({ spent: 150, reserved: 0 });
+    const forced = await store.reserve({ scopes, amount: 200, force: true, ttlMs: 60_000 });
+    expect(forced).toEqual({ admitted: true, exceeded: { index: 1, spent: 150, reserved: 0 } });
+    const ttl = Number(await redis.client.sendCommand(['PTTL', `${redis.prefix}store:global`]));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+    expect(await store.read('missing')).toEqual({ spent: 0, reserved: 0 });
+  });
+
+  it.skipIf(!redisAvailable)('admits at most 5 of 50 concurrent requests against a budget worth exactly 5', async () => {
+    const store = createRedisBudgetStore(redis.client, { prefix: `${redis.prefix}concurrent:` });
+    const middleware = createBudgetMiddleware({ limitUsd: 5 * RESERVATION, mode: 'hard', store }, { clock: createFakeClock() });
+    const gates: Array<() => void> = [];
+    const next: Next = (context) =>
+      new Promise((resolve) => {
+        gates.push(() => {
+          context.info.usage = { prompt_tokens: 7, completion_tokens: 100 };
+          resolve({});
+        });
+      });
+    const calls = Array.from({ length: 50 }, () => middleware(createTestContext('chat', REQUEST), next));
+    let rejected = 0;
+    for (const call of calls) call.catch(() => (rejected += 1));
+    while (rejected + gates.length < 50) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(gates.length).toBe(5);
+    for (const open of gates) open();
+    const outcomes = await Promise.allSettled(calls);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBe(5);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected' && outcome.reason instanceof BudgetExceededError).length).toBe(45);
+    expect(await store.read('global|all')).toEqual({ spent: Math.round(5 * RESERVATION * 1e9), reserved: 0 });
+  });
+
+  describe('two separate processes sharing one Redis budget', () => {
+    let mock: MockServer;
+    beforeAll(async () => {
+      // Every call spends exactly its reservation: 7 input tokens, 100 output tokens.
+      mock = await startMockServer(sendJson(200, chatResponse('hi', { model: 'gpt-4o', usage: { prompt_tokens: 7, completion_tokens: 100, total_tokens: 107 } })));
+    });
+    afterAll(() => mock.close());
+
+    const runChild = (environment: Record<string, string>): Promise<{ admitted: number; rejected: number; other: string[] }> =>
+      new Promise((resolve, reject) => {
+        const child = spawn('npx', ['tsx', path.join(HERE, 'budget-child.ts')], {
+          cwd: ROOT,
+          env: { ...process.env, ...environment },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+        child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => {
+          if (code !== 0) reject(new Error(`budget-child exited ${code}: ${stderr}`));
+          else resolve(JSON.parse(stdout.trim().split('\n').at(-1) as string));
+        });
+      });
+
+    it.skipIf(!redisAvailable)('never overshoot together', { timeout: 60_000 }, async () => {
+      const prefix = `${redis.prefix}processes:`;
+      const environment = {
+        MOCK_URL: mock.url,
+        LITER_LLM_REDIS_URL: redisUrl as string,
+        BUDGET_PREFIX: prefix,
+        BUDGET_LIMIT_USD: String(5 * RESERVATION),
+        CALLS: '25',
+        BARRIER_KEY: `${redis.prefix}barrier`,
+        PROCESSES: '2',
+      };
+      const [first, second] = await Promise.all([runChild(environment), runChild(environment)]);
+      expect(first.other).toEqual([]);
+      expect(second.other).toEqual([]);
+      expect(first.admitted + second.admitted).toBe(5);
+      expect(first.rejected + second.rejected).toBe(45);
+      expect(mock.requests.length).toBe(5);
+      const state = (await redis.client.sendCommand(['HMGET', `${prefix}global|all`, 'spent', 'reserved'])) as string[];
+      expect(state.map(Number)).toEqual([Math.round(5 * RESERVATION * 1e9), 0]);
+    });
+  });
+});
