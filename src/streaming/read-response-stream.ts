@@ -1,3 +1,4 @@
+import { convertResponseUsage } from '../endpoints/responses/convert-response-usage.js';
 import type { ResponseStreamEvent } from '../../generated/types/index.js';
 import { validateResponseStreamEvent } from '../../generated/validators/response-stream-event.js';
 import type { CallInfoRecord } from '../call-info.js';
@@ -58,15 +59,7 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
       info.firstChunkMs ??= Date.now() - input.startedAt;
       if (typed.type === 'response.output_text.delta' && typeof typed.delta === 'string') text += typed.delta;
       const usage = typed.response?.usage;
-      if (usage) {
-        const prompt = usage.input_tokens ?? 0;
-        const completion = usage.output_tokens ?? 0;
-        info.usage = {
-          prompt_tokens: prompt,
-          completion_tokens: completion,
-          total_tokens: usage.total_tokens ?? prompt + completion,
-        };
-      }
+      if (usage) info.usage = convertResponseUsage(usage);
       yield typed;
       if (TERMINAL_RESPONSE_EVENTS.has(typed.type)) {
         ended = true;

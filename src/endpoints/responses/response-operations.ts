@@ -1,3 +1,4 @@
+import { convertResponseUsage } from './convert-response-usage.js';
 import type { ResponseCreateRequest, ResponseObject } from '../../../generated/types/index.js';
 import { validateResponseObject } from '../../../generated/validators/response-object.js';
 import type { CallInfoRecord } from '../../call-info.js';
@@ -21,14 +22,7 @@ const readResponseObject: EndpointShape['readResponse'] = (sent, context) => {
 };
 
 function recordUsage(response: ResponseObject, info: CallInfoRecord): void {
-  if (!response.usage) return;
-  const prompt = response.usage.input_tokens ?? 0;
-  const completion = response.usage.output_tokens ?? 0;
-  info.usage = {
-    prompt_tokens: prompt,
-    completion_tokens: completion,
-    total_tokens: response.usage.total_tokens ?? prompt + completion,
-  };
+  if (response.usage) info.usage = convertResponseUsage(response.usage);
 }
 
 function createBody(request: ResponseCreateRequest, model: string, stream: boolean): Record<string, unknown> {
