@@ -9,6 +9,7 @@ import type { SendResult } from '../http/send-with-retry.js';
 import { createIdleTimer } from './create-idle-timer.js';
 import { parseSseEvents } from './parse-sse-events.js';
 import { TERMINAL_RESPONSE_EVENTS } from './response-stream.js';
+import { parseStreamEventData } from './parse-stream-event-data.js';
 
 export interface ReadResponseStreamInput {
   readonly sent: SendResult;
@@ -95,15 +96,7 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
 }
 
 function parseEvent(data: string, info: CallInfoRecord): Record<string, unknown> {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(data);
-  } catch {
-    throw new StreamError(`${info.provider}: stream event is not JSON: ${data.slice(0, 200)}`, {
-      provider: info.provider,
-      model: info.model,
-    });
-  }
+  const payload = parseStreamEventData(data, info);
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new StreamError(`${info.provider}: stream event is not a JSON object: ${data.slice(0, 200)}`, {
       provider: info.provider,

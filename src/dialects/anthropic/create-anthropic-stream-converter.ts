@@ -1,5 +1,4 @@
 import type { ChatCompletionChunk, ChunkDelta } from '../../../generated/types/index.js';
-import { StreamError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { SseEvent } from '../../streaming/parse-sse-events.js';
 import type { StreamEventResult } from '../dialect.js';
@@ -8,6 +7,7 @@ import { convertAnthropicErrorEvent } from './convert-anthropic-error-event.js';
 import { JSON_RESPONSE_TOOL_NAME } from './json-response-tool.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
+import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
 
 interface BlockState {
   readonly kind: 'text' | 'thinking' | 'tool' | 'json' | 'other';
@@ -112,12 +112,7 @@ export function createAnthropicStreamConverter(route: ResolvedRoute): (event: Ss
     const data = event.data.trim();
     if (data === '') return IGNORE;
     if (data === '[DONE]') return stopReason === null ? { type: 'done' } : finish();
-    let payload: unknown;
-    try {
-      payload = JSON.parse(data);
-    } catch {
-      throw new StreamError(`${route.provider.id}: stream event is not JSON: ${data.slice(0, 200)}`, { provider: route.provider.id, model: route.model });
-    }
+    const payload = parseStreamEventData(data, { provider: route.provider.id, model: route.model });
     if (!isRecord(payload)) return IGNORE;
     const type = typeof payload.type === 'string' ? payload.type : event.event;
     switch (type) {

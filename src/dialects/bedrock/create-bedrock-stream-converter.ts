@@ -10,6 +10,7 @@ import { ERROR_EVENT_PREFIX, EXCEPTION_EVENT_PREFIX } from './decode-aws-event-s
 import { mapBedrockStopReason } from './map-bedrock-stop-reason.js';
 import { mapBedrockUsage } from './map-bedrock-usage.js';
 import { RESPONSE_FORMAT_TOOL_NAME } from './response-format-tool.js';
+import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
 
 /** The HTTP status ConverseStream documents for each exception it can send mid-stream. */
 const EXCEPTION_STATUS: Readonly<Record<string, number>> = {
@@ -138,14 +139,12 @@ export function createBedrockStreamConverter(route: ResolvedRoute): (event: SseE
 
 function parsePayload(data: string, route: ResolvedRoute, lenient: boolean): StreamPayload | undefined {
   if (data.trim() === '') return undefined;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(data);
-    return value !== null && typeof value === 'object' ? (value as StreamPayload) : undefined;
-  } catch {
+    value = parseStreamEventData(data, { provider: route.provider.id, model: route.model });
+  } catch (error) {
     if (lenient) return undefined;
-    throw new StreamError(`${route.provider.id}: stream event is not JSON: ${data.slice(0, 200)}`, {
-      provider: route.provider.id,
-      model: route.model,
-    });
+    throw error;
   }
+  return value !== null && typeof value === 'object' ? (value as StreamPayload) : undefined;
 }

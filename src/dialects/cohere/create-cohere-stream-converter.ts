@@ -8,6 +8,7 @@ import { convertCohereErrorResponse } from './convert-cohere-error-response.js';
 import { convertCohereUsage } from './convert-cohere-usage.js';
 import { createCohereFailure } from './create-cohere-failure.js';
 import { mapCohereFinishReason } from './map-cohere-finish-reason.js';
+import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
 
 /**
  * Converts the events of one Cohere v2 chat stream (message-start, content-*, tool-plan-delta,
@@ -35,12 +36,7 @@ export function createCohereStreamConverter(route: ResolvedRoute, now: () => num
     const data = event.data.trim();
     // Cohere ends with message-end, never [DONE]; a stray [DONE] must not pass for a finished answer.
     if (data === '' || data === '[DONE]') return { type: 'ignore' };
-    let payload: CohereStreamEvent;
-    try {
-      payload = JSON.parse(data) as CohereStreamEvent;
-    } catch {
-      throw new StreamError(`${route.provider.id}: stream event is not JSON: ${data.slice(0, 200)}`, context);
-    }
+    const payload = parseStreamEventData(data, { provider: route.provider.id, model: route.model }) as CohereStreamEvent;
     if (payload === null || typeof payload !== 'object') {
       throw new StreamError(`${route.provider.id}: stream event is not an object: ${data.slice(0, 200)}`, { ...context, body: payload });
     }

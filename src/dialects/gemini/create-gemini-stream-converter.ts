@@ -1,5 +1,4 @@
 import type { ChatCompletionChunk, ChunkChoice, ChunkDelta } from '../../../generated/types/index.js';
-import { StreamError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { SseEvent } from '../../streaming/parse-sse-events.js';
 import type { StreamEventResult } from '../dialect.js';
@@ -10,6 +9,7 @@ import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 import { mapGeminiUsage } from './map-gemini-usage.js';
 import { parseGeminiCreateTime } from './parse-gemini-create-time.js';
 import { parseGeminiResponse } from './parse-gemini-response.js';
+import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
 
 interface CandidateState {
   roleSent: boolean;
@@ -34,15 +34,7 @@ export function createGeminiStreamConverter(route: ResolvedRoute): (event: SseEv
     if (data === '') return { type: 'ignore' };
     // Not Gemini's, but a proxy in front of it may add the OpenAI terminator.
     if (data === '[DONE]') return { type: 'done' };
-    let payload: unknown;
-    try {
-      payload = JSON.parse(data);
-    } catch {
-      throw new StreamError(`${route.provider.id}: stream event is not JSON: ${data.slice(0, 200)}`, {
-        provider: route.provider.id,
-        model: route.model,
-      });
-    }
+    const payload = parseStreamEventData(data, { provider: route.provider.id, model: route.model });
     const response = parseGeminiResponse(payload, route, 'stream event');
     id ??= typeof response.responseId === 'string' && response.responseId !== '' ? response.responseId : crypto.randomUUID().replace(/-/g, '');
     created ??= parseGeminiCreateTime(response.createTime);

@@ -13,6 +13,7 @@ import { InvalidResponseError, StreamError } from '../../errors/error-classes.js
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { Dialect, StreamEventResult } from '../dialect.js';
 import { applyRequestQuirks } from './apply-request-quirks.js';
+import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
 
 /** OpenAI's wire format, with each provider's registry quirks applied on the way out. */
 export const openAiDialect: Dialect = {
@@ -43,15 +44,7 @@ export const openAiDialect: Dialect = {
       const data = event.data.trim();
       if (data === '[DONE]') return { type: 'done' };
       if (data === '') return { type: 'ignore' };
-      let payload: unknown;
-      try {
-        payload = JSON.parse(data);
-      } catch {
-        throw new StreamError(`${route.provider.id}: stream event is not JSON: ${data.slice(0, 200)}`, {
-          provider: route.provider.id,
-          model: route.model,
-        });
-      }
+      const payload = parseStreamEventData(data, { provider: route.provider.id, model: route.model });
       if (event.event === 'error' || isErrorPayload(payload)) {
         throw createPayloadError(isErrorPayload(payload) ? payload : { error: payload }, {
           provider: route.provider.id,
