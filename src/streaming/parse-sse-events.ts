@@ -1,17 +1,35 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { StreamError } from '../errors/error-classes.js';
 
 export type SseEvent = EventSourceMessage;
 
 /**
+ * Largest single server-sent event accepted, in UTF-16 code units of decoded text (4 MiB). A chat
+ * chunk is a few hundred bytes; a server that sends megabytes without an event boundary is broken
+ * or hostile, and buffering it would grow memory without limit.
+ */
+export const MAX_SSE_EVENT_SIZE = 4 * 1024 * 1024;
+
+/**
  * Server-sent events from a byte stream. Decoding is incremental, so a multi-byte UTF-8 character
  * split across two reads arrives whole. The reader is released (and the body cancelled) when the
- * consumer stops early.
+ * consumer stops early. An event larger than `maxEventSize` throws `StreamError`.
  */
-export async function* parseSseEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
+export async function* parseSseEvents(
+  body: ReadableStream<Uint8Array>,
+  maxEventSize: number = MAX_SSE_EVENT_SIZE,
+): AsyncGenerator<SseEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const pending: SseEvent[] = [];
-  const parser = createParser({ onEvent: (event) => pending.push(event) });
+  // Text fed since the last complete event: what the parser may be holding.
+  let sinceEvent = 0;
+  const parser = createParser({
+    onEvent: (event) => {
+      sinceEvent = 0;
+      pending.push(event);
+    },
+  });
   let finished = false;
   try {
     for (;;) {
@@ -22,7 +40,14 @@ export async function* parseSseEvents(body: ReadableStream<Uint8Array>): AsyncGe
         parser.feed('\n\n');
         finished = true;
       } else {
-        parser.feed(decoder.decode(value, { stream: true }));
+        const text = decoder.decode(value, { stream: true });
+        sinceEvent += text.length;
+        parser.feed(text);
+        if (sinceEvent > maxEventSize) {
+          throw new StreamError(
+            `a server-sent event exceeded the maximum event size of ${maxEventSize} characters (${maxEventSize / (1024 * 1024)} MiB)`,
+          );
+        }
       }
       while (pending.length > 0) yield pending.shift() as SseEvent;
       if (finished) return;

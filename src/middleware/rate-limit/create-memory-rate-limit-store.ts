@@ -11,6 +11,8 @@ interface Entry {
 interface KeyLog {
   /** Oldest first. */
   readonly entries: Entry[];
+  /** The entries by call id, so `reconcile` does not scan a window that may hold thousands. */
+  readonly byId: Map<string, Entry>;
   requests: number;
   tokens: number;
 }
@@ -35,7 +37,7 @@ export function createMemoryRateLimitStore(options: MemoryRateLimitStoreOptions 
   const prune = (key: string, now: number, windowMs: number): KeyLog => {
     let log = logs.get(key);
     if (log === undefined) {
-      log = { entries: [], requests: 0, tokens: 0 };
+      log = { entries: [], byId: new Map(), requests: 0, tokens: 0 };
       logs.set(key, log);
     }
     let expired = 0;
@@ -43,6 +45,7 @@ export function createMemoryRateLimitStore(options: MemoryRateLimitStoreOptions 
       if (entry.at > now - windowMs) break;
       log.requests -= entry.requests;
       log.tokens -= entry.tokens;
+      if (log.byId.get(entry.id) === entry) log.byId.delete(entry.id);
       expired += 1;
     }
     if (expired > 0) log.entries.splice(0, expired);
@@ -81,7 +84,9 @@ export function createMemoryRateLimitStore(options: MemoryRateLimitStoreOptions 
         return { admitted: false, retryAfterMs: wait, key: blocking };
       }
       for (const { limit, log } of checked) {
-        log.entries.push({ id, at: now, requests, tokens: limit.tokens });
+        const entry = { id, at: now, requests, tokens: limit.tokens };
+        log.entries.push(entry);
+        if (!log.byId.has(id)) log.byId.set(id, entry);
         log.requests += requests;
         log.tokens += limit.tokens;
       }
@@ -92,7 +97,7 @@ export function createMemoryRateLimitStore(options: MemoryRateLimitStoreOptions 
       const now = clock.now();
       for (const change of keys) {
         const log = prune(change.key, now, windowMs);
-        const entry = log.entries.find((candidate) => candidate.id === id);
+        const entry = log.byId.get(id);
         if (entry !== undefined) {
           log.requests += change.to.requests - entry.requests;
           log.tokens += change.to.tokens - entry.tokens;
@@ -103,7 +108,9 @@ export function createMemoryRateLimitStore(options: MemoryRateLimitStoreOptions 
         const requests = Math.max(0, change.to.requests - change.from.requests);
         const tokens = Math.max(0, change.to.tokens - change.from.tokens);
         if (requests > 0 || tokens > 0) {
-          log.entries.push({ id: `${id}:late`, at: now, requests, tokens });
+          const late = { id: `${id}:late`, at: now, requests, tokens };
+          log.entries.push(late);
+          if (!log.byId.has(late.id)) log.byId.set(late.id, late);
           log.requests += requests;
           log.tokens += tokens;
         } else if (log.entries.length === 0) {
