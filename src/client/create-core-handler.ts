@@ -76,6 +76,7 @@ async function runDialectOperation(operation: DialectOperation, context: CallCon
         convert: dialect.createChatStreamConverter(route),
         decode: dialect.decodeStream?.bind(dialect),
         info,
+        signal: context.options.signal,
         idleTimeoutMs: context.options.timeoutMs,
         startedAt,
       });

@@ -1,6 +1,6 @@
 import type { ChatCompletionChunk } from '../../generated/types/index.js';
 import type { StreamEventResult } from '../dialects/dialect.js';
-import { StreamError, TimeoutError } from '../errors/error-classes.js';
+import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
 import { isLiterLlmError } from '../errors/liter-llm-error.js';
 import type { CallInfoRecord } from '../call-info.js';
 import type { SendResult } from '../http/send-with-retry.js';
@@ -12,6 +12,8 @@ export interface ReadChatStreamInput {
   /** Frames of the body as events; server-sent events unless the dialect says otherwise. */
   readonly decode?: ((body: ReadableStream<Uint8Array>) => AsyncIterable<SseEvent>) | undefined;
   readonly info: CallInfoRecord;
+  /** The call's signal: aborting it mid-stream is the caller's choice, not a broken stream. */
+  readonly signal?: AbortSignal | undefined;
   /** Longest silence between two reads before the stream is abandoned. */
   readonly idleTimeoutMs: number;
   readonly startedAt: number;
@@ -71,6 +73,9 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
       });
     }
     if (isLiterLlmError(error)) throw error;
+    if (input.signal?.aborted === true) {
+      throw new AbortedError(`${info.provider}: the stream was aborted by the caller`, { ...context, cause: input.signal.reason });
+    }
     throw new StreamError(`${info.provider}: the stream broke after ${partialLength(partial)} characters`, {
       ...context,
       partialContent: partial.get(0) ?? '',

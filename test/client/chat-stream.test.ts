@@ -161,7 +161,7 @@ describe('chatStream', () => {
       }
       return undefined;
     })();
-    expect(error).toBeDefined();
+    expect(error).toMatchObject({ kind: 'Aborted', name: 'AbortedError' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(closed).toBe(true);
   });
