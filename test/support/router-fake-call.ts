@@ -1,10 +1,10 @@
 import { createCallInfoRecord } from '../../src/call-info.js';
 import { ConfigurationError } from '../../src/errors/error-classes.js';
-import type { Clock } from '../../src/middleware/clock.js';
 import type { CallContext, CallServices, DeploymentTarget, Operation } from '../../src/middleware/compose.js';
 import type { ProviderDefinition } from '../../src/provider-definition.js';
 import type { ResolvedProvider } from '../../src/providers/resolved-provider.js';
 import type { ResolvedRoute } from '../../src/routing/resolved-route.js';
+import { createManualClock, type ManualClock } from './manual-clock.js';
 
 /** Fakes shared by the fallback, router and health-check tests: routes, services, contexts, streams, a clock. */
 
@@ -163,19 +163,8 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
-export interface FakeClock extends Clock {
-  advance(milliseconds: number): void;
-}
+export type FakeClock = ManualClock;
 
 export function createFakeClock(start = 1_000): FakeClock {
-  let now = start;
-  return {
-    now: () => now,
-    sleep: async (milliseconds) => {
-      now += milliseconds;
-    },
-    advance(milliseconds) {
-      now += milliseconds;
-    },
-  };
+  return createManualClock(start);
 }

@@ -1,20 +1,11 @@
 import { createCallInfoRecord } from '../../../src/call-info.js';
-import type { Clock } from '../../../src/middleware/clock.js';
 import type { CallContext, Operation } from '../../../src/middleware/compose.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
+import { createManualClock, type ManualClock } from '../../support/manual-clock.js';
 
 /** A clock that moves only when a test says so. */
-export function createFakeClock(start = 1_000_000): Clock & { advance(milliseconds: number): void } {
-  let time = start;
-  return {
-    now: () => time,
-    sleep: async (milliseconds) => {
-      time += milliseconds;
-    },
-    advance(milliseconds) {
-      time += milliseconds;
-    },
-  };
+export function createFakeClock(start = 1_000_000): ManualClock {
+  return createManualClock(start);
 }
 
 /** A route that names a provider without resolving one; enough for layers that only read ids. */

@@ -1,23 +1,11 @@
 import { createCallInfoRecord } from '../../../src/call-info.js';
-import type { Clock } from '../../../src/middleware/clock.js';
 import type { CallContext, Operation } from '../../../src/middleware/compose.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
+import { createManualClock, type ManualClock } from '../../support/manual-clock.js';
 
-/** A clock that moves only when a test says so. */
-export function createFakeClock(start = Date.UTC(2025, 5, 1, 12)): Clock & { advance(milliseconds: number): void; set(time: number): void } {
-  let time = start;
-  return {
-    now: () => time,
-    sleep: async (milliseconds) => {
-      time += milliseconds;
-    },
-    advance(milliseconds) {
-      time += milliseconds;
-    },
-    set(next) {
-      time = next;
-    },
-  };
+/** A clock that moves only when a test says so, starting on a date the price table covers. */
+export function createFakeClock(start = Date.UTC(2025, 5, 1, 12)): ManualClock {
+  return createManualClock(start);
 }
 
 /** A route naming a provider by id only: enough for layers that read ids. */
