@@ -6,11 +6,11 @@ import type { CodegenInputs, TemplateSources } from './codegen-inputs.js';
 import { compileTemplate } from './compile-template.js';
 import { inferDiscriminators } from './infer-discriminators.js';
 import { inlineAjvRuntime } from './inline-ajv-runtime.js';
+import { stripAnnotations } from './strip-annotations.js';
 import type { CodegenIr, GeneratedFile, JsonObject, ValidatorIr } from './ir.js';
 
 /** The runtime module (from `codegen/runtime/`) that every generated validator imports. */
 const ERRORS_MODULE = 'format-schema-errors.ts';
-const DATA_KEYWORDS = new Set(['const', 'default', 'enum', 'examples']);
 
 /**
  * Per validator: `generated/validators/compiled/<type>.ts`, ajv's standalone code (plain JavaScript,
@@ -71,10 +71,9 @@ function compileStandalone(validator: ValidatorIr): string {
       strictTypes: false,
       strictTuples: false,
       validateFormats: false,
-      keywords: findAnnotationKeywords(validator.schema),
       code: { source: true, esm: true, lines: true },
     });
-    ajv.addSchema({ ...inferDiscriminators(validator.schema), $id: id });
+    ajv.addSchema({ ...inferDiscriminators(stripAnnotations(validator.schema)), $id: id });
     const code = standaloneCode.default(ajv, {
       validate: `${id}#/$defs/${encodeURIComponent(validator.definitionName)}`,
     });
@@ -83,20 +82,4 @@ function compileStandalone(validator: ValidatorIr): string {
     if (error instanceof CodegenError) throw error;
     throw new CodegenError(`${label}: cannot compile a validator: ${(error as Error).message}`);
   }
-}
-
-/** `x-*` keys used as keywords (such as `x-validators`), registered with ajv as annotations. */
-function findAnnotationKeywords(schema: JsonObject): string[] {
-  const keywords = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (typeof node === 'object' && node !== null) {
-      for (const [key, value] of Object.entries(node)) {
-        if (key.startsWith('x-')) keywords.add(key);
-        if (!DATA_KEYWORDS.has(key)) visit(value);
-      }
-    }
-  };
-  visit(schema);
-  return [...keywords].sort();
 }

@@ -3,9 +3,9 @@
 // ajv standalone code for EmbeddingResponse (schemas/api/embeddings.json); plain JavaScript, typed by ../embedding-response.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'title': 'EmbeddingResponse', 'description': 'Response of `POST /embeddings`. Validated leniently.', 'type': 'object', 'required': ['data'], 'properties': { 'object': { 'type': 'string', 'description': 'Object type, `list`.' }, 'data': { 'type': 'array', 'items': { '$ref': '#/$defs/Embedding' }, 'description': 'One embedding per input, in input order (see `index`).' }, 'model': { 'type': 'string', 'description': 'Model that produced the embeddings.' }, 'usage': { 'description': 'Token usage of the request.', 'anyOf': [{ '$ref': '#/$defs/EmbeddingUsage' }, { 'type': 'null' }] } } };
-const schema33 = { 'title': 'Embedding', 'description': 'One embedding vector.', 'type': 'object', 'required': ['embedding'], 'properties': { 'object': { 'type': 'string', 'description': 'Object type, `embedding`.' }, 'index': { 'type': 'integer', 'description': 'Index of the input this embedding belongs to.' }, 'embedding': { 'description': 'The vector: an array of floats, or a base64 string of little-endian float32 when `encoding_format` is `base64`.', 'anyOf': [{ 'type': 'array', 'items': { 'type': 'number' } }, { 'type': 'string' }] } } };
-const schema34 = { 'title': 'EmbeddingUsage', 'description': 'Token usage of an embeddings request.', 'type': 'object', 'properties': { 'prompt_tokens': { 'type': 'integer', 'description': 'Tokens in the input.' }, 'total_tokens': { 'type': 'integer', 'description': 'Total tokens billed.' } } };
+const schema32 = { 'type': 'object', 'required': ['data'], 'properties': { 'object': { 'type': 'string' }, 'data': { 'type': 'array', 'items': { '$ref': '#/$defs/Embedding' } }, 'model': { 'type': 'string' }, 'usage': { 'anyOf': [{ '$ref': '#/$defs/EmbeddingUsage' }, { 'type': 'null' }] } } };
+const schema33 = { 'type': 'object', 'required': ['embedding'], 'properties': { 'object': { 'type': 'string' }, 'index': { 'type': 'integer' }, 'embedding': { 'anyOf': [{ 'type': 'array', 'items': { 'type': 'number' } }, { 'type': 'string' }] } } };
+const schema34 = { 'type': 'object', 'properties': { 'prompt_tokens': { 'type': 'integer' }, 'total_tokens': { 'type': 'integer' } } };
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;

@@ -3,8 +3,8 @@
 // ajv standalone code for ErrorBody (schemas/api/error.json); plain JavaScript, typed by ../error-body.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'title': 'ErrorBody', 'description': 'An error response body. OpenAI sends an object under `error`; some providers send `{"error": "message"}`.', 'type': 'object', 'required': ['error'], 'properties': { 'error': { 'description': 'The error, as an object or a plain message string.', 'anyOf': [{ '$ref': '#/$defs/ErrorDetail' }, { 'type': 'string' }] } } };
-const schema33 = { 'title': 'ErrorDetail', 'description': 'Details of an error.', 'type': 'object', 'required': ['message'], 'properties': { 'message': { 'type': 'string', 'description': 'Human-readable error message.' }, 'type': { 'type': ['string', 'null'], 'description': 'Error category, e.g. `invalid_request_error`, `authentication_error`, `rate_limit_error`.' }, 'param': { 'type': ['string', 'null'], 'description': 'The request parameter the error relates to, if any.' }, 'code': { 'description': 'Machine-readable error code, e.g. `model_not_found`; some providers send a number (often the HTTP status).', 'anyOf': [{ 'type': 'string' }, { 'type': 'number' }, { 'type': 'null' }] } } };
+const schema32 = { 'type': 'object', 'required': ['error'], 'properties': { 'error': { 'anyOf': [{ '$ref': '#/$defs/ErrorDetail' }, { 'type': 'string' }] } } };
+const schema33 = { 'type': 'object', 'required': ['message'], 'properties': { 'message': { 'type': 'string' }, 'type': { 'type': ['string', 'null'] }, 'param': { 'type': ['string', 'null'] }, 'code': { 'anyOf': [{ 'type': 'string' }, { 'type': 'number' }, { 'type': 'null' }] } } };
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;

@@ -3,7 +3,7 @@
 // ajv standalone code for FileDeleteResponse (schemas/api/files.json); plain JavaScript, typed by ../file-delete-response.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'title': 'FileDeleteResponse', 'description': 'Response of `DELETE /files/{file_id}`. Validated leniently.', 'type': 'object', 'required': ['id'], 'properties': { 'id': { 'type': 'string', 'description': 'Id of the deleted file.' }, 'object': { 'type': 'string', 'description': 'Object type, `file`.' }, 'deleted': { 'type': 'boolean', 'description': 'Whether the file was deleted.' } } };
+const schema32 = { 'type': 'object', 'required': ['id'], 'properties': { 'id': { 'type': 'string' }, 'object': { 'type': 'string' }, 'deleted': { 'type': 'boolean' } } };
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;

@@ -3,7 +3,7 @@
 // ajv standalone code for FileObject (schemas/api/files.json); plain JavaScript, typed by ../file-object.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'title': 'FileObject', 'description': 'An uploaded file. Validated leniently.', 'type': 'object', 'required': ['id'], 'properties': { 'id': { 'type': 'string', 'description': 'File id, e.g. `file-abc123`.' }, 'object': { 'type': 'string', 'description': 'Object type, `file`.' }, 'bytes': { 'type': ['integer', 'null'], 'description': 'Size in bytes.' }, 'created_at': { 'type': 'number', 'description': 'Unix timestamp (seconds) of the upload.' }, 'expires_at': { 'type': ['number', 'null'], 'description': 'Unix timestamp (seconds) when the file expires.' }, 'filename': { 'type': 'string', 'description': 'Name of the file.' }, 'purpose': { 'type': 'string', 'description': 'Purpose of the file, e.g. `batch`, `fine-tune`, `assistants`, `user_data`.' }, 'status': { 'type': 'string', 'description': 'Deprecated by OpenAI: `uploaded`, `processed` or `error`.' }, 'status_details': { 'type': ['string', 'null'], 'description': 'Deprecated by OpenAI: why validation failed.' } } };
+const schema32 = { 'type': 'object', 'required': ['id'], 'properties': { 'id': { 'type': 'string' }, 'object': { 'type': 'string' }, 'bytes': { 'type': ['integer', 'null'] }, 'created_at': { 'type': 'number' }, 'expires_at': { 'type': ['number', 'null'] }, 'filename': { 'type': 'string' }, 'purpose': { 'type': 'string' }, 'status': { 'type': 'string' }, 'status_details': { 'type': ['string', 'null'] } } };
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;

@@ -3,8 +3,8 @@
 // ajv standalone code for ModelsListResponse (schemas/api/models.json); plain JavaScript, typed by ../models-list-response.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'title': 'ModelsListResponse', 'description': 'Response of `GET /models`. Validated leniently.', 'type': 'object', 'required': ['data'], 'properties': { 'object': { 'type': 'string', 'description': 'Object type, `list`.' }, 'data': { 'type': 'array', 'items': { '$ref': '#/$defs/Model' }, 'description': 'The available models.' } } };
-const schema33 = { 'title': 'Model', 'description': 'A model offered by the provider.', 'type': 'object', 'required': ['id'], 'properties': { 'id': { 'type': 'string', 'description': 'Model id, as used in the `model` request field (without the provider prefix).' }, 'object': { 'type': 'string', 'description': 'Object type, `model`.' }, 'created': { 'type': ['number', 'null'], 'description': 'Unix timestamp (seconds) of when the model was created.' }, 'owned_by': { 'type': ['string', 'null'], 'description': 'Organisation that owns the model.' } } };
+const schema32 = { 'type': 'object', 'required': ['data'], 'properties': { 'object': { 'type': 'string' }, 'data': { 'type': 'array', 'items': { '$ref': '#/$defs/Model' } } } };
+const schema33 = { 'type': 'object', 'required': ['id'], 'properties': { 'id': { 'type': 'string' }, 'object': { 'type': 'string' }, 'created': { 'type': ['number', 'null'] }, 'owned_by': { 'type': ['string', 'null'] } } };
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;

@@ -3,8 +3,8 @@
 // ajv standalone code for SearchResponse (schemas/api/search.json); plain JavaScript, typed by ../search-response.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'title': 'SearchResponse', 'description': 'Search results. Validated leniently.', 'type': 'object', 'required': ['results'], 'properties': { 'object': { 'type': 'string', 'description': 'Object type, when the provider sends one.' }, 'id': { 'type': 'string', 'description': 'Id of the request, when the provider sends one.' }, 'model': { 'type': 'string', 'description': 'The model (search provider) string.' }, 'results': { 'type': 'array', 'items': { '$ref': '#/$defs/SearchResult' }, 'description': 'Results, best first.' } } };
-const schema33 = { 'title': 'SearchResult', 'description': 'One search result.', 'type': 'object', 'properties': { 'title': { 'type': 'string', 'description': 'Title of the page.' }, 'url': { 'type': 'string', 'description': 'URL of the page.' }, 'snippet': { 'type': 'string', 'description': 'Text excerpt relevant to the query.' }, 'date': { 'type': ['string', 'null'], 'description': 'Publication date, as the provider gives it.' }, 'last_updated': { 'type': ['string', 'null'], 'description': 'Last update date, as the provider gives it.' }, 'score': { 'type': ['number', 'null'], 'description': 'Relevance score, when the provider gives one.' } } };
+const schema32 = { 'type': 'object', 'required': ['results'], 'properties': { 'object': { 'type': 'string' }, 'id': { 'type': 'string' }, 'model': { 'type': 'string' }, 'results': { 'type': 'array', 'items': { '$ref': '#/$defs/SearchResult' } } } };
+const schema33 = { 'type': 'object', 'properties': { 'title': { 'type': 'string' }, 'url': { 'type': 'string' }, 'snippet': { 'type': 'string' }, 'date': { 'type': ['string', 'null'] }, 'last_updated': { 'type': ['string', 'null'] }, 'score': { 'type': ['number', 'null'] } } };
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;

@@ -3,8 +3,8 @@
 // ajv standalone code for ChatCompletionResponse (schemas/api/chat.json); plain JavaScript, typed by ../chat-completion-response.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'title': 'ChatCompletionResponse', 'type': 'object', 'required': ['id', 'object', 'choices'], 'properties': { 'id': { 'type': 'string', 'minLength': 1 }, 'object': { 'const': 'chat.completion' }, 'choices': { 'type': 'array', 'items': { '$ref': '#/$defs/ChatChoice' } }, 'usage': { '$ref': '#/$defs/Usage' } } };
-const schema35 = { 'title': 'Usage', 'type': 'object', 'required': ['prompt_tokens', 'completion_tokens', 'total_tokens'], 'properties': { 'prompt_tokens': { 'type': 'integer' }, 'completion_tokens': { 'type': 'integer' }, 'total_tokens': { 'type': 'integer' }, 'metadata': { 'type': 'object', 'additionalProperties': { 'type': 'string' } } } };
+const schema32 = { 'type': 'object', 'required': ['id', 'object', 'choices'], 'properties': { 'id': { 'type': 'string', 'minLength': 1 }, 'object': { 'const': 'chat.completion' }, 'choices': { 'type': 'array', 'items': { '$ref': '#/$defs/ChatChoice' } }, 'usage': { '$ref': '#/$defs/Usage' } } };
+const schema35 = { 'type': 'object', 'required': ['prompt_tokens', 'completion_tokens', 'total_tokens'], 'properties': { 'prompt_tokens': { 'type': 'integer' }, 'completion_tokens': { 'type': 'integer' }, 'total_tokens': { 'type': 'integer' }, 'metadata': { 'type': 'object', 'additionalProperties': { 'type': 'string' } } } };
 const func1 = (function ucs2length(text) {
   let length = 0;
   for (let index = 0; index < text.length; index++) {
@@ -14,8 +14,8 @@ const func1 = (function ucs2length(text) {
   }
   return length;
 });
-const schema33 = { 'title': 'ChatChoice', 'type': 'object', 'required': ['index', 'message', 'finish_reason'], 'properties': { 'index': { 'type': 'integer', 'minimum': 0 }, 'message': { '$ref': '#/$defs/ChatMessage' }, 'finish_reason': { 'enum': ['stop', 'length', 'tool_calls', 'content_filter', null] } } };
-const schema34 = { 'title': 'ChatMessage', 'description': 'One message, told apart by its role.', 'oneOf': [{ 'type': 'object', 'required': ['role', 'content'], 'properties': { 'role': { 'const': 'assistant' }, 'content': { 'type': ['string', 'null'] } } }, { 'type': 'object', 'required': ['role', 'content'], 'properties': { 'role': { 'const': 'user' }, 'content': { 'type': 'string' } } }], 'discriminator': { 'propertyName': 'role' }, 'type': 'object' };
+const schema33 = { 'type': 'object', 'required': ['index', 'message', 'finish_reason'], 'properties': { 'index': { 'type': 'integer', 'minimum': 0 }, 'message': { '$ref': '#/$defs/ChatMessage' }, 'finish_reason': { 'enum': ['stop', 'length', 'tool_calls', 'content_filter', null] } } };
+const schema34 = { 'oneOf': [{ 'type': 'object', 'required': ['role', 'content'], 'properties': { 'role': { 'const': 'assistant' }, 'content': { 'type': ['string', 'null'] } } }, { 'type': 'object', 'required': ['role', 'content'], 'properties': { 'role': { 'const': 'user' }, 'content': { 'type': 'string' } } }], 'discriminator': { 'propertyName': 'role' }, 'type': 'object' };
 
 function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
