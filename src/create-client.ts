@@ -3,6 +3,7 @@ import type { ClientOptions } from './client/client-options.js';
 import type { LiterLlmClient } from './client/client-types.js';
 import { createRegistryClient } from './client/create-registry-client.js';
 import type { ProviderDefinition } from './provider-definition.js';
+import { parseCustomProvider } from './registry/parse-custom-provider.js';
 
 const ALL_PROVIDERS: readonly ProviderDefinition[] = Object.values(providerRegistry);
 
@@ -14,5 +15,5 @@ const ALL_PROVIDERS: readonly ProviderDefinition[] = Object.values(providerRegis
  * const reply = await client.chat({ model: 'groq/llama-3.3-70b-versatile', messages: [{ role: 'user', content: 'Hi' }] });
  */
 export function createClient(options: ClientOptions = {}): LiterLlmClient<ProviderCatalog> {
-  return createRegistryClient<ProviderCatalog>(ALL_PROVIDERS, options);
+  return createRegistryClient<ProviderCatalog>(ALL_PROVIDERS, options, parseCustomProvider);
 }

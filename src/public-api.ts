@@ -20,7 +20,9 @@ export type { FileUpload } from './endpoints/file-upload.js';
 export * from './errors/error-classes.js';
 export { LiterLlmError, isLiterLlmError, type ErrorKind, type LiterLlmErrorOptions } from './errors/liter-llm-error.js';
 export type { CallContext, Middleware, Next, NormalizedCallOptions, Operation } from './middleware/compose.js';
-export * from './middleware/middleware-exports.js';
+// Types only: the middleware factories are values of `liter-llm` and `liter-llm/middleware`, so
+// that `liter-llm/core` bundles none of the layers.
+export type * from './middleware/middleware-exports.js';
 export type {
   AuthDefinition,
   DialectName,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groqProvider } from '../generated/providers/groq.js';
 import { callInfo, createProviderClient } from '../src/core.js';
+import { defineProvider } from '../src/define-provider.js';
 import { chatResponse, sendJson, startMockServer, type MockServer } from './support/mock-server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,10 +42,31 @@ describe('liter-llm/core with one provider', () => {
     expect(graph.has('src/create-client.ts')).toBe(false);
   });
 
-  it('while the main entry does load the whole registry', () => {
+  it('reaches no native dialect, endpoint descriptor, middleware layer, price table or entry checker', () => {
+    {
+      const graph = [...moduleGraph(['src/core.ts', 'generated/providers/groq.ts'])];
+      const dialects = new Set(graph.filter((file) => file.startsWith('src/dialects/')).map((file) => file.split('/')[2]));
+      expect(dialects).toEqual(new Set(['create-lazy-authorizer-factory.ts', 'load-dialect.ts', 'openai']));
+      expect(graph.filter((file) => /^src\/endpoints\/(files|batches|responses|rerank|search)\//.test(file))).toEqual([]);
+      expect(graph).not.toContain('src/endpoints/endpoint-operations.ts');
+      expect(graph).not.toContain('src/middleware/create-middleware-stack.ts');
+      expect(graph.filter((file) => /^src\/middleware\/[^/]+\/create-(?!unresolved-route)/.test(file))).toEqual([]);
+      expect(graph.filter((file) => file.includes('pricing'))).toEqual([]);
+      const validators = graph.filter((file) => file.startsWith('generated/validators/compiled/')).sort();
+      expect(validators).toEqual(
+        ['chat-completion-chunk', 'chat-completion-response', 'embedding-response', 'models-list-response'].map(
+          (name) => `generated/validators/compiled/${name}.ts`,
+        ),
+      );
+    }
+  });
+
+  it('while the main entry loads the whole registry, the layers and the entry checker', () => {
     const graph = moduleGraph(['src/index.ts']);
     expect(graph.has('generated/registry.ts')).toBe(true);
     expect([...graph].filter((file) => file.startsWith('generated/providers/')).length).toBeGreaterThanOrEqual(120);
+    expect(graph.has('src/middleware/cache/create-cache-middleware.ts')).toBe(true);
+    expect(graph.has('generated/validators/provider-entry.ts')).toBe(true);
   });
 
   describe('calls', () => {
@@ -60,6 +82,25 @@ describe('liter-llm/core with one provider', () => {
       expect(reply.choices[0]?.message.content).toBe('from core');
       expect(callInfo(reply).provider).toBe('groq');
       expect(() => client.chat({ model: 'openai/gpt-4o', messages: [] })).toThrow(/unknown provider "openai"/);
+    });
+
+    it('take JSON providers through defineProvider, checked like customProviders', async () => {
+      const entry = {
+        id: 'acme',
+        name: 'Acme',
+        kind: 'hosted',
+        docs: 'https://acme.test/docs',
+        baseURL: server.url,
+        auth: { scheme: 'bearer', envVar: 'ACME_API_KEY' },
+        endpoints: { chat: { path: '/chat/completions' } },
+        modelPrefixes: [],
+        models: [],
+      };
+      const client = createProviderClient([defineProvider(entry)], { apiKeys: { acme: 'acme-key-123456' } });
+      const reply = await client.provider('acme').chat({ model: 'acme-1', messages: [{ role: 'user', content: 'Hi' }] });
+      expect(reply.choices[0]?.message.content).toBe('from core');
+      expect(() => defineProvider({ ...entry, auth: { scheme: 'bearer' } })).toThrow(/^defineProvider\("acme"\): \/auth/);
+      expect(() => createProviderClient([], { customProviders: [entry] })).toThrow(/defineProvider.*liter-llm\/define-provider/);
     });
   });
 });

@@ -1,9 +1,8 @@
 import type { ChatCompletionRequest, EmbeddingRequest } from '../../generated/types/index.js';
 import type { Dialect, WireRequest } from '../dialects/dialect.js';
-import { resolveDialect } from '../dialects/resolve-dialect.js';
+import { loadDialect } from '../dialects/load-dialect.js';
 import { EndpointNotSupportedError, StreamError } from '../errors/error-classes.js';
-import { ENDPOINT_OPERATIONS, isEndpointOperation, type DialectOperation } from '../endpoints/endpoint-operations.js';
-import { runEndpointOperation } from '../endpoints/run-endpoint-operation.js';
+import type { DialectOperation } from '../endpoints/endpoint-operations.js';
 import type { SendResult } from '../http/send-with-retry.js';
 import type { CallContext, Next } from '../middleware/compose.js';
 import type { EndpointName } from '../provider-definition.js';
@@ -12,6 +11,23 @@ import { readChatStream } from '../streaming/read-chat-stream.js';
 import { createSender, type Sender, type SenderInput } from './create-sender.js';
 
 export type CoreHandlerInput = SenderInput;
+
+const DIALECT_OPERATIONS: ReadonlySet<string> = new Set<DialectOperation>(['chat', 'chatStream', 'embed', 'listModels']);
+
+type EndpointRunner = typeof import('../endpoints/run-named-endpoint-operation.js').runNamedEndpointOperation;
+let endpointRunner: Promise<EndpointRunner> | undefined;
+
+/** The endpoint descriptors (images, audio, files, ...), loaded on the first call that needs one. */
+function loadEndpointRunner(): Promise<EndpointRunner> {
+  endpointRunner ??= import('../endpoints/run-named-endpoint-operation.js').then(
+    (module) => module.runNamedEndpointOperation,
+    (error: unknown) => {
+      endpointRunner = undefined;
+      throw error;
+    },
+  );
+  return endpointRunner;
+}
 
 /**
  * The innermost handler. Chat, embeddings and model lists go through the provider's dialect
@@ -25,9 +41,10 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
     info.provider = route.provider.id;
     info.model = route.model;
     const operation = context.operation;
-    if (isEndpointOperation(operation)) return runEndpointOperation(ENDPOINT_OPERATIONS[operation], context, send);
+    if (!DIALECT_OPERATIONS.has(operation)) return (await loadEndpointRunner())(context, send);
     if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
-    return runDialectOperation(operation, context, resolveDialect(route.provider), send);
+    const dialect = loadDialect(route.provider);
+    return runDialectOperation(operation as DialectOperation, context, dialect instanceof Promise ? await dialect : dialect, send);
   };
 }
 

@@ -1,12 +1,11 @@
 import type { ModelsListResponse } from '../../generated/types/index.js';
 import { attachCallInfo, callInfo, createCallInfoRecord, type CallInfoRecord } from '../call-info.js';
-import { findDialect } from '../dialects/resolve-dialect.js';
+import { createLazyAuthorizerFactory } from '../dialects/create-lazy-authorizer-factory.js';
 import { ConfigurationError } from '../errors/error-classes.js';
 import { compose, type CallServices } from '../middleware/compose.js';
 import type { EndpointName, ProviderDefinition } from '../provider-definition.js';
 import { resolveProvider } from '../providers/resolve-provider.js';
 import type { ResolvedProvider } from '../providers/resolved-provider.js';
-import { parseCustomProvider } from '../registry/parse-custom-provider.js';
 import { createRouter } from '../routing/create-router.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 import type { CallOptions, ClientOptions } from './client-options.js';
@@ -15,7 +14,7 @@ import { createCallRunner } from './create-call-runner.js';
 import { createSecretRegistry } from './create-secret-registry.js';
 import { createClientMethods } from './create-client-methods.js';
 import { createCoreHandler } from './create-core-handler.js';
-import { createMiddlewareStack } from '../middleware/create-middleware-stack.js';
+import { createLazyMiddlewareStack } from '../middleware/create-lazy-middleware-stack.js';
 import { createUnresolvedRoute } from '../middleware/router/create-unresolved-route.js';
 import { listModelsAcrossProviders, type AllModelsListResponse } from './list-models-across-providers.js';
 import { METHODS_BY_ENDPOINT } from './methods-by-endpoint.js';
@@ -46,13 +45,19 @@ const GATEWAY_DEFINITION: ProviderDefinition = {
 export function createRegistryClient<C extends Catalog>(
   definitions: readonly ProviderDefinition[],
   options: ClientOptions = {},
+  parseCustomProvider?: (value: unknown, index: number) => ProviderDefinition,
 ): LiterLlmClient<C> {
   const normalized = normalizeClientOptions(options);
   const env = readEnvironment();
   const all = new Map<string, ProviderDefinition>();
   for (const definition of definitions) all.set(definition.id, definition);
+  if (normalized.customProviders.length > 0 && parseCustomProvider === undefined) {
+    throw new ConfigurationError(
+      "customProviders: liter-llm/core leaves out the provider-entry checker; pass defineProvider(entry) from 'liter-llm/define-provider' among the definitions, or use createClient from 'liter-llm'",
+    );
+  }
   normalized.customProviders.forEach((value, index) => {
-    const definition = parseCustomProvider(value, index);
+    const definition = (parseCustomProvider as (value: unknown, index: number) => ProviderDefinition)(value, index);
     if (all.has(definition.id)) {
       throw new ConfigurationError(
         `customProviders[${index}] ("${definition.id}"): a provider with this id already exists; use providers.${definition.id} to override it`,
@@ -75,7 +80,7 @@ export function createRegistryClient<C extends Catalog>(
         fallbackApiKey: normalized.apiKey,
         clientHeaders: normalized.headers,
         env,
-        createAuthorizer: findDialect(definition.dialect)?.createAuthorizer,
+        createAuthorizer: createLazyAuthorizerFactory(definition.dialect),
         fetch: normalized.fetch,
       }),
     );
@@ -108,14 +113,14 @@ export function createRegistryClient<C extends Catalog>(
         fallbackApiKey: normalized.apiKey,
         clientHeaders: normalized.headers,
         env,
-        createAuthorizer: findDialect(definition.dialect)?.createAuthorizer,
+        createAuthorizer: createLazyAuthorizerFactory(definition.dialect),
         fetch: normalized.fetch,
       });
       return { provider, model: route.model };
     },
   };
   const core = createCoreHandler({ fetch: normalized.fetch, secrets });
-  const stack = createMiddlewareStack(options, normalized.middleware, { core, services });
+  const stack = createLazyMiddlewareStack(options, normalized.middleware, { core, services });
   const pipeline = compose(stack.layers, core);
   const runner = createCallRunner(pipeline, normalized, secrets, services);
   /** Router aliases are model strings of their own; the router layer picks their deployment. */

@@ -61,7 +61,3 @@ export const ENDPOINT_OPERATIONS: Readonly<Record<EndpointOperationName, Endpoin
   'responses.retrieve': retrieveResponseOperation,
   'responses.cancel': cancelResponseOperation,
 };
-
-export function isEndpointOperation(operation: Operation): operation is EndpointOperationName {
-  return Object.hasOwn(ENDPOINT_OPERATIONS, operation);
-}

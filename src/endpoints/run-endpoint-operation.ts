@@ -1,5 +1,5 @@
 import type { Sender } from '../client/create-sender.js';
-import { findDialect } from '../dialects/resolve-dialect.js';
+import { loadDialectByName } from '../dialects/load-dialect.js';
 import type { HttpBody } from '../http/send-request.js';
 import type { CallContext } from '../middleware/compose.js';
 import { createMultipartBody } from './create-multipart-body.js';
@@ -35,7 +35,7 @@ export async function runEndpointOperation(
   if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
   const wire = shape.buildRequest(context.request, route);
   const { body, contentType } = encodeBody(wire.body);
-  const dialect = route.provider.gateway ? undefined : findDialect(route.provider.definition.dialect);
+  const dialect = route.provider.gateway ? undefined : await loadDialectByName(route.provider.definition.dialect);
   const startedAt = Date.now();
   const sent = await send(
     context,

@@ -10,7 +10,11 @@ import { normalizeProviderEntry } from './normalize-provider-entry.js';
  * same JSON Schema, compiled at build time, and the same cross-field checks).
  */
 export function parseCustomProvider(value: unknown, index: number): ProviderDefinition {
-  const label = describe(value, index);
+  return parseProviderEntry(value, describe(value, index));
+}
+
+/** `parseCustomProvider` with the label its errors start with (such as `defineProvider("acme")`). */
+export function parseProviderEntry(value: unknown, label: string): ProviderDefinition {
   const schemaProblem = validateProviderEntry(value);
   if (schemaProblem !== undefined) {
     throw new ConfigurationError(`${label}: ${schemaProblem}`);

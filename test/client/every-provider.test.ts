@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { providerRegistry } from '../../generated/registry.js';
-import { findDialect } from '../../src/dialects/resolve-dialect.js';
+import { isDialectImplemented } from '../../src/dialects/load-dialect.js';
 import { createClient, isLiterLlmError, type ClientOptions, type ProviderDefinition } from '../../src/index.js';
 import { loadAdapterCases } from '../dialects/load-adapter-cases.js';
 import { wireReplyHandler } from '../dialects/wire-reply-handler.js';
@@ -12,7 +12,7 @@ const casesByDialect = new Map((await loadAdapterCases()).map((cases) => [cases.
 const openAiChat = providers.filter((provider) => provider.dialect === 'openai' && provider.endpoints.chat !== undefined);
 /** Providers on a native dialect: answered in their wire format, from that dialect's adapter cases. */
 const nativeChat = providers.filter(
-  (provider) => provider.dialect !== 'openai' && provider.endpoints.chat !== undefined && findDialect(provider.dialect) !== undefined,
+  (provider) => provider.dialect !== 'openai' && provider.endpoints.chat !== undefined && isDialectImplemented(provider.dialect),
 );
 const others = providers.filter((provider) => !openAiChat.includes(provider) && !nativeChat.includes(provider));
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProviderClient } from '../../src/core.js';
+import { defineProvider } from '../../src/define-provider.js';
 import { callInfo, createClient, isLiterLlmError } from '../../src/index.js';
 import { sendJson, startMockServer, type MockServer } from '../support/mock-server.js';
 
@@ -49,8 +50,7 @@ describe('listModels without a provider', () => {
           data: [{ id: `${provider}-large`, object: 'model', owned_by: provider }, { id: `${provider}/small` }],
         })(request, response);
     });
-    const client = createProviderClient([], {
-      customProviders: customProviders(),
+    const client = createProviderClient(customProviders().map(defineProvider), {
       apiKeys: { alpha: 'alpha-key-123456', beta: 'beta-key-1234567', delta: 'delta-key-123456' },
       providers: { local: { baseURL: `${server.url}/local` } },
       apiKey: 'client-wide-key-123',
@@ -81,7 +81,7 @@ describe('listModels without a provider', () => {
   });
 
   it('returns an empty listing when no provider is configured', async () => {
-    const client = createProviderClient([], { customProviders: customProviders() });
+    const client = createProviderClient(customProviders().map(defineProvider));
     expect(await client.listModels()).toEqual({ object: 'list', data: [], errors: [] });
     expect(server.requests).toHaveLength(0);
   });
@@ -97,8 +97,7 @@ describe('listModels without a provider', () => {
 
   it('keeps listModels({ provider }) as it was: that provider only, ids unchanged', async () => {
     server.handle(sendJson(200, { object: 'list', data: [{ id: 'alpha-large' }] }));
-    const client = createProviderClient([], {
-      customProviders: customProviders(),
+    const client = createProviderClient(customProviders().map(defineProvider), {
       apiKeys: { alpha: 'alpha-key-123456', beta: 'beta-key-1234567' },
     });
     expect(await client.listModels({ provider: 'alpha' as never })).toEqual({ object: 'list', data: [{ id: 'alpha-large' }] });

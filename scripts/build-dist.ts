@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The JavaScript of the package as users load it: `index.js` and `core.js` with the code they
+ * share in `chunks/`, one standalone data module per provider (`providers/<id>.js`), and each native dialect,
+ * the endpoint descriptors, the middleware layers and the price table in chunks of their own that
+ * are imported on first use. Bundling is what keeps `import 'liter-llm'` fast: Node spends its time
+ * per module file (resolve, read, compile), and the unbundled tree is about 490 of them.
+ * Identifiers are kept (readable stack traces); whitespace and syntax are minified; sourcemaps
+ * point back to `src/`. Dependencies stay imports.
+ */
+export async function buildDist(outDir: string): Promise<Metafile> {
+  rmSync(outDir, { recursive: true, force: true });
+  const shared = {
+    outdir: outDir,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'error',
+  } as const;
+  const runtime = await build({
+    ...shared,
+    entryPoints: [
+      { in: join(root, 'src', 'index.ts'), out: 'index' },
+      { in: join(root, 'src', 'core.ts'), out: 'core' },
+      { in: join(root, 'src', 'middleware-entry.ts'), out: 'middleware' },
+      { in: join(root, 'src', 'define-provider.ts'), out: 'define-provider' },
+    ],
+    bundle: true,
+    splitting: true,
+    platform: 'neutral',
+    packages: 'external',
+    external: ['node:*'],
+    chunkNames: 'chunks/[name]-[hash]',
+    plugins: [providerDataAsJson],
+  });
+  // Provider modules are data with type-only imports: one standalone file each, no runtime chunk.
+  const providers = await build({
+    ...shared,
+    entryPoints: readdirSync(join(root, 'generated', 'providers'))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => ({ in: join(root, 'generated', 'providers', file), out: `providers/${file.replace(/\.ts$/, '')}` })),
+    bundle: true,
+    plugins: [providerDataAsJson],
+  });
+  for (const [file, output] of Object.entries(providers.metafile.outputs)) {
+    if (output.imports.length > 0) throw new Error(`${file}: a provider module must not import anything at run time`);
+  }
+  return { inputs: { ...runtime.metafile.inputs, ...providers.metafile.inputs }, outputs: { ...runtime.metafile.outputs, ...providers.metafile.outputs } };
+}
+
+/**
+ * Provider modules become `JSON.parse('...')` of their data. V8 compiles a 100 KB object literal
+ * (the registry) in about 10 ms but parses the same JSON in about 1 ms, and `import 'liter-llm'`
+ * loads all of them. The source modules stay readable TypeScript; each export must survive a JSON
+ * round trip unchanged, or the build fails.
+ */
+const providerDataAsJson: Plugin = {
+  name: 'provider-data-as-json',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]generated[\\/]providers[\\/][^\\/]+\.ts$/ }, async (args) => {
+      const exports = (await import(pathToFileURL(args.path).href)) as Record<string, unknown>;
+      const lines = Object.entries(exports).map(([name, value]) => {
+        const json = JSON.stringify(value);
+        if (!isDeepStrictEqual(JSON.parse(json), value)) throw new Error(`${args.path}: export ${name} is not plain JSON data`);
+        return `export const ${name} = /* @__PURE__ */ JSON.parse(${JSON.stringify(json)});`;
+      });
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+/** Type declarations, mirroring the source tree under `dist/types/`. */
+function emitDeclarations(outDir: string): void {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const run = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--outDir', join(outDir, 'types')], { stdio: 'inherit' });
+  if (run.status !== 0) throw new Error(`tsc exited with ${run.status}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const outDir = join(root, 'dist');
+  const began = performance.now();
+  const metafile = await buildDist(outDir);
+  emitDeclarations(outDir);
+  writeFileSync(join(outDir, 'package.json'), '{ "type": "module", "sideEffects": false }\n');
+  const files = Object.keys(metafile.outputs).filter((file) => file.endsWith('.js')).length;
+  process.stdout.write(`built ${files} modules and declarations in dist/ in ${Math.round(performance.now() - began)} ms\n`);
+}

@@ -1,0 +1,44 @@
+import type { Authorizer, AuthorizerInput } from './dialect.js';
+import { loadDialectByName } from './load-dialect.js';
+
+/**
+ * Dialects whose `createAuthorizer` exists. Kept here, next to the loaders, so that building a
+ * client decides "static key or per-request credentials" without loading the dialect; a test
+ * checks this list against the dialects themselves.
+ */
+export const DIALECTS_WITH_AUTHORIZERS: ReadonlySet<string> = new Set(['azure', 'bedrock', 'vertex_ai']);
+
+/**
+ * A `createAuthorizer` for providers of dialect `name` that loads the dialect on the first request
+ * and then hands every call to the dialect's own authorizer. Each of these dialects reports missing
+ * credentials from `headers()`, so deciding this early loses no error; when the dialect's factory
+ * returns no authorizer (Azure with an API key), the static key headers apply as before.
+ * Undefined for dialects without per-request credentials.
+ */
+export function createLazyAuthorizerFactory(name: string): ((input: AuthorizerInput) => Authorizer) | undefined {
+  if (!DIALECTS_WITH_AUTHORIZERS.has(name)) return undefined;
+  return (input) => {
+    let real: Promise<Authorizer | undefined> | undefined;
+    let settled: Authorizer | undefined;
+    const load = (): Promise<Authorizer | undefined> => {
+      real ??= Promise.resolve(loadDialectByName(name)).then(
+        (dialect) => {
+          settled = dialect?.createAuthorizer?.(input);
+          return settled;
+        },
+        (error: unknown) => {
+          real = undefined;
+          throw error;
+        },
+      );
+      return real;
+    };
+    return {
+      async headers(request) {
+        const authorizer = settled ?? (await load());
+        return authorizer === undefined ? {} : authorizer.headers(request);
+      },
+      invalidate: () => settled?.invalidate?.() ?? false,
+    };
+  };
+}

@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { createCallInfoRecord } from '../../src/call-info.js';
+import { createClient } from '../../src/index.js';
+import type { Middleware, Next } from '../../src/middleware/compose.js';
+import { createLazyMiddlewareStack } from '../../src/middleware/create-lazy-middleware-stack.js';
+
+const services = { resolveRoute: () => { throw new Error('not used'); }, resolveDeployment: () => { throw new Error('not used'); } };
+const core: Next = () => Promise.resolve('core');
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createLazyMiddlewareStack', () => {
+  let client: { close(): void } | undefined;
+  afterEach(() => client?.close());
+
+  it('without configured layers is just the custom middleware, and loads nothing', () => {
+    const custom: Middleware = (context, next) => next(context);
+    const stack = createLazyMiddlewareStack({}, [custom], { core, services });
+    expect(stack.layers).toEqual([custom]);
+    expect(stack.aliases.size).toBe(0);
+  });
+
+  it('checks options and knows router aliases at construction, before any layer code is loaded', () => {
+    expect(() => createLazyMiddlewareStack({ rateLimit: {} }, [], { core, services })).toThrow(/rateLimit/);
+    expect(() => createLazyMiddlewareStack({ cooldown: { failures: 0 } }, [], { core, services })).toThrow(/cooldown\.failures/);
+    expect(() => createLazyMiddlewareStack({ hooks: [42 as never] }, [], { core, services })).toThrow(/hooks/);
+    const stack = createLazyMiddlewareStack({ router: { smart: { deployments: [{ model: 'openai/gpt-4o' }, { model: 'groq/llama-3.3-70b-versatile' }] } } }, [], { core, services });
+    expect([...stack.aliases]).toEqual(['smart']);
+  });
+
+  it('runs the configured layers, then the custom ones, then the core', async () => {
+    const seen: string[] = [];
+    const custom: Middleware = (context, next) => {
+      seen.push(`custom:${context.operation}`);
+      return next(context);
+    };
+    const hook = { onRequest: () => void seen.push('hook') };
+    const stack = createLazyMiddlewareStack({ hooks: [hook] }, [custom], { core, services });
+    expect(stack.layers).toHaveLength(1);
+    const terminal: Next = () => {
+      seen.push('core');
+      return Promise.resolve({ choices: [] });
+    };
+    const layer = stack.layers[0] as Middleware;
+    const context = { operation: 'chat', request: {}, route: { provider: { id: 'openai' }, model: 'gpt-4o' }, options: {}, info: createCallInfoRecord('chat', 'openai', 'gpt-4o'), tags: {}, services } as never;
+    await layer(context, terminal);
+    await layer(context, terminal);
+    expect(seen).toEqual(['hook', 'custom:chat', 'core', 'hook', 'custom:chat', 'core']);
+  });
+
+  it('starts health probes once loaded, without waiting for a call', async () => {
+    let probes = 0;
+    const probe = () => {
+      probes += 1;
+      return Promise.resolve();
+    };
+    client = createClient({ apiKeys: { openai: 'k' }, healthCheck: { intervalMs: 10, probe, models: ['openai/gpt-4o'] } });
+    await wait(150);
+    expect(probes).toBeGreaterThan(0);
+  });
+
+  it('closed before the layers finish loading, never starts probing', async () => {
+    let probes = 0;
+    const probe = () => {
+      probes += 1;
+      return Promise.resolve();
+    };
+    const closed = createClient({ apiKeys: { openai: 'k' }, healthCheck: { intervalMs: 10, probe, models: ['openai/gpt-4o'] } });
+    closed.close();
+    await wait(150);
+    expect(probes).toBe(0);
+  });
+});
