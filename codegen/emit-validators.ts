@@ -59,25 +59,30 @@ function createValidatorView(validator: ValidatorIr): ValidatorView {
 /**
  * ajv standalone ESM code exporting `validate`. A fresh ajv instance per validator keeps the generated
  * names (`validate10`, `schema11`) independent of the other validators, so adding one does not
- * change the others' files.
+ * change the others' files. ajv either inlines each `$ref` or compiles it to a function of its own;
+ * which is smaller depends on how often a definition is reused (the registry's entry schema is a
+ * third smaller with functions, the chat responses slightly larger), so both are compiled and the
+ * shorter is kept. Validation is the same either way; the choice is deterministic.
  */
 function compileStandalone(validator: ValidatorIr): string {
   const label = `${validator.sourcePath} (${validator.typeName})`;
   const id = typeof validator.schema['$id'] === 'string' ? validator.schema['$id'] : `https://liter-llm.dev/${validator.sourcePath}`;
   try {
-    const ajv = new Ajv2020({
-      allErrors: true,
-      discriminator: true,
-      strictTypes: false,
-      strictTuples: false,
-      validateFormats: false,
-      code: { source: true, esm: true, lines: true },
-    });
-    ajv.addSchema({ ...inferDiscriminators(stripAnnotations(validator.schema)), $id: id });
-    const code = standaloneCode.default(ajv, {
-      validate: `${id}#/$defs/${encodeURIComponent(validator.definitionName)}`,
-    });
-    return inlineAjvRuntime(code, label);
+    const schema = { ...inferDiscriminators(stripAnnotations(validator.schema)), $id: id };
+    const [inlined, referenced] = [true, false].map((inlineRefs) => {
+      const ajv = new Ajv2020({
+        allErrors: true,
+        discriminator: true,
+        inlineRefs,
+        strictTypes: false,
+        strictTuples: false,
+        validateFormats: false,
+        code: { source: true, esm: true, lines: true },
+      });
+      ajv.addSchema(schema);
+      return standaloneCode.default(ajv, { validate: `${id}#/$defs/${encodeURIComponent(validator.definitionName)}` });
+    }) as [string, string];
+    return inlineAjvRuntime(referenced.length < inlined.length ? referenced : inlined, label);
   } catch (error) {
     if (error instanceof CodegenError) throw error;
     throw new CodegenError(`${label}: cannot compile a validator: ${(error as Error).message}`);

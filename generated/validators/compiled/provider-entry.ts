@@ -2,11 +2,8 @@
 // @ts-nocheck
 // ajv standalone code for ProviderEntry (schemas/providers.schema.json); plain JavaScript, typed by ../provider-entry.ts.
 'use strict';
-export const validate = validate23;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['id', 'name', 'kind', 'baseURL', 'auth', 'endpoints'], 'properties': { 'id': { 'type': 'string', 'pattern': '^[a-z][a-z0-9_]*$', 'maxLength': 40 }, 'name': { 'type': 'string', 'minLength': 1 }, 'kind': { 'enum': ['hosted', 'local'] }, 'docs': { 'type': 'string', 'pattern': '^https://' }, 'dialect': { 'enum': ['openai', 'anthropic', 'gemini', 'vertex_ai', 'bedrock', 'cohere', 'azure', 'replicate', 'sagemaker', 'watsonx', 'cloudflare', 'huggingface', 'ollama', 'ai21', 'aleph_alpha', 'nlp_cloud', 'predibase', 'baseten', 'petals', 'voyage', 'jina', 'elevenlabs', 'deepgram', 'assemblyai', 'search', 'mistral_ocr', 'custom'] }, 'baseURL': { 'type': 'string', 'pattern': '^https?://[^\\s]+[^/\\s]$' }, 'urlVariables': { 'type': 'object', 'propertyNames': { 'pattern': '^[a-z][a-z0-9_]*$' }, 'additionalProperties': { 'type': 'object', 'additionalProperties': false, 'required': ['envVar'], 'properties': { 'envVar': { '$ref': '#/$defs/envVar' }, 'default': { 'type': 'string' } } } }, 'auth': { 'oneOf': [{ 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'envVar'], 'properties': { 'scheme': { 'const': 'bearer' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'header', 'envVar'], 'properties': { 'scheme': { 'const': 'header' }, 'header': { 'type': 'string', 'pattern': '^[A-Za-z0-9-]+$' }, 'prefix': { 'type': 'string' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'param', 'envVar'], 'properties': { 'scheme': { 'const': 'query' }, 'param': { 'type': 'string', 'pattern': '^[A-Za-z0-9_-]+$' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme'], 'properties': { 'scheme': { 'const': 'none' } } }], 'discriminator': { 'propertyName': 'scheme' }, 'type': 'object' }, 'endpoints': { 'type': 'object', 'minProperties': 1, 'additionalProperties': false, 'properties': { 'chat': { '$ref': '#/$defs/endpoint' }, 'embeddings': { '$ref': '#/$defs/endpoint' }, 'models': { '$ref': '#/$defs/endpoint' }, 'completions': { '$ref': '#/$defs/endpoint' }, 'images': { '$ref': '#/$defs/endpoint' }, 'speech': { '$ref': '#/$defs/endpoint' }, 'transcriptions': { '$ref': '#/$defs/endpoint' }, 'translations': { '$ref': '#/$defs/endpoint' }, 'moderations': { '$ref': '#/$defs/endpoint' }, 'rerank': { '$ref': '#/$defs/endpoint' }, 'search': { '$ref': '#/$defs/endpoint' }, 'ocr': { '$ref': '#/$defs/endpoint' }, 'files': { '$ref': '#/$defs/endpoint' }, 'batches': { '$ref': '#/$defs/endpoint' }, 'responses': { '$ref': '#/$defs/endpoint' } } }, 'modelPrefixes': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 2 } }, 'models': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'quirks': { '$ref': '#/$defs/quirks' } } };
-const schema33 = { 'type': 'string', 'pattern': '^[A-Z][A-Z0-9_]*$' };
-const schema37 = { 'type': 'object', 'additionalProperties': false, 'required': ['path'], 'properties': { 'path': { 'type': 'string', 'pattern': '^/[^\\s]*$' } } };
-const schema52 = { 'type': 'object', 'additionalProperties': false, 'properties': { 'renameParams': { 'type': 'object', 'additionalProperties': { 'type': 'string', 'minLength': 1 } }, 'dropParams': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'roleMap': { 'type': 'object', 'propertyNames': { 'enum': ['system', 'developer', 'user', 'assistant', 'tool', 'function'] }, 'additionalProperties': { 'enum': ['system', 'user', 'assistant', 'tool'] } }, 'headers': { 'type': 'object', 'propertyNames': { 'pattern': '^[A-Za-z0-9-]+$' }, 'additionalProperties': { 'type': 'string' } }, 'query': { 'type': 'object', 'additionalProperties': { 'type': 'string' } }, 'streamUsage': { 'type': 'boolean' }, 'defaultParams': { 'type': 'object' } } };
+export const validate = validate78;
+const schema20 = { 'type': 'object', 'additionalProperties': false, 'required': ['id', 'name', 'kind', 'baseURL', 'auth', 'endpoints'], 'properties': { 'id': { 'type': 'string', 'pattern': '^[a-z][a-z0-9_]*$', 'maxLength': 40 }, 'name': { 'type': 'string', 'minLength': 1 }, 'kind': { 'enum': ['hosted', 'local'] }, 'docs': { 'type': 'string', 'pattern': '^https://' }, 'dialect': { 'enum': ['openai', 'anthropic', 'gemini', 'vertex_ai', 'bedrock', 'cohere', 'azure', 'replicate', 'sagemaker', 'watsonx', 'cloudflare', 'huggingface', 'ollama', 'ai21', 'aleph_alpha', 'nlp_cloud', 'predibase', 'baseten', 'petals', 'voyage', 'jina', 'elevenlabs', 'deepgram', 'assemblyai', 'search', 'mistral_ocr', 'custom'] }, 'baseURL': { 'type': 'string', 'pattern': '^https?://[^\\s]+[^/\\s]$' }, 'urlVariables': { 'type': 'object', 'propertyNames': { 'pattern': '^[a-z][a-z0-9_]*$' }, 'additionalProperties': { 'type': 'object', 'additionalProperties': false, 'required': ['envVar'], 'properties': { 'envVar': { '$ref': '#/$defs/envVar' }, 'default': { 'type': 'string' } } } }, 'auth': { 'oneOf': [{ 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'envVar'], 'properties': { 'scheme': { 'const': 'bearer' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'header', 'envVar'], 'properties': { 'scheme': { 'const': 'header' }, 'header': { 'type': 'string', 'pattern': '^[A-Za-z0-9-]+$' }, 'prefix': { 'type': 'string' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'param', 'envVar'], 'properties': { 'scheme': { 'const': 'query' }, 'param': { 'type': 'string', 'pattern': '^[A-Za-z0-9_-]+$' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme'], 'properties': { 'scheme': { 'const': 'none' } } }], 'discriminator': { 'propertyName': 'scheme' }, 'type': 'object' }, 'endpoints': { 'type': 'object', 'minProperties': 1, 'additionalProperties': false, 'properties': { 'chat': { '$ref': '#/$defs/endpoint' }, 'embeddings': { '$ref': '#/$defs/endpoint' }, 'models': { '$ref': '#/$defs/endpoint' }, 'completions': { '$ref': '#/$defs/endpoint' }, 'images': { '$ref': '#/$defs/endpoint' }, 'speech': { '$ref': '#/$defs/endpoint' }, 'transcriptions': { '$ref': '#/$defs/endpoint' }, 'translations': { '$ref': '#/$defs/endpoint' }, 'moderations': { '$ref': '#/$defs/endpoint' }, 'rerank': { '$ref': '#/$defs/endpoint' }, 'search': { '$ref': '#/$defs/endpoint' }, 'ocr': { '$ref': '#/$defs/endpoint' }, 'files': { '$ref': '#/$defs/endpoint' }, 'batches': { '$ref': '#/$defs/endpoint' }, 'responses': { '$ref': '#/$defs/endpoint' } } }, 'modelPrefixes': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 2 } }, 'models': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'quirks': { '$ref': '#/$defs/quirks' } } };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(text) {
   let length = 0;
@@ -17,18 +14,436 @@ const func2 = (function ucs2length(text) {
   }
   return length;
 });
-const pattern4 = new RegExp('^[a-z][a-z0-9_]*$', 'u');
-const pattern5 = new RegExp('^https://', 'u');
-const pattern6 = new RegExp('^https?://[^\\s]+[^/\\s]$', 'u');
-const pattern8 = new RegExp('^[A-Z][A-Z0-9_]*$', 'u');
-const pattern10 = new RegExp('^[A-Za-z0-9-]+$', 'u');
-const pattern12 = new RegExp('^[A-Za-z0-9_-]+$', 'u');
-const pattern14 = new RegExp('^/[^\\s]*$', 'u');
+const pattern3 = new RegExp('^[a-z][a-z0-9_]*$', 'u');
+const pattern4 = new RegExp('^https://', 'u');
+const pattern5 = new RegExp('^https?://[^\\s]+[^/\\s]$', 'u');
+const pattern8 = new RegExp('^[A-Za-z0-9-]+$', 'u');
+const pattern9 = new RegExp('^[A-Za-z0-9_-]+$', 'u');
+const schema21 = { 'type': 'string', 'pattern': '^[A-Z][A-Z0-9_]*$' };
+const pattern7 = new RegExp('^[A-Z][A-Z0-9_]*$', 'u');
 
-function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate54(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate54.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === 'string') {
+    if (!pattern7.test(data)) {
+      const err0 = { instancePath, schemaPath: '#/pattern', keyword: 'pattern', params: { pattern: '^[A-Z][A-Z0-9_]*$' }, message: 'must match pattern "' + '^[A-Z][A-Z0-9_]*$' + '"' };
+      if (vErrors === null) {
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  }
+  else {
+    const err1 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (vErrors === null) {
+      vErrors = [err1];
+    }
+    else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+validate54.evaluated = { 'dynamicProps': false, 'dynamicItems': false };
+
+const schema22 = { 'type': 'object', 'additionalProperties': false, 'required': ['path'], 'properties': { 'path': { 'type': 'string', 'pattern': '^/[^\\s]*$' } } };
+const pattern10 = new RegExp('^/[^\\s]*$', 'u');
+
+function validate59(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate59.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.path === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'path')) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.path !== undefined) {
+      let data0 = data.path;
+      if (typeof data0 === 'string') {
+        if (!pattern10.test(data0)) {
+          const err2 = { instancePath: instancePath + '/path', schemaPath: '#/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          }
+          else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err3 = { instancePath: instancePath + '/path', schemaPath: '#/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err4 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err4];
+    }
+    else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate59.errors = vErrors;
+  return errors === 0;
+}
+validate59.evaluated = { 'props': true, 'dynamicProps': false, 'dynamicItems': false };
+
+const schema23 = { 'type': 'object', 'additionalProperties': false, 'properties': { 'renameParams': { 'type': 'object', 'additionalProperties': { 'type': 'string', 'minLength': 1 } }, 'dropParams': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'roleMap': { 'type': 'object', 'propertyNames': { 'enum': ['system', 'developer', 'user', 'assistant', 'tool', 'function'] }, 'additionalProperties': { 'enum': ['system', 'user', 'assistant', 'tool'] } }, 'headers': { 'type': 'object', 'propertyNames': { 'pattern': '^[A-Za-z0-9-]+$' }, 'additionalProperties': { 'type': 'string' } }, 'query': { 'type': 'object', 'additionalProperties': { 'type': 'string' } }, 'streamUsage': { 'type': 'boolean' }, 'defaultParams': { 'type': 'object' } } };
+
+function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate75.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(((((((key0 === 'renameParams') || (key0 === 'dropParams')) || (key0 === 'roleMap')) || (key0 === 'headers')) || (key0 === 'query')) || (key0 === 'streamUsage')) || (key0 === 'defaultParams'))) {
+        const err0 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.renameParams !== undefined) {
+      let data0 = data.renameParams;
+      if (data0 && typeof data0 == 'object' && !Array.isArray(data0)) {
+        for (const key1 in data0) {
+          let data1 = data0[key1];
+          if (typeof data1 === 'string') {
+            if (func2(data1) < 1) {
+              const err1 = { instancePath: instancePath + '/renameParams/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/renameParams/additionalProperties/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+              if (vErrors === null) {
+                vErrors = [err1];
+              }
+              else {
+                vErrors.push(err1);
+              }
+              errors++;
+            }
+          }
+          else {
+            const err2 = { instancePath: instancePath + '/renameParams/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/renameParams/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err2];
+            }
+            else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err3 = { instancePath: instancePath + '/renameParams', schemaPath: '#/properties/renameParams/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.dropParams !== undefined) {
+      let data2 = data.dropParams;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (typeof data3 === 'string') {
+            if (func2(data3) < 1) {
+              const err4 = { instancePath: instancePath + '/dropParams/' + i0, schemaPath: '#/properties/dropParams/items/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+              if (vErrors === null) {
+                vErrors = [err4];
+              }
+              else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+          }
+          else {
+            const err5 = { instancePath: instancePath + '/dropParams/' + i0, schemaPath: '#/properties/dropParams/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err5];
+            }
+            else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        let i1 = data2.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--;) {
+            let item0 = data2[i1];
+            if (typeof item0 !== 'string') {
+              continue;
+            }
+            if (typeof indices0[item0] == 'number') {
+              j0 = indices0[item0];
+              const err6 = { instancePath: instancePath + '/dropParams', schemaPath: '#/properties/dropParams/uniqueItems', keyword: 'uniqueItems', params: { i: i1, j: j0 }, message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)' };
+              if (vErrors === null) {
+                vErrors = [err6];
+              }
+              else {
+                vErrors.push(err6);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      }
+      else {
+        const err7 = { instancePath: instancePath + '/dropParams', schemaPath: '#/properties/dropParams/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.roleMap !== undefined) {
+      let data4 = data.roleMap;
+      if (data4 && typeof data4 == 'object' && !Array.isArray(data4)) {
+        for (const key2 in data4) {
+          const _errs13 = errors;
+          if (!((((((key2 === 'system') || (key2 === 'developer')) || (key2 === 'user')) || (key2 === 'assistant')) || (key2 === 'tool')) || (key2 === 'function'))) {
+            const err8 = { instancePath: instancePath + '/roleMap', schemaPath: '#/properties/roleMap/propertyNames/enum', keyword: 'enum', params: { allowedValues: schema23.properties.roleMap.propertyNames.enum }, message: 'must be equal to one of the allowed values', propertyName: key2 };
+            if (vErrors === null) {
+              vErrors = [err8];
+            }
+            else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+          var valid5 = _errs13 === errors;
+          if (!valid5) {
+            const err9 = { instancePath: instancePath + '/roleMap', schemaPath: '#/properties/roleMap/propertyNames', keyword: 'propertyNames', params: { propertyName: key2 }, message: 'property name must be valid' };
+            if (vErrors === null) {
+              vErrors = [err9];
+            }
+            else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        for (const key3 in data4) {
+          let data5 = data4[key3];
+          if (!((((data5 === 'system') || (data5 === 'user')) || (data5 === 'assistant')) || (data5 === 'tool'))) {
+            const err10 = { instancePath: instancePath + '/roleMap/' + key3.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/roleMap/additionalProperties/enum', keyword: 'enum', params: { allowedValues: schema23.properties.roleMap.additionalProperties.enum }, message: 'must be equal to one of the allowed values' };
+            if (vErrors === null) {
+              vErrors = [err10];
+            }
+            else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err11 = { instancePath: instancePath + '/roleMap', schemaPath: '#/properties/roleMap/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.headers !== undefined) {
+      let data6 = data.headers;
+      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
+        for (const key4 in data6) {
+          const _errs18 = errors;
+          if (typeof key4 === 'string') {
+            if (!pattern8.test(key4)) {
+              const err12 = { instancePath: instancePath + '/headers', schemaPath: '#/properties/headers/propertyNames/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9-]+$' + '"', propertyName: key4 };
+              if (vErrors === null) {
+                vErrors = [err12];
+              }
+              else {
+                vErrors.push(err12);
+              }
+              errors++;
+            }
+          }
+          var valid7 = _errs18 === errors;
+          if (!valid7) {
+            const err13 = { instancePath: instancePath + '/headers', schemaPath: '#/properties/headers/propertyNames', keyword: 'propertyNames', params: { propertyName: key4 }, message: 'property name must be valid' };
+            if (vErrors === null) {
+              vErrors = [err13];
+            }
+            else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+        for (const key5 in data6) {
+          if (typeof data6[key5] !== 'string') {
+            const err14 = { instancePath: instancePath + '/headers/' + key5.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/headers/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err14];
+            }
+            else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err15 = { instancePath: instancePath + '/headers', schemaPath: '#/properties/headers/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.query !== undefined) {
+      let data8 = data.query;
+      if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+        for (const key6 in data8) {
+          if (typeof data8[key6] !== 'string') {
+            const err16 = { instancePath: instancePath + '/query/' + key6.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/query/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err16];
+            }
+            else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err17 = { instancePath: instancePath + '/query', schemaPath: '#/properties/query/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err17];
+        }
+        else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.streamUsage !== undefined) {
+      if (typeof data.streamUsage !== 'boolean') {
+        const err18 = { instancePath: instancePath + '/streamUsage', schemaPath: '#/properties/streamUsage/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.defaultParams !== undefined) {
+      let data11 = data.defaultParams;
+      if (!(data11 && typeof data11 == 'object' && !Array.isArray(data11))) {
+        const err19 = { instancePath: instancePath + '/defaultParams', schemaPath: '#/properties/defaultParams/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err20 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err20];
+    }
+    else {
+      vErrors.push(err20);
+    }
+    errors++;
+  }
+  validate75.errors = vErrors;
+  return errors === 0;
+}
+validate75.evaluated = { 'props': true, 'dynamicProps': false, 'dynamicItems': false };
+
+
+function validate78(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate78.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -97,7 +512,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func1.call(schema32.properties, key0))) {
+      if (!(func1.call(schema20.properties, key0))) {
         const err6 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
         if (vErrors === null) {
           vErrors = [err6];
@@ -121,7 +536,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data0)) {
+        if (!pattern3.test(data0)) {
           const err8 = { instancePath: instancePath + '/id', schemaPath: '#/properties/id/pattern', keyword: 'pattern', params: { pattern: '^[a-z][a-z0-9_]*$' }, message: 'must match pattern "' + '^[a-z][a-z0-9_]*$' + '"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -171,7 +586,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.kind !== undefined) {
       let data2 = data.kind;
       if (!((data2 === 'hosted') || (data2 === 'local'))) {
-        const err12 = { instancePath: instancePath + '/kind', schemaPath: '#/properties/kind/enum', keyword: 'enum', params: { allowedValues: schema32.properties.kind.enum }, message: 'must be equal to one of the allowed values' };
+        const err12 = { instancePath: instancePath + '/kind', schemaPath: '#/properties/kind/enum', keyword: 'enum', params: { allowedValues: schema20.properties.kind.enum }, message: 'must be equal to one of the allowed values' };
         if (vErrors === null) {
           vErrors = [err12];
         }
@@ -184,7 +599,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.docs !== undefined) {
       let data3 = data.docs;
       if (typeof data3 === 'string') {
-        if (!pattern5.test(data3)) {
+        if (!pattern4.test(data3)) {
           const err13 = { instancePath: instancePath + '/docs', schemaPath: '#/properties/docs/pattern', keyword: 'pattern', params: { pattern: '^https://' }, message: 'must match pattern "' + '^https://' + '"' };
           if (vErrors === null) {
             vErrors = [err13];
@@ -209,7 +624,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.dialect !== undefined) {
       let data4 = data.dialect;
       if (!(((((((((((((((((((((((((((data4 === 'openai') || (data4 === 'anthropic')) || (data4 === 'gemini')) || (data4 === 'vertex_ai')) || (data4 === 'bedrock')) || (data4 === 'cohere')) || (data4 === 'azure')) || (data4 === 'replicate')) || (data4 === 'sagemaker')) || (data4 === 'watsonx')) || (data4 === 'cloudflare')) || (data4 === 'huggingface')) || (data4 === 'ollama')) || (data4 === 'ai21')) || (data4 === 'aleph_alpha')) || (data4 === 'nlp_cloud')) || (data4 === 'predibase')) || (data4 === 'baseten')) || (data4 === 'petals')) || (data4 === 'voyage')) || (data4 === 'jina')) || (data4 === 'elevenlabs')) || (data4 === 'deepgram')) || (data4 === 'assemblyai')) || (data4 === 'search')) || (data4 === 'mistral_ocr')) || (data4 === 'custom'))) {
-        const err15 = { instancePath: instancePath + '/dialect', schemaPath: '#/properties/dialect/enum', keyword: 'enum', params: { allowedValues: schema32.properties.dialect.enum }, message: 'must be equal to one of the allowed values' };
+        const err15 = { instancePath: instancePath + '/dialect', schemaPath: '#/properties/dialect/enum', keyword: 'enum', params: { allowedValues: schema20.properties.dialect.enum }, message: 'must be equal to one of the allowed values' };
         if (vErrors === null) {
           vErrors = [err15];
         }
@@ -222,7 +637,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.baseURL !== undefined) {
       let data5 = data.baseURL;
       if (typeof data5 === 'string') {
-        if (!pattern6.test(data5)) {
+        if (!pattern5.test(data5)) {
           const err16 = { instancePath: instancePath + '/baseURL', schemaPath: '#/properties/baseURL/pattern', keyword: 'pattern', params: { pattern: '^https?://[^\\s]+[^/\\s]$' }, message: 'must match pattern "' + '^https?://[^\\s]+[^/\\s]$' + '"' };
           if (vErrors === null) {
             vErrors = [err16];
@@ -250,7 +665,7 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         for (const key1 in data6) {
           const _errs14 = errors;
           if (typeof key1 === 'string') {
-            if (!pattern4.test(key1)) {
+            if (!pattern3.test(key1)) {
               const err18 = { instancePath: instancePath + '/urlVariables', schemaPath: '#/properties/urlVariables/propertyNames/pattern', keyword: 'pattern', params: { pattern: '^[a-z][a-z0-9_]*$' }, message: 'must match pattern "' + '^[a-z][a-z0-9_]*$' + '"', propertyName: key1 };
               if (vErrors === null) {
                 vErrors = [err18];
@@ -299,62 +714,43 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
               }
             }
             if (data7.envVar !== undefined) {
-              let data8 = data7.envVar;
-              if (typeof data8 === 'string') {
-                if (!pattern8.test(data8)) {
-                  const err22 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/envVar', schemaPath: '#/$defs/envVar/pattern', keyword: 'pattern', params: { pattern: '^[A-Z][A-Z0-9_]*$' }, message: 'must match pattern "' + '^[A-Z][A-Z0-9_]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err22];
-                  }
-                  else {
-                    vErrors.push(err22);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err23 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/envVar', schemaPath: '#/$defs/envVar/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                }
-                else {
-                  vErrors.push(err23);
-                }
-                errors++;
+              if (!(validate54(data7.envVar, { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/envVar', parentData: data7, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
+                vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                errors = vErrors.length;
               }
             }
             if (data7.default !== undefined) {
               if (typeof data7.default !== 'string') {
-                const err24 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/default', schemaPath: '#/properties/urlVariables/additionalProperties/properties/default/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                const err22 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/default', schemaPath: '#/properties/urlVariables/additionalProperties/properties/default/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
                 if (vErrors === null) {
-                  vErrors = [err24];
+                  vErrors = [err22];
                 }
                 else {
-                  vErrors.push(err24);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
             }
           }
           else {
-            const err25 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+            const err23 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err23];
             }
             else {
-              vErrors.push(err25);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
       }
       else {
-        const err26 = { instancePath: instancePath + '/urlVariables', schemaPath: '#/properties/urlVariables/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err24 = { instancePath: instancePath + '/urlVariables', schemaPath: '#/properties/urlVariables/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err24];
         }
         else {
-          vErrors.push(err26);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -367,28 +763,58 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           if (tag0 === 'bearer') {
             if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
               if (data10.scheme === undefined) {
-                const err27 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+                const err25 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err27];
+                  vErrors = [err25];
                 }
                 else {
-                  vErrors.push(err27);
+                  vErrors.push(err25);
                 }
                 errors++;
               }
               if (data10.envVar === undefined) {
-                const err28 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
+                const err26 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err28];
+                  vErrors = [err26];
                 }
                 else {
-                  vErrors.push(err28);
+                  vErrors.push(err26);
                 }
                 errors++;
               }
               for (const key4 in data10) {
                 if (!(((key4 === 'scheme') || (key4 === 'envVar')) || (key4 === 'optional'))) {
-                  const err29 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key4 }, message: 'must NOT have additional properties' };
+                  const err27 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key4 }, message: 'must NOT have additional properties' };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  }
+                  else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.scheme !== undefined) {
+                if ('bearer' !== data10.scheme) {
+                  const err28 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/0/properties/scheme/const', keyword: 'const', params: { allowedValue: 'bearer' }, message: 'must be equal to constant' };
+                  if (vErrors === null) {
+                    vErrors = [err28];
+                  }
+                  else {
+                    vErrors.push(err28);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.envVar !== undefined) {
+                if (!(validate54(data10.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data10, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
+                  vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data10.optional !== undefined) {
+                if (typeof data10.optional !== 'boolean') {
+                  const err29 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/0/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
                   if (vErrors === null) {
                     vErrors = [err29];
                   }
@@ -398,63 +824,14 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data10.scheme !== undefined) {
-                if ('bearer' !== data10.scheme) {
-                  const err30 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/0/properties/scheme/const', keyword: 'const', params: { allowedValue: 'bearer' }, message: 'must be equal to constant' };
-                  if (vErrors === null) {
-                    vErrors = [err30];
-                  }
-                  else {
-                    vErrors.push(err30);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.envVar !== undefined) {
-                let data12 = data10.envVar;
-                if (typeof data12 === 'string') {
-                  if (!pattern8.test(data12)) {
-                    const err31 = { instancePath: instancePath + '/auth/envVar', schemaPath: '#/$defs/envVar/pattern', keyword: 'pattern', params: { pattern: '^[A-Z][A-Z0-9_]*$' }, message: 'must match pattern "' + '^[A-Z][A-Z0-9_]*$' + '"' };
-                    if (vErrors === null) {
-                      vErrors = [err31];
-                    }
-                    else {
-                      vErrors.push(err31);
-                    }
-                    errors++;
-                  }
-                }
-                else {
-                  const err32 = { instancePath: instancePath + '/auth/envVar', schemaPath: '#/$defs/envVar/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err32];
-                  }
-                  else {
-                    vErrors.push(err32);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.optional !== undefined) {
-                if (typeof data10.optional !== 'boolean') {
-                  const err33 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/0/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
-                  if (vErrors === null) {
-                    vErrors = [err33];
-                  }
-                  else {
-                    vErrors.push(err33);
-                  }
-                  errors++;
-                }
-              }
             }
             else {
-              const err34 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+              const err30 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
               if (vErrors === null) {
-                vErrors = [err34];
+                vErrors = [err30];
               }
               else {
-                vErrors.push(err34);
+                vErrors.push(err30);
               }
               errors++;
             }
@@ -463,38 +840,87 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           else if (tag0 === 'header') {
             if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
               if (data10.scheme === undefined) {
-                const err35 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+                const err31 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err35];
+                  vErrors = [err31];
                 }
                 else {
-                  vErrors.push(err35);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
               if (data10.header === undefined) {
-                const err36 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'header' }, message: 'must have required property \'' + 'header' + '\'' };
+                const err32 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'header' }, message: 'must have required property \'' + 'header' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err32];
                 }
                 else {
-                  vErrors.push(err36);
+                  vErrors.push(err32);
                 }
                 errors++;
               }
               if (data10.envVar === undefined) {
-                const err37 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
+                const err33 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err37];
+                  vErrors = [err33];
                 }
                 else {
-                  vErrors.push(err37);
+                  vErrors.push(err33);
                 }
                 errors++;
               }
               for (const key5 in data10) {
                 if (!(((((key5 === 'scheme') || (key5 === 'header')) || (key5 === 'prefix')) || (key5 === 'envVar')) || (key5 === 'optional'))) {
-                  const err38 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key5 }, message: 'must NOT have additional properties' };
+                  const err34 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key5 }, message: 'must NOT have additional properties' };
+                  if (vErrors === null) {
+                    vErrors = [err34];
+                  }
+                  else {
+                    vErrors.push(err34);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.scheme !== undefined) {
+                if ('header' !== data10.scheme) {
+                  const err35 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/1/properties/scheme/const', keyword: 'const', params: { allowedValue: 'header' }, message: 'must be equal to constant' };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  }
+                  else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.header !== undefined) {
+                let data15 = data10.header;
+                if (typeof data15 === 'string') {
+                  if (!pattern8.test(data15)) {
+                    const err36 = { instancePath: instancePath + '/auth/header', schemaPath: '#/properties/auth/oneOf/1/properties/header/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9-]+$' + '"' };
+                    if (vErrors === null) {
+                      vErrors = [err36];
+                    }
+                    else {
+                      vErrors.push(err36);
+                    }
+                    errors++;
+                  }
+                }
+                else {
+                  const err37 = { instancePath: instancePath + '/auth/header', schemaPath: '#/properties/auth/oneOf/1/properties/header/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  }
+                  else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+              }
+              if (data10.prefix !== undefined) {
+                if (typeof data10.prefix !== 'string') {
+                  const err38 = { instancePath: instancePath + '/auth/prefix', schemaPath: '#/properties/auth/oneOf/1/properties/prefix/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
                   if (vErrors === null) {
                     vErrors = [err38];
                   }
@@ -504,9 +930,15 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data10.scheme !== undefined) {
-                if ('header' !== data10.scheme) {
-                  const err39 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/1/properties/scheme/const', keyword: 'const', params: { allowedValue: 'header' }, message: 'must be equal to constant' };
+              if (data10.envVar !== undefined) {
+                if (!(validate54(data10.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data10, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
+                  vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data10.optional !== undefined) {
+                if (typeof data10.optional !== 'boolean') {
+                  const err39 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/1/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
                   if (vErrors === null) {
                     vErrors = [err39];
                   }
@@ -516,88 +948,14 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data10.header !== undefined) {
-                let data15 = data10.header;
-                if (typeof data15 === 'string') {
-                  if (!pattern10.test(data15)) {
-                    const err40 = { instancePath: instancePath + '/auth/header', schemaPath: '#/properties/auth/oneOf/1/properties/header/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9-]+$' + '"' };
-                    if (vErrors === null) {
-                      vErrors = [err40];
-                    }
-                    else {
-                      vErrors.push(err40);
-                    }
-                    errors++;
-                  }
-                }
-                else {
-                  const err41 = { instancePath: instancePath + '/auth/header', schemaPath: '#/properties/auth/oneOf/1/properties/header/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  }
-                  else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.prefix !== undefined) {
-                if (typeof data10.prefix !== 'string') {
-                  const err42 = { instancePath: instancePath + '/auth/prefix', schemaPath: '#/properties/auth/oneOf/1/properties/prefix/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  }
-                  else {
-                    vErrors.push(err42);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.envVar !== undefined) {
-                let data17 = data10.envVar;
-                if (typeof data17 === 'string') {
-                  if (!pattern8.test(data17)) {
-                    const err43 = { instancePath: instancePath + '/auth/envVar', schemaPath: '#/$defs/envVar/pattern', keyword: 'pattern', params: { pattern: '^[A-Z][A-Z0-9_]*$' }, message: 'must match pattern "' + '^[A-Z][A-Z0-9_]*$' + '"' };
-                    if (vErrors === null) {
-                      vErrors = [err43];
-                    }
-                    else {
-                      vErrors.push(err43);
-                    }
-                    errors++;
-                  }
-                }
-                else {
-                  const err44 = { instancePath: instancePath + '/auth/envVar', schemaPath: '#/$defs/envVar/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err44];
-                  }
-                  else {
-                    vErrors.push(err44);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.optional !== undefined) {
-                if (typeof data10.optional !== 'boolean') {
-                  const err45 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/1/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  }
-                  else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
             }
             else {
-              const err46 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+              const err40 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err40];
               }
               else {
-                vErrors.push(err46);
+                vErrors.push(err40);
               }
               errors++;
             }
@@ -608,55 +966,55 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           else if (tag0 === 'query') {
             if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
               if (data10.scheme === undefined) {
-                const err47 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+                const err41 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err47];
+                  vErrors = [err41];
                 }
                 else {
-                  vErrors.push(err47);
+                  vErrors.push(err41);
                 }
                 errors++;
               }
               if (data10.param === undefined) {
-                const err48 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'param' }, message: 'must have required property \'' + 'param' + '\'' };
+                const err42 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'param' }, message: 'must have required property \'' + 'param' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err42];
                 }
                 else {
-                  vErrors.push(err48);
+                  vErrors.push(err42);
                 }
                 errors++;
               }
               if (data10.envVar === undefined) {
-                const err49 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
+                const err43 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err49];
+                  vErrors = [err43];
                 }
                 else {
-                  vErrors.push(err49);
+                  vErrors.push(err43);
                 }
                 errors++;
               }
               for (const key6 in data10) {
                 if (!((((key6 === 'scheme') || (key6 === 'param')) || (key6 === 'envVar')) || (key6 === 'optional'))) {
-                  const err50 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key6 }, message: 'must NOT have additional properties' };
+                  const err44 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key6 }, message: 'must NOT have additional properties' };
                   if (vErrors === null) {
-                    vErrors = [err50];
+                    vErrors = [err44];
                   }
                   else {
-                    vErrors.push(err50);
+                    vErrors.push(err44);
                   }
                   errors++;
                 }
               }
               if (data10.scheme !== undefined) {
                 if ('query' !== data10.scheme) {
-                  const err51 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/2/properties/scheme/const', keyword: 'const', params: { allowedValue: 'query' }, message: 'must be equal to constant' };
+                  const err45 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/2/properties/scheme/const', keyword: 'const', params: { allowedValue: 'query' }, message: 'must be equal to constant' };
                   if (vErrors === null) {
-                    vErrors = [err51];
+                    vErrors = [err45];
                   }
                   else {
-                    vErrors.push(err51);
+                    vErrors.push(err45);
                   }
                   errors++;
                 }
@@ -664,73 +1022,54 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
               if (data10.param !== undefined) {
                 let data20 = data10.param;
                 if (typeof data20 === 'string') {
-                  if (!pattern12.test(data20)) {
-                    const err52 = { instancePath: instancePath + '/auth/param', schemaPath: '#/properties/auth/oneOf/2/properties/param/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9_-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9_-]+$' + '"' };
+                  if (!pattern9.test(data20)) {
+                    const err46 = { instancePath: instancePath + '/auth/param', schemaPath: '#/properties/auth/oneOf/2/properties/param/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9_-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9_-]+$' + '"' };
                     if (vErrors === null) {
-                      vErrors = [err52];
+                      vErrors = [err46];
                     }
                     else {
-                      vErrors.push(err52);
+                      vErrors.push(err46);
                     }
                     errors++;
                   }
                 }
                 else {
-                  const err53 = { instancePath: instancePath + '/auth/param', schemaPath: '#/properties/auth/oneOf/2/properties/param/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                  const err47 = { instancePath: instancePath + '/auth/param', schemaPath: '#/properties/auth/oneOf/2/properties/param/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
                   if (vErrors === null) {
-                    vErrors = [err53];
+                    vErrors = [err47];
                   }
                   else {
-                    vErrors.push(err53);
+                    vErrors.push(err47);
                   }
                   errors++;
                 }
               }
               if (data10.envVar !== undefined) {
-                let data21 = data10.envVar;
-                if (typeof data21 === 'string') {
-                  if (!pattern8.test(data21)) {
-                    const err54 = { instancePath: instancePath + '/auth/envVar', schemaPath: '#/$defs/envVar/pattern', keyword: 'pattern', params: { pattern: '^[A-Z][A-Z0-9_]*$' }, message: 'must match pattern "' + '^[A-Z][A-Z0-9_]*$' + '"' };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    }
-                    else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-                else {
-                  const err55 = { instancePath: instancePath + '/auth/envVar', schemaPath: '#/$defs/envVar/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err55];
-                  }
-                  else {
-                    vErrors.push(err55);
-                  }
-                  errors++;
+                if (!(validate54(data10.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data10, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
+                  vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                  errors = vErrors.length;
                 }
               }
               if (data10.optional !== undefined) {
                 if (typeof data10.optional !== 'boolean') {
-                  const err56 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/2/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+                  const err48 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/2/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
                   if (vErrors === null) {
-                    vErrors = [err56];
+                    vErrors = [err48];
                   }
                   else {
-                    vErrors.push(err56);
+                    vErrors.push(err48);
                   }
                   errors++;
                 }
               }
             }
             else {
-              const err57 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+              const err49 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
               if (vErrors === null) {
-                vErrors = [err57];
+                vErrors = [err49];
               }
               else {
-                vErrors.push(err57);
+                vErrors.push(err49);
               }
               errors++;
             }
@@ -741,47 +1080,47 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
           else if (tag0 === 'none') {
             if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
               if (data10.scheme === undefined) {
-                const err58 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+                const err50 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err58];
+                  vErrors = [err50];
                 }
                 else {
-                  vErrors.push(err58);
+                  vErrors.push(err50);
                 }
                 errors++;
               }
               for (const key7 in data10) {
                 if (!(key7 === 'scheme')) {
-                  const err59 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key7 }, message: 'must NOT have additional properties' };
+                  const err51 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key7 }, message: 'must NOT have additional properties' };
                   if (vErrors === null) {
-                    vErrors = [err59];
+                    vErrors = [err51];
                   }
                   else {
-                    vErrors.push(err59);
+                    vErrors.push(err51);
                   }
                   errors++;
                 }
               }
               if (data10.scheme !== undefined) {
                 if ('none' !== data10.scheme) {
-                  const err60 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/3/properties/scheme/const', keyword: 'const', params: { allowedValue: 'none' }, message: 'must be equal to constant' };
+                  const err52 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/3/properties/scheme/const', keyword: 'const', params: { allowedValue: 'none' }, message: 'must be equal to constant' };
                   if (vErrors === null) {
-                    vErrors = [err60];
+                    vErrors = [err52];
                   }
                   else {
-                    vErrors.push(err60);
+                    vErrors.push(err52);
                   }
                   errors++;
                 }
               }
             }
             else {
-              const err61 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+              const err53 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
               if (vErrors === null) {
-                vErrors = [err61];
+                vErrors = [err53];
               }
               else {
-                vErrors.push(err61);
+                vErrors.push(err53);
               }
               errors++;
             }
@@ -790,34 +1129,34 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           else {
-            const err62 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'scheme', tagValue: tag0 }, message: 'value of tag "scheme" must be in oneOf' };
+            const err54 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'scheme', tagValue: tag0 }, message: 'value of tag "scheme" must be in oneOf' };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err54];
             }
             else {
-              vErrors.push(err62);
+              vErrors.push(err54);
             }
             errors++;
           }
         }
         else {
-          const err63 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'scheme', tagValue: tag0 }, message: 'tag "scheme" must be string' };
+          const err55 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'scheme', tagValue: tag0 }, message: 'tag "scheme" must be string' };
           if (vErrors === null) {
-            vErrors = [err63];
+            vErrors = [err55];
           }
           else {
-            vErrors.push(err63);
+            vErrors.push(err55);
           }
           errors++;
         }
       }
       else {
-        const err64 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err56 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err56];
         }
         else {
-          vErrors.push(err64);
+          vErrors.push(err56);
         }
         errors++;
       }
@@ -826,1015 +1165,175 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
       let data24 = data.endpoints;
       if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
         if (Object.keys(data24).length < 1) {
-          const err65 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/minProperties', keyword: 'minProperties', params: { limit: 1 }, message: 'must NOT have fewer than 1 properties' };
+          const err57 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/minProperties', keyword: 'minProperties', params: { limit: 1 }, message: 'must NOT have fewer than 1 properties' };
           if (vErrors === null) {
-            vErrors = [err65];
+            vErrors = [err57];
           }
           else {
-            vErrors.push(err65);
+            vErrors.push(err57);
           }
           errors++;
         }
         for (const key8 in data24) {
-          if (!(func1.call(schema32.properties.endpoints.properties, key8))) {
-            const err66 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key8 }, message: 'must NOT have additional properties' };
+          if (!(func1.call(schema20.properties.endpoints.properties, key8))) {
+            const err58 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key8 }, message: 'must NOT have additional properties' };
             if (vErrors === null) {
-              vErrors = [err66];
+              vErrors = [err58];
             }
             else {
-              vErrors.push(err66);
+              vErrors.push(err58);
             }
             errors++;
           }
         }
         if (data24.chat !== undefined) {
-          let data25 = data24.chat;
-          if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
-            if (data25.path === undefined) {
-              const err67 = { instancePath: instancePath + '/endpoints/chat', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err67];
-              }
-              else {
-                vErrors.push(err67);
-              }
-              errors++;
-            }
-            for (const key9 in data25) {
-              if (!(key9 === 'path')) {
-                const err68 = { instancePath: instancePath + '/endpoints/chat', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key9 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err68];
-                }
-                else {
-                  vErrors.push(err68);
-                }
-                errors++;
-              }
-            }
-            if (data25.path !== undefined) {
-              let data26 = data25.path;
-              if (typeof data26 === 'string') {
-                if (!pattern14.test(data26)) {
-                  const err69 = { instancePath: instancePath + '/endpoints/chat/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err69];
-                  }
-                  else {
-                    vErrors.push(err69);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err70 = { instancePath: instancePath + '/endpoints/chat/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err70];
-                }
-                else {
-                  vErrors.push(err70);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err71 = { instancePath: instancePath + '/endpoints/chat', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err71];
-            }
-            else {
-              vErrors.push(err71);
-            }
-            errors++;
+          if (!(validate59(data24.chat, { instancePath: instancePath + '/endpoints/chat', parentData: data24, parentDataProperty: 'chat', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.embeddings !== undefined) {
-          let data27 = data24.embeddings;
-          if (data27 && typeof data27 == 'object' && !Array.isArray(data27)) {
-            if (data27.path === undefined) {
-              const err72 = { instancePath: instancePath + '/endpoints/embeddings', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err72];
-              }
-              else {
-                vErrors.push(err72);
-              }
-              errors++;
-            }
-            for (const key10 in data27) {
-              if (!(key10 === 'path')) {
-                const err73 = { instancePath: instancePath + '/endpoints/embeddings', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key10 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err73];
-                }
-                else {
-                  vErrors.push(err73);
-                }
-                errors++;
-              }
-            }
-            if (data27.path !== undefined) {
-              let data28 = data27.path;
-              if (typeof data28 === 'string') {
-                if (!pattern14.test(data28)) {
-                  const err74 = { instancePath: instancePath + '/endpoints/embeddings/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err74];
-                  }
-                  else {
-                    vErrors.push(err74);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err75 = { instancePath: instancePath + '/endpoints/embeddings/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err75];
-                }
-                else {
-                  vErrors.push(err75);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err76 = { instancePath: instancePath + '/endpoints/embeddings', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err76];
-            }
-            else {
-              vErrors.push(err76);
-            }
-            errors++;
+          if (!(validate59(data24.embeddings, { instancePath: instancePath + '/endpoints/embeddings', parentData: data24, parentDataProperty: 'embeddings', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.models !== undefined) {
-          let data29 = data24.models;
-          if (data29 && typeof data29 == 'object' && !Array.isArray(data29)) {
-            if (data29.path === undefined) {
-              const err77 = { instancePath: instancePath + '/endpoints/models', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err77];
-              }
-              else {
-                vErrors.push(err77);
-              }
-              errors++;
-            }
-            for (const key11 in data29) {
-              if (!(key11 === 'path')) {
-                const err78 = { instancePath: instancePath + '/endpoints/models', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key11 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err78];
-                }
-                else {
-                  vErrors.push(err78);
-                }
-                errors++;
-              }
-            }
-            if (data29.path !== undefined) {
-              let data30 = data29.path;
-              if (typeof data30 === 'string') {
-                if (!pattern14.test(data30)) {
-                  const err79 = { instancePath: instancePath + '/endpoints/models/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  }
-                  else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err80 = { instancePath: instancePath + '/endpoints/models/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err80];
-                }
-                else {
-                  vErrors.push(err80);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err81 = { instancePath: instancePath + '/endpoints/models', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err81];
-            }
-            else {
-              vErrors.push(err81);
-            }
-            errors++;
+          if (!(validate59(data24.models, { instancePath: instancePath + '/endpoints/models', parentData: data24, parentDataProperty: 'models', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.completions !== undefined) {
-          let data31 = data24.completions;
-          if (data31 && typeof data31 == 'object' && !Array.isArray(data31)) {
-            if (data31.path === undefined) {
-              const err82 = { instancePath: instancePath + '/endpoints/completions', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err82];
-              }
-              else {
-                vErrors.push(err82);
-              }
-              errors++;
-            }
-            for (const key12 in data31) {
-              if (!(key12 === 'path')) {
-                const err83 = { instancePath: instancePath + '/endpoints/completions', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key12 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err83];
-                }
-                else {
-                  vErrors.push(err83);
-                }
-                errors++;
-              }
-            }
-            if (data31.path !== undefined) {
-              let data32 = data31.path;
-              if (typeof data32 === 'string') {
-                if (!pattern14.test(data32)) {
-                  const err84 = { instancePath: instancePath + '/endpoints/completions/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err84];
-                  }
-                  else {
-                    vErrors.push(err84);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err85 = { instancePath: instancePath + '/endpoints/completions/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err85];
-                }
-                else {
-                  vErrors.push(err85);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err86 = { instancePath: instancePath + '/endpoints/completions', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err86];
-            }
-            else {
-              vErrors.push(err86);
-            }
-            errors++;
+          if (!(validate59(data24.completions, { instancePath: instancePath + '/endpoints/completions', parentData: data24, parentDataProperty: 'completions', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.images !== undefined) {
-          let data33 = data24.images;
-          if (data33 && typeof data33 == 'object' && !Array.isArray(data33)) {
-            if (data33.path === undefined) {
-              const err87 = { instancePath: instancePath + '/endpoints/images', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err87];
-              }
-              else {
-                vErrors.push(err87);
-              }
-              errors++;
-            }
-            for (const key13 in data33) {
-              if (!(key13 === 'path')) {
-                const err88 = { instancePath: instancePath + '/endpoints/images', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key13 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err88];
-                }
-                else {
-                  vErrors.push(err88);
-                }
-                errors++;
-              }
-            }
-            if (data33.path !== undefined) {
-              let data34 = data33.path;
-              if (typeof data34 === 'string') {
-                if (!pattern14.test(data34)) {
-                  const err89 = { instancePath: instancePath + '/endpoints/images/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err89];
-                  }
-                  else {
-                    vErrors.push(err89);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err90 = { instancePath: instancePath + '/endpoints/images/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err90];
-                }
-                else {
-                  vErrors.push(err90);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err91 = { instancePath: instancePath + '/endpoints/images', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err91];
-            }
-            else {
-              vErrors.push(err91);
-            }
-            errors++;
+          if (!(validate59(data24.images, { instancePath: instancePath + '/endpoints/images', parentData: data24, parentDataProperty: 'images', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.speech !== undefined) {
-          let data35 = data24.speech;
-          if (data35 && typeof data35 == 'object' && !Array.isArray(data35)) {
-            if (data35.path === undefined) {
-              const err92 = { instancePath: instancePath + '/endpoints/speech', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err92];
-              }
-              else {
-                vErrors.push(err92);
-              }
-              errors++;
-            }
-            for (const key14 in data35) {
-              if (!(key14 === 'path')) {
-                const err93 = { instancePath: instancePath + '/endpoints/speech', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key14 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err93];
-                }
-                else {
-                  vErrors.push(err93);
-                }
-                errors++;
-              }
-            }
-            if (data35.path !== undefined) {
-              let data36 = data35.path;
-              if (typeof data36 === 'string') {
-                if (!pattern14.test(data36)) {
-                  const err94 = { instancePath: instancePath + '/endpoints/speech/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err94];
-                  }
-                  else {
-                    vErrors.push(err94);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err95 = { instancePath: instancePath + '/endpoints/speech/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err95];
-                }
-                else {
-                  vErrors.push(err95);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err96 = { instancePath: instancePath + '/endpoints/speech', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err96];
-            }
-            else {
-              vErrors.push(err96);
-            }
-            errors++;
+          if (!(validate59(data24.speech, { instancePath: instancePath + '/endpoints/speech', parentData: data24, parentDataProperty: 'speech', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.transcriptions !== undefined) {
-          let data37 = data24.transcriptions;
-          if (data37 && typeof data37 == 'object' && !Array.isArray(data37)) {
-            if (data37.path === undefined) {
-              const err97 = { instancePath: instancePath + '/endpoints/transcriptions', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err97];
-              }
-              else {
-                vErrors.push(err97);
-              }
-              errors++;
-            }
-            for (const key15 in data37) {
-              if (!(key15 === 'path')) {
-                const err98 = { instancePath: instancePath + '/endpoints/transcriptions', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key15 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err98];
-                }
-                else {
-                  vErrors.push(err98);
-                }
-                errors++;
-              }
-            }
-            if (data37.path !== undefined) {
-              let data38 = data37.path;
-              if (typeof data38 === 'string') {
-                if (!pattern14.test(data38)) {
-                  const err99 = { instancePath: instancePath + '/endpoints/transcriptions/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err99];
-                  }
-                  else {
-                    vErrors.push(err99);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err100 = { instancePath: instancePath + '/endpoints/transcriptions/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err100];
-                }
-                else {
-                  vErrors.push(err100);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err101 = { instancePath: instancePath + '/endpoints/transcriptions', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err101];
-            }
-            else {
-              vErrors.push(err101);
-            }
-            errors++;
+          if (!(validate59(data24.transcriptions, { instancePath: instancePath + '/endpoints/transcriptions', parentData: data24, parentDataProperty: 'transcriptions', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.translations !== undefined) {
-          let data39 = data24.translations;
-          if (data39 && typeof data39 == 'object' && !Array.isArray(data39)) {
-            if (data39.path === undefined) {
-              const err102 = { instancePath: instancePath + '/endpoints/translations', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err102];
-              }
-              else {
-                vErrors.push(err102);
-              }
-              errors++;
-            }
-            for (const key16 in data39) {
-              if (!(key16 === 'path')) {
-                const err103 = { instancePath: instancePath + '/endpoints/translations', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key16 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err103];
-                }
-                else {
-                  vErrors.push(err103);
-                }
-                errors++;
-              }
-            }
-            if (data39.path !== undefined) {
-              let data40 = data39.path;
-              if (typeof data40 === 'string') {
-                if (!pattern14.test(data40)) {
-                  const err104 = { instancePath: instancePath + '/endpoints/translations/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err104];
-                  }
-                  else {
-                    vErrors.push(err104);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err105 = { instancePath: instancePath + '/endpoints/translations/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err105];
-                }
-                else {
-                  vErrors.push(err105);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err106 = { instancePath: instancePath + '/endpoints/translations', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err106];
-            }
-            else {
-              vErrors.push(err106);
-            }
-            errors++;
+          if (!(validate59(data24.translations, { instancePath: instancePath + '/endpoints/translations', parentData: data24, parentDataProperty: 'translations', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.moderations !== undefined) {
-          let data41 = data24.moderations;
-          if (data41 && typeof data41 == 'object' && !Array.isArray(data41)) {
-            if (data41.path === undefined) {
-              const err107 = { instancePath: instancePath + '/endpoints/moderations', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err107];
-              }
-              else {
-                vErrors.push(err107);
-              }
-              errors++;
-            }
-            for (const key17 in data41) {
-              if (!(key17 === 'path')) {
-                const err108 = { instancePath: instancePath + '/endpoints/moderations', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key17 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err108];
-                }
-                else {
-                  vErrors.push(err108);
-                }
-                errors++;
-              }
-            }
-            if (data41.path !== undefined) {
-              let data42 = data41.path;
-              if (typeof data42 === 'string') {
-                if (!pattern14.test(data42)) {
-                  const err109 = { instancePath: instancePath + '/endpoints/moderations/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err109];
-                  }
-                  else {
-                    vErrors.push(err109);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err110 = { instancePath: instancePath + '/endpoints/moderations/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err110];
-                }
-                else {
-                  vErrors.push(err110);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err111 = { instancePath: instancePath + '/endpoints/moderations', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err111];
-            }
-            else {
-              vErrors.push(err111);
-            }
-            errors++;
+          if (!(validate59(data24.moderations, { instancePath: instancePath + '/endpoints/moderations', parentData: data24, parentDataProperty: 'moderations', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.rerank !== undefined) {
-          let data43 = data24.rerank;
-          if (data43 && typeof data43 == 'object' && !Array.isArray(data43)) {
-            if (data43.path === undefined) {
-              const err112 = { instancePath: instancePath + '/endpoints/rerank', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err112];
-              }
-              else {
-                vErrors.push(err112);
-              }
-              errors++;
-            }
-            for (const key18 in data43) {
-              if (!(key18 === 'path')) {
-                const err113 = { instancePath: instancePath + '/endpoints/rerank', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key18 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err113];
-                }
-                else {
-                  vErrors.push(err113);
-                }
-                errors++;
-              }
-            }
-            if (data43.path !== undefined) {
-              let data44 = data43.path;
-              if (typeof data44 === 'string') {
-                if (!pattern14.test(data44)) {
-                  const err114 = { instancePath: instancePath + '/endpoints/rerank/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err114];
-                  }
-                  else {
-                    vErrors.push(err114);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err115 = { instancePath: instancePath + '/endpoints/rerank/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err115];
-                }
-                else {
-                  vErrors.push(err115);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err116 = { instancePath: instancePath + '/endpoints/rerank', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err116];
-            }
-            else {
-              vErrors.push(err116);
-            }
-            errors++;
+          if (!(validate59(data24.rerank, { instancePath: instancePath + '/endpoints/rerank', parentData: data24, parentDataProperty: 'rerank', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.search !== undefined) {
-          let data45 = data24.search;
-          if (data45 && typeof data45 == 'object' && !Array.isArray(data45)) {
-            if (data45.path === undefined) {
-              const err117 = { instancePath: instancePath + '/endpoints/search', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err117];
-              }
-              else {
-                vErrors.push(err117);
-              }
-              errors++;
-            }
-            for (const key19 in data45) {
-              if (!(key19 === 'path')) {
-                const err118 = { instancePath: instancePath + '/endpoints/search', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key19 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err118];
-                }
-                else {
-                  vErrors.push(err118);
-                }
-                errors++;
-              }
-            }
-            if (data45.path !== undefined) {
-              let data46 = data45.path;
-              if (typeof data46 === 'string') {
-                if (!pattern14.test(data46)) {
-                  const err119 = { instancePath: instancePath + '/endpoints/search/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err119];
-                  }
-                  else {
-                    vErrors.push(err119);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err120 = { instancePath: instancePath + '/endpoints/search/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err120];
-                }
-                else {
-                  vErrors.push(err120);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err121 = { instancePath: instancePath + '/endpoints/search', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err121];
-            }
-            else {
-              vErrors.push(err121);
-            }
-            errors++;
+          if (!(validate59(data24.search, { instancePath: instancePath + '/endpoints/search', parentData: data24, parentDataProperty: 'search', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.ocr !== undefined) {
-          let data47 = data24.ocr;
-          if (data47 && typeof data47 == 'object' && !Array.isArray(data47)) {
-            if (data47.path === undefined) {
-              const err122 = { instancePath: instancePath + '/endpoints/ocr', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err122];
-              }
-              else {
-                vErrors.push(err122);
-              }
-              errors++;
-            }
-            for (const key20 in data47) {
-              if (!(key20 === 'path')) {
-                const err123 = { instancePath: instancePath + '/endpoints/ocr', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key20 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err123];
-                }
-                else {
-                  vErrors.push(err123);
-                }
-                errors++;
-              }
-            }
-            if (data47.path !== undefined) {
-              let data48 = data47.path;
-              if (typeof data48 === 'string') {
-                if (!pattern14.test(data48)) {
-                  const err124 = { instancePath: instancePath + '/endpoints/ocr/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err124];
-                  }
-                  else {
-                    vErrors.push(err124);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err125 = { instancePath: instancePath + '/endpoints/ocr/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err125];
-                }
-                else {
-                  vErrors.push(err125);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err126 = { instancePath: instancePath + '/endpoints/ocr', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err126];
-            }
-            else {
-              vErrors.push(err126);
-            }
-            errors++;
+          if (!(validate59(data24.ocr, { instancePath: instancePath + '/endpoints/ocr', parentData: data24, parentDataProperty: 'ocr', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.files !== undefined) {
-          let data49 = data24.files;
-          if (data49 && typeof data49 == 'object' && !Array.isArray(data49)) {
-            if (data49.path === undefined) {
-              const err127 = { instancePath: instancePath + '/endpoints/files', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err127];
-              }
-              else {
-                vErrors.push(err127);
-              }
-              errors++;
-            }
-            for (const key21 in data49) {
-              if (!(key21 === 'path')) {
-                const err128 = { instancePath: instancePath + '/endpoints/files', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key21 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err128];
-                }
-                else {
-                  vErrors.push(err128);
-                }
-                errors++;
-              }
-            }
-            if (data49.path !== undefined) {
-              let data50 = data49.path;
-              if (typeof data50 === 'string') {
-                if (!pattern14.test(data50)) {
-                  const err129 = { instancePath: instancePath + '/endpoints/files/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err129];
-                  }
-                  else {
-                    vErrors.push(err129);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err130 = { instancePath: instancePath + '/endpoints/files/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err130];
-                }
-                else {
-                  vErrors.push(err130);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err131 = { instancePath: instancePath + '/endpoints/files', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err131];
-            }
-            else {
-              vErrors.push(err131);
-            }
-            errors++;
+          if (!(validate59(data24.files, { instancePath: instancePath + '/endpoints/files', parentData: data24, parentDataProperty: 'files', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.batches !== undefined) {
-          let data51 = data24.batches;
-          if (data51 && typeof data51 == 'object' && !Array.isArray(data51)) {
-            if (data51.path === undefined) {
-              const err132 = { instancePath: instancePath + '/endpoints/batches', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err132];
-              }
-              else {
-                vErrors.push(err132);
-              }
-              errors++;
-            }
-            for (const key22 in data51) {
-              if (!(key22 === 'path')) {
-                const err133 = { instancePath: instancePath + '/endpoints/batches', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key22 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err133];
-                }
-                else {
-                  vErrors.push(err133);
-                }
-                errors++;
-              }
-            }
-            if (data51.path !== undefined) {
-              let data52 = data51.path;
-              if (typeof data52 === 'string') {
-                if (!pattern14.test(data52)) {
-                  const err134 = { instancePath: instancePath + '/endpoints/batches/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err134];
-                  }
-                  else {
-                    vErrors.push(err134);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err135 = { instancePath: instancePath + '/endpoints/batches/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err135];
-                }
-                else {
-                  vErrors.push(err135);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err136 = { instancePath: instancePath + '/endpoints/batches', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err136];
-            }
-            else {
-              vErrors.push(err136);
-            }
-            errors++;
+          if (!(validate59(data24.batches, { instancePath: instancePath + '/endpoints/batches', parentData: data24, parentDataProperty: 'batches', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
         if (data24.responses !== undefined) {
-          let data53 = data24.responses;
-          if (data53 && typeof data53 == 'object' && !Array.isArray(data53)) {
-            if (data53.path === undefined) {
-              const err137 = { instancePath: instancePath + '/endpoints/responses', schemaPath: '#/$defs/endpoint/required', keyword: 'required', params: { missingProperty: 'path' }, message: 'must have required property \'' + 'path' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err137];
-              }
-              else {
-                vErrors.push(err137);
-              }
-              errors++;
-            }
-            for (const key23 in data53) {
-              if (!(key23 === 'path')) {
-                const err138 = { instancePath: instancePath + '/endpoints/responses', schemaPath: '#/$defs/endpoint/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key23 }, message: 'must NOT have additional properties' };
-                if (vErrors === null) {
-                  vErrors = [err138];
-                }
-                else {
-                  vErrors.push(err138);
-                }
-                errors++;
-              }
-            }
-            if (data53.path !== undefined) {
-              let data54 = data53.path;
-              if (typeof data54 === 'string') {
-                if (!pattern14.test(data54)) {
-                  const err139 = { instancePath: instancePath + '/endpoints/responses/path', schemaPath: '#/$defs/endpoint/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
-                  if (vErrors === null) {
-                    vErrors = [err139];
-                  }
-                  else {
-                    vErrors.push(err139);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err140 = { instancePath: instancePath + '/endpoints/responses/path', schemaPath: '#/$defs/endpoint/properties/path/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err140];
-                }
-                else {
-                  vErrors.push(err140);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err141 = { instancePath: instancePath + '/endpoints/responses', schemaPath: '#/$defs/endpoint/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err141];
-            }
-            else {
-              vErrors.push(err141);
-            }
-            errors++;
+          if (!(validate59(data24.responses, { instancePath: instancePath + '/endpoints/responses', parentData: data24, parentDataProperty: 'responses', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
       }
       else {
-        const err142 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err59 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err142];
+          vErrors = [err59];
         }
         else {
-          vErrors.push(err142);
+          vErrors.push(err59);
         }
         errors++;
       }
     }
     if (data.modelPrefixes !== undefined) {
-      let data55 = data.modelPrefixes;
-      if (Array.isArray(data55)) {
-        const len0 = data55.length;
+      let data40 = data.modelPrefixes;
+      if (Array.isArray(data40)) {
+        const len0 = data40.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data56 = data55[i0];
-          if (typeof data56 === 'string') {
-            if (func2(data56) < 2) {
-              const err143 = { instancePath: instancePath + '/modelPrefixes/' + i0, schemaPath: '#/properties/modelPrefixes/items/minLength', keyword: 'minLength', params: { limit: 2 }, message: 'must NOT have fewer than 2 characters' };
+          let data41 = data40[i0];
+          if (typeof data41 === 'string') {
+            if (func2(data41) < 2) {
+              const err60 = { instancePath: instancePath + '/modelPrefixes/' + i0, schemaPath: '#/properties/modelPrefixes/items/minLength', keyword: 'minLength', params: { limit: 2 }, message: 'must NOT have fewer than 2 characters' };
               if (vErrors === null) {
-                vErrors = [err143];
+                vErrors = [err60];
               }
               else {
-                vErrors.push(err143);
+                vErrors.push(err60);
               }
               errors++;
             }
           }
           else {
-            const err144 = { instancePath: instancePath + '/modelPrefixes/' + i0, schemaPath: '#/properties/modelPrefixes/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err61 = { instancePath: instancePath + '/modelPrefixes/' + i0, schemaPath: '#/properties/modelPrefixes/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err144];
+              vErrors = [err61];
             }
             else {
-              vErrors.push(err144);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
-        let i1 = data55.length;
+        let i1 = data40.length;
         let j0;
         if (i1 > 1) {
           const indices0 = {};
           for (; i1--;) {
-            let item0 = data55[i1];
+            let item0 = data40[i1];
             if (typeof item0 !== 'string') {
               continue;
             }
             if (typeof indices0[item0] == 'number') {
               j0 = indices0[item0];
-              const err145 = { instancePath: instancePath + '/modelPrefixes', schemaPath: '#/properties/modelPrefixes/uniqueItems', keyword: 'uniqueItems', params: { i: i1, j: j0 }, message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)' };
+              const err62 = { instancePath: instancePath + '/modelPrefixes', schemaPath: '#/properties/modelPrefixes/uniqueItems', keyword: 'uniqueItems', params: { i: i1, j: j0 }, message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)' };
               if (vErrors === null) {
-                vErrors = [err145];
+                vErrors = [err62];
               }
               else {
-                vErrors.push(err145);
+                vErrors.push(err62);
               }
               errors++;
               break;
@@ -1844,62 +1343,62 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       else {
-        const err146 = { instancePath: instancePath + '/modelPrefixes', schemaPath: '#/properties/modelPrefixes/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err63 = { instancePath: instancePath + '/modelPrefixes', schemaPath: '#/properties/modelPrefixes/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err146];
+          vErrors = [err63];
         }
         else {
-          vErrors.push(err146);
+          vErrors.push(err63);
         }
         errors++;
       }
     }
     if (data.models !== undefined) {
-      let data57 = data.models;
-      if (Array.isArray(data57)) {
-        const len1 = data57.length;
+      let data42 = data.models;
+      if (Array.isArray(data42)) {
+        const len1 = data42.length;
         for (let i2 = 0; i2 < len1; i2++) {
-          let data58 = data57[i2];
-          if (typeof data58 === 'string') {
-            if (func2(data58) < 1) {
-              const err147 = { instancePath: instancePath + '/models/' + i2, schemaPath: '#/properties/models/items/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          let data43 = data42[i2];
+          if (typeof data43 === 'string') {
+            if (func2(data43) < 1) {
+              const err64 = { instancePath: instancePath + '/models/' + i2, schemaPath: '#/properties/models/items/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
               if (vErrors === null) {
-                vErrors = [err147];
+                vErrors = [err64];
               }
               else {
-                vErrors.push(err147);
+                vErrors.push(err64);
               }
               errors++;
             }
           }
           else {
-            const err148 = { instancePath: instancePath + '/models/' + i2, schemaPath: '#/properties/models/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err65 = { instancePath: instancePath + '/models/' + i2, schemaPath: '#/properties/models/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err148];
+              vErrors = [err65];
             }
             else {
-              vErrors.push(err148);
+              vErrors.push(err65);
             }
             errors++;
           }
         }
-        let i3 = data57.length;
+        let i3 = data42.length;
         let j1;
         if (i3 > 1) {
           const indices1 = {};
           for (; i3--;) {
-            let item1 = data57[i3];
+            let item1 = data42[i3];
             if (typeof item1 !== 'string') {
               continue;
             }
             if (typeof indices1[item1] == 'number') {
               j1 = indices1[item1];
-              const err149 = { instancePath: instancePath + '/models', schemaPath: '#/properties/models/uniqueItems', keyword: 'uniqueItems', params: { i: i3, j: j1 }, message: 'must NOT have duplicate items (items ## ' + j1 + ' and ' + i3 + ' are identical)' };
+              const err66 = { instancePath: instancePath + '/models', schemaPath: '#/properties/models/uniqueItems', keyword: 'uniqueItems', params: { i: i3, j: j1 }, message: 'must NOT have duplicate items (items ## ' + j1 + ' and ' + i3 + ' are identical)' };
               if (vErrors === null) {
-                vErrors = [err149];
+                vErrors = [err66];
               }
               else {
-                vErrors.push(err149);
+                vErrors.push(err66);
               }
               errors++;
               break;
@@ -1909,317 +1408,34 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       else {
-        const err150 = { instancePath: instancePath + '/models', schemaPath: '#/properties/models/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err67 = { instancePath: instancePath + '/models', schemaPath: '#/properties/models/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err150];
+          vErrors = [err67];
         }
         else {
-          vErrors.push(err150);
+          vErrors.push(err67);
         }
         errors++;
       }
     }
     if (data.quirks !== undefined) {
-      let data59 = data.quirks;
-      if (data59 && typeof data59 == 'object' && !Array.isArray(data59)) {
-        for (const key24 in data59) {
-          if (!(((((((key24 === 'renameParams') || (key24 === 'dropParams')) || (key24 === 'roleMap')) || (key24 === 'headers')) || (key24 === 'query')) || (key24 === 'streamUsage')) || (key24 === 'defaultParams'))) {
-            const err151 = { instancePath: instancePath + '/quirks', schemaPath: '#/$defs/quirks/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key24 }, message: 'must NOT have additional properties' };
-            if (vErrors === null) {
-              vErrors = [err151];
-            }
-            else {
-              vErrors.push(err151);
-            }
-            errors++;
-          }
-        }
-        if (data59.renameParams !== undefined) {
-          let data60 = data59.renameParams;
-          if (data60 && typeof data60 == 'object' && !Array.isArray(data60)) {
-            for (const key25 in data60) {
-              let data61 = data60[key25];
-              if (typeof data61 === 'string') {
-                if (func2(data61) < 1) {
-                  const err152 = { instancePath: instancePath + '/quirks/renameParams/' + key25.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/$defs/quirks/properties/renameParams/additionalProperties/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
-                  if (vErrors === null) {
-                    vErrors = [err152];
-                  }
-                  else {
-                    vErrors.push(err152);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err153 = { instancePath: instancePath + '/quirks/renameParams/' + key25.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/$defs/quirks/properties/renameParams/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err153];
-                }
-                else {
-                  vErrors.push(err153);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err154 = { instancePath: instancePath + '/quirks/renameParams', schemaPath: '#/$defs/quirks/properties/renameParams/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err154];
-            }
-            else {
-              vErrors.push(err154);
-            }
-            errors++;
-          }
-        }
-        if (data59.dropParams !== undefined) {
-          let data62 = data59.dropParams;
-          if (Array.isArray(data62)) {
-            const len2 = data62.length;
-            for (let i4 = 0; i4 < len2; i4++) {
-              let data63 = data62[i4];
-              if (typeof data63 === 'string') {
-                if (func2(data63) < 1) {
-                  const err155 = { instancePath: instancePath + '/quirks/dropParams/' + i4, schemaPath: '#/$defs/quirks/properties/dropParams/items/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
-                  if (vErrors === null) {
-                    vErrors = [err155];
-                  }
-                  else {
-                    vErrors.push(err155);
-                  }
-                  errors++;
-                }
-              }
-              else {
-                const err156 = { instancePath: instancePath + '/quirks/dropParams/' + i4, schemaPath: '#/$defs/quirks/properties/dropParams/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err156];
-                }
-                else {
-                  vErrors.push(err156);
-                }
-                errors++;
-              }
-            }
-            let i5 = data62.length;
-            let j2;
-            if (i5 > 1) {
-              const indices2 = {};
-              for (; i5--;) {
-                let item2 = data62[i5];
-                if (typeof item2 !== 'string') {
-                  continue;
-                }
-                if (typeof indices2[item2] == 'number') {
-                  j2 = indices2[item2];
-                  const err157 = { instancePath: instancePath + '/quirks/dropParams', schemaPath: '#/$defs/quirks/properties/dropParams/uniqueItems', keyword: 'uniqueItems', params: { i: i5, j: j2 }, message: 'must NOT have duplicate items (items ## ' + j2 + ' and ' + i5 + ' are identical)' };
-                  if (vErrors === null) {
-                    vErrors = [err157];
-                  }
-                  else {
-                    vErrors.push(err157);
-                  }
-                  errors++;
-                  break;
-                }
-                indices2[item2] = i5;
-              }
-            }
-          }
-          else {
-            const err158 = { instancePath: instancePath + '/quirks/dropParams', schemaPath: '#/$defs/quirks/properties/dropParams/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-            if (vErrors === null) {
-              vErrors = [err158];
-            }
-            else {
-              vErrors.push(err158);
-            }
-            errors++;
-          }
-        }
-        if (data59.roleMap !== undefined) {
-          let data64 = data59.roleMap;
-          if (data64 && typeof data64 == 'object' && !Array.isArray(data64)) {
-            for (const key26 in data64) {
-              const _errs180 = errors;
-              if (!((((((key26 === 'system') || (key26 === 'developer')) || (key26 === 'user')) || (key26 === 'assistant')) || (key26 === 'tool')) || (key26 === 'function'))) {
-                const err159 = { instancePath: instancePath + '/quirks/roleMap', schemaPath: '#/$defs/quirks/properties/roleMap/propertyNames/enum', keyword: 'enum', params: { allowedValues: schema52.properties.roleMap.propertyNames.enum }, message: 'must be equal to one of the allowed values', propertyName: key26 };
-                if (vErrors === null) {
-                  vErrors = [err159];
-                }
-                else {
-                  vErrors.push(err159);
-                }
-                errors++;
-              }
-              var valid60 = _errs180 === errors;
-              if (!valid60) {
-                const err160 = { instancePath: instancePath + '/quirks/roleMap', schemaPath: '#/$defs/quirks/properties/roleMap/propertyNames', keyword: 'propertyNames', params: { propertyName: key26 }, message: 'property name must be valid' };
-                if (vErrors === null) {
-                  vErrors = [err160];
-                }
-                else {
-                  vErrors.push(err160);
-                }
-                errors++;
-              }
-            }
-            for (const key27 in data64) {
-              let data65 = data64[key27];
-              if (!((((data65 === 'system') || (data65 === 'user')) || (data65 === 'assistant')) || (data65 === 'tool'))) {
-                const err161 = { instancePath: instancePath + '/quirks/roleMap/' + key27.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/$defs/quirks/properties/roleMap/additionalProperties/enum', keyword: 'enum', params: { allowedValues: schema52.properties.roleMap.additionalProperties.enum }, message: 'must be equal to one of the allowed values' };
-                if (vErrors === null) {
-                  vErrors = [err161];
-                }
-                else {
-                  vErrors.push(err161);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err162 = { instancePath: instancePath + '/quirks/roleMap', schemaPath: '#/$defs/quirks/properties/roleMap/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err162];
-            }
-            else {
-              vErrors.push(err162);
-            }
-            errors++;
-          }
-        }
-        if (data59.headers !== undefined) {
-          let data66 = data59.headers;
-          if (data66 && typeof data66 == 'object' && !Array.isArray(data66)) {
-            for (const key28 in data66) {
-              const _errs185 = errors;
-              if (typeof key28 === 'string') {
-                if (!pattern10.test(key28)) {
-                  const err163 = { instancePath: instancePath + '/quirks/headers', schemaPath: '#/$defs/quirks/properties/headers/propertyNames/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9-]+$' + '"', propertyName: key28 };
-                  if (vErrors === null) {
-                    vErrors = [err163];
-                  }
-                  else {
-                    vErrors.push(err163);
-                  }
-                  errors++;
-                }
-              }
-              var valid62 = _errs185 === errors;
-              if (!valid62) {
-                const err164 = { instancePath: instancePath + '/quirks/headers', schemaPath: '#/$defs/quirks/properties/headers/propertyNames', keyword: 'propertyNames', params: { propertyName: key28 }, message: 'property name must be valid' };
-                if (vErrors === null) {
-                  vErrors = [err164];
-                }
-                else {
-                  vErrors.push(err164);
-                }
-                errors++;
-              }
-            }
-            for (const key29 in data66) {
-              if (typeof data66[key29] !== 'string') {
-                const err165 = { instancePath: instancePath + '/quirks/headers/' + key29.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/$defs/quirks/properties/headers/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err165];
-                }
-                else {
-                  vErrors.push(err165);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err166 = { instancePath: instancePath + '/quirks/headers', schemaPath: '#/$defs/quirks/properties/headers/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err166];
-            }
-            else {
-              vErrors.push(err166);
-            }
-            errors++;
-          }
-        }
-        if (data59.query !== undefined) {
-          let data68 = data59.query;
-          if (data68 && typeof data68 == 'object' && !Array.isArray(data68)) {
-            for (const key30 in data68) {
-              if (typeof data68[key30] !== 'string') {
-                const err167 = { instancePath: instancePath + '/quirks/query/' + key30.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/$defs/quirks/properties/query/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err167];
-                }
-                else {
-                  vErrors.push(err167);
-                }
-                errors++;
-              }
-            }
-          }
-          else {
-            const err168 = { instancePath: instancePath + '/quirks/query', schemaPath: '#/$defs/quirks/properties/query/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err168];
-            }
-            else {
-              vErrors.push(err168);
-            }
-            errors++;
-          }
-        }
-        if (data59.streamUsage !== undefined) {
-          if (typeof data59.streamUsage !== 'boolean') {
-            const err169 = { instancePath: instancePath + '/quirks/streamUsage', schemaPath: '#/$defs/quirks/properties/streamUsage/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
-            if (vErrors === null) {
-              vErrors = [err169];
-            }
-            else {
-              vErrors.push(err169);
-            }
-            errors++;
-          }
-        }
-        if (data59.defaultParams !== undefined) {
-          let data71 = data59.defaultParams;
-          if (!(data71 && typeof data71 == 'object' && !Array.isArray(data71))) {
-            const err170 = { instancePath: instancePath + '/quirks/defaultParams', schemaPath: '#/$defs/quirks/properties/defaultParams/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err170];
-            }
-            else {
-              vErrors.push(err170);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err171 = { instancePath: instancePath + '/quirks', schemaPath: '#/$defs/quirks/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-        if (vErrors === null) {
-          vErrors = [err171];
-        }
-        else {
-          vErrors.push(err171);
-        }
-        errors++;
+      if (!(validate75(data.quirks, { instancePath: instancePath + '/quirks', parentData: data, parentDataProperty: 'quirks', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
+        errors = vErrors.length;
       }
     }
   }
   else {
-    const err172 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err68 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err172];
+      vErrors = [err68];
     }
     else {
-      vErrors.push(err172);
+      vErrors.push(err68);
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate78.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { 'props': true, 'dynamicProps': false, 'dynamicItems': false };
+validate78.evaluated = { 'props': true, 'dynamicProps': false, 'dynamicItems': false };
