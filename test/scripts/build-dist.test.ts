@@ -36,6 +36,15 @@ describe('buildDist', () => {
     expect(chunks.some((file) => file.startsWith('pricing-'))).toBe(true);
   });
 
+  it('imports no package at run time: the two small dependencies are bundled in', () => {
+    const files = [...['index.js', 'core.js', 'middleware.js'].map((file) => join(outDir, file)), ...readdirSync(join(outDir, 'chunks')).filter((file) => file.endsWith('.js')).map((file) => join(outDir, 'chunks', file))];
+    const bare = new Set<string>();
+    for (const file of files) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?"([^".][^"]*)"/g)) bare.add(match[1] as string);
+    }
+    expect([...bare].filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
+  });
+
   it('loads and calls through the built core entry and a built provider module', async () => {
     const core = (await import(pathToFileURL(join(outDir, 'core.js')).href)) as typeof import('../../src/core.js');
     const { groqProvider } = (await import(pathToFileURL(join(outDir, 'providers', 'groq.js')).href)) as typeof import('../../generated/providers/groq.js');
