@@ -54,10 +54,22 @@ export async function buildDist(outDir: string): Promise<Metafile> {
     bundle: true,
     plugins: [providerDataAsJson],
   });
+  // The optional Node transport: undici is the user's install (an optional peer dependency).
+  const transport = await build({
+    ...shared,
+    entryPoints: [{ in: join(root, 'src', 'undici-entry.ts'), out: 'undici' }],
+    bundle: true,
+    platform: 'node',
+    external: ['undici', 'node:*'],
+  });
   for (const [file, output] of Object.entries(providers.metafile.outputs)) {
     if (output.imports.length > 0) throw new Error(`${file}: a provider module must not import anything at run time`);
   }
-  return { inputs: { ...runtime.metafile.inputs, ...providers.metafile.inputs }, outputs: { ...runtime.metafile.outputs, ...providers.metafile.outputs } };
+  const all = [runtime, providers, transport].map((result) => result.metafile);
+  return {
+    inputs: Object.assign({}, ...all.map((metafile) => metafile.inputs)) as Metafile['inputs'],
+    outputs: Object.assign({}, ...all.map((metafile) => metafile.outputs)) as Metafile['outputs'],
+  };
 }
 
 /**

@@ -43,6 +43,9 @@ describe('buildDist', () => {
       for (const match of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*\(?"([^".][^"]*)"/g)) bare.add(match[1] as string);
     }
     expect([...bare].filter((specifier) => !specifier.startsWith('node:'))).toEqual([]);
+    // The optional transport is the one module that imports a package: undici, the user's install.
+    const transport = readFileSync(join(outDir, 'undici.js'), 'utf8');
+    expect(new Set([...transport.matchAll(/from\s*"([^"]+)"/g)].map((match) => match[1]))).toEqual(new Set(['node:stream', 'undici']));
   });
 
   it('loads and calls through the built core entry and a built provider module', async () => {
