@@ -37,7 +37,8 @@ interface Waiter {
 export function createAdmissionQueue(clock: Clock): AdmissionQueue {
   const queues = new Map<string, Waiter[]>();
 
-  const run = async (queueKey: string, waiters: Waiter[]): Promise<void> => {
+  /** Serves a queue until it is empty; `known` is the head's first answer when it already asked. */
+  const run = async (queueKey: string, waiters: Waiter[], known?: RateLimitAcquireResult): Promise<void> => {
     try {
       while (waiters.length > 0) {
         const head = waiters[0] as Waiter;
@@ -46,11 +47,16 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
           continue;
         }
         let result: RateLimitAcquireResult;
-        try {
-          result = await head.request.attempt();
-        } catch (error) {
-          settle(head, error);
-          continue;
+        if (known !== undefined) {
+          result = known;
+          known = undefined;
+        } else {
+          try {
+            result = await head.request.attempt();
+          } catch (error) {
+            settle(head, error);
+            continue;
+          }
         }
         if (head.settled) {
           // Aborted while the store answered: nobody will use the room it took.
@@ -72,8 +78,43 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
     }
   };
 
+  /** Lets the calls that queued behind a finished head go on, or forgets the queue. */
+  const handOver = (queueKey: string, waiters: Waiter[]): void => {
+    if (waiters.length > 0) void run(queueKey, waiters);
+    else queues.delete(queueKey);
+  };
+
+  /**
+   * A call that finds its queue empty: most calls, whenever there is room. It holds the queue
+   * while it asks the store, so later calls still wait behind it (first come first served with
+   * an async store too), but it needs no waiter, promise or queue loop of its own unless there is
+   * no room, when it becomes the head of the queue with the answer it already has.
+   */
+  const admitFirst = async (queueKey: string, request: AdmissionRequest): Promise<void> => {
+    const waiters: Waiter[] = [];
+    queues.set(queueKey, waiters);
+    let result: RateLimitAcquireResult;
+    try {
+      result = await request.attempt();
+    } catch (error) {
+      handOver(queueKey, waiters);
+      throw error;
+    }
+    if (result.admitted) {
+      handOver(queueKey, waiters);
+      return;
+    }
+    const known = result;
+    return new Promise<void>((resolve, reject) => {
+      waiters.unshift({ request, settled: false, resolve, reject });
+      void run(queueKey, waiters, known);
+    });
+  };
+
   return {
     admit(queueKey, request) {
+      // With a signal, a call must be able to leave while the store answers: the full path.
+      if (request.signal === undefined && !queues.has(queueKey)) return admitFirst(queueKey, request);
       return new Promise<void>((resolve, reject) => {
         const { signal } = request;
         const waiter: Waiter = { request, settled: false, resolve, reject };

@@ -285,3 +285,31 @@ describe('rateLimit store failures', () => {
     expect(context.info.warnings).toEqual(['rateLimit: usage not recorded (store down)']);
   });
 });
+
+describe('createRateLimitMiddleware: call ids', () => {
+  it('names calls with UUIDs for a given store, which other processes may share', async () => {
+    const ids: string[] = [];
+    const memory = createMemoryRateLimitStore();
+    const store: RateLimitStore = {
+      acquire: (input) => {
+        ids.push(input.id);
+        return memory.acquire(input);
+      },
+      reconcile: (input) => memory.reconcile(input),
+    };
+    const layer = createRateLimitMiddleware({ rpm: 10, store });
+    await layer(fakeContext(), ok);
+    await layer(fakeContext(), ok);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  it('counts calls and settles each one on its own with the built-in store', async () => {
+    const clock = createFakeClock();
+    const layer = createRateLimitMiddleware({ rpm: 2, mode: 'reject' }, { clock });
+    await layer(fakeContext(), ok);
+    await layer(fakeContext(), ok);
+    await expect(layer(fakeContext(), ok)).rejects.toBeInstanceOf(RateLimitedError);
+  });
+});

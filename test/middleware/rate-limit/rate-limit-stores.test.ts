@@ -123,6 +123,87 @@ describe('memory rate-limit store over time', () => {
     );
   });
 
+  it('reconciles in place across the compaction of a long window (thousands of entries)', async () => {
+    const clock = createFakeClock(0);
+    const store = createMemoryRateLimitStore({ clock });
+    const change = (from: number, to: number) => [{ key: 'model:groq/llama', from: { requests: 1, tokens: from }, to: { requests: 1, tokens: to } }];
+    const tpm = 1_000_000;
+    let probes = 0;
+    /** The most tokens a call could take now, found with probes that give their room back. */
+    const roomLeft = async (): Promise<number> => {
+      let low = 0;
+      let high = tpm;
+      while (low < high) {
+        const tokens = Math.ceil((low + high) / 2);
+        const id = `probe${(probes += 1)}`;
+        const result = await store.acquire({ id, windowMs: WINDOW, requests: 1, keys: [key({ tpm, tokens })] });
+        if (result.admitted) {
+          await store.reconcile({ id, windowMs: WINDOW, keys: change(tokens, 0) });
+          low = tokens;
+        } else {
+          high = tokens - 1;
+        }
+      }
+      return low;
+    };
+    const limits = [key({ tpm, tokens: 10 })];
+    let before = 0;
+    for (let index = 0; index < 20_000; index += 1) {
+      await clock.advance(10);
+      // One call stays in flight for almost a minute, while the log is compacted under it.
+      if (index === 11_000) await store.acquire({ id: 'slow', windowMs: WINDOW, requests: 1, keys: limits });
+      if (index === 16_500) {
+        before = await roomLeft();
+        await store.reconcile({ id: 'slow', windowMs: WINDOW, keys: change(10, 1_000) });
+        expect(await roomLeft()).toBe(before - 990);
+      }
+      await store.acquire({ id: `c${index}`, windowMs: WINDOW, requests: 1, keys: limits });
+      await store.reconcile({ id: `c${index}`, windowMs: WINDOW, keys: change(10, 20) });
+    }
+    // The last minute holds the 6000 most recent calls of 20 tokens each.
+    expect(await roomLeft()).toBe(tpm - 6_000 * 20);
+  });
+
+  it('keeps totals equal to a plain log of reconciled calls (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({ gap: fc.integer({ min: 0, max: 30_000 }), tokens: fc.integer({ min: 0, max: 50 }), actual: fc.integer({ min: 0, max: 80 }), late: fc.boolean() }),
+          { maxLength: 40 },
+        ),
+        async (calls) => {
+          const clock = createFakeClock(0);
+          const store = createMemoryRateLimitStore({ clock });
+          const model: Array<{ at: number; tokens: number }> = [];
+          const open: Array<{ id: string; index: number; from: number; to: number }> = [];
+          const settle = async (call: { id: string; index: number; from: number; to: number }) => {
+            await store.reconcile({ id: call.id, windowMs: WINDOW, keys: [{ key: 'model:groq/llama', from: { requests: 1, tokens: call.from }, to: { requests: 1, tokens: call.to } }] });
+            const entry = model[call.index] as { at: number; tokens: number };
+            if (entry.at > clock.now() - WINDOW) entry.tokens = call.to;
+            else if (call.to > call.from) model.push({ at: clock.now(), tokens: call.to - call.from });
+          };
+          for (const [index, call] of calls.entries()) {
+            await clock.advance(call.gap);
+            const id = String(index);
+            const result = await store.acquire({ id, windowMs: WINDOW, requests: 1, keys: [key({ tpm: 1e9, tokens: call.tokens })] });
+            expect(result.admitted).toBe(true);
+            model.push({ at: clock.now(), tokens: call.tokens });
+            const pending = { id, index: model.length - 1, from: call.tokens, to: call.actual };
+            if (call.late) open.push(pending);
+            else await settle(pending);
+            if (open.length > 2) await settle(open.shift() as (typeof open)[number]);
+          }
+          const used = model.filter((entry) => entry.at > clock.now() - WINDOW).reduce((sum, entry) => sum + entry.tokens, 0);
+          // A call of exactly the room left fits; one token more waits.
+          const room = 10_000 - used;
+          expect((await store.acquire({ id: 'over', windowMs: WINDOW, requests: 1, keys: [key({ tpm: 10_000, tokens: room + 1 })] })).admitted).toBe(false);
+          expect((await store.acquire({ id: 'probe', windowMs: WINDOW, requests: 1, keys: [key({ tpm: 10_000, tokens: room })] })).admitted).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('admits a call at exactly the time retryAfterMs named', async () => {
     const clock = createFakeClock();
     const store = createMemoryRateLimitStore({ clock });
