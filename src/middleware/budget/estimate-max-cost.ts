@@ -17,16 +17,17 @@ export function estimateMaxCost(prices: PriceSet, request: unknown, operation: s
   );
   const choices = typeof record.n === 'number' && record.n >= 1 ? Math.floor(record.n) : 1;
   const output = operation === 'embed' ? 0 : (cap ?? defaultMaxOutputTokens) * choices;
-  const variants: Usage[] = [];
+  let most = 0;
   for (const cacheWrite of [0, input]) {
     for (const reasoning of [0, output]) {
-      variants.push({
+      const usage: Usage = {
         prompt_tokens: input,
         completion_tokens: output,
         prompt_tokens_details: { cache_write_tokens: cacheWrite },
         completion_tokens_details: { reasoning_tokens: reasoning },
-      });
+      };
+      most = Math.max(most, computePriceSetCost(prices, usage) ?? 0);
     }
   }
-  return Math.max(...variants.map((usage) => computePriceSetCost(prices, usage) ?? 0));
+  return most;
 }

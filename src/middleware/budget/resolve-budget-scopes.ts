@@ -14,17 +14,27 @@ export interface BudgetScope {
 export function resolveBudgetScopes(context: CallContext, options: NormalizedBudgetOptions): BudgetScope[] {
   const scopes: BudgetScope[] = [];
   if (options.limitUsd !== undefined) scopes.push({ name: 'global', limitUsd: options.limitUsd });
-  const written = (context.request as { model?: unknown } | null)?.model;
-  const names = new Set([typeof written === 'string' ? written : '', `${context.route.provider.id}/${context.route.model}`, context.route.model]);
-  for (const name of names) {
-    const limit = options.perModel[name];
-    if (name !== '' && limit !== undefined) scopes.push({ name: `model:${name}`, limitUsd: limit });
+  // Every call runs this; without per-model or per-tag limits there is nothing to look up.
+  if (hasEntries(options.perModel)) {
+    const written = (context.request as { model?: unknown } | null)?.model;
+    const names = new Set([typeof written === 'string' ? written : '', `${context.route.provider.id}/${context.route.model}`, context.route.model]);
+    for (const name of names) {
+      const limit = options.perModel[name];
+      if (name !== '' && limit !== undefined) scopes.push({ name: `model:${name}`, limitUsd: limit });
+    }
   }
   const providerLimit = options.perProvider[context.route.provider.id];
   if (providerLimit !== undefined) scopes.push({ name: `provider:${context.route.provider.id}`, limitUsd: providerLimit });
-  for (const tag of new Set(context.options.tags)) {
-    const limit = options.perTag[tag];
-    if (limit !== undefined) scopes.push({ name: `tag:${tag}`, limitUsd: limit });
+  if (context.options.tags.length > 0 && hasEntries(options.perTag)) {
+    for (const tag of new Set(context.options.tags)) {
+      const limit = options.perTag[tag];
+      if (limit !== undefined) scopes.push({ name: `tag:${tag}`, limitUsd: limit });
+    }
   }
   return scopes;
+}
+
+function hasEntries(record: Readonly<Record<string, number>>): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }

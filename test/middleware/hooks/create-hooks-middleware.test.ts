@@ -196,6 +196,40 @@ describe('createHooksMiddleware: unary calls', () => {
     order.push('settled');
     expect(order).toEqual(['a.request', 'b.request', 'call', 'a.response', 'b.response', 'settled']);
   });
+
+  it('awaits a thenable a hook returns, and mixes synchronous and async hooks in order', async () => {
+    const order: string[] = [];
+    const thenable = (label: string) => ({
+      then(resolve: (value: undefined) => void) {
+        setTimeout(() => {
+          order.push(label);
+          resolve(undefined);
+        }, 1);
+      },
+    });
+    const hooks: Hook[] = [
+      { onRequest: () => void order.push('sync.request'), onResponse: () => void order.push('sync.response') },
+      { onRequest: () => thenable('thenable.request') as unknown as undefined, onResponse: () => thenable('thenable.response') as unknown as undefined },
+    ];
+    await createHooksMiddleware(hooks)(createTestContext('chat', request), async () => {
+      order.push('call');
+      return {};
+    });
+    expect(order).toEqual(['sync.request', 'thenable.request', 'call', 'sync.response', 'thenable.response']);
+  });
+
+  it('gives each event its own deep copy of the usage', async () => {
+    const recorder = createRecorder();
+    const nested = { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7, prompt_tokens_details: { cached_tokens: 1 } };
+    await createHooksMiddleware([recorder.hook])(createTestContext('chat', request), async (context) => {
+      context.info.usage = nested;
+      return {};
+    });
+    const [, after] = recorder.events[1]! as [string, HookResponseEvent];
+    expect(after.info.usage).toEqual(nested);
+    expect(after.info.usage).not.toBe(nested);
+    expect(after.info.usage?.prompt_tokens_details).not.toBe(nested.prompt_tokens_details);
+  });
 });
 
 describe('createHooksMiddleware: streams', () => {
