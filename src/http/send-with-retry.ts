@@ -87,7 +87,15 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
                 body: typeof params.body === 'string' ? params.body : undefined,
               })),
             };
-      const response = await sendRequest({ ...params, headers, signal: controller.signal });
+      // Named fields, not `...params`: the retry options (a dozen more) are no business of fetch.
+      const response = await sendRequest({
+        url: params.url,
+        method: params.method,
+        headers,
+        body: params.body,
+        signal: controller.signal,
+        fetch: params.fetch,
+      });
       if (response.ok) {
         if (params.mode === 'stream') {
           clearTimeout(timer);

@@ -28,10 +28,17 @@ const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** True when `record` has a non-null field outside `known`. */
+/** True when `record` has a non-null field outside `known`. Runs for every chunk, hence the plain loop. */
 function hasUnknownField(record: Record<string, unknown>, known: ReadonlySet<string>): boolean {
-  return Object.keys(record).some((key) => !known.has(key) && record[key] !== null && record[key] !== undefined);
+  const keys = Object.keys(record);
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
+    if (!known.has(key) && record[key] !== null && record[key] !== undefined) return true;
+  }
+  return false;
 }
+
+const TEXT_FIELDS = ['content', 'reasoning_content', 'refusal'] as const;
 
 /**
  * Assembles a chat stream without holding its chunks: text, reasoning and refusal concatenated per
@@ -110,7 +117,7 @@ export function createChatStreamAccumulator(): ChatStreamAccumulator {
             replayable = false;
           }
           state.role ??= stringOf(delta.role);
-          for (const field of ['content', 'reasoning_content', 'refusal'] as const) {
+          for (const field of TEXT_FIELDS) {
             const piece = stringOf(delta[field]);
             if (piece !== undefined) state[field] = (state[field] ?? '') + piece;
           }
@@ -137,5 +144,7 @@ export function createChatStreamAccumulator(): ChatStreamAccumulator {
 }
 
 function dropUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) kept[key] = value;
+  return kept as T;
 }

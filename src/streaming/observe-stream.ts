@@ -26,22 +26,28 @@ export function observeStream<T>(stream: AsyncIterable<T>, observer: StreamObser
         ended = true;
         await observer.onEnd(outcome);
       };
+      // `next` runs for every item of every layer that observes a stream (five in a full stack):
+      // chaining the inner promise, with these two handlers made once per stream, costs about
+      // half of an async function per item.
+      const step = (result: IteratorResult<T>): IteratorResult<T> | Promise<IteratorResult<T>> => {
+        if (result.done === true) return end({ status: 'completed' }).then(() => result);
+        observer.onItem?.(result.value);
+        return result;
+      };
+      const fail = (error: unknown): Promise<never> =>
+        end({ status: 'failed', error }).then(() => {
+          throw error;
+        });
       return {
-        async next(): Promise<IteratorResult<T>> {
-          if (ended) return { done: true, value: undefined };
-          let step: IteratorResult<T>;
+        next(): Promise<IteratorResult<T>> {
+          if (ended) return Promise.resolve({ done: true, value: undefined });
+          let pending: IteratorResult<T> | Promise<IteratorResult<T>>;
           try {
-            step = await inner.next();
+            pending = inner.next();
           } catch (error) {
-            await end({ status: 'failed', error });
-            throw error;
+            return fail(error);
           }
-          if (step.done === true) {
-            await end({ status: 'completed' });
-            return step;
-          }
-          observer.onItem?.(step.value);
-          return step;
+          return Promise.resolve(pending).then(step, fail);
         },
         async return(value?: unknown): Promise<IteratorResult<T>> {
           try {

@@ -4,6 +4,7 @@ import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes
 import { isLiterLlmError } from '../errors/liter-llm-error.js';
 import type { CallInfoRecord } from '../call-info.js';
 import type { SendResult } from '../http/send-with-retry.js';
+import { createIdleTimer } from './create-idle-timer.js';
 import { parseSseEvents, type SseEvent } from './parse-sse-events.js';
 
 export interface ReadChatStreamInput {
@@ -31,21 +32,13 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
   const partial = new Map<number, string>();
   let sawDone = false;
   let sawFinish = false;
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const armIdleTimer = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timedOut = true;
-      sent.abort(new Error('stream idle timeout'));
-    }, input.idleTimeoutMs);
-  };
+  const idle = createIdleTimer(input.idleTimeoutMs, () => sent.abort(new Error('stream idle timeout')));
 
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
-  armIdleTimer();
+  idle.arm();
   try {
     for await (const event of (input.decode ?? parseSseEvents)(body)) {
-      armIdleTimer();
+      idle.arm();
       const result = input.convert(event);
       if (result.type === 'ignore') continue;
       for (const chunk of result.chunks ?? []) {
@@ -66,7 +59,7 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
       }
     }
   } catch (error) {
-    if (timedOut) {
+    if (idle.fired) {
       throw new TimeoutError(`${info.provider}: no stream data for ${input.idleTimeoutMs} ms`, {
         ...context,
         retryable: true,
@@ -82,7 +75,7 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
       cause: error instanceof Error ? error.message : String(error),
     });
   } finally {
-    clearTimeout(timer);
+    idle.clear();
     // Ends the request if the consumer stopped early, or after [DONE] with the body still open.
     sent.abort(new Error('stream closed'));
   }

@@ -141,3 +141,60 @@ describe('convertChatResponseToAssembledChatStream', () => {
     expect(replayed).toEqual(response);
   });
 });
+
+describe('convertAssembledChatStreamToResponse: shape', () => {
+  it('writes the fields of a response in their usual order and leaves absent ones out', () => {
+    const response = convertAssembledChatStreamToResponse({
+      id: 'c1',
+      created: 7,
+      model: 'm',
+      system_fingerprint: 'fp',
+      service_tier: 'default',
+      choices: [
+        {
+          index: 0,
+          role: 'assistant',
+          content: 'hi',
+          reasoning_content: 'r',
+          refusal: 'no',
+          tool_calls: [{ index: 0, id: 't1', type: 'function', function: { name: 'f', arguments: '{}' } }, { index: 1, function: { arguments: '' } }],
+          finish_reason: 'stop',
+          native_finish_reason: 'end_turn',
+        },
+      ],
+      usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+    });
+    expect(JSON.stringify(response)).toBe(
+      JSON.stringify({
+        id: 'c1',
+        object: 'chat.completion',
+        created: 7,
+        model: 'm',
+        system_fingerprint: 'fp',
+        service_tier: 'default',
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: 'hi',
+              reasoning_content: 'r',
+              refusal: 'no',
+              tool_calls: [
+                { id: 't1', type: 'function', function: { name: 'f', arguments: '{}' } },
+                { type: 'function', function: { arguments: '' } },
+              ],
+            },
+            finish_reason: 'stop',
+            native_finish_reason: 'end_turn',
+          },
+        ],
+        usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+      }),
+    );
+    const bare = convertAssembledChatStreamToResponse({ choices: [{ index: 0, tool_calls: [], finish_reason: null }] });
+    expect(Object.keys(bare)).toEqual(['object', 'choices']);
+    expect(bare.choices[0]).toEqual({ index: 0, message: { role: 'assistant', content: null }, finish_reason: null });
+    expect(Object.keys(bare.choices[0]?.message ?? {})).toEqual(['role', 'content']);
+  });
+});

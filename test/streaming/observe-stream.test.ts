@@ -62,3 +62,67 @@ describe('observeStream', () => {
     expect(order).toEqual(['end failed', 'caught broken']);
   });
 });
+
+describe('observeStream: edge cases of next()', () => {
+  const iterable = <T>(iterator: AsyncIterator<T>): AsyncIterable<T> => ({ [Symbol.asyncIterator]: () => iterator });
+
+  it('turns a synchronous throw of the inner next() into a rejection, reported once as failed', async () => {
+    const outcomes: StreamOutcome[] = [];
+    const broken = new Error('sync');
+    const observed = observeStream(
+      iterable<number>({
+        next: () => {
+          throw broken;
+        },
+      }),
+      { onEnd: (outcome) => void outcomes.push(outcome) },
+    );
+    const iterator = observed[Symbol.asyncIterator]();
+    const pending = iterator.next();
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).rejects.toBe(broken);
+    expect(outcomes).toEqual([{ status: 'failed', error: broken }]);
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it('rejects with what onEnd throws, at the end and after a failure', async () => {
+    const ending = new Error('onEnd failed');
+    const { stream } = source([1]);
+    const iterator = observeStream(stream, { onEnd: () => Promise.reject(ending) })[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ done: false, value: 1 });
+    await expect(iterator.next()).rejects.toBe(ending);
+    const failing = source([1], 0);
+    await expect(observeStream(failing.stream, { onEnd: () => Promise.reject(ending) })[Symbol.asyncIterator]().next()).rejects.toBe(ending);
+  });
+
+  it('rejects the item whose onItem throws, without ending the stream', async () => {
+    const outcomes: StreamOutcome[] = [];
+    const { stream } = source([1, 2]);
+    const iterator = observeStream(stream, {
+      onItem: (item) => {
+        if (item === 1) throw new Error('observer broke');
+      },
+      onEnd: (outcome) => void outcomes.push(outcome),
+    })[Symbol.asyncIterator]();
+    await expect(iterator.next()).rejects.toThrow('observer broke');
+    expect(outcomes).toEqual([]);
+    expect(await iterator.next()).toEqual({ done: false, value: 2 });
+  });
+
+  it('accepts an inner next() that answers with a thenable', async () => {
+    let calls = 0;
+    const observed = observeStream(
+      iterable<number>({
+        next: () => {
+          calls += 1;
+          const result: IteratorResult<number> = calls === 1 ? { done: false, value: 7 } : { done: true, value: undefined };
+          return { then: (resolve: (value: IteratorResult<number>) => void) => resolve(result) } as unknown as Promise<IteratorResult<number>>;
+        },
+      }),
+      { onEnd: () => {} },
+    );
+    const all: number[] = [];
+    for await (const item of observed) all.push(item);
+    expect(all).toEqual([7]);
+  });
+});
