@@ -46,7 +46,8 @@ export function createSender(input: SenderInput): Sender {
     mode: 'json' | 'text' | 'stream',
   ): Promise<SendResult> => {
     const { route, options, info } = context;
-    const headers = { ...route.provider.buildHeaders(options.headers), ...call.headers };
+    // buildHeaders returns a fresh object: the call's own headers go straight into it.
+    const headers = Object.assign(route.provider.buildHeaders(options.headers), call.headers);
     headers.accept ??= call.accept;
     if (call.contentType !== undefined) headers['content-type'] ??= call.contentType;
     const authorizer = route.provider.authorizer;

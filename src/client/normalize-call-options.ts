@@ -1,6 +1,6 @@
 import type { NormalizedCallOptions } from '../middleware/compose.js';
 import type { CallOptions } from './client-options.js';
-import { parseNonNegative, type NormalizedClientOptions } from './normalize-client-options.js';
+import { parseNonNegative, parseTimeout, type NormalizedClientOptions } from './normalize-client-options.js';
 
 const EMPTY_TAGS: readonly string[] = Object.freeze([]);
 const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
@@ -8,7 +8,7 @@ const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 export function normalizeCallOptions(client: NormalizedClientOptions, options: CallOptions | undefined): NormalizedCallOptions {
   return {
     signal: options?.signal,
-    timeoutMs: parseNonNegative('timeoutMs', options?.timeoutMs, client.timeoutMs),
+    timeoutMs: parseTimeout(options?.timeoutMs, client.timeoutMs),
     maxRetries: parseNonNegative('maxRetries', options?.maxRetries, client.maxRetries),
     headers: options?.headers ?? EMPTY_HEADERS,
     cache: options?.cache,

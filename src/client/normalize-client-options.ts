@@ -37,7 +37,7 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
     providers: options.providers ?? {},
     customProviders: options.customProviders ?? [],
     modelHint: options.modelHint,
-    timeoutMs: parseNonNegative('timeoutMs', options.timeoutMs, DEFAULTS.timeoutMs),
+    timeoutMs: parseTimeout(options.timeoutMs, DEFAULTS.timeoutMs),
     maxRetries: parseNonNegative('maxRetries', options.maxRetries, DEFAULTS.maxRetries),
     headers: options.headers ?? {},
     fetch: options.fetch,
@@ -51,6 +51,18 @@ export function parseNonNegative(name: string, value: unknown, fallback: number)
     throw new ConfigurationError(`${name} must be a non-negative number, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** The longest delay a timer takes (about 24.8 days); a longer one would fire at once. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/** `timeoutMs`, bounded by what `setTimeout` can wait, so a huge value is an error, not a 1 ms deadline. */
+export function parseTimeout(value: unknown, fallback: number): number {
+  const timeoutMs = parseNonNegative('timeoutMs', value, fallback);
+  if (timeoutMs > MAX_TIMEOUT_MS) {
+    throw new ConfigurationError(`timeoutMs must be at most ${MAX_TIMEOUT_MS} (about 24.8 days), got ${timeoutMs}`);
+  }
+  return timeoutMs;
 }
 
 function parseBaseUrl(value: string | undefined): string | undefined {

@@ -81,6 +81,8 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     ...input.clientHeaders,
     ...override?.headers,
   });
+  const providerHeaders = { ...authHeaders, ...baseHeaders };
+  const filledPaths = new Map<string, string>();
   const query = { ...definition.quirks.query, ...authQuery };
   const queryString = new URLSearchParams(query).toString();
 
@@ -93,15 +95,25 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     authorizer,
     unavailable,
     buildUrl(path, model) {
-      const filledPath = fillVariables(path).replace('{model}', encodeURIComponent(model));
-      const url = `${baseURL}${filledPath}`;
+      // Paths are a handful of templates per provider: fill their variables once, not per call.
+      let filledPath = filledPaths.get(path);
+      if (filledPath === undefined) {
+        filledPath = fillVariables(path);
+        filledPaths.set(path, filledPath);
+      }
+      const url = `${baseURL}${filledPath.includes('{model}') ? filledPath.replace('{model}', encodeURIComponent(model)) : filledPath}`;
       if (queryString === '') return url;
       return `${url}${url.includes('?') ? '&' : '?'}${queryString}`;
     },
     buildHeaders(callHeaders) {
-      return { ...authHeaders, ...baseHeaders, ...lowerCaseKeys(callHeaders) };
+      return hasKeys(callHeaders) ? { ...providerHeaders, ...lowerCaseKeys(callHeaders) } : { ...providerHeaders };
     },
   };
+}
+
+function hasKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

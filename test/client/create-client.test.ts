@@ -310,6 +310,10 @@ describe('options', () => {
     expect(() => createClient({ apikey: 'x' } as never)).toThrow(/unknown createClient option "apikey"/);
     expect(() => createClient({ rateLimit: {} })).toThrow(/rateLimit/);
     expect(() => createClient({ timeoutMs: -1 })).toThrow(/timeoutMs must be a non-negative number/);
+    // setTimeout fires at once beyond 2^31 - 1 ms: such a deadline would fail every call after 1 ms.
+    expect(() => createClient({ timeoutMs: 2 ** 31 })).toThrow(/timeoutMs must be at most 2147483647/);
+    expect(() => createClient({ timeoutMs: 2 ** 31 - 1 })).not.toThrow();
+    expect(() => createClient().chat({ model: 'openai/gpt-4o', messages: [] }, { timeoutMs: 1e12 })).toThrow(/timeoutMs must be at most/);
     expect(() => createClient({ baseURL: 'localhost:4000' })).toThrow(/baseURL must be an absolute/);
     expect(() => createClient({ apiKeys: { nope: 'x' } })).toThrow(/unknown provider "nope"/);
   });
