@@ -92,7 +92,9 @@ async function handle(contender: Contender, command: WorkerCommand): Promise<unk
 async function main(): Promise<void> {
   const [name, origin] = process.argv.slice(2);
   if (name === undefined || origin === undefined) throw new Error('usage: contender-worker <name> <origin>');
-  const module = (await import(`./contenders/${name}.js`)) as { createContender: CreateContender };
+  // A specifier the harness build cannot follow: each contender stays its own module, loaded alone.
+  const specifier = new URL(`./contenders/${name}.js`, import.meta.url).href;
+  const module = (await import(specifier)) as { createContender: CreateContender };
   const contender = module.createContender(origin);
   process.on('message', (message: { id: number; command: WorkerCommand }) => {
     handle(contender, message.command).then(

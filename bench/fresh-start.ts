@@ -5,7 +5,9 @@
  */
 const [name, what, origin] = process.argv.slice(2);
 if (name !== 'empty') {
-  const module = (await import(`./contenders/${name}.js`)) as typeof import('./contenders/fetch.js');
+  // A specifier the harness build cannot follow: only this contender's library is loaded.
+  const specifier = new URL(`./contenders/${name}.js`, import.meta.url).href;
+  const module = (await import(specifier)) as typeof import('./contenders/fetch.js');
   if (what === 'first' && origin !== undefined) {
     const text = await module.createContender(origin).chat('unary-small');
     if (text.length === 0) throw new Error('empty answer');

@@ -7,13 +7,15 @@
  * bench/results/latest.json.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import type { RunResult, WorkerCommand } from './contender-worker.js';
+import { measureBundle, type BundleSize } from './measure-bundle.js';
+import { buildDist } from '../scripts/build-dist.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench', '.build');
@@ -80,20 +82,49 @@ function listTs(directory: string): string[] {
     .map((file) => join(root, directory, file));
 }
 
+/** The package's own modules, as `npm run build` emits them (`dist/`), under this name. */
+const DIST_ENTRIES: ReadonlyArray<[RegExp, string]> = [
+  [/\/src\/index\.js$/, 'index.js'],
+  [/\/src\/core\.js$/, 'core.js'],
+  [/\/src\/undici-entry\.js$/, 'undici.js'],
+  [/\/generated\/providers\/([a-z0-9_]+)\.js$/, 'providers/$1.js'],
+];
+
+/**
+ * The package is built exactly as `npm run build` builds it (bundled entries with lazily loaded
+ * chunks, in `.build/dist/`), and the harness is compiled with its imports of `src/index.js`,
+ * `src/core.js` and `generated/providers/*` pointed at that build: the contenders run and start
+ * what users install, under bare `node`.
+ */
 async function buildAll(): Promise<void> {
   rmSync(out, { recursive: true, force: true });
+  await buildDist(join(out, 'dist'));
   await build({
-    entryPoints: [...listTs('src'), ...listTs('generated'), ...listTs('bench')],
+    entryPoints: listTs('bench').filter((file) => !file.includes(`${join('bench', 'bundle-entries')}`)),
     outdir: out,
     outbase: root,
+    bundle: true,
+    packages: 'external',
     format: 'esm',
     platform: 'node',
     target: 'node20',
     logLevel: 'error',
+    plugins: [
+      {
+        name: 'package-from-dist',
+        setup(builder) {
+          builder.onResolve({ filter: /(src|generated)\// }, (args) => {
+            const absolute = join(args.resolveDir, args.path);
+            for (const [pattern, target] of DIST_ENTRIES) {
+              if (pattern.test(absolute)) return { path: join(out, 'dist', absolute.replace(/^.*?\/(src|generated)\//, '/$1/').replace(pattern, target)), external: true };
+            }
+            return undefined;
+          });
+        },
+      },
+    ],
   });
   writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-  // Runtime data files (the price table) are read relative to the modules.
-  symlinkSync(join(root, 'schemas'), join(out, 'schemas'));
 }
 
 class Worker {
@@ -146,26 +177,10 @@ function timeProcess(args: string[]): number {
   return performance.now() - begin;
 }
 
-async function bundleSize(name: string, lazyPrices = false): Promise<{ minifiedBytes: number; gzipBytes: number }> {
-  const result = await build({
-    entryPoints: [join(root, 'bench', 'bundle-entries', `${name}.ts`)],
-    // liter-llm loads its price table with a dynamic import; without code splitting esbuild inlines it.
-    plugins: lazyPrices ? [{ name: 'lazy-prices', setup: (builder) => builder.onResolve({ filter: /pricing\.json$/ }, (args) => ({ path: args.path, external: true })) }] : [],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'es2022',
-    write: false,
-    logLevel: 'error',
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minifiedBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
-}
-
 async function main(): Promise<void> {
   const begun = performance.now();
   await buildAll();
+  if (process.argv.includes('--build-only')) return;
   const mock = await startMock();
   const workers = CONTENDERS.map((name) => new Worker(name, mock.origin));
   await Promise.all(workers.map((worker) => worker.ready));
@@ -210,6 +225,11 @@ async function main(): Promise<void> {
   log('held streams measured');
   for (const worker of workers) worker.kill();
 
+  const bundles: Record<string, BundleSize> = {};
+  const hooksUrl = pathToFileURL(join(out, 'bench', 'record-loads-hooks.js')).href;
+  for (const name of BUNDLES) bundles[name] = await measureBundle(name, { root, outDir: join(out, 'bundles'), origin: `${mock.origin}/stream-16/v1`, hooksUrl });
+  log('bundles measured');
+
   // Fresh processes: import time and time to first response, above an empty node process.
   const freshRuns = quick ? 3 : 11;
   const fresh = join(out, 'bench', 'fresh-start.js');
@@ -231,9 +251,6 @@ async function main(): Promise<void> {
   log('start-up measured');
   mock.child.kill();
 
-  const bundles: Record<string, { minifiedBytes: number; gzipBytes: number }> = {};
-  for (const name of BUNDLES) bundles[name] = await bundleSize(name);
-  bundles['liter-llm without the lazily loaded price table'] = await bundleSize('liter-llm', true);
 
   // Summaries: per metric and contender, the median value and the median (min–max) ratio to fetch.
   const summary: Record<string, Record<string, { median: Values; ratio: Values; ratioMin: Values; ratioMax: Values }>> = {};
@@ -312,7 +329,7 @@ type Results = {
   marginalCpuUsPerChunk: Record<string, Record<string, number>>;
   held: Record<string, { heapPerStreamKB: number; ttfcP50Ms: number }>;
   startup: Record<string, number | { importMs: number; firstResponseMs: number }>;
-  bundles: Record<string, { gzipBytes: number }>;
+  bundles: Record<string, { gzipBytes: number; totalGzipBytes?: number; loadedFiles?: readonly string[] }>;
   mockBound: string[];
 };
 
@@ -352,14 +369,17 @@ export function renderTable(results: Results): string {
     ...rows.map(([label, render]) => `| ${label} | ${ordered.map(render).join(' | ')} |`),
   ];
   const bundleLine = Object.entries(results.bundles)
-    .map(([name, size]) => `${name} ${(size.gzipBytes / 1024).toFixed(1)} KB`)
+    .map(([name, size]) => {
+      const lazy = size.totalGzipBytes === undefined || size.totalGzipBytes === size.gzipBytes ? '' : ` (${(size.totalGzipBytes / 1024).toFixed(1)} KB with every lazy chunk)`;
+      return `${name} ${(size.gzipBytes / 1024).toFixed(1)} KB${lazy}`;
+    })
     .join(', ');
   return [
     `liter-llm bench (${results.profile}, ${results.rounds} rounds, ${results.durationS} s) on ${results.machine.cpu} x${results.machine.cores}, Node ${results.machine.node}, ${results.machine.pinned}`,
     '',
     ...lines,
     '',
-    `Bundle, minified + gzip, one-provider streaming chat: ${bundleLine}`,
+    `Bundle, minified + gzip, files loaded by a one-provider streaming chat: ${bundleLine}`,
     results.mockBound.length === 0 ? 'Mock never above 85% of its core: no run was mock-bound.' : `MOCK-BOUND runs:\n  ${results.mockBound.join('\n  ')}`,
   ].join('\n');
 }
