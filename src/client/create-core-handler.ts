@@ -4,6 +4,7 @@ import { loadDialect } from '../dialects/load-dialect.js';
 import { EndpointNotSupportedError, StreamError } from '../errors/error-classes.js';
 import type { DialectOperation } from '../endpoints/endpoint-operations.js';
 import type { SendResult } from '../http/send-with-retry.js';
+import { memoizeImport } from '../loading/memoize-import.js';
 import type { CallContext, Next } from '../middleware/compose.js';
 import type { EndpointName } from '../provider-definition.js';
 import { convertResponseToChunkStream } from '../streaming/convert-response-to-chunk-stream.js';
@@ -14,20 +15,8 @@ export type CoreHandlerInput = SenderInput;
 
 const DIALECT_OPERATIONS: ReadonlySet<string> = new Set<DialectOperation>(['chat', 'chatStream', 'embed', 'listModels']);
 
-type EndpointRunner = typeof import('../endpoints/run-named-endpoint-operation.js').runNamedEndpointOperation;
-let endpointRunner: Promise<EndpointRunner> | undefined;
-
 /** The endpoint descriptors (images, audio, files, ...), loaded on the first call that needs one. */
-function loadEndpointRunner(): Promise<EndpointRunner> {
-  endpointRunner ??= import('../endpoints/run-named-endpoint-operation.js').then(
-    (module) => module.runNamedEndpointOperation,
-    (error: unknown) => {
-      endpointRunner = undefined;
-      throw error;
-    },
-  );
-  return endpointRunner;
-}
+const loadEndpointRunner = memoizeImport(async () => (await import('../endpoints/run-named-endpoint-operation.js')).runNamedEndpointOperation);
 
 /**
  * The innermost handler. Chat, embeddings and model lists go through the provider's dialect

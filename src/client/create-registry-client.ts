@@ -51,20 +51,20 @@ export function createRegistryClient<C extends Catalog>(
   const env = readEnvironment();
   const all = new Map<string, ProviderDefinition>();
   for (const definition of definitions) all.set(definition.id, definition);
-  if (normalized.customProviders.length > 0 && parseCustomProvider === undefined) {
-    throw new ConfigurationError(
-      "customProviders: liter-llm/core leaves out the provider-entry checker; pass defineProvider(entry) from 'liter-llm/define-provider' among the definitions, or use createClient from 'liter-llm'",
-    );
-  }
-  normalized.customProviders.forEach((value, index) => {
-    const definition = (parseCustomProvider as (value: unknown, index: number) => ProviderDefinition)(value, index);
+  for (const [index, value] of normalized.customProviders.entries()) {
+    if (parseCustomProvider === undefined) {
+      throw new ConfigurationError(
+        "customProviders: liter-llm/core leaves out the provider-entry checker; pass defineProvider(entry) from 'liter-llm/define-provider' among the definitions, or use createClient from 'liter-llm'",
+      );
+    }
+    const definition = parseCustomProvider(value, index);
     if (all.has(definition.id)) {
       throw new ConfigurationError(
         `customProviders[${index}] ("${definition.id}"): a provider with this id already exists; use providers.${definition.id} to override it`,
       );
     }
     all.set(definition.id, definition);
-  });
+  }
   for (const id of [...Object.keys(normalized.providers), ...Object.keys(normalized.apiKeys)]) {
     if (!all.has(id)) throw new ConfigurationError(`options name an unknown provider "${id}"`, { provider: id });
   }

@@ -1,4 +1,5 @@
 import type { Authorizer, AuthorizerInput } from './dialect.js';
+import { memoizeImport } from '../loading/memoize-import.js';
 import { loadDialectByName } from './load-dialect.js';
 
 /**
@@ -18,21 +19,11 @@ export const DIALECTS_WITH_AUTHORIZERS: ReadonlySet<string> = new Set(['azure', 
 export function createLazyAuthorizerFactory(name: string): ((input: AuthorizerInput) => Authorizer) | undefined {
   if (!DIALECTS_WITH_AUTHORIZERS.has(name)) return undefined;
   return (input) => {
-    let real: Promise<Authorizer | undefined> | undefined;
     let settled: Authorizer | undefined;
-    const load = (): Promise<Authorizer | undefined> => {
-      real ??= Promise.resolve(loadDialectByName(name)).then(
-        (dialect) => {
-          settled = dialect?.createAuthorizer?.(input);
-          return settled;
-        },
-        (error: unknown) => {
-          real = undefined;
-          throw error;
-        },
-      );
-      return real;
-    };
+    const load = memoizeImport(async () => {
+      settled = (await loadDialectByName(name))?.createAuthorizer?.(input);
+      return settled;
+    });
     return {
       async headers(request) {
         const authorizer = settled ?? (await load());

@@ -1,5 +1,6 @@
 import { normalizeBudgetOptions } from './budget/normalize-budget-options.js';
 import { normalizeCacheOptions } from './cache/normalize-cache-options.js';
+import { memoizeImport } from '../loading/memoize-import.js';
 import { compose, type CallServices, type Middleware, type Next } from './compose.js';
 import { normalizeCooldownOptions } from './cooldown/normalize-cooldown-options.js';
 import { normalizeCostTrackingOptions } from './cost/normalize-cost-tracking-options.js';
@@ -31,13 +32,15 @@ export function createLazyMiddlewareStack(
 
   let stack: MiddlewareStack | undefined;
   let closed = false;
-  const loading = import('./create-middleware-stack.js').then((module) => {
-    stack = module.createMiddlewareStack(options, custom, dependencies);
+  const load = memoizeImport(async () => {
+    const module = await import('./create-middleware-stack.js');
+    stack ??= module.createMiddlewareStack(options, custom, dependencies);
     if (closed) stack.close();
     return stack;
   });
-  // A failed load is reported by the calls that need the layers, not as an unhandled rejection.
-  loading.catch(() => {});
+  // A failed load is reported by the calls that need the layers (each tries it again), not as an
+  // unhandled rejection.
+  load().catch(() => {});
 
   const pipelines = new WeakMap<Next, Next>();
   const pipelineFor = (loaded: MiddlewareStack, next: Next): Next => {
@@ -50,7 +53,7 @@ export function createLazyMiddlewareStack(
   };
   // The configured layers wrap custom middleware themselves, so this one layer replaces both.
   const layer: Middleware = (context, next) =>
-    stack === undefined ? loading.then((loaded) => pipelineFor(loaded, next)(context)) : pipelineFor(stack, next)(context);
+    stack === undefined ? load().then((loaded) => pipelineFor(loaded, next)(context)) : pipelineFor(stack, next)(context);
   return {
     layers: [layer],
     aliases,
