@@ -13,8 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
  * the endpoint descriptors, the middleware layers and the price table in chunks of their own that
  * are imported on first use. Bundling is what keeps `import 'liter-llm'` fast: Node spends its time
  * per module file (resolve, read, compile), and the unbundled tree is about 490 of them.
- * Identifiers are kept (readable stack traces); whitespace and syntax are minified; sourcemaps
- * point back to `src/`. The two small dependencies are bundled in, so the package installs none.
+ * The code is minified with `keepNames`, so classes and functions keep their names in stack traces
+ * and `util.inspect` (`ConfigurationError`, not `p`); linked sourcemaps point back to `src/`. The
+ * two small dependencies are bundled in, so the package installs none.
  */
 export async function buildDist(outDir: string): Promise<Metafile> {
   rmSync(outDir, { recursive: true, force: true });
@@ -23,6 +24,7 @@ export async function buildDist(outDir: string): Promise<Metafile> {
     format: 'esm',
     target: 'es2022',
     minify: true,
+    keepNames: true,
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'error',
@@ -73,9 +75,9 @@ export async function buildDist(outDir: string): Promise<Metafile> {
 }
 
 /**
- * Provider modules become `JSON.parse('...')` of their data. V8 compiles a 100 KB object literal
- * (the registry) in about 10 ms but parses the same JSON in about 1 ms, and `import 'liter-llm'`
- * loads all of them. The source modules stay readable TypeScript; each export must survive a JSON
+ * Provider modules become `JSON.parse('...')` of their data. Measured on this project's registry
+ * (about 100 KB), importing it as an object literal took about 15 ms and as `JSON.parse` about
+ * 4 ms, and `import 'liter-llm'` loads all of them. The source modules stay readable TypeScript; each export must survive a JSON
  * round trip unchanged, or the build fails.
  */
 const providerDataAsJson: Plugin = {

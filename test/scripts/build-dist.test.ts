@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildDist } from '../../scripts/build-dist.js';
@@ -69,5 +70,8 @@ describe('buildDist', () => {
     expect(reply.choices[0]?.message.content).toBe('from dist');
     expect(seen).toEqual(['openai']);
     expect(() => main.createClient({ rateLimit: {} })).toThrow(main.ConfigurationError);
+    // Minified, yet classes and functions keep their names for logs and stack traces.
+    expect(inspect(new main.ConfigurationError('x'))).toMatch(/^ConfigurationError: x/);
+    expect([main.createClient.name, main.RateLimitedError.name]).toEqual(['createClient', 'RateLimitedError']);
   });
 });
