@@ -1,3 +1,4 @@
+import { MAX_TIMER_MS } from '../max-timer-ms.js';
 import { ConfigurationError } from '../errors/error-classes.js';
 import type { Middleware } from '../middleware/compose.js';
 import type { ProviderOverride } from '../providers/resolved-provider.js';
@@ -53,14 +54,11 @@ export function parseNonNegative(name: string, value: unknown, fallback: number)
   return value;
 }
 
-/** The longest delay a timer takes (about 24.8 days); a longer one would fire at once. */
-export const MAX_TIMEOUT_MS = 2_147_483_647;
-
 /** `timeoutMs`, bounded by what `setTimeout` can wait, so a huge value is an error, not a 1 ms deadline. */
 export function parseTimeout(value: unknown, fallback: number): number {
   const timeoutMs = parseNonNegative('timeoutMs', value, fallback);
-  if (timeoutMs > MAX_TIMEOUT_MS) {
-    throw new ConfigurationError(`timeoutMs must be at most ${MAX_TIMEOUT_MS} (about 24.8 days), got ${timeoutMs}`);
+  if (timeoutMs > MAX_TIMER_MS) {
+    throw new ConfigurationError(`timeoutMs must be at most ${MAX_TIMER_MS} (about 24.8 days), got ${timeoutMs}`);
   }
   return timeoutMs;
 }

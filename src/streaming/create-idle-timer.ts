@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from '../max-timer-ms.js';
+
 /** A timer re-armed on every read; it fires once after `idleMs` without a read. */
 export interface IdleTimer {
   arm(): void;
@@ -12,9 +14,6 @@ export interface IdleTimer {
  * at a time; when it comes due it measures the silence since the last read (on the monotonic clock)
  * and either fires or waits out the rest.
  */
-/** Node's longest timer; a longer delay would fire after 1 ms instead. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 export function createIdleTimer(idleMs: number, onIdle: () => void): IdleTimer {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRead = 0;
