@@ -8,6 +8,7 @@ import type { MiddlewareOptions, MiddlewareStack } from './create-middleware-sta
 import { normalizeFallbackOptions } from './fallback/normalize-fallback-options.js';
 import { normalizeHealthCheckOptions } from './health-check/normalize-health-check-options.js';
 import { normalizeHooksOptions } from './hooks/normalize-hooks-options.js';
+import { isEnabled } from './is-enabled.js';
 import { normalizeRateLimitOptions } from './rate-limit/normalize-rate-limit-options.js';
 import { normalizeRouterOptions } from './router/normalize-router-options.js';
 import { normalizeTracingOptions } from './tracing/normalize-tracing-options.js';
@@ -64,19 +65,18 @@ export function createLazyMiddlewareStack(
   };
 }
 
-const enabled = <T>(value: T | boolean | undefined): value is T | true => value !== undefined && value !== false;
-
+/** The same conditions as `createMiddlewareStack` (a test runs every layer option through both). */
 function hasConfiguredLayer(options: MiddlewareOptions): boolean {
   return (
     options.tracing !== undefined ||
     (options.hooks !== undefined && options.hooks.length > 0) ||
-    enabled(options.cache) ||
+    isEnabled(options.cache) ||
     options.budget !== undefined ||
-    enabled(options.costTracking) ||
+    isEnabled(options.costTracking) ||
     options.fallback !== undefined ||
     options.router !== undefined ||
-    enabled(options.healthCheck) ||
-    enabled(options.cooldown) ||
+    isEnabled(options.healthCheck) ||
+    isEnabled(options.cooldown) ||
     options.rateLimit !== undefined
   );
 }
@@ -85,12 +85,12 @@ function hasConfiguredLayer(options: MiddlewareOptions): boolean {
 function validateMiddlewareOptions(options: MiddlewareOptions): ReadonlySet<string> {
   if (options.tracing !== undefined) normalizeTracingOptions(options.tracing);
   if (options.hooks !== undefined) normalizeHooksOptions(options.hooks);
-  if (enabled(options.cache)) normalizeCacheOptions(options.cache);
+  if (isEnabled(options.cache)) normalizeCacheOptions(options.cache);
   if (options.budget !== undefined) normalizeBudgetOptions(options.budget);
-  if (enabled(options.costTracking)) normalizeCostTrackingOptions(options.costTracking);
+  if (isEnabled(options.costTracking)) normalizeCostTrackingOptions(options.costTracking);
   if (options.fallback !== undefined) normalizeFallbackOptions(options.fallback);
-  if (enabled(options.healthCheck)) normalizeHealthCheckOptions(options.healthCheck);
-  if (enabled(options.cooldown)) normalizeCooldownOptions(options.cooldown);
+  if (isEnabled(options.healthCheck)) normalizeHealthCheckOptions(options.healthCheck);
+  if (isEnabled(options.cooldown)) normalizeCooldownOptions(options.cooldown);
   if (options.rateLimit !== undefined) normalizeRateLimitOptions(options.rateLimit);
   return options.router === undefined ? new Set() : new Set(normalizeRouterOptions(options.router).keys());
 }

@@ -12,6 +12,7 @@ import { createFallbackMiddleware } from './fallback/create-fallback-middleware.
 import type { FallbackOptions } from './fallback/normalize-fallback-options.js';
 import { createHealthCheckMiddleware, type HealthCheckMiddleware } from './health-check/create-health-check-middleware.js';
 import type { HealthCheckOptions } from './health-check/normalize-health-check-options.js';
+import { isEnabled } from './is-enabled.js';
 import { createHooksMiddleware } from './hooks/create-hooks-middleware.js';
 import type { Hook } from './hooks/hook.js';
 import { createRateLimitMiddleware } from './rate-limit/create-rate-limit-middleware.js';
@@ -62,9 +63,8 @@ export function createMiddlewareStack(
   custom: readonly Middleware[],
   dependencies: { readonly core: Next; readonly services: CallServices },
 ): MiddlewareStack {
-  const enabled = <T>(value: T | boolean | undefined): value is T | true => value !== undefined && value !== false;
   let health: HealthCheckMiddleware | undefined;
-  if (enabled(options.healthCheck)) {
+  if (isEnabled(options.healthCheck)) {
     health = createHealthCheckMiddleware(options.healthCheck, { send: dependencies.core, services: dependencies.services });
   }
   let router: RouterMiddleware | undefined;
@@ -75,13 +75,13 @@ export function createMiddlewareStack(
   const layers: Middleware[] = [];
   if (options.tracing !== undefined) layers.push(createTracingMiddleware(options.tracing));
   if (options.hooks !== undefined && options.hooks.length > 0) layers.push(createHooksMiddleware(options.hooks));
-  if (enabled(options.cache)) layers.push(createCacheMiddleware(options.cache));
+  if (isEnabled(options.cache)) layers.push(createCacheMiddleware(options.cache));
   if (options.budget !== undefined) layers.push(createBudgetMiddleware(options.budget));
-  if (enabled(options.costTracking)) layers.push(createCostTrackingMiddleware(options.costTracking));
+  if (isEnabled(options.costTracking)) layers.push(createCostTrackingMiddleware(options.costTracking));
   if (options.fallback !== undefined) layers.push(createFallbackMiddleware(options.fallback));
   if (router !== undefined) layers.push(router);
   if (health !== undefined) layers.push(health);
-  if (enabled(options.cooldown)) layers.push(createCooldownMiddleware(options.cooldown));
+  if (isEnabled(options.cooldown)) layers.push(createCooldownMiddleware(options.cooldown));
   if (options.rateLimit !== undefined) layers.push(createRateLimitMiddleware(options.rateLimit));
   layers.push(...custom);
   return {

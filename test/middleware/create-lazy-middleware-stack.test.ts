@@ -4,6 +4,7 @@ import { createCallInfoRecord } from '../../src/call-info.js';
 import { createClient } from '../../src/index.js';
 import type { Middleware, Next } from '../../src/middleware/compose.js';
 import { createLazyMiddlewareStack } from '../../src/middleware/create-lazy-middleware-stack.js';
+import { createMiddlewareStack, type MiddlewareOptions } from '../../src/middleware/create-middleware-stack.js';
 
 const services = { resolveRoute: () => { throw new Error('not used'); }, resolveDeployment: () => { throw new Error('not used'); } };
 const core: Next = () => Promise.resolve('core');
@@ -18,6 +19,34 @@ describe('createLazyMiddlewareStack', () => {
     const stack = createLazyMiddlewareStack({}, [custom], { core, services });
     expect(stack.layers).toEqual([custom]);
     expect(stack.aliases.size).toBe(0);
+  });
+
+  // hasConfiguredLayer repeats createMiddlewareStack's conditions; a layer added to one but not the
+  // other would be silently dropped when it is the only one configured.
+  it('loads the layers for every option that puts a layer in the chain, and for no other', () => {
+    const noopSpan = { setAttribute: () => noopSpan, setStatus: () => noopSpan, end: () => {} };
+    const single: Record<string, MiddlewareOptions> = {
+      tracing: { tracing: { tracer: { startSpan: () => noopSpan } } },
+      hooks: { hooks: [{ onRequest: () => {} }] },
+      cache: { cache: true },
+      budget: { budget: { limitUsd: 1 } },
+      costTracking: { costTracking: true },
+      fallback: { fallback: { models: { 'openai/gpt-4o': ['openai/gpt-4o-mini'] } } },
+      router: { router: { smart: { deployments: [{ model: 'openai/gpt-4o' }] } } },
+      healthCheck: { healthCheck: true },
+      cooldown: { cooldown: true },
+      rateLimit: { rateLimit: { rpm: 1 } },
+    };
+    const off: MiddlewareOptions[] = [{}, { hooks: [] }, { cache: false }, { costTracking: false }, { healthCheck: false }, { cooldown: false }];
+    const layerCounts = (options: MiddlewareOptions): [number, number] => {
+      const eager = createMiddlewareStack(options, [], { core, services });
+      const lazy = createLazyMiddlewareStack(options, [], { core, services });
+      eager.close();
+      lazy.close();
+      return [eager.layers.length, lazy.layers.length];
+    };
+    for (const [name, options] of Object.entries(single)) expect([name, layerCounts(options)]).toEqual([name, [1, 1]]);
+    for (const options of off) expect(layerCounts(options)).toEqual([0, 0]);
   });
 
   it('checks options and knows router aliases at construction, before any layer code is loaded', () => {
