@@ -1,5 +1,6 @@
 import { EndpointNotSupportedError } from '../errors/error-classes.js';
 import type { ResolvedProvider } from '../providers/resolved-provider.js';
+import { memoizeImport } from '../loading/memoize-import.js';
 import type { Dialect } from './dialect.js';
 import { openAiDialect } from './openai/openai-dialect.js';
 
@@ -9,15 +10,16 @@ import { openAiDialect } from './openai/openai-dialect.js';
  * bundler puts each dialect in a chunk of its own.
  */
 const LOADERS: Readonly<Partial<Record<string, () => Promise<Dialect>>>> = {
-  anthropic: async () => (await import('./anthropic/anthropic-dialect.js')).anthropicDialect,
-  azure: async () => (await import('./azure/azure-dialect.js')).azureDialect,
-  bedrock: async () => (await import('./bedrock/bedrock-dialect.js')).bedrockDialect,
-  cohere: async () => (await import('./cohere/cohere-dialect.js')).cohereDialect,
-  gemini: async () => (await import('./gemini/gemini-dialect.js')).geminiDialect,
-  vertex_ai: async () => (await import('./vertex-ai/vertex-ai-dialect.js')).vertexAiDialect,
+  anthropic: memoizeImport(async () => (await import('./anthropic/anthropic-dialect.js')).anthropicDialect),
+  azure: memoizeImport(async () => (await import('./azure/azure-dialect.js')).azureDialect),
+  bedrock: memoizeImport(async () => (await import('./bedrock/bedrock-dialect.js')).bedrockDialect),
+  cohere: memoizeImport(async () => (await import('./cohere/cohere-dialect.js')).cohereDialect),
+  gemini: memoizeImport(async () => (await import('./gemini/gemini-dialect.js')).geminiDialect),
+  vertex_ai: memoizeImport(async () => (await import('./vertex-ai/vertex-ai-dialect.js')).vertexAiDialect),
 };
 
-const loaded = new Map<string, Dialect | Promise<Dialect>>([['openai', openAiDialect]]);
+/** Dialects already loaded, served without a promise. */
+const loaded = new Map<string, Dialect>([['openai', openAiDialect]]);
 
 /** True when this version of liter-llm implements the dialect `name`. */
 export function isDialectImplemented(name: string): boolean {
@@ -26,26 +28,16 @@ export function isDialectImplemented(name: string): boolean {
 
 /**
  * The implementation of dialect `name`: the object itself once loaded (so the hot path awaits
- * nothing), else a promise of it. Undefined while the dialect is not implemented.
+ * nothing), else a promise of it (a failed load is tried again on the next call). Undefined while
+ * the dialect is not implemented.
  */
 export function loadDialectByName(name: string): Dialect | Promise<Dialect> | undefined {
   const known = loaded.get(name);
   if (known !== undefined) return known;
-  const load = LOADERS[name];
-  if (load === undefined) return undefined;
-  const pending = load().then(
-    (dialect) => {
-      loaded.set(name, dialect);
-      return dialect;
-    },
-    (error: unknown) => {
-      // A failed chunk load (a flaky CDN, say) is tried again on the next call.
-      loaded.delete(name);
-      throw error;
-    },
-  );
-  loaded.set(name, pending);
-  return pending;
+  return LOADERS[name]?.().then((dialect) => {
+    loaded.set(name, dialect);
+    return dialect;
+  });
 }
 
 /**
