@@ -46,7 +46,7 @@ describe('liter-llm/core with one provider', () => {
     {
       const graph = [...moduleGraph(['src/core.ts', 'generated/providers/groq.ts'])];
       const dialects = new Set(graph.filter((file) => file.startsWith('src/dialects/')).map((file) => file.split('/')[2]));
-      expect(dialects).toEqual(new Set(['create-lazy-authorizer-factory.ts', 'load-dialect.ts', 'openai']));
+      expect(dialects).toEqual(new Set(['create-lazy-authorizer-factory.ts', 'load-dialect.ts', 'openai', 'shared']));
       expect(graph.filter((file) => /^src\/endpoints\/(files|batches|responses|rerank|search)\//.test(file))).toEqual([]);
       expect(graph).not.toContain('src/endpoints/endpoint-operations.ts');
       expect(graph).not.toContain('src/middleware/create-middleware-stack.ts');

@@ -1,6 +1,6 @@
 import type { Middleware } from '../middleware/compose.js';
 import type { MiddlewareOptions } from '../middleware/create-middleware-stack.js';
-import type { ProviderOverride } from '../providers/resolved-provider.js';
+import type { ProviderOverride } from '../routing/resolved-provider.js';
 
 /** Options of `createClient`. Every provider is resolved from them once, at construction. */
 export interface ClientOptions extends MiddlewareOptions {

@@ -1,11 +1,11 @@
 import { ConfigurationError } from '../errors/error-classes.js';
-import type { Operation } from '../middleware/compose.js';
+import type { Operation } from '../call/operation.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 import { ChatStream } from '../streaming/chat-stream.js';
 import { ResponseStream } from '../streaming/response-stream.js';
 import type { CallOptions } from './client-options.js';
 import type { ProviderCallOptions } from './client-types.js';
-import type { CallRunner } from './create-call-runner.js';
+import type { CallRunner } from '../call/create-call-runner.js';
 
 /** Where the methods of one client send their calls. */
 export interface MethodBinding {

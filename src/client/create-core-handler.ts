@@ -3,13 +3,13 @@ import type { Dialect, WireRequest } from '../dialects/dialect.js';
 import { loadDialect } from '../dialects/load-dialect.js';
 import { EndpointNotSupportedError, StreamError } from '../errors/error-classes.js';
 import type { DialectOperation } from '../endpoints/endpoint-operations.js';
-import type { SendResult } from '../http/send-with-retry.js';
+import type { SendResult } from '../transport/send-with-retry.js';
 import { memoizeImport } from '../loading/memoize-import.js';
-import type { CallContext, Next } from '../middleware/compose.js';
+import type { CallContext, Next } from '../call/call-context.js';
 import type { EndpointName } from '../provider-definition.js';
 import { convertResponseToChunkStream } from '../streaming/convert-response-to-chunk-stream.js';
 import { readChatStream } from '../streaming/read-chat-stream.js';
-import { createSender, type Sender, type SenderInput } from './create-sender.js';
+import { createSender, type Sender, type SenderInput } from '../transport/create-sender.js';
 
 export type CoreHandlerInput = SenderInput;
 

@@ -1,16 +1,17 @@
 import type { ModelsListResponse } from '../../generated/types/index.js';
-import { attachCallInfo, callInfo, createCallInfoRecord, type CallInfoRecord } from '../call-info.js';
+import { attachCallInfo, callInfo, createCallInfoRecord, type CallInfoRecord } from '../call/call-info.js';
 import { createLazyAuthorizerFactory } from '../dialects/create-lazy-authorizer-factory.js';
 import { ConfigurationError } from '../errors/error-classes.js';
-import { compose, type CallServices } from '../middleware/compose.js';
+import { compose } from '../middleware/compose.js';
+import type { CallServices } from '../call/call-context.js';
 import type { EndpointName, ProviderDefinition } from '../provider-definition.js';
-import { resolveProvider } from '../providers/resolve-provider.js';
-import type { ResolvedProvider } from '../providers/resolved-provider.js';
-import { createRouter } from '../routing/create-router.js';
+import { resolveProvider } from '../routing/resolve-provider.js';
+import type { ResolvedProvider } from '../routing/resolved-provider.js';
+import { createModelResolver } from '../routing/create-model-resolver.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 import type { CallOptions, ClientOptions } from './client-options.js';
 import type { Catalog, LiterLlmClient, ProviderCallOptions } from './client-types.js';
-import { createCallRunner } from './create-call-runner.js';
+import { createCallRunner } from '../call/create-call-runner.js';
 import { createSecretRegistry } from './create-secret-registry.js';
 import { createClientMethods } from './create-client-methods.js';
 import { createCoreHandler } from './create-core-handler.js';
@@ -97,12 +98,12 @@ export function createRegistryClient<C extends Catalog>(
           env: {},
           gateway: true,
         });
-  const router = createRouter({ providers, gateway, modelHint: normalized.modelHint });
+  const resolver = createModelResolver({ providers, gateway, modelHint: normalized.modelHint });
   const secrets = createSecretRegistry(normalized, all.values(), env);
   const services: CallServices = {
-    resolveRoute: (model) => router.route(model),
+    resolveRoute: (model) => resolver.route(model),
     resolveDeployment: ({ model, ...override }) => {
-      const route = router.route(model);
+      const route = resolver.route(model);
       if (route.provider.gateway || Object.keys(override).length === 0) return route;
       const definition = route.provider.definition;
       secrets.addOverride(override);
@@ -125,7 +126,7 @@ export function createRegistryClient<C extends Catalog>(
   const runner = createCallRunner(pipeline, normalized, secrets, services);
   /** Router aliases are model strings of their own; the router layer picks their deployment. */
   const routeModelString = (model: unknown): ResolvedRoute =>
-    typeof model === 'string' && stack.aliases.has(model) ? createUnresolvedRoute(model) : router.route(model);
+    typeof model === 'string' && stack.aliases.has(model) ? createUnresolvedRoute(model) : resolver.route(model);
 
   const modelOf = (request: object): unknown => (request as { model?: unknown }).model;
 
@@ -133,14 +134,14 @@ export function createRegistryClient<C extends Catalog>(
   const routeProvider = (options: ProviderCallOptions | undefined, method: string): ResolvedRoute => {
     const id = options?.provider;
     if (id !== undefined) {
-      const provider = router.provider(id);
+      const provider = resolver.provider(id);
       return { provider: gateway ?? provider, model: '' };
     }
     if (gateway !== undefined) return { provider: gateway, model: '' };
     if (!providers.has(DEFAULT_PROVIDER)) {
       throw new ConfigurationError(`${method} needs options.provider: this client has no gateway baseURL and no "${DEFAULT_PROVIDER}" provider`);
     }
-    return { provider: router.provider(DEFAULT_PROVIDER), model: '' };
+    return { provider: resolver.provider(DEFAULT_PROVIDER), model: '' };
   };
 
   /** A route for the per-provider client: the model is that provider's id, never parsed. */
@@ -183,7 +184,7 @@ export function createRegistryClient<C extends Catalog>(
     }),
     listModels(request?: { provider?: string }, callOptions?: CallOptions): Promise<ModelsListResponse | AllModelsListResponse> {
       const id = request?.provider;
-      if (id !== undefined) return listModelsOf(router.provider(id), callOptions);
+      if (id !== undefined) return listModelsOf(resolver.provider(id), callOptions);
       if (gateway !== undefined) {
         return runner
           .unary<ModelsListResponse>(runner.context('listModels', request ?? {}, { provider: gateway, model: '' }, callOptions))
@@ -195,7 +196,7 @@ export function createRegistryClient<C extends Catalog>(
       stack.close();
     },
     provider(id: string) {
-      const provider = router.provider(id);
+      const provider = resolver.provider(id);
       const methods: Record<string, unknown> = {
         ...createClientMethods(runner, {
           routeModel: (request) => routeFor(provider, modelOf(request)),

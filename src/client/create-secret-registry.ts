@@ -1,6 +1,6 @@
 import type { NormalizedClientOptions } from './normalize-client-options.js';
 import type { ProviderDefinition } from '../provider-definition.js';
-import type { ProviderOverride } from '../providers/resolved-provider.js';
+import type { ProviderOverride } from '../routing/resolved-provider.js';
 
 /**
  * Every credential value a client knows of, scrubbed from errors before they leave it. `values`

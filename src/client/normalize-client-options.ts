@@ -1,7 +1,7 @@
-import { MAX_TIMER_MS } from '../max-timer-ms.js';
+import { MAX_TIMER_MS } from '../transport/max-timer-ms.js';
 import { ConfigurationError } from '../errors/error-classes.js';
 import type { Middleware } from '../middleware/compose.js';
-import type { ProviderOverride } from '../providers/resolved-provider.js';
+import type { ProviderOverride } from '../routing/resolved-provider.js';
 import type { ClientOptions } from './client-options.js';
 
 export interface NormalizedClientOptions {

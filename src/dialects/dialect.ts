@@ -8,9 +8,9 @@ import type {
 } from '../../generated/types/index.js';
 import type { LiterLlmError } from '../errors/liter-llm-error.js';
 import type { DialectName, EndpointName } from '../provider-definition.js';
-import type { ProviderOverride } from '../providers/resolved-provider.js';
+import type { ProviderOverride } from '../routing/resolved-provider.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
-import type { SseEvent } from '../streaming/parse-sse-events.js';
+import type { SseEvent } from '../transport/parse-sse-events.js';
 
 /** A request in the provider's wire format, ready to send. */
 export interface WireRequest {

@@ -1,5 +1,5 @@
 import { EndpointNotSupportedError } from '../errors/error-classes.js';
-import type { ResolvedProvider } from '../providers/resolved-provider.js';
+import type { ResolvedProvider } from '../routing/resolved-provider.js';
 import { memoizeImport } from '../loading/memoize-import.js';
 import type { Dialect } from './dialect.js';
 import { openAiDialect } from './openai/openai-dialect.js';

@@ -1,7 +1,7 @@
 import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
 import { isLiterLlmError } from '../errors/liter-llm-error.js';
-import type { SendResult } from '../http/send-with-retry.js';
-import type { CallContext } from '../middleware/compose.js';
+import type { SendResult } from '../transport/send-with-retry.js';
+import type { CallContext } from '../call/call-context.js';
 import { createIdleTimer } from '../streaming/create-idle-timer.js';
 import { BinaryResponse } from './binary-response.js';
 

@@ -1,7 +1,7 @@
-import type { SendResult } from '../http/send-with-retry.js';
-import type { CallContext } from '../middleware/compose.js';
+import type { SendResult } from '../transport/send-with-retry.js';
+import type { CallContext } from '../call/call-context.js';
 import type { EndpointName } from '../provider-definition.js';
-import type { ResolvedProvider } from '../providers/resolved-provider.js';
+import type { ResolvedProvider } from '../routing/resolved-provider.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 import type { FileUpload } from './file-upload.js';
 

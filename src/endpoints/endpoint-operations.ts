@@ -1,4 +1,4 @@
-import type { Operation } from '../middleware/compose.js';
+import type { Operation } from '../call/operation.js';
 import {
   cancelBatchOperation,
   createBatchOperation,

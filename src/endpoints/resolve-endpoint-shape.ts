@@ -1,5 +1,5 @@
 import { EndpointNotSupportedError } from '../errors/error-classes.js';
-import type { ResolvedProvider } from '../providers/resolved-provider.js';
+import type { ResolvedProvider } from '../routing/resolved-provider.js';
 import type { EndpointOperation, EndpointShape } from './endpoint-operation.js';
 
 /** Dialects whose providers speak OpenAI's wire format on these endpoints (Azure with deployment paths). */

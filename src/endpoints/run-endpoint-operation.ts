@@ -1,7 +1,7 @@
-import type { Sender } from '../client/create-sender.js';
+import type { Sender } from '../transport/create-sender.js';
 import { loadDialectByName } from '../dialects/load-dialect.js';
-import type { HttpBody } from '../http/send-request.js';
-import type { CallContext } from '../middleware/compose.js';
+import type { HttpBody } from '../transport/send-request.js';
+import type { CallContext } from '../call/call-context.js';
 import { createMultipartBody } from './create-multipart-body.js';
 import type { EndpointBody, EndpointOperation, EndpointResponseKind } from './endpoint-operation.js';
 import { resolveEndpointShape } from './resolve-endpoint-shape.js';

@@ -1,6 +1,6 @@
-import type { Sender } from '../client/create-sender.js';
+import type { Sender } from '../transport/create-sender.js';
 import { EndpointNotSupportedError } from '../errors/error-classes.js';
-import type { CallContext } from '../middleware/compose.js';
+import type { CallContext } from '../call/call-context.js';
 import { ENDPOINT_OPERATIONS } from './endpoint-operations.js';
 import { runEndpointOperation } from './run-endpoint-operation.js';
 

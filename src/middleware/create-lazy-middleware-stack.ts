@@ -1,7 +1,8 @@
 import { normalizeBudgetOptions } from './budget/normalize-budget-options.js';
 import { normalizeCacheOptions } from './cache/normalize-cache-options.js';
 import { memoizeImport } from '../loading/memoize-import.js';
-import { compose, type CallServices, type Middleware, type Next } from './compose.js';
+import { compose, type Middleware } from './compose.js';
+import type { CallServices, Next } from '../call/call-context.js';
 import { normalizeCooldownOptions } from './cooldown/normalize-cooldown-options.js';
 import { normalizeCostTrackingOptions } from './cost/normalize-cost-tracking-options.js';
 import type { MiddlewareOptions, MiddlewareStack } from './create-middleware-stack.js';

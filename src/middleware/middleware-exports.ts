@@ -1,7 +1,7 @@
 // The public middleware surface: factories for `middleware: [...]` use, stores for multi-process
 // deployments, and the option and event types of `createClient`'s middleware options.
-export { systemClock, type Clock } from './clock.js';
-export type { CallServices, DeploymentTarget } from './compose.js';
+export { systemClock, type Clock } from '../transport/clock.js';
+export type { CallServices, DeploymentTarget } from '../call/call-context.js';
 export type { MiddlewareOptions } from './create-middleware-stack.js';
 export { createBudgetMiddleware } from './budget/create-budget-middleware.js';
 export type { BudgetExceededEvent } from './budget/budget-exceeded-event.js';

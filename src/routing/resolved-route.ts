@@ -1,4 +1,4 @@
-import type { ResolvedProvider } from '../providers/resolved-provider.js';
+import type { ResolvedProvider } from './resolved-provider.js';
 
 /** Where one call goes: a resolved provider and the model id it will be sent. */
 export interface ResolvedRoute {

@@ -1,5 +1,5 @@
 import type { ChatCompletionChunk } from '../../generated/types/index.js';
-import { CallStream } from './call-stream.js';
+import { CallStream } from '../call/call-stream.js';
 
 /**
  * The result of `chatStream`: an async iterable of OpenAI-shaped chunks, consumed once. The request

@@ -1,4 +1,4 @@
-import { MAX_TIMER_MS } from '../max-timer-ms.js';
+import { MAX_TIMER_MS } from '../transport/max-timer-ms.js';
 
 /** A timer re-armed on every read; it fires once after `idleMs` without a read. */
 export interface IdleTimer {

@@ -2,10 +2,10 @@ import type { ChatCompletionChunk } from '../../generated/types/index.js';
 import type { StreamEventResult } from '../dialects/dialect.js';
 import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
 import { isLiterLlmError } from '../errors/liter-llm-error.js';
-import type { CallInfoRecord } from '../call-info.js';
-import type { SendResult } from '../http/send-with-retry.js';
+import type { CallInfoRecord } from '../call/call-info.js';
+import type { SendResult } from '../transport/send-with-retry.js';
 import { createIdleTimer } from './create-idle-timer.js';
-import { parseSseEvents, type SseEvent } from './parse-sse-events.js';
+import { parseSseEvents, type SseEvent } from '../transport/parse-sse-events.js';
 
 export interface ReadChatStreamInput {
   readonly sent: SendResult;

@@ -1,13 +1,13 @@
 import { convertResponseUsage } from '../endpoints/responses/convert-response-usage.js';
 import type { ResponseStreamEvent } from '../../generated/types/index.js';
 import { validateResponseStreamEvent } from '../../generated/validators/response-stream-event.js';
-import type { CallInfoRecord } from '../call-info.js';
+import type { CallInfoRecord } from '../call/call-info.js';
 import { createPayloadError } from '../errors/create-http-error.js';
 import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
 import { isLiterLlmError } from '../errors/liter-llm-error.js';
-import type { SendResult } from '../http/send-with-retry.js';
+import type { SendResult } from '../transport/send-with-retry.js';
 import { createIdleTimer } from './create-idle-timer.js';
-import { parseSseEvents } from './parse-sse-events.js';
+import { parseSseEvents } from '../transport/parse-sse-events.js';
 import { TERMINAL_RESPONSE_EVENTS } from './response-stream.js';
 import { parseStreamEventData } from './parse-stream-event-data.js';
 

@@ -1,6 +1,6 @@
 import type { ResponseObject, ResponseStreamEvent } from '../../generated/types/index.js';
 import { StreamError } from '../errors/error-classes.js';
-import { CallStream } from './call-stream.js';
+import { CallStream } from '../call/call-stream.js';
 
 /** Events that end a streamed response and carry the final `response`. */
 export const TERMINAL_RESPONSE_EVENTS: ReadonlySet<string> = new Set([

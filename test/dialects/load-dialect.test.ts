@@ -5,7 +5,7 @@ import type { OutgoingRequest } from '../../src/dialects/dialect.js';
 import { isDialectImplemented, loadDialect, loadDialectByName } from '../../src/dialects/load-dialect.js';
 import { openAiDialect } from '../../src/dialects/openai/openai-dialect.js';
 import { EndpointNotSupportedError } from '../../src/errors/error-classes.js';
-import type { ResolvedProvider } from '../../src/providers/resolved-provider.js';
+import type { ResolvedProvider } from '../../src/routing/resolved-provider.js';
 
 const NATIVE = ['anthropic', 'azure', 'bedrock', 'cohere', 'gemini', 'vertex_ai'];
 const request: OutgoingRequest = { method: 'POST', url: 'https://example.test/x', headers: {}, body: '{}' } as OutgoingRequest;

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createCallInfoRecord } from '../../src/call-info.js';
+import { createCallInfoRecord } from '../../src/call/call-info.js';
 import { createClient } from '../../src/index.js';
-import type { Middleware, Next } from '../../src/middleware/compose.js';
+import type { Middleware } from '../../src/middleware/compose.js';
+import type { Next } from '../../src/call/call-context.js';
 import { createLazyMiddlewareStack } from '../../src/middleware/create-lazy-middleware-stack.js';
 import { createMiddlewareStack, type MiddlewareOptions } from '../../src/middleware/create-middleware-stack.js';
 

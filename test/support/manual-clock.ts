@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/middleware/clock.js';
+import type { Clock } from '../../src/transport/clock.js';
 
 export interface ManualClock extends Clock {
   advance(milliseconds: number): void;

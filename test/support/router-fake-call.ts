@@ -1,8 +1,9 @@
-import { createCallInfoRecord } from '../../src/call-info.js';
+import { createCallInfoRecord } from '../../src/call/call-info.js';
 import { ConfigurationError } from '../../src/errors/error-classes.js';
-import type { CallContext, CallServices, DeploymentTarget, Operation } from '../../src/middleware/compose.js';
+import type { CallContext, CallServices, DeploymentTarget } from '../../src/call/call-context.js';
+import type { Operation } from '../../src/call/operation.js';
 import type { ProviderDefinition } from '../../src/provider-definition.js';
-import type { ResolvedProvider } from '../../src/providers/resolved-provider.js';
+import type { ResolvedProvider } from '../../src/routing/resolved-provider.js';
 import type { ResolvedRoute } from '../../src/routing/resolved-route.js';
 import { createManualClock, type ManualClock } from './manual-clock.js';
 

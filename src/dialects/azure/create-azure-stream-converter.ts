@@ -1,6 +1,6 @@
 import type { ChatCompletionChunk } from '../../../generated/types/index.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import type { SseEvent } from '../../streaming/parse-sse-events.js';
+import type { SseEvent } from '../../transport/parse-sse-events.js';
 import type { StreamEventResult } from '../dialect.js';
 import { openAiDialect } from '../openai/openai-dialect.js';
 import { convertAzureErrorPayload } from './convert-azure-error-response.js';

@@ -6,7 +6,7 @@ import { convertBedrockEmbeddingResponse } from './convert-bedrock-embedding-res
 import { convertBedrockErrorResponse } from './convert-bedrock-error-response.js';
 import { createBedrockAuthorizer } from './create-bedrock-authorizer.js';
 import { createBedrockStreamConverter } from './create-bedrock-stream-converter.js';
-import { decodeAwsEventStream } from './decode-aws-event-stream.js';
+import { decodeAwsEventStream } from '../../transport/decode-aws-event-stream.js';
 
 /**
  * Amazon Bedrock's Converse API (`/model/{model}/converse`, `/converse-stream` with binary AWS

@@ -1,12 +1,12 @@
 import type { ChatCompletionChunk, ChunkDelta } from '../../../generated/types/index.js';
 import { StreamError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import type { SseEvent } from '../../streaming/parse-sse-events.js';
+import type { SseEvent } from '../../transport/parse-sse-events.js';
 import type { StreamEventResult } from '../dialect.js';
 import type { BedrockUsage } from './bedrock-wire-types.js';
 import { createBedrockError } from './create-bedrock-error.js';
 import { createCompletionId } from './create-completion-id.js';
-import { ERROR_EVENT_PREFIX, EXCEPTION_EVENT_PREFIX } from './decode-aws-event-stream.js';
+import { ERROR_EVENT_PREFIX, EXCEPTION_EVENT_PREFIX } from '../../transport/decode-aws-event-stream.js';
 import { mapBedrockStopReason } from './map-bedrock-stop-reason.js';
 import { mapBedrockUsage } from './map-bedrock-usage.js';
 import { RESPONSE_FORMAT_TOOL_NAME } from './response-format-tool.js';

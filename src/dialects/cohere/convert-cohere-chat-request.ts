@@ -2,7 +2,7 @@ import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
-import { applyRequestQuirks } from '../openai/apply-request-quirks.js';
+import { applyRequestQuirks } from '../shared/apply-request-quirks.js';
 import { convertCohereMessages } from './convert-cohere-messages.js';
 import { convertCohereResponseFormat } from './convert-cohere-response-format.js';
 import { convertCohereThinking } from './convert-cohere-thinking.js';

@@ -1,7 +1,7 @@
 import type { ChatCompletionChunk, ChunkDelta } from '../../../generated/types/index.js';
 import { StreamError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import type { SseEvent } from '../../streaming/parse-sse-events.js';
+import type { SseEvent } from '../../transport/parse-sse-events.js';
 import type { StreamEventResult } from '../dialect.js';
 import type { CohereStreamEvent } from './cohere-wire-types.js';
 import { convertCohereErrorResponse } from './convert-cohere-error-response.js';

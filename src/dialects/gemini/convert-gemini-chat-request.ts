@@ -1,7 +1,7 @@
 import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
-import { applyRequestQuirks } from '../openai/apply-request-quirks.js';
+import { applyRequestQuirks } from '../shared/apply-request-quirks.js';
 import { convertGeminiGenerationConfig } from './convert-gemini-generation-config.js';
 import { convertGeminiMessages } from './convert-gemini-messages.js';
 import { convertGeminiStreamPath } from './convert-gemini-stream-path.js';

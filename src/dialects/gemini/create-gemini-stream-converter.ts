@@ -1,6 +1,6 @@
 import type { ChatCompletionChunk, ChunkChoice, ChunkDelta } from '../../../generated/types/index.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import type { SseEvent } from '../../streaming/parse-sse-events.js';
+import type { SseEvent } from '../../transport/parse-sse-events.js';
 import type { StreamEventResult } from '../dialect.js';
 import { convertGeminiLogprobs } from './convert-gemini-logprobs.js';
 import { convertGeminiParts } from './convert-gemini-parts.js';

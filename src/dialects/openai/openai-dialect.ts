@@ -12,7 +12,7 @@ import { createPayloadError } from '../../errors/create-http-error.js';
 import { InvalidResponseError, StreamError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { Dialect, StreamEventResult } from '../dialect.js';
-import { applyRequestQuirks } from './apply-request-quirks.js';
+import { applyRequestQuirks } from '../shared/apply-request-quirks.js';
 import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
 
 /** OpenAI's wire format, with each provider's registry quirks applied on the way out. */

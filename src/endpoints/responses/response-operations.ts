@@ -1,7 +1,7 @@
 import { convertResponseUsage } from './convert-response-usage.js';
 import type { ResponseCreateRequest, ResponseObject } from '../../../generated/types/index.js';
 import { validateResponseObject } from '../../../generated/validators/response-object.js';
-import type { CallInfoRecord } from '../../call-info.js';
+import type { CallInfoRecord } from '../../call/call-info.js';
 import { readResponseStream } from '../../streaming/read-response-stream.js';
 import { resolveEndpointPath } from '../resolve-endpoint-path.js';
 import type { EndpointOperation, EndpointShape } from '../endpoint-operation.js';

@@ -1,7 +1,8 @@
 import type { Usage } from '../../../generated/types/index.js';
 import { BudgetExceededError } from '../../errors/error-classes.js';
-import { systemClock, type Clock } from '../clock.js';
-import type { CallContext, Middleware } from '../compose.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
+import type { Middleware } from '../compose.js';
+import type { CallContext } from '../../call/call-context.js';
 import { createCostCalculator } from '../cost/create-cost-calculator.js';
 import { createStreamMeter, estimateRequestTokens, type StreamMeter } from '../cost/estimate-tokens.js';
 import { observeStream } from '../../streaming/observe-stream.js';

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
 import type { BudgetKeyState, BudgetStore } from './budget-store.js';
 
 interface Entry {

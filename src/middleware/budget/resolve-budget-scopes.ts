@@ -1,4 +1,4 @@
-import type { CallContext } from '../compose.js';
+import type { CallContext } from '../../call/call-context.js';
 import type { NormalizedBudgetOptions } from './normalize-budget-options.js';
 
 export interface BudgetScope {

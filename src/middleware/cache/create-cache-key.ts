@@ -1,4 +1,4 @@
-import type { Operation } from '../compose.js';
+import type { Operation } from '../../call/operation.js';
 import { convertToCanonicalJson } from './convert-to-canonical-json.js';
 
 /** Bumped when the key recipe or the stored entry shape changes, so old entries are never read. */

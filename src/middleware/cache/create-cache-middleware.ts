@@ -1,7 +1,8 @@
 import type { ChatCompletionChunk } from '../../../generated/types/index.js';
-import type { CallInfoRecord } from '../../call-info.js';
-import { systemClock, type Clock } from '../clock.js';
-import type { Middleware, Operation } from '../compose.js';
+import type { CallInfoRecord } from '../../call/call-info.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
+import type { Middleware } from '../compose.js';
+import type { Operation } from '../../call/operation.js';
 import { parseCacheEntry, type CacheEntry } from './cache-entry.js';
 import type { CacheStore } from './cache-store.js';
 import { convertAssembledChatStreamToChunks } from '../../streaming/convert-assembled-chat-stream-to-chunks.js';

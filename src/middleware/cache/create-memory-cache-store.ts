@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
 import type { CacheStore } from './cache-store.js';
 
 export interface MemoryCacheStoreOptions {

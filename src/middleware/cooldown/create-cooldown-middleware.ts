@@ -1,6 +1,7 @@
 import { ServiceUnavailableError } from '../../errors/error-classes.js';
-import { systemClock, type Clock } from '../clock.js';
-import type { CallContext, Middleware } from '../compose.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
+import type { Middleware } from '../compose.js';
+import type { CallContext } from '../../call/call-context.js';
 import { createMemoryCooldownStore } from './create-memory-cooldown-store.js';
 import { deploymentName } from './deployment-name.js';
 import { isDeploymentFailure } from './is-deployment-failure.js';

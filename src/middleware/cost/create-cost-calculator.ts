@@ -1,5 +1,5 @@
 import type { Usage } from '../../../generated/types/index.js';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
 import { computePriceSetCost } from './compute-price-set-cost.js';
 import { createPriceLookup, type PriceLookup, type PriceMatch } from './create-price-lookup.js';
 import { loadPricingTable } from './load-pricing-table.js';

@@ -1,4 +1,4 @@
-import type { Operation } from '../compose.js';
+import type { Operation } from '../../call/operation.js';
 
 /** Operations billed by tokens, whose cost the price table knows. */
 export const PRICED_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>([

@@ -1,5 +1,5 @@
 import type { Usage } from '../../../generated/types/index.js';
-import type { CallInfoRecord } from '../../call-info.js';
+import type { CallInfoRecord } from '../../call/call-info.js';
 import type { CostCalculator } from './create-cost-calculator.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CallContext } from '../compose.js';
+import type { CallContext } from '../../call/call-context.js';
 import { createUnresolvedRoute } from '../router/create-unresolved-route.js';
 
 /**

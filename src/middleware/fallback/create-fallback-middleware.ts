@@ -1,4 +1,6 @@
-import type { CallContext, Middleware, Operation } from '../compose.js';
+import type { Middleware } from '../compose.js';
+import type { CallContext } from '../../call/call-context.js';
+import type { Operation } from '../../call/operation.js';
 import { classifyFallbackError } from './classify-fallback-error.js';
 import { createFallbackContext } from './create-fallback-context.js';
 import { normalizeFallbackOptions, type FallbackOptions, type NormalizedFallbackOptions } from './normalize-fallback-options.js';

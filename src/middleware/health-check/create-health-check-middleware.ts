@@ -1,8 +1,9 @@
-import type { ResolvedProvider } from '../../providers/resolved-provider.js';
+import type { ResolvedProvider } from '../../routing/resolved-provider.js';
 import { ServiceUnavailableError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import { systemClock, type Clock } from '../clock.js';
-import type { CallContext, CallServices, Middleware, Next } from '../compose.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
+import type { Middleware } from '../compose.js';
+import type { CallContext, CallServices, Next } from '../../call/call-context.js';
 import { UNRESOLVED_PROVIDER_ID } from '../router/create-unresolved-route.js';
 import { createHealthProbe } from './create-health-probe.js';
 import { createHealthTracker, type DeploymentHealth, type HealthEntry } from './create-health-tracker.js';

@@ -1,7 +1,7 @@
-import { createCallInfoRecord } from '../../call-info.js';
+import { createCallInfoRecord } from '../../call/call-info.js';
 import { ConfigurationError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import type { CallContext, CallServices, Next } from '../compose.js';
+import type { CallContext, CallServices, Next } from '../../call/call-context.js';
 import type { HealthProbe, HealthProbeKind } from './normalize-health-check-options.js';
 
 const NO_SERVICES: CallServices = {

@@ -1,5 +1,5 @@
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../transport/clock.js';
 import type { DeploymentDescription } from './describe-deployment.js';
 
 /** The health of one deployment, as `status()` reports it. */

@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import type { DeploymentTarget } from '../compose.js';
+import type { DeploymentTarget } from '../../call/call-context.js';
 
 /** Checks one deployment: resolves when it is healthy, rejects (or throws) when not. */
 export type HealthProbe = (route: ResolvedRoute, signal: AbortSignal) => Promise<unknown>;

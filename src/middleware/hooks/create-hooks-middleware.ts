@@ -1,7 +1,8 @@
-import type { CallInfo, CallInfoRecord } from '../../call-info.js';
+import type { CallInfo, CallInfoRecord } from '../../call/call-info.js';
 import { HookRejectedError } from '../../errors/error-classes.js';
-import { systemClock, type Clock } from '../clock.js';
-import type { CallContext, Middleware } from '../compose.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
+import type { Middleware } from '../compose.js';
+import type { CallContext } from '../../call/call-context.js';
 import { createStreamOutcomeCollector } from './create-stream-outcome-collector.js';
 import type { Hook, HookErrorEvent, HookRequest, HookResponseEvent, HookRoute } from './hook.js';
 import { normalizeHooksOptions } from './normalize-hooks-options.js';

@@ -1,7 +1,7 @@
 import type { ChatCompletionChunk } from '../../../generated/types/index.js';
 import { convertAssembledChatStreamToResponse } from '../../streaming/convert-assembled-chat-stream-to-response.js';
 import { createChatStreamAccumulator } from '../../streaming/create-chat-stream-accumulator.js';
-import type { Operation } from '../compose.js';
+import type { Operation } from '../../call/operation.js';
 
 /** Watches the items of a stream as they pass and says what they added up to. */
 export interface StreamOutcomeCollector {

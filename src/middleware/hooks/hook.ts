@@ -1,5 +1,5 @@
-import type { CallInfo } from '../../call-info.js';
-import type { Operation } from '../compose.js';
+import type { CallInfo } from '../../call/call-info.js';
+import type { Operation } from '../../call/operation.js';
 
 /** A request as hooks see it: the OpenAI-shaped request object of the call (plain data). */
 export type HookRequest = Readonly<Record<string, unknown>>;

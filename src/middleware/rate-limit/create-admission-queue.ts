@@ -1,5 +1,5 @@
 import { AbortedError } from '../../errors/error-classes.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from '../../transport/clock.js';
 import type { RateLimitAcquireResult } from './rate-limit-store.js';
 
 export interface AdmissionRequest {

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
 import type { RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
 
 /**

@@ -1,5 +1,6 @@
-import type { CallContext, Middleware } from '../compose.js';
-import { systemClock, type Clock } from '../clock.js';
+import type { Middleware } from '../compose.js';
+import type { CallContext } from '../../call/call-context.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
 import { RateLimitedError } from '../../errors/error-classes.js';
 import { createAdmissionQueue } from './create-admission-queue.js';
 import { createMemoryRateLimitStore } from './create-memory-rate-limit-store.js';

@@ -1,4 +1,4 @@
-import type { Operation } from '../compose.js';
+import type { Operation } from '../../call/operation.js';
 
 /** Tokens counted for a non-text part (an image or audio clip): OpenAI's price of a low-detail image. */
 export const NON_TEXT_PART_TOKENS = 85;

@@ -1,7 +1,9 @@
 import { ServiceUnavailableError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import { systemClock, type Clock } from '../clock.js';
-import type { CallContext, Middleware, Next, Operation } from '../compose.js';
+import { systemClock, type Clock } from '../../transport/clock.js';
+import type { Middleware } from '../compose.js';
+import type { CallContext, Next } from '../../call/call-context.js';
+import type { Operation } from '../../call/operation.js';
 import { runWithFailover, type FailoverPlan } from '../fallback/run-with-failover.js';
 import { normalizeRouterOptions, type NormalizedAlias, type NormalizedDeployment, type RouterOptions } from './normalize-router-options.js';
 import { observeStream } from '../../streaming/observe-stream.js';

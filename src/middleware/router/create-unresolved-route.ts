@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../errors/error-classes.js';
 import type { ProviderDefinition } from '../../provider-definition.js';
-import type { ResolvedProvider } from '../../providers/resolved-provider.js';
+import type { ResolvedProvider } from '../../routing/resolved-provider.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 
 /** The provider id of a route that names a router alias (or nothing the client knows). */

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../errors/error-classes.js';
-import type { DeploymentTarget } from '../compose.js';
+import type { DeploymentTarget } from '../../call/call-context.js';
 
 /** How the router picks among an alias's deployments. */
 export type RoutingStrategy = 'round-robin' | 'weighted' | 'least-latency' | 'lowest-cost' | 'least-busy';

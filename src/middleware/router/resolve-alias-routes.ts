@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
-import type { CallServices } from '../compose.js';
+import type { CallServices } from '../../call/call-context.js';
 import type { NormalizedAlias } from './normalize-router-options.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CallInfoRecord } from '../../call-info.js';
+import type { CallInfoRecord } from '../../call/call-info.js';
 import type { Middleware } from '../compose.js';
 import { observeStream, type StreamOutcome } from '../../streaming/observe-stream.js';
 import { STREAM_OPERATIONS } from '../cost/priced-operations.js';

@@ -1,4 +1,4 @@
-import type { Operation } from '../compose.js';
+import type { Operation } from '../../call/operation.js';
 
 /**
  * `gen_ai.operation.name` for an operation: the GenAI semantic conventions' well-known values

@@ -1,6 +1,6 @@
 import { anthropicProvider } from '../../../generated/providers/anthropic.js';
 import type { ProviderDefinition } from '../../../src/provider-definition.js';
-import { resolveProvider } from '../../../src/providers/resolve-provider.js';
+import { resolveProvider } from '../../../src/routing/resolve-provider.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
 
 /** A route to the registry's `anthropic` entry (or another definition), for unit tests of the pure functions. */

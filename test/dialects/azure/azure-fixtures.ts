@@ -5,8 +5,8 @@
 import { azureProvider } from '../../../generated/providers/azure.js';
 import type { AuthorizerInput } from '../../../src/dialects/dialect.js';
 import { createAzureAuthorizer } from '../../../src/dialects/azure/create-azure-authorizer.js';
-import type { ProviderOverride } from '../../../src/providers/resolved-provider.js';
-import { resolveProvider } from '../../../src/providers/resolve-provider.js';
+import type { ProviderOverride } from '../../../src/routing/resolved-provider.js';
+import { resolveProvider } from '../../../src/routing/resolve-provider.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
 
 export function azureRoute(

@@ -1,6 +1,6 @@
 import { bedrockProvider } from '../../../generated/providers/bedrock.js';
 import type { ProviderDefinition } from '../../../src/provider-definition.js';
-import { resolveProvider } from '../../../src/providers/resolve-provider.js';
+import { resolveProvider } from '../../../src/routing/resolve-provider.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
 
 /** A route to the registry's `bedrock` provider (no credentials: conversion needs none). */

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { computeCrc32 } from '../../../src/dialects/bedrock/compute-crc32.js';
-import { decodeAwsEventStream } from '../../../src/dialects/bedrock/decode-aws-event-stream.js';
-import { EventStreamFrameError, parseEventStreamMessage } from '../../../src/dialects/bedrock/parse-event-stream-message.js';
-import type { SseEvent } from '../../../src/streaming/parse-sse-events.js';
+import { computeCrc32 } from '../../../src/transport/compute-crc32.js';
+import { decodeAwsEventStream } from '../../../src/transport/decode-aws-event-stream.js';
+import { EventStreamFrameError, parseEventStreamMessage } from '../../../src/transport/parse-event-stream-message.js';
+import type { SseEvent } from '../../../src/transport/parse-sse-events.js';
 import { concatFrames, encodeFrame, eventFrame, exceptionFrame, streamOf } from './event-stream-frames.js';
 
 async function collect(body: ReadableStream<Uint8Array>): Promise<SseEvent[]> {

@@ -2,8 +2,8 @@
 // /reference/chat-stream, /reference/embed, /reference/errors, /docs/reasoning): the documented
 // shapes, with this suite's question and answer filled in.
 import { cohereProvider } from '../../../generated/providers/cohere.js';
-import type { ProviderOverride } from '../../../src/providers/resolved-provider.js';
-import { resolveProvider } from '../../../src/providers/resolve-provider.js';
+import type { ProviderOverride } from '../../../src/routing/resolved-provider.js';
+import { resolveProvider } from '../../../src/routing/resolve-provider.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
 
 export function cohereRoute(model = 'command-a-03-2025', override?: ProviderOverride): ResolvedRoute {

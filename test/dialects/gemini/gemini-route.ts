@@ -1,7 +1,7 @@
 import { geminiProvider } from '../../../generated/providers/gemini.js';
 import { vertexAiProvider } from '../../../generated/providers/vertex-ai.js';
 import type { ProviderDefinition } from '../../../src/provider-definition.js';
-import { resolveProvider } from '../../../src/providers/resolve-provider.js';
+import { resolveProvider } from '../../../src/routing/resolve-provider.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
 
 /** A route to a registry provider on the Gemini format, for unit tests of the pure functions. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AuthorizerInput } from '../../../src/dialects/dialect.js';
 import { createVertexAuthorizer } from '../../../src/dialects/vertex-ai/create-vertex-authorizer.js';
 import { isLiterLlmError } from '../../../src/index.js';
-import type { ProviderOverride } from '../../../src/providers/resolved-provider.js';
+import type { ProviderOverride } from '../../../src/routing/resolved-provider.js';
 import { startMockServer, type MockServer, type RecordedRequest } from '../../support/mock-server.js';
 import { createTestServiceAccount, verifyJwt, type TestServiceAccount } from './create-test-service-account.js';
 

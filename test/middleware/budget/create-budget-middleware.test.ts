@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BudgetExceededError, ConfigurationError } from '../../../src/errors/error-classes.js';
-import type { Next } from '../../../src/middleware/compose.js';
+import type { Next } from '../../../src/call/call-context.js';
 import type { BudgetExceededEvent } from '../../../src/middleware/budget/budget-exceeded-event.js';
 import type { BudgetStore } from '../../../src/middleware/budget/budget-store.js';
 import { createBudgetMiddleware } from '../../../src/middleware/budget/create-budget-middleware.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BudgetExceededError } from '../../../src/errors/error-classes.js';
-import type { Next } from '../../../src/middleware/compose.js';
+import type { Next } from '../../../src/call/call-context.js';
 import { createBudgetMiddleware } from '../../../src/middleware/budget/create-budget-middleware.js';
 import { createRedisBudgetStore } from '../../../src/middleware/budget/create-redis-budget-store.js';
 import { chatResponse, sendJson, startMockServer, type MockServer } from '../../support/mock-server.js';

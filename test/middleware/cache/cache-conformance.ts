@@ -3,7 +3,7 @@
 //   const setup = createCacheConformanceSetup(fixture);          // for fixture.category === 'cache'
 //   const client = createClient({ ...baseOptions, middleware: setup.middleware });
 //   const outcome = await setup.run(() => performCall(fixture, client));
-import type { CallInfoRecord } from '../../../src/call-info.js';
+import type { CallInfoRecord } from '../../../src/call/call-info.js';
 import { createCacheMiddleware } from '../../../src/middleware/cache/create-cache-middleware.js';
 import type { Middleware } from '../../../src/middleware/compose.js';
 import type { CallOutcome } from '../../conformance/evaluate-assertion.js';

@@ -4,7 +4,7 @@ import { ServerError } from '../../../src/errors/error-classes.js';
 import type { CacheStore } from '../../../src/middleware/cache/cache-store.js';
 import { createCacheMiddleware } from '../../../src/middleware/cache/create-cache-middleware.js';
 import { createMemoryCacheStore } from '../../../src/middleware/cache/create-memory-cache-store.js';
-import type { CallContext, Next } from '../../../src/middleware/compose.js';
+import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { collect, createFakeClock, createTestContext } from './create-test-context.js';
 
 const messages = [{ role: 'user', content: 'Hello' }];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatCompletionChunk } from '../../../src/index.js';
 import { createCacheMiddleware } from '../../../src/middleware/cache/create-cache-middleware.js';
 import { createRedisCacheStore } from '../../../src/middleware/cache/create-redis-cache-store.js';
-import type { Next } from '../../../src/middleware/compose.js';
+import type { Next } from '../../../src/call/call-context.js';
 import { connectTestRedis, redisAvailable, type TestRedis } from '../../support/redis.js';
 import { collect, createTestContext } from './create-test-context.js';
 

@@ -1,5 +1,6 @@
-import { createCallInfoRecord } from '../../../src/call-info.js';
-import type { CallContext, Operation } from '../../../src/middleware/compose.js';
+import { createCallInfoRecord } from '../../../src/call/call-info.js';
+import type { CallContext } from '../../../src/call/call-context.js';
+import type { Operation } from '../../../src/call/operation.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
 import { createManualClock, type ManualClock } from '../../support/manual-clock.js';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callInfo, createClient, RateLimitedError, ServiceUnavailableError, type ChatCompletionChunk } from '../../../src/index.js';
-import type { CallContext, Middleware, Next } from '../../../src/middleware/compose.js';
+import type { Middleware } from '../../../src/middleware/compose.js';
+import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createCooldownMiddleware } from '../../../src/middleware/cooldown/create-cooldown-middleware.js';
 import { createRateLimitMiddleware } from '../../../src/middleware/rate-limit/create-rate-limit-middleware.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer, type MockHandler } from '../../support/mock-server.js';

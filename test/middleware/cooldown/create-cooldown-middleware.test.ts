@@ -13,7 +13,8 @@ import {
   StreamError,
   TimeoutError,
 } from '../../../src/errors/error-classes.js';
-import { compose, type CallContext, type Middleware, type Next } from '../../../src/middleware/compose.js';
+import { compose, type Middleware } from '../../../src/middleware/compose.js';
+import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createCooldownMiddleware } from '../../../src/middleware/cooldown/create-cooldown-middleware.js';
 import type { CooldownOptions } from '../../../src/middleware/cooldown/normalize-cooldown-options.js';
 import { createFakeClock } from '../rate-limit/fake-clock.js';

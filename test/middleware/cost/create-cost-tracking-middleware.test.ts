@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callInfo, createClient } from '../../../src/index.js';
 import { ConfigurationError } from '../../../src/errors/error-classes.js';
-import type { Next } from '../../../src/middleware/compose.js';
+import type { Next } from '../../../src/call/call-context.js';
 import { createCostTrackingMiddleware } from '../../../src/middleware/cost/create-cost-tracking-middleware.js';
 import { loadPricingTable } from '../../../src/middleware/cost/load-pricing-table.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../../support/mock-server.js';

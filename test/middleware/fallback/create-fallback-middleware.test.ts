@@ -10,7 +10,8 @@ import {
   ServerError,
   ServiceUnavailableError,
 } from '../../../src/errors/error-classes.js';
-import { compose, type CallContext, type Next } from '../../../src/middleware/compose.js';
+import { compose } from '../../../src/middleware/compose.js';
+import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createFallbackMiddleware } from '../../../src/middleware/fallback/create-fallback-middleware.js';
 import { createRouterMiddleware } from '../../../src/middleware/router/create-router-middleware.js';
 import { UNRESOLVED_PROVIDER_ID } from '../../../src/middleware/router/create-unresolved-route.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionChunk } from '../../../src/index.js';
 import { HookRejectedError, ServerError } from '../../../src/errors/error-classes.js';
-import type { CallContext, Next } from '../../../src/middleware/compose.js';
+import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createHooksMiddleware, type HookFailure } from '../../../src/middleware/hooks/create-hooks-middleware.js';
 import type { Hook, HookErrorEvent, HookRequestEvent, HookResponseEvent } from '../../../src/middleware/hooks/hook.js';
 import { collect, createFakeClock, createTestContext } from '../cache/create-test-context.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AbortedError, RateLimitedError } from '../../../src/errors/error-classes.js';
-import type { Next } from '../../../src/middleware/compose.js';
+import type { Next } from '../../../src/call/call-context.js';
 import { createMemoryRateLimitStore } from '../../../src/middleware/rate-limit/create-memory-rate-limit-store.js';
 import { createRateLimitMiddleware } from '../../../src/middleware/rate-limit/create-rate-limit-middleware.js';
 import type { RateLimitOptions } from '../../../src/middleware/rate-limit/normalize-rate-limit-options.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../src/middleware/clock.js';
+import type { Clock } from '../../../src/transport/clock.js';
 
 export interface FakeClock extends Clock {
   /** Moves time forward, waking sleepers in order, and lets the promise chains they start run. */

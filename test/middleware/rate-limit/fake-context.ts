@@ -1,6 +1,7 @@
-import { createCallInfoRecord } from '../../../src/call-info.js';
-import type { CallContext, Operation } from '../../../src/middleware/compose.js';
-import type { ResolvedProvider } from '../../../src/providers/resolved-provider.js';
+import { createCallInfoRecord } from '../../../src/call/call-info.js';
+import type { CallContext } from '../../../src/call/call-context.js';
+import type { Operation } from '../../../src/call/operation.js';
+import type { ResolvedProvider } from '../../../src/routing/resolved-provider.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
 
 export interface FakeContextInput {

@@ -7,7 +7,8 @@ import {
   ServerError,
   ServiceUnavailableError,
 } from '../../../src/errors/error-classes.js';
-import { compose, type CallContext, type Next } from '../../../src/middleware/compose.js';
+import { compose } from '../../../src/middleware/compose.js';
+import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createRouterMiddleware } from '../../../src/middleware/router/create-router-middleware.js';
 import type { RouterOptions } from '../../../src/middleware/router/normalize-router-options.js';
 import { collect, createFakeClock, fakeContext, fakeServices, fakeStream, rejection, routeName } from '../../support/router-fake-call.js';

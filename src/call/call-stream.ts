@@ -1,4 +1,4 @@
-import { attachCallInfo, type CallInfoRecord } from '../call-info.js';
+import { attachCallInfo, type CallInfoRecord } from './call-info.js';
 
 /**
  * A stream returned by a call: an async iterable consumed once. The request starts on the first

@@ -2,7 +2,7 @@ import { AbortedError, InvalidResponseError, NetworkError, TimeoutError } from '
 import { createHttpError } from '../errors/create-http-error.js';
 import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.js';
 import { redactSecrets } from '../errors/redact-secrets.js';
-import { systemClock } from '../middleware/clock.js';
+import { systemClock } from './clock.js';
 import { computeBackoffDelay } from './compute-backoff-delay.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import type { OutgoingRequest } from '../dialects/dialect.js';

@@ -1,13 +1,14 @@
-import { attachCallInfo, createCallInfoRecord } from '../call-info.js';
+import { attachCallInfo, createCallInfoRecord } from './call-info.js';
 import { redactError } from '../errors/redact-error.js';
-import type { CallContext, CallServices, Next, Operation } from '../middleware/compose.js';
+import type { CallContext, CallServices, Next } from './call-context.js';
+import type { Operation } from './operation.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
-import type { CallStream } from '../streaming/call-stream.js';
-import type { CallInfoRecord } from '../call-info.js';
-import type { CallOptions } from './client-options.js';
-import type { SecretRegistry } from './create-secret-registry.js';
+import type { CallStream } from './call-stream.js';
+import type { CallInfoRecord } from './call-info.js';
+import type { CallOptions } from '../client/client-options.js';
+import type { SecretRegistry } from '../client/create-secret-registry.js';
 import { normalizeCallOptions } from './normalize-call-options.js';
-import type { NormalizedClientOptions } from './normalize-client-options.js';
+import type { NormalizedClientOptions } from '../client/normalize-client-options.js';
 
 type StreamClass<S> = new (
   open: () => Promise<AsyncIterable<never>>,

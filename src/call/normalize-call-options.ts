@@ -1,6 +1,6 @@
-import type { NormalizedCallOptions } from '../middleware/compose.js';
-import type { CallOptions } from './client-options.js';
-import { parseNonNegative, parseTimeout, type NormalizedClientOptions } from './normalize-client-options.js';
+import type { NormalizedCallOptions } from './call-context.js';
+import type { CallOptions } from '../client/client-options.js';
+import { parseNonNegative, parseTimeout, type NormalizedClientOptions } from '../client/normalize-client-options.js';
 
 const EMPTY_TAGS: readonly string[] = Object.freeze([]);
 const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});

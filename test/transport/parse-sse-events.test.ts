@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseSseEvents } from '../../src/streaming/parse-sse-events.js';
+import { parseSseEvents } from '../../src/transport/parse-sse-events.js';
 
 function streamOf(parts: readonly Uint8Array[]): ReadableStream<Uint8Array> {
   return new ReadableStream({

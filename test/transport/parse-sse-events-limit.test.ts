@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StreamError } from '../../src/errors/error-classes.js';
-import { MAX_SSE_EVENT_SIZE, parseSseEvents } from '../../src/streaming/parse-sse-events.js';
+import { MAX_SSE_EVENT_SIZE, parseSseEvents } from '../../src/transport/parse-sse-events.js';
 
 function bodyOf(parts: readonly string[]): { body: ReadableStream<Uint8Array>; cancelled: () => boolean } {
   const encoder = new TextEncoder();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeBackoffDelay } from '../../src/http/compute-backoff-delay.js';
+import { computeBackoffDelay } from '../../src/transport/compute-backoff-delay.js';
 
 describe('computeBackoffDelay', () => {
   it('doubles from 500 ms and caps at 8 s', () => {

@@ -1,4 +1,4 @@
-import type { SseEvent } from '../../streaming/parse-sse-events.js';
+import type { SseEvent } from './parse-sse-events.js';
 import {
   EventStreamFrameError,
   parseEventStreamMessage,

@@ -1,10 +1,10 @@
 import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.js';
 import { EndpointNotSupportedError } from '../errors/error-classes.js';
-import type { HttpBody } from '../http/send-request.js';
-import { sendWithRetry, type SendResult } from '../http/send-with-retry.js';
-import type { CallContext } from '../middleware/compose.js';
+import type { HttpBody } from './send-request.js';
+import { sendWithRetry, type SendResult } from './send-with-retry.js';
+import type { CallContext } from '../call/call-context.js';
 import type { EndpointName } from '../provider-definition.js';
-import type { SecretRegistry } from './create-secret-registry.js';
+import type { SecretRegistry } from '../client/create-secret-registry.js';
 
 export interface SenderInput {
   readonly fetch: typeof fetch | undefined;

@@ -1,4 +1,4 @@
-import type { Usage } from '../generated/types/index.js';
+import type { Usage } from '../../generated/types/index.js';
 
 /** What happened during one call or stream. */
 export interface CallInfo {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRequestQuirks } from '../../../src/dialects/openai/apply-request-quirks.js';
+import { applyRequestQuirks } from '../../../src/dialects/shared/apply-request-quirks.js';
 import type { ProviderQuirks } from '../../../src/provider-definition.js';
 
 const none: ProviderQuirks = { renameParams: {}, dropParams: [], roleMap: {}, headers: {}, query: {}, streamUsage: false, defaultParams: {} };

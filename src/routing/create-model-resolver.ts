@@ -1,17 +1,17 @@
 import { ConfigurationError } from '../errors/error-classes.js';
-import type { ResolvedProvider } from '../providers/resolved-provider.js';
+import type { ResolvedProvider } from './resolved-provider.js';
 import { findCloseMatches } from './find-close-matches.js';
 import { parseModelString } from './parse-model-string.js';
 import type { ResolvedRoute } from './resolved-route.js';
 
-export interface Router {
+export interface ModelResolver {
   /** Where a `provider/model` (or bare model) string goes. Pure lookup, no I/O. */
   route(model: unknown): ResolvedRoute;
   /** The resolved provider with this id; the error lists close matches. */
   provider(id: string): ResolvedProvider;
 }
 
-export interface RouterInput {
+export interface ModelResolverInput {
   readonly providers: ReadonlyMap<string, ResolvedProvider>;
   /** Every call goes here with the model string unchanged (client-level `baseURL`). */
   readonly gateway: ResolvedProvider | undefined;
@@ -19,7 +19,7 @@ export interface RouterInput {
   readonly modelHint: string | undefined;
 }
 
-export function createRouter(input: RouterInput): Router {
+export function createModelResolver(input: ModelResolverInput): ModelResolver {
   const { providers, gateway } = input;
   // Longest prefix first, so `gpt-4o-mini` is not taken by a shorter, more generic prefix.
   const prefixes = [...providers.values()]

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_RETRY_AFTER_MS, sendWithRetry, type SendWithRetryParams } from '../../src/http/send-with-retry.js';
+import { MAX_RETRY_AFTER_MS, sendWithRetry, type SendWithRetryParams } from '../../src/transport/send-with-retry.js';
 import { sendJson, startMockServer, type MockServer } from '../support/mock-server.js';
 
 let server: MockServer;
