@@ -13,10 +13,7 @@ export class AuthenticationError extends LiterLlmError {
 export class RateLimitedError extends LiterLlmError {
   readonly kind = 'RateLimited' as const;
   override readonly name = 'RateLimitedError';
-
-  constructor(message: string, options: LiterLlmErrorOptions = {}) {
-    super(message, { ...options, retryable: options.retryable ?? true });
-  }
+  static override readonly retryableByDefault = true;
 }
 
 /** A 400-class error the caller must fix. */
@@ -47,40 +44,28 @@ export class NotFoundError extends LiterLlmError {
 export class ServerError extends LiterLlmError {
   readonly kind = 'ServerError' as const;
   override readonly name = 'ServerError';
-
-  constructor(message: string, options: LiterLlmErrorOptions = {}) {
-    super(message, { ...options, retryable: options.retryable ?? true });
-  }
+  static override readonly retryableByDefault = true;
 }
 
 /** 502/503/504, or a deployment in cooldown or unhealthy. */
 export class ServiceUnavailableError extends LiterLlmError {
   readonly kind = 'ServiceUnavailable' as const;
   override readonly name = 'ServiceUnavailableError';
-
-  constructor(message: string, options: LiterLlmErrorOptions = {}) {
-    super(message, { ...options, retryable: options.retryable ?? true });
-  }
+  static override readonly retryableByDefault = true;
 }
 
 /** 408 or a client-side deadline. */
 export class TimeoutError extends LiterLlmError {
   readonly kind = 'Timeout' as const;
   override readonly name = 'TimeoutError';
-
-  constructor(message: string, options: LiterLlmErrorOptions = {}) {
-    super(message, { ...options, retryable: options.retryable ?? true });
-  }
+  static override readonly retryableByDefault = true;
 }
 
 /** The connection failed before a response arrived. */
 export class NetworkError extends LiterLlmError {
   readonly kind = 'Network' as const;
   override readonly name = 'NetworkError';
-
-  constructor(message: string, options: LiterLlmErrorOptions = {}) {
-    super(message, { ...options, retryable: options.retryable ?? true });
-  }
+  static override readonly retryableByDefault = true;
 }
 
 /** A malformed or truncated stream; carries the partial content. */

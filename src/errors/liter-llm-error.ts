@@ -33,6 +33,8 @@ export interface LiterLlmErrorOptions {
 const MARKER = Symbol.for('liter-llm.error');
 
 export abstract class LiterLlmError extends Error {
+  /** `retryable` when the thrower does not say: true for the kinds a retry may fix (5xx, 429, timeouts, network). */
+  static readonly retryableByDefault: boolean = false;
   abstract readonly kind: ErrorKind;
   readonly status: number | undefined;
   readonly provider: string | undefined;
@@ -46,7 +48,7 @@ export abstract class LiterLlmError extends Error {
     this.status = options.status;
     this.provider = options.provider;
     this.model = options.model;
-    this.retryable = options.retryable ?? false;
+    this.retryable = options.retryable ?? (new.target as typeof LiterLlmError).retryableByDefault;
     this.retryAfterMs = options.retryAfterMs;
     this.body = options.body;
     Object.defineProperty(this, MARKER, { value: true });
