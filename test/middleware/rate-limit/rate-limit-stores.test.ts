@@ -6,8 +6,8 @@ import { createRateLimitMiddleware } from '../../../src/middleware/rate-limit/cr
 import { createRedisRateLimitStore } from '../../../src/middleware/rate-limit/create-redis-rate-limit-store.js';
 import type { RateLimitKeyRequest, RateLimitStore } from '../../../src/middleware/rate-limit/rate-limit-store.js';
 import { connectTestRedis, redisAvailable, type TestRedis } from '../../support/redis.js';
-import { createFakeClock } from './fake-clock.js';
-import { fakeContext } from './fake-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 const WINDOW = 60_000;
 let redis: TestRedis | undefined;
@@ -77,7 +77,7 @@ describe.each(cases)('$name rate-limit store', ({ create, skip }) => {
   it.skipIf(skip)('admits exactly rpm of many concurrent calls', async () => {
     const store = create();
     const layer = createRateLimitMiddleware({ rpm: 7, mode: 'reject', store });
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => layer(fakeContext(), async () => ({ ok: true }))));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => layer(fakeCallContext({ provider: 'groq', model: 'llama' }), async () => ({ ok: true }))));
     const admitted = results.filter((result) => result.status === 'fulfilled').length;
     expect(admitted).toBe(7);
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
