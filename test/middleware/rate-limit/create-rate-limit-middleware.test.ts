@@ -92,14 +92,21 @@ describe('rateLimit in reject mode', () => {
   });
 
   it('takes room on every key or on none', async () => {
-    const { call } = setup({ perModel: { 'groq/a': { rpm: 1 } }, perProvider: { groq: { rpm: 1 } }, mode: 'reject' });
+    // None: a call the provider key turns away takes nothing from its model key.
+    const { call, clock } = setup({ perModel: { 'groq/a': { rpm: 1 } }, perProvider: { groq: { rpm: 1 } }, mode: 'reject' });
     await call({ model: 'b' });
-    await rejection(call({ model: 'a' }));
-    // The rejected call took nothing from groq/a.
+    await clock.advance(30_000);
+    expect((await rejection(call({ model: 'a' }))).message).toContain('provider groq');
+    // b's provider slot leaves the window; a slot taken on groq/a by the rejected call would still be in it.
+    await clock.advance(30_001);
+    await call({ model: 'a' });
+
+    // Every: an admitted call takes room on its model key and on its provider key.
     const { call: fresh } = setup({ perModel: { 'groq/a': { rpm: 1 } }, perProvider: { groq: { rpm: 2 } }, mode: 'reject' });
-    await fresh({ model: 'b' });
     await fresh({ model: 'a' });
-    await rejection(fresh({ model: 'a' }));
+    expect((await rejection(fresh({ model: 'a' }))).message).toContain('model groq/a');
+    await fresh({ model: 'b' });
+    expect((await rejection(fresh({ model: 'c' }))).message).toContain('provider groq');
   });
 
   it('passes calls with no applicable limit straight through', async () => {

@@ -56,6 +56,8 @@ describe.each(cases)('$name rate-limit store', ({ create, skip }) => {
     const store = create();
     const provider = key({ key: 'provider:groq', rpm: 1 });
     expect(await store.acquire({ id: 'a', windowMs: WINDOW, requests: 1, keys: [key({ key: 'model:groq/b', rpm: 5 }), provider] })).toEqual({ admitted: true });
+    // The admitted call took room on both keys: groq/b holds one call now, the provider too (below).
+    expect(await store.acquire({ id: 'probe', windowMs: WINDOW, requests: 1, keys: [key({ key: 'model:groq/b', rpm: 1 })] })).toMatchObject({ admitted: false, key: 'model:groq/b' });
     const blocked = await store.acquire({ id: 'b', windowMs: WINDOW, requests: 1, keys: [key({ key: 'model:groq/a', rpm: 1 }), provider] });
     expect(blocked).toMatchObject({ admitted: false, key: 'provider:groq' });
     // groq/a kept its only slot.
