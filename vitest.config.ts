@@ -1,10 +1,20 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Tests that spend their time in child processes: the soaks, and the generator run through its CLI.
+ * They are the `slow` project (`npm run test:slow`), so `npm test` (the `unit` project) stays quick;
+ * CI runs both, and `npx vitest run` runs both.
+ */
+const SLOW = ['test/soak/**/*.test.ts', 'test/codegen/generate-files.test.ts', 'test/codegen/write-output.test.ts', 'test/codegen/validate-registry.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     typecheck: { enabled: false },
     testTimeout: 20_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { providerRegistry } from '../../generated/registry.js';
 import { isDialectImplemented } from '../../src/dialects/load-dialect.js';
 import { createClient, isLiterLlmError, type ClientOptions, type ProviderDefinition } from '../../src/index.js';
-import { loadAdapterCases } from '../dialects/load-adapter-cases.js';
+import { ADAPTER_CASES } from '../dialects/adapter-cases-by-dialect.js';
 import { wireReplyHandler } from '../dialects/wire-reply-handler.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../support/mock-server.js';
 
 let server: MockServer;
 const providers: ProviderDefinition[] = Object.values(providerRegistry);
-const casesByDialect = new Map((await loadAdapterCases()).map((cases) => [cases.dialect, cases]));
+const casesByDialect = new Map(ADAPTER_CASES.map((cases) => [cases.dialect, cases]));
 const openAiChat = providers.filter((provider) => provider.dialect === 'openai' && provider.endpoints.chat !== undefined);
 /** Providers on a native dialect: answered in their wire format, from that dialect's adapter cases. */
 const nativeChat = providers.filter(

@@ -1,13 +1,40 @@
 // One suite, run against every dialect: each `test/dialects/<dialect>/<dialect>-cases.ts` answers
 // the same scenarios in its provider's wire format, and the OpenAI-shaped results must agree.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isDialectImplemented } from '../../src/dialects/load-dialect.js';
 import { createClient, isLiterLlmError, type ChatCompletionChunk, type ChatCompletionResponse } from '../../src/index.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 import type { AdapterCases, AdapterScenario, ExpectedChat, WireReply } from './adapter-cases.js';
-import { loadAdapterCases } from './load-adapter-cases.js';
+import { ADAPTER_CASES } from './adapter-cases-by-dialect.js';
 import { wireReplyHandler } from './wire-reply-handler.js';
 
-const allCases: AdapterCases[] = await loadAdapterCases();
+const allCases: readonly AdapterCases[] = ADAPTER_CASES;
+
+/** Every dialect the registry schema allows, whether implemented or not. */
+function declaredDialects(): string[] {
+  const schema: unknown = JSON.parse(readFileSync(new URL('../../schemas/providers.schema.json', import.meta.url), 'utf8'));
+  const found = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const names = key === 'dialect' ? (value as { enum?: unknown }).enum : undefined;
+      if (Array.isArray(names)) for (const name of names) found.add(String(name));
+      walk(value);
+    }
+  };
+  walk(schema);
+  return [...found];
+}
+
+describe('adapter suite registration', () => {
+  it('has cases registered for every implemented dialect, once each, and for no other', () => {
+    const implemented = declaredDialects().filter((name) => isDialectImplemented(name));
+    expect(implemented).toContain('openai');
+    const registered = allCases.map((cases) => cases.dialect);
+    expect([...registered].sort(), 'register each dialect\'s cases in test/dialects/adapter-cases-by-dialect.ts').toEqual(implemented.sort());
+  });
+});
 
 let server: MockServer;
 beforeAll(async () => {

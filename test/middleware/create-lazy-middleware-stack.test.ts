@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { createCallInfoRecord } from '../../src/call/call-info.js';
 import { createClient } from '../../src/index.js';
 import type { Middleware } from '../../src/middleware/compose.js';
 import type { Next } from '../../src/call/call-context.js';
 import { createLazyMiddlewareStack } from '../../src/middleware/create-lazy-middleware-stack.js';
 import { createMiddlewareStack, type MiddlewareOptions } from '../../src/middleware/create-middleware-stack.js';
+import { fakeCallContext } from '../support/fake-call-context.js';
 
 const services = { resolveRoute: () => { throw new Error('not used'); }, resolveDeployment: () => { throw new Error('not used'); } };
 const core: Next = () => Promise.resolve('core');
@@ -72,7 +72,7 @@ describe('createLazyMiddlewareStack', () => {
       return Promise.resolve({ choices: [] });
     };
     const layer = stack.layers[0] as Middleware;
-    const context = { operation: 'chat', request: {}, route: { provider: { id: 'openai' }, model: 'gpt-4o' }, options: {}, info: createCallInfoRecord('chat', 'openai', 'gpt-4o'), tags: {}, services } as never;
+    const context = fakeCallContext({ request: {} });
     await layer(context, terminal);
     await layer(context, terminal);
     expect(seen).toEqual(['hook', 'custom:chat', 'core', 'hook', 'custom:chat', 'core']);

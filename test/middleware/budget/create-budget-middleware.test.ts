@@ -6,7 +6,9 @@ import type { BudgetStore } from '../../../src/middleware/budget/budget-store.js
 import { createBudgetMiddleware } from '../../../src/middleware/budget/create-budget-middleware.js';
 import { createMemoryBudgetStore } from '../../../src/middleware/budget/create-memory-budget-store.js';
 import type { BudgetOptions } from '../../../src/middleware/budget/normalize-budget-options.js';
-import { createFakeClock, createFakeStream, createTestContext } from '../cost/cost-test-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { createFakeStream } from '../cost/create-fake-stream.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 // gpt-4o: $2.5 input, $10 output per million tokens. 'hello' + 'user' = 9 chars -> 3 tokens + 4 per message = 7 input tokens.
 const REQUEST = { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hello' }], max_tokens: 100 };
@@ -15,7 +17,7 @@ const ACTUAL_USAGE = { prompt_tokens: 7, completion_tokens: 40, total_tokens: 47
 const ACTUAL = (7 * 2.5 + 40 * 10) / 1e6;
 
 function setup(options: Partial<BudgetOptions> = {}) {
-  const clock = createFakeClock();
+  const clock = createFakeClock(Date.UTC(2025, 5, 1, 12));
   const store = options.store ?? createMemoryBudgetStore({ clock });
   const events: BudgetExceededEvent[] = [];
   const middleware = createBudgetMiddleware(
@@ -35,7 +37,7 @@ describe('createBudgetMiddleware', () => {
     const { middleware, store } = setup();
     expect(middleware.name).toBe('budget');
     let reservedDuringCall = 0;
-    await middleware(createTestContext('chat', REQUEST), async (context) => {
+    await middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), async (context) => {
       reservedDuringCall = (await store.read('global|all')).reserved;
       return respond(context);
     });
@@ -46,7 +48,7 @@ describe('createBudgetMiddleware', () => {
   it('rejects with BudgetExceededError before sending when the reservation does not fit', async () => {
     const { middleware, events } = setup({ limitUsd: RESERVATION * 0.9 });
     let sent = false;
-    const rejected = middleware(createTestContext('chat', REQUEST), async () => {
+    const rejected = middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), async () => {
       sent = true;
       return {};
     });
@@ -60,7 +62,7 @@ describe('createBudgetMiddleware', () => {
 
   it('releases the reservation when the call fails', async () => {
     const { middleware, store } = setup();
-    await expect(middleware(createTestContext('chat', REQUEST), () => Promise.reject(new Error('503')))).rejects.toThrow('503');
+    await expect(middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), () => Promise.reject(new Error('503')))).rejects.toThrow('503');
     expect(await store.read('global|all')).toEqual({ spent: 0, reserved: 0 });
   });
 
@@ -74,7 +76,7 @@ describe('createBudgetMiddleware', () => {
           resolve({});
         });
       });
-    const calls = Array.from({ length: 50 }, () => middleware(createTestContext('chat', REQUEST), next));
+    const calls = Array.from({ length: 50 }, () => middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), next));
     let rejected = 0;
     for (const call of calls) call.catch(() => (rejected += 1));
     // Every call is either rejected or held at the provider: none has finished, so none released budget.
@@ -91,33 +93,33 @@ describe('createBudgetMiddleware', () => {
   it('rolls over to a fresh budget each period (fake clock)', async () => {
     const { middleware, clock } = setup({ limitUsd: RESERVATION, periodMs: 60_000 });
     clock.set(120_000);
-    await middleware(createTestContext('chat', REQUEST), async (context) => {
+    await middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), async (context) => {
       context.info.usage = { prompt_tokens: 7, completion_tokens: 100 };
       return {};
     });
-    await expect(middleware(createTestContext('chat', REQUEST), respond)).rejects.toBeInstanceOf(BudgetExceededError);
+    await expect(middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), respond)).rejects.toBeInstanceOf(BudgetExceededError);
     clock.advance(59_999);
-    await expect(middleware(createTestContext('chat', REQUEST), respond)).rejects.toBeInstanceOf(BudgetExceededError);
+    await expect(middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), respond)).rejects.toBeInstanceOf(BudgetExceededError);
     clock.advance(1);
-    await expect(middleware(createTestContext('chat', REQUEST), respond)).resolves.toEqual({ id: 'ok' });
+    await expect(middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), respond)).resolves.toEqual({ id: 'ok' });
   });
 
   it('soft mode lets calls through and reports before and after crossing the limit', async () => {
     const { middleware, events, store } = setup({ mode: 'soft', limitUsd: ACTUAL * 1.5 });
-    await middleware(createTestContext('chat', REQUEST), respond);
+    await middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), respond);
     expect(events).toEqual([expect.objectContaining({ mode: 'soft', phase: 'before', scope: 'global', spentUsd: 0 })]);
     expect(await store.read('global|all')).toEqual({ spent: Math.round(ACTUAL * 1e9), reserved: 0 });
     events.length = 0;
-    await expect(middleware(createTestContext('chat', REQUEST), respond)).resolves.toEqual({ id: 'ok' });
+    await expect(middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), respond)).resolves.toEqual({ id: 'ok' });
     expect(events.map((event) => event.phase)).toEqual(['before', 'after']);
     expect(events[1]).toMatchObject({ phase: 'after', spentUsd: expect.closeTo(2 * ACTUAL, 12), requestUsd: expect.closeTo(ACTUAL, 12) });
   });
 
   it('counts calls against per-model, per-provider and per-tag limits separately', async () => {
     const { middleware, store } = setup({ limitUsd: undefined, perModel: { 'openai/gpt-4o': 1 }, perProvider: { openai: 1, anthropic: 1 }, perTag: { alice: RESERVATION, bob: 1 } });
-    await middleware(createTestContext('chat', REQUEST, { tags: ['alice'] }), respond);
-    await expect(middleware(createTestContext('chat', REQUEST, { tags: ['alice'] }), respond)).rejects.toThrow(/budget tag:alice exceeded/);
-    await middleware(createTestContext('chat', REQUEST, { tags: ['bob'] }), respond);
+    await middleware(fakeCallContext({ operation: 'chat', request: REQUEST, tags: ['alice'] }), respond);
+    await expect(middleware(fakeCallContext({ operation: 'chat', request: REQUEST, tags: ['alice'] }), respond)).rejects.toThrow(/budget tag:alice exceeded/);
+    await middleware(fakeCallContext({ operation: 'chat', request: REQUEST, tags: ['bob'] }), respond);
     const spent = Math.round(ACTUAL * 1e9);
     expect((await store.read('model:openai/gpt-4o|all')).spent).toBe(2 * spent);
     expect((await store.read('provider:openai|all')).spent).toBe(2 * spent);
@@ -128,23 +130,23 @@ describe('createBudgetMiddleware', () => {
 
   it('matches perModel keys by the bare served model too, and a zero budget rejects unpriced models', async () => {
     const { middleware, events } = setup({ limitUsd: undefined, perModel: { 'gpt-4': 0 } });
-    const context = createTestContext('chat', { model: 'gateway/gpt-4', messages: [{ role: 'user', content: 'Hello' }] });
+    const context = fakeCallContext({ operation: 'chat', request: { model: 'gateway/gpt-4', messages: [{ role: 'user', content: 'Hello' }] } });
     await expect(middleware(context, respond)).rejects.toThrow(/budget model:gpt-4 exceeded/);
     expect(context.info.warnings).toEqual([expect.stringMatching(/no price known for gateway\/gpt-4/)]);
     expect(events[0]).toMatchObject({ scope: 'model:gpt-4', limitUsd: 0 });
     // Another model has no limit at all: passes untouched.
-    await expect(middleware(createTestContext('chat', { ...REQUEST, model: 'openai/gpt-4o' }), respond)).resolves.toEqual({ id: 'ok' });
+    await expect(middleware(fakeCallContext({ operation: 'chat', request: { ...REQUEST, model: 'openai/gpt-4o' } }), respond)).resolves.toEqual({ id: 'ok' });
   });
 
   it('reserves unknownModelReservationUsd for unpriced models and charges it when usage cannot be priced', async () => {
     const { middleware, store } = setup({ unknownModelReservationUsd: 0.25 });
-    await middleware(createTestContext('chat', { model: 'mystery/model-x', messages: [] }), respond);
+    await middleware(fakeCallContext({ operation: 'chat', request: { model: 'mystery/model-x', messages: [] } }), respond);
     expect(await store.read('global|all')).toEqual({ spent: 0.25e9, reserved: 0 });
   });
 
   it('settles a stream when it ends, from its usage, without buffering', async () => {
     const { middleware, store } = setup();
-    const context = createTestContext('chatStream', REQUEST);
+    const context = fakeCallContext({ operation: 'chatStream', request: REQUEST });
     const { stream, state } = createFakeStream(context, ['a', 'b'], { usage: ACTUAL_USAGE });
     const wrapped = (await middleware(context, async () => stream)) as AsyncIterable<unknown>;
     expect(state.pulled).toBe(0);
@@ -157,7 +159,7 @@ describe('createBudgetMiddleware', () => {
 
   it('settles an abandoned stream with the estimated cost of what was consumed, and cancels it', async () => {
     const { middleware, store } = setup();
-    const context = createTestContext('chatStream', REQUEST);
+    const context = fakeCallContext({ operation: 'chatStream', request: REQUEST });
     const { stream, state } = createFakeStream(context, ['y'.repeat(40), 'never']);
     const wrapped = (await middleware(context, async () => stream)) as AsyncIterable<unknown>;
     for await (const _chunk of wrapped) break;
@@ -167,7 +169,7 @@ describe('createBudgetMiddleware', () => {
 
   it('throws a stream error once and settles what was consumed', async () => {
     const { middleware, store } = setup();
-    const context = createTestContext('chatStream', REQUEST);
+    const context = fakeCallContext({ operation: 'chatStream', request: REQUEST });
     const { stream } = createFakeStream(context, ['abcd', 'efgh'], { failAfter: 1 });
     const iterator = ((await middleware(context, async () => stream)) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
     await iterator.next();
@@ -178,12 +180,12 @@ describe('createBudgetMiddleware', () => {
 
   it('charges nothing for a cache hit and passes unpriced operations through', async () => {
     const { middleware, store } = setup();
-    await middleware(createTestContext('chat', REQUEST), async (context) => {
+    await middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), async (context) => {
       context.info.cache = 'hit';
       context.info.usage = ACTUAL_USAGE;
       return {};
     });
-    await middleware(createTestContext('files.list', {}), async () => ({}));
+    await middleware(fakeCallContext({ operation: 'files.list', request: {} }), async () => ({}));
     expect(await store.read('global|all')).toEqual({ spent: 0, reserved: 0 });
   });
 
@@ -191,7 +193,7 @@ describe('createBudgetMiddleware', () => {
     const memory = createMemoryBudgetStore();
     const flaky: BudgetStore = { ...memory, settle: () => Promise.reject(new Error('redis down')) };
     const { middleware } = setup({ store: flaky, mode: 'soft', limitUsd: 0, onExceeded: () => { throw new Error('hook broke'); } });
-    const context = createTestContext('chat', REQUEST);
+    const context = fakeCallContext({ operation: 'chat', request: REQUEST });
     await middleware(context, respond);
     expect(context.info.warnings).toEqual(['budget: onExceeded threw: hook broke', 'budget: could not record spending: redis down']);
   });

@@ -8,7 +8,8 @@ import { createBudgetMiddleware } from '../../../src/middleware/budget/create-bu
 import { createRedisBudgetStore } from '../../../src/middleware/budget/create-redis-budget-store.js';
 import { chatResponse, sendJson, startMockServer, type MockServer } from '../../support/mock-server.js';
 import { connectTestRedis, redisAvailable, redisUrl, type TestRedis } from '../../support/redis.js';
-import { createFakeClock, createTestContext } from '../cost/cost-test-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 const REQUEST = { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hello' }], max_tokens: 100 };
 const RESERVATION = (7 * 2.5 + 100 * 10) / 1e6;
@@ -48,7 +49,7 @@ describe('createRedisBudgetStore', () => {
 
   it.skipIf(!redisAvailable)('admits at most 5 of 50 concurrent requests against a budget worth exactly 5', async () => {
     const store = createRedisBudgetStore(redis.client, { prefix: `${redis.prefix}concurrent:` });
-    const middleware = createBudgetMiddleware({ limitUsd: 5 * RESERVATION, mode: 'hard', store }, { clock: createFakeClock() });
+    const middleware = createBudgetMiddleware({ limitUsd: 5 * RESERVATION, mode: 'hard', store }, { clock: createFakeClock(Date.UTC(2025, 5, 1, 12)) });
     const gates: Array<() => void> = [];
     const next: Next = (context) =>
       new Promise((resolve) => {
@@ -57,7 +58,7 @@ describe('createRedisBudgetStore', () => {
           resolve({});
         });
       });
-    const calls = Array.from({ length: 50 }, () => middleware(createTestContext('chat', REQUEST), next));
+    const calls = Array.from({ length: 50 }, () => middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), next));
     let rejected = 0;
     for (const call of calls) call.catch(() => (rejected += 1));
     while (rejected + gates.length < 50) await new Promise((resolve) => setTimeout(resolve, 1));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callInfo, createClient, type ChatCompletionChunk } from '../../../src/index.js';
 import { createCacheMiddleware } from '../../../src/middleware/cache/create-cache-middleware.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../../support/mock-server.js';
-import { collect } from './create-test-context.js';
+import { collect } from '../../support/fake-stream.js';
 
 let server: MockServer;
 beforeAll(async () => {

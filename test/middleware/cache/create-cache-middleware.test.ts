@@ -5,7 +5,9 @@ import type { CacheStore } from '../../../src/middleware/cache/cache-store.js';
 import { createCacheMiddleware } from '../../../src/middleware/cache/create-cache-middleware.js';
 import { createMemoryCacheStore } from '../../../src/middleware/cache/create-memory-cache-store.js';
 import type { CallContext, Next } from '../../../src/call/call-context.js';
-import { collect, createFakeClock, createTestContext } from './create-test-context.js';
+import { collect } from '../../support/fake-stream.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 const messages = [{ role: 'user', content: 'Hello' }];
 const request = { model: 'groq/llama', messages, temperature: 0 };
@@ -60,11 +62,11 @@ describe('createCacheMiddleware: chat and embed', () => {
   it('misses, then hits with a fresh copy, recording cache status, provider, model and usage', async () => {
     const cache = createCacheMiddleware(true, { clock: createFakeClock() });
     const upstream = createUpstream();
-    const first = createTestContext('chat', request);
+    const first = fakeCallContext({ operation: 'chat', request });
     const response = (await cache(first, upstream.next)) as Record<string, unknown>;
     expect(first.info.cache).toBe('miss');
 
-    const second = createTestContext('chat', { temperature: 0, messages: [{ content: 'Hello', role: 'user' }], model: 'groq/llama' });
+    const second = fakeCallContext({ operation: 'chat', request: { temperature: 0, messages: [{ content: 'Hello', role: 'user' }], model: 'groq/llama' } });
     const hit = (await cache(second, upstream.next)) as { id: string; choices: Array<{ message: { content: string } }> };
     expect(upstream.calls).toHaveLength(1);
     expect(second.info).toMatchObject({ cache: 'hit', provider: 'groq', model: 'llama', attempts: 0, usage, costUsd: 0 });
@@ -74,7 +76,7 @@ describe('createCacheMiddleware: chat and embed', () => {
     // Callers may change what they got; neither the stored entry nor later hits change.
     hit.choices[0]!.message.content = 'changed';
     (response as { id: string }).id = 'changed too';
-    const third = (await cache(createTestContext('chat', request), upstream.next)) as typeof hit;
+    const third = (await cache(fakeCallContext({ operation: 'chat', request }), upstream.next)) as typeof hit;
     expect(third.id).toBe('resp-1');
     expect(third.choices[0]?.message.content).toBe('Hi');
   });
@@ -82,14 +84,14 @@ describe('createCacheMiddleware: chat and embed', () => {
   it('ignores per-call options in the key but not request parameters', async () => {
     const cache = createCacheMiddleware(true, { clock: createFakeClock() });
     const upstream = createUpstream();
-    await cache(createTestContext('chat', request), upstream.next);
-    const withOptions = createTestContext('chat', request, { headers: { 'x-trace': '1' }, timeoutMs: 5, tags: ['user:1'] });
+    await cache(fakeCallContext({ operation: 'chat', request }), upstream.next);
+    const withOptions = fakeCallContext({ operation: 'chat', request, headers: { 'x-trace': '1' }, timeoutMs: 5, tags: ['user:1'] });
     await cache(withOptions, upstream.next);
     expect(withOptions.info.cache).toBe('hit');
-    const otherParameter = createTestContext('chat', { ...request, temperature: 1 });
+    const otherParameter = fakeCallContext({ operation: 'chat', request: { ...request, temperature: 1 } });
     await cache(otherParameter, upstream.next);
     expect(otherParameter.info.cache).toBe('miss');
-    const embed = createTestContext('embed', request);
+    const embed = fakeCallContext({ operation: 'embed', request });
     await cache(embed, upstream.next);
     expect(embed.info.cache).toBe('miss');
     expect(upstream.calls).toHaveLength(3);
@@ -98,13 +100,13 @@ describe('createCacheMiddleware: chat and embed', () => {
   it('bypasses reads and writes with the per-call option cache: false', async () => {
     const cache = createCacheMiddleware(true, { clock: createFakeClock() });
     const upstream = createUpstream();
-    const bypassed = createTestContext('chat', request, { cache: false });
+    const bypassed = fakeCallContext({ operation: 'chat', request, cache: false });
     await cache(bypassed, upstream.next);
     expect(bypassed.info.cache).toBe('bypass');
-    const after = createTestContext('chat', request);
+    const after = fakeCallContext({ operation: 'chat', request });
     await cache(after, upstream.next); // nothing was written by the bypass
     expect(after.info.cache).toBe('miss');
-    const bypassedAgain = createTestContext('chat', request, { cache: false });
+    const bypassedAgain = fakeCallContext({ operation: 'chat', request, cache: false });
     await cache(bypassedAgain, upstream.next); // nothing is read either
     expect(bypassedAgain.info.cache).toBe('bypass');
     expect(upstream.calls).toHaveLength(3);
@@ -114,7 +116,7 @@ describe('createCacheMiddleware: chat and embed', () => {
     const cache = createCacheMiddleware(true, { clock: createFakeClock() });
     const upstream = createUpstream();
     for (let round = 0; round < 2; round += 1) {
-      const context = createTestContext('moderate', { model: 'openai/omni-moderation', input: 'x' });
+      const context = fakeCallContext({ operation: 'moderate', request: { model: 'openai/omni-moderation', input: 'x' } });
       await cache(context, upstream.next);
       expect(context.info.cache).toBe('bypass');
     }
@@ -126,7 +128,7 @@ describe('createCacheMiddleware: chat and embed', () => {
     const cache = createCacheMiddleware({ ttlMs: 1_000, maxEntries: 2 }, { clock });
     const upstream = createUpstream();
     const call = async (content: string) => {
-      const context = createTestContext('chat', { model: 'groq/llama', messages: [{ role: 'user', content }] });
+      const context = fakeCallContext({ operation: 'chat', request: { model: 'groq/llama', messages: [{ role: 'user', content }] } });
       await cache(context, upstream.next);
       return context.info.cache;
     };
@@ -148,8 +150,8 @@ describe('createCacheMiddleware: chat and embed', () => {
       calls += 1;
       throw new ServerError('boom');
     };
-    await expect(cache(createTestContext('chat', request), failing)).rejects.toThrow('boom');
-    await expect(cache(createTestContext('chat', request), failing)).rejects.toThrow('boom');
+    await expect(cache(fakeCallContext({ operation: 'chat', request }), failing)).rejects.toThrow('boom');
+    await expect(cache(fakeCallContext({ operation: 'chat', request }), failing)).rejects.toThrow('boom');
     expect(calls).toBe(2);
   });
 
@@ -165,7 +167,7 @@ describe('createCacheMiddleware: chat and embed', () => {
     };
     const cache = createCacheMiddleware({ store: broken });
     const upstream = createUpstream();
-    const context = createTestContext('chat', request);
+    const context = fakeCallContext({ operation: 'chat', request });
     expect(await cache(context, upstream.next)).toMatchObject({ id: 'resp-1' });
     expect(context.info.cache).toBe('miss');
   });
@@ -176,10 +178,10 @@ describe('createCacheMiddleware: chat and embed', () => {
     const upstream = createUpstream();
     const stored: Array<[string, unknown]> = [];
     const spying: CacheStore = { ...store, set: async (key, value, ttl) => { stored.push([key, value]); await store.set(key, value, ttl); } };
-    await createCacheMiddleware({ store: spying })(createTestContext('chat', request), upstream.next);
+    await createCacheMiddleware({ store: spying })(fakeCallContext({ operation: 'chat', request }), upstream.next);
     const [key] = stored[0]!;
     await store.set(key, { something: 'else' }, 10_000);
-    const context = createTestContext('chat', request);
+    const context = fakeCallContext({ operation: 'chat', request });
     await cache(context, upstream.next);
     expect(context.info.cache).toBe('miss');
   });
@@ -190,7 +192,7 @@ describe('createCacheMiddleware: chatStream', () => {
     const cache = createCacheMiddleware(true);
     const upstream = createStreamUpstream();
     for (let round = 0; round < 2; round += 1) {
-      const context = createTestContext('chatStream', request);
+      const context = fakeCallContext({ operation: 'chatStream', request });
       const chunks = await collect((await cache(context, upstream.next)) as AsyncIterable<ChatCompletionChunk>);
       expect(chunks).toEqual(streamChunks);
       expect(context.info.cache).toBe('bypass');
@@ -202,7 +204,7 @@ describe('createCacheMiddleware: chatStream', () => {
     const clock = createFakeClock();
     const cache = createCacheMiddleware({ streams: true }, { clock });
     const upstream = createStreamUpstream();
-    const first = createTestContext('chatStream', request);
+    const first = fakeCallContext({ operation: 'chatStream', request });
     const iterator = ((await cache(first, upstream.next)) as AsyncIterable<ChatCompletionChunk>)[Symbol.asyncIterator]();
     expect(first.info.cache).toBe('miss');
     expect(upstream.state.yielded).toBe(0); // nothing read before the consumer asks
@@ -210,7 +212,7 @@ describe('createCacheMiddleware: chatStream', () => {
     expect(upstream.state.yielded).toBe(1); // one chunk read for one chunk delivered
     while (!(await iterator.next()).done);
 
-    const second = createTestContext('chatStream', request);
+    const second = fakeCallContext({ operation: 'chatStream', request });
     const replayed = await collect((await cache(second, upstream.next)) as AsyncIterable<ChatCompletionChunk>);
     expect(upstream.state.opened).toBe(1);
     expect(second.info).toMatchObject({ cache: 'hit', usage, attempts: 0, firstChunkMs: 0 });
@@ -223,10 +225,10 @@ describe('createCacheMiddleware: chatStream', () => {
   it('does not store a stream the consumer stopped early, and closes the upstream', async () => {
     const cache = createCacheMiddleware({ streams: true });
     const upstream = createStreamUpstream();
-    const stream = (await cache(createTestContext('chatStream', request), upstream.next)) as AsyncIterable<ChatCompletionChunk>;
+    const stream = (await cache(fakeCallContext({ operation: 'chatStream', request }), upstream.next)) as AsyncIterable<ChatCompletionChunk>;
     for await (const chunk of stream) if (chunk.choices[0]?.delta?.content === 'Hel') break;
     expect(upstream.state).toEqual({ opened: 1, yielded: 2, closedEarly: 1 });
-    const again = createTestContext('chatStream', request);
+    const again = fakeCallContext({ operation: 'chatStream', request });
     await collect((await cache(again, upstream.next)) as AsyncIterable<ChatCompletionChunk>);
     expect(again.info.cache).toBe('miss');
     expect(upstream.state.opened).toBe(2);
@@ -236,7 +238,7 @@ describe('createCacheMiddleware: chatStream', () => {
     const cache = createCacheMiddleware({ streams: true });
     const broken = createStreamUpstream({ failAfter: 2 });
     const received: ChatCompletionChunk[] = [];
-    const stream = (await cache(createTestContext('chatStream', request), broken.next)) as AsyncIterable<ChatCompletionChunk>;
+    const stream = (await cache(fakeCallContext({ operation: 'chatStream', request }), broken.next)) as AsyncIterable<ChatCompletionChunk>;
     await expect(
       (async () => {
         for await (const chunk of stream) received.push(chunk);
@@ -244,15 +246,15 @@ describe('createCacheMiddleware: chatStream', () => {
     ).rejects.toThrow('upstream broke');
     expect(received).toHaveLength(2);
     const healthy = createStreamUpstream();
-    const again = createTestContext('chatStream', request);
+    const again = fakeCallContext({ operation: 'chatStream', request });
     await collect((await cache(again, healthy.next)) as AsyncIterable<ChatCompletionChunk>);
     expect(again.info.cache).toBe('miss');
   });
 
   it('keeps chat and stream entries apart', async () => {
     const cache = createCacheMiddleware({ streams: true });
-    await cache(createTestContext('chat', request), createUpstream().next);
-    const stream = createTestContext('chatStream', request);
+    await cache(fakeCallContext({ operation: 'chat', request }), createUpstream().next);
+    const stream = fakeCallContext({ operation: 'chatStream', request });
     await collect((await cache(stream, createStreamUpstream().next)) as AsyncIterable<ChatCompletionChunk>);
     expect(stream.info.cache).toBe('miss');
   });
@@ -274,13 +276,13 @@ describe('createCacheMiddleware: concurrency', () => {
       if (arrived <= 2) await bothArrived;
       return upstream.next(context);
     };
-    const first = createTestContext('chat', request);
-    const second = createTestContext('chat', request);
+    const first = fakeCallContext({ operation: 'chat', request });
+    const second = fakeCallContext({ operation: 'chat', request });
     const [a, b] = (await Promise.all([cache(first, gated), cache(second, gated)])) as Array<{ id: string }>;
     expect([first.info.cache, second.info.cache]).toEqual(['miss', 'miss']);
     expect(upstream.calls).toHaveLength(2);
     expect(new Set([a?.id, b?.id])).toEqual(new Set(['resp-1', 'resp-2']));
-    const third = createTestContext('chat', request);
+    const third = fakeCallContext({ operation: 'chat', request });
     await cache(third, gated);
     expect(third.info.cache).toBe('hit');
     expect(upstream.calls).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryCacheStore } from '../../../src/middleware/cache/create-memory-cache-store.js';
-import { createFakeClock } from './create-test-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
 
 describe('createMemoryCacheStore', () => {
   it('serves an entry until its time to live has passed, then forgets it', async () => {

@@ -4,7 +4,8 @@ import { createCacheMiddleware } from '../../../src/middleware/cache/create-cach
 import { createRedisCacheStore } from '../../../src/middleware/cache/create-redis-cache-store.js';
 import type { Next } from '../../../src/call/call-context.js';
 import { connectTestRedis, redisAvailable, type TestRedis } from '../../support/redis.js';
-import { collect, createTestContext } from './create-test-context.js';
+import { collect } from '../../support/fake-stream.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 let redis: TestRedis | undefined;
 
@@ -61,13 +62,13 @@ describe('createRedisCacheStore', () => {
       return { id: 'r', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'shared' }, finish_reason: 'stop' }] };
     };
     const request = { model: 'groq/llama', messages: [{ role: 'user', content: `redis ${prefix}` }] };
-    await first(createTestContext('chat', request), upstream);
-    const context = createTestContext('chat', request);
+    await first(fakeCallContext({ operation: 'chat', request }), upstream);
+    const context = fakeCallContext({ operation: 'chat', request });
     expect(await second(context, upstream)).toMatchObject({ id: 'r', choices: [{ message: { content: 'shared' } }] });
     expect(context.info).toMatchObject({ cache: 'hit', usage: { total_tokens: 2 } });
 
-    await collect((await first(createTestContext('chatStream', request), upstream)) as AsyncIterable<ChatCompletionChunk>);
-    const streamed = createTestContext('chatStream', request);
+    await collect((await first(fakeCallContext({ operation: 'chatStream', request }), upstream)) as AsyncIterable<ChatCompletionChunk>);
+    const streamed = fakeCallContext({ operation: 'chatStream', request });
     const chunks = await collect((await second(streamed, upstream)) as AsyncIterable<ChatCompletionChunk>);
     expect(streamed.info.cache).toBe('hit');
     expect(chunks.map((chunk) => chunk.choices[0]?.delta?.content ?? '').join('')).toBe('shared');

@@ -5,7 +5,7 @@ import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createCooldownMiddleware } from '../../../src/middleware/cooldown/create-cooldown-middleware.js';
 import { createRateLimitMiddleware } from '../../../src/middleware/rate-limit/create-rate-limit-middleware.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer, type MockHandler } from '../../support/mock-server.js';
-import { createFakeClock } from '../rate-limit/fake-clock.js';
+import { createFakeClock } from '../../support/fake-clock.js';
 
 let server: MockServer;
 const messages = [{ role: 'user' as const, content: 'hi' }];

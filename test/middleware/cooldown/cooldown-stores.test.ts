@@ -5,8 +5,8 @@ import { createMemoryCooldownStore } from '../../../src/middleware/cooldown/crea
 import { createRedisCooldownStore } from '../../../src/middleware/cooldown/create-redis-cooldown-store.js';
 import { ServerError, ServiceUnavailableError } from '../../../src/errors/error-classes.js';
 import { connectTestRedis, redisAvailable, type TestRedis } from '../../support/redis.js';
-import { createFakeClock } from '../rate-limit/fake-clock.js';
-import { fakeContext } from '../rate-limit/fake-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 let redis: TestRedis | undefined;
 let other: TestRedis | undefined;
@@ -77,10 +77,10 @@ describe.each(cases)('$name cooldown store', ({ create, skip }) => {
     const clientA = createCooldownMiddleware({ failures: 2, store: first });
     const clientB = createCooldownMiddleware({ failures: 2, store: second });
     const fail = () => Promise.reject(new ServerError('500', { status: 500 }));
-    await clientA(fakeContext(), fail).catch(() => undefined);
-    await clientB(fakeContext(), fail).catch(() => undefined);
+    await clientA(fakeCallContext({ provider: 'groq', model: 'llama' }), fail).catch(() => undefined);
+    await clientB(fakeCallContext({ provider: 'groq', model: 'llama' }), fail).catch(() => undefined);
     let sent = false;
-    const error = await clientA(fakeContext(), async () => (sent = true)).catch((thrown: unknown) => thrown);
+    const error = await clientA(fakeCallContext({ provider: 'groq', model: 'llama' }), async () => (sent = true)).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(sent).toBe(false);
   });

@@ -17,19 +17,19 @@ import { compose, type Middleware } from '../../../src/middleware/compose.js';
 import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createCooldownMiddleware } from '../../../src/middleware/cooldown/create-cooldown-middleware.js';
 import type { CooldownOptions } from '../../../src/middleware/cooldown/normalize-cooldown-options.js';
-import { createFakeClock } from '../rate-limit/fake-clock.js';
-import { fakeContext, type FakeContextInput } from '../rate-limit/fake-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext, type FakeCallInput } from '../../support/fake-call-context.js';
 
 function setup(options: CooldownOptions = {}) {
   const clock = createFakeClock(Date.UTC(2030, 0, 1));
   const layer = createCooldownMiddleware(options, { clock });
   let sent = 0;
-  const call = (input: FakeContextInput, outcome: () => unknown) =>
-    layer(fakeContext(input), async () => {
+  const call = (input: FakeCallInput, outcome: () => unknown) =>
+    layer(fakeCallContext({ provider: 'groq', model: 'llama', ...input }), async () => {
       sent += 1;
       return outcome();
     });
-  const fail = (error: Error, input: FakeContextInput = {}) => call(input, () => Promise.reject(error)).catch((thrown: unknown) => thrown);
+  const fail = (error: Error, input: FakeCallInput = {}) => call(input, () => Promise.reject(error)).catch((thrown: unknown) => thrown);
   return { clock, layer, call, fail, sent: () => sent };
 }
 
@@ -137,7 +137,7 @@ describe('cooldown', () => {
     const layer = createCooldownMiddleware({
       store: { remaining: async () => 0, recordFailure: () => Promise.reject(new Error('store down')), recordSuccess: async () => undefined },
     });
-    const context = fakeContext();
+    const context = fakeCallContext({ provider: 'groq', model: 'llama' });
     const error = serverError();
     await expect(layer(context, () => Promise.reject(error))).rejects.toBe(error);
     expect(context.info.warnings).toEqual(['cooldown: failure not recorded (store down)']);
@@ -242,17 +242,17 @@ describe('cooldown inside a fallback layer', () => {
     const pipeline = compose([fakeFallback(['openai/gpt', 'anthropic/claude']), createCooldownMiddleware({ failures: 2 }, { clock })], core);
     const request = { model: 'groq/llama', messages: [] };
     for (let index = 0; index < 2; index += 1) {
-      await expect(pipeline({ ...fakeContext({ request }) })).resolves.toEqual({ servedBy: 'anthropic/claude' });
+      await expect(pipeline({ ...fakeCallContext({ request }) })).resolves.toEqual({ servedBy: 'anthropic/claude' });
     }
     expect(sent).toEqual(['groq/llama', 'openai/gpt', 'anthropic/claude', 'groq/llama', 'openai/gpt', 'anthropic/claude']);
     sent.length = 0;
-    const context = fakeContext({ request });
+    const context = fakeCallContext({ provider: 'groq', model: 'llama', request });
     await expect(pipeline(context)).resolves.toEqual({ servedBy: 'anthropic/claude' });
     expect(sent).toEqual(['anthropic/claude']);
     expect(context.info.fallbacks).toEqual(['groq/llama', 'openai/gpt']);
     await clock.advance(60_000);
     sent.length = 0;
-    await pipeline(fakeContext({ request }));
+    await pipeline(fakeCallContext({ provider: 'groq', model: 'llama', request }));
     expect(sent).toEqual(['groq/llama', 'openai/gpt', 'anthropic/claude']);
   });
 });

@@ -3,9 +3,9 @@ import { computeCost } from '../../../src/middleware/cost/compute-cost.js';
 import { createCostCalculator } from '../../../src/middleware/cost/create-cost-calculator.js';
 import { listModelCandidates } from '../../../src/middleware/cost/list-model-candidates.js';
 import type { PricingTable } from '../../../src/middleware/cost/pricing-table.js';
-import { createFakeClock } from './cost-test-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
 
-async function readyCalculator(clock = createFakeClock()) {
+async function readyCalculator(clock = createFakeClock(Date.UTC(2025, 5, 1, 12))) {
   const calculator = createCostCalculator({ prices: { 'ollama/llama3.2': { input: 0.1, output: 0.2 } } }, { clock });
   await calculator.ready();
   return calculator;

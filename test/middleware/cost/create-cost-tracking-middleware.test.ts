@@ -5,16 +5,19 @@ import type { Next } from '../../../src/call/call-context.js';
 import { createCostTrackingMiddleware } from '../../../src/middleware/cost/create-cost-tracking-middleware.js';
 import { loadPricingTable } from '../../../src/middleware/cost/load-pricing-table.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../../support/mock-server.js';
-import { collect, createFakeClock, createFakeStream, createTestContext } from './cost-test-context.js';
+import { collect } from '../../support/fake-stream.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { createFakeStream } from './create-fake-stream.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 const GPT_4O = { input: 2.5, output: 10 };
 
 describe('createCostTrackingMiddleware (unit)', () => {
-  const middleware = createCostTrackingMiddleware(true, { clock: createFakeClock() });
+  const middleware = createCostTrackingMiddleware(true, { clock: createFakeClock(Date.UTC(2025, 5, 1, 12)) });
 
   it('is a named function that sets costUsd from the reported usage', async () => {
     expect(middleware.name).toBe('costTracking');
-    const context = createTestContext('chat', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chat', request: { model: 'openai/gpt-4o', messages: [] } });
     const response = { id: 'r' };
     const next: Next = async (inner) => {
       inner.info.usage = { prompt_tokens: 1000, completion_tokens: 100, total_tokens: 1100 };
@@ -26,7 +29,7 @@ describe('createCostTrackingMiddleware (unit)', () => {
   });
 
   it('leaves costUsd undefined with a warning for an unknown model or missing usage', async () => {
-    const unknown = createTestContext('chat', { model: 'openai/gpt-nonexistent', messages: [] });
+    const unknown = fakeCallContext({ operation: 'chat', request: { model: 'openai/gpt-nonexistent', messages: [] } });
     await middleware(unknown, async (inner) => {
       inner.info.usage = { prompt_tokens: 10, completion_tokens: 10 };
       return {};
@@ -34,28 +37,28 @@ describe('createCostTrackingMiddleware (unit)', () => {
     expect(unknown.info.costUsd).toBeUndefined();
     expect(unknown.info.warnings).toEqual([expect.stringMatching(/no price known for openai\/gpt-nonexistent/)]);
 
-    const noUsage = createTestContext('embed', { model: 'openai/text-embedding-3-small', input: 'x' });
+    const noUsage = fakeCallContext({ operation: 'embed', request: { model: 'openai/text-embedding-3-small', input: 'x' } });
     await middleware(noUsage, async () => ({}));
     expect(noUsage.info.costUsd).toBeUndefined();
     expect(noUsage.info.warnings).toEqual([expect.stringMatching(/reported no token usage/)]);
   });
 
   it('charges 0 for a cache hit and leaves unpriced operations alone', async () => {
-    const hit = createTestContext('chat', { model: 'openai/gpt-4o', messages: [] });
+    const hit = fakeCallContext({ operation: 'chat', request: { model: 'openai/gpt-4o', messages: [] } });
     await middleware(hit, async (inner) => {
       inner.info.cache = 'hit';
       inner.info.usage = { prompt_tokens: 1000, completion_tokens: 100 };
       return {};
     });
     expect(hit.info.costUsd).toBe(0);
-    const files = createTestContext('files.list', { model: 'openai/gpt-4o' });
+    const files = fakeCallContext({ operation: 'files.list', request: { model: 'openai/gpt-4o' } });
     await middleware(files, async () => ({ data: [] }));
     expect(files.info.costUsd).toBeUndefined();
     expect(files.info.warnings).toEqual([]);
   });
 
   it('uses the served route (info.provider/model), not the requested one', async () => {
-    const context = createTestContext('chat', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chat', request: { model: 'openai/gpt-4o', messages: [] } });
     await middleware(context, async (inner) => {
       inner.info.provider = 'anthropic';
       inner.info.model = 'claude-sonnet-4-20250514';
@@ -66,7 +69,7 @@ describe('createCostTrackingMiddleware (unit)', () => {
   });
 
   it('prices a stream when it ends, without reading ahead, from the final usage', async () => {
-    const context = createTestContext('chatStream', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chatStream', request: { model: 'openai/gpt-4o', messages: [] } });
     const { stream, state } = createFakeStream(context, ['a', 'b', 'c'], { usage: { prompt_tokens: 2000, completion_tokens: 300 } });
     const wrapped = (await middleware(context, async () => stream)) as AsyncIterable<unknown>;
     expect(state.pulled).toBe(0);
@@ -81,7 +84,7 @@ describe('createCostTrackingMiddleware (unit)', () => {
 
   it('estimates a partial stream (break) from the text sent and received, and cancels the source', async () => {
     const content = 'x'.repeat(400);
-    const context = createTestContext('chatStream', { model: 'openai/gpt-4o', messages: [{ role: 'user', content }] });
+    const context = fakeCallContext({ operation: 'chatStream', request: { model: 'openai/gpt-4o', messages: [{ role: 'user', content }] } });
     const { stream, state } = createFakeStream(context, ['y'.repeat(80), 'y'.repeat(80), 'never read']);
     const wrapped = (await middleware(context, async () => stream)) as AsyncIterable<unknown>;
     let seen = 0;
@@ -97,7 +100,7 @@ describe('createCostTrackingMiddleware (unit)', () => {
   });
 
   it('throws a stream error once and still records the cost of what was consumed', async () => {
-    const context = createTestContext('chatStream', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chatStream', request: { model: 'openai/gpt-4o', messages: [] } });
     const { stream } = createFakeStream(context, ['abcd', 'efgh', 'ijkl'], { failAfter: 1 });
     const wrapped = (await middleware(context, async () => stream)) as AsyncIterable<unknown>;
     const iterator = wrapped[Symbol.asyncIterator]();
@@ -109,7 +112,7 @@ describe('createCostTrackingMiddleware (unit)', () => {
 
   it('does not estimate when estimateStreams is false', async () => {
     const strict = createCostTrackingMiddleware({ estimateStreams: false });
-    const context = createTestContext('chatStream', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chatStream', request: { model: 'openai/gpt-4o', messages: [] } });
     const { stream } = createFakeStream(context, ['abcd']);
     await collect((await strict(context, async () => stream)) as AsyncIterable<unknown>);
     expect(context.info.costUsd).toBeUndefined();
@@ -118,13 +121,13 @@ describe('createCostTrackingMiddleware (unit)', () => {
 
   it('reports a price table that fails to load as a warning, not a failed call', async () => {
     const broken = createCostTrackingMiddleware(true, { loadTable: () => Promise.reject(new Error('gone')) });
-    const context = createTestContext('chat', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chat', request: { model: 'openai/gpt-4o', messages: [] } });
     expect(await broken(context, async () => ({ ok: 1 }))).toEqual({ ok: 1 });
     expect(context.info.warnings).toEqual([expect.stringMatching(/could not be loaded/)]);
   });
 
   it('propagates errors of the call untouched', async () => {
-    const context = createTestContext('chat', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chat', request: { model: 'openai/gpt-4o', messages: [] } });
     const failure = new Error('503');
     await expect(middleware(context, () => Promise.reject(failure))).rejects.toBe(failure);
     expect(context.info.costUsd).toBeUndefined();
@@ -132,7 +135,7 @@ describe('createCostTrackingMiddleware (unit)', () => {
 
   it('uses custom prices and rejects bad options naming the field', async () => {
     const custom = createCostTrackingMiddleware({ prices: { 'openai/my-finetune': { input: 1, output: 2 } } });
-    const context = createTestContext('chat', { model: 'openai/my-finetune', messages: [] });
+    const context = fakeCallContext({ operation: 'chat', request: { model: 'openai/my-finetune', messages: [] } });
     await custom(context, async (inner) => {
       inner.info.usage = { prompt_tokens: 1e6, completion_tokens: 1e6 };
       return {};

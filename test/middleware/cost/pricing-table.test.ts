@@ -7,7 +7,7 @@ import type { Usage } from '../../../generated/types/index.js';
 import { createCostCalculator } from '../../../src/middleware/cost/create-cost-calculator.js';
 import { loadPricingTable } from '../../../src/middleware/cost/load-pricing-table.js';
 import type { MatchRule, PricingTable } from '../../../src/middleware/cost/pricing-table.js';
-import { createFakeClock } from './cost-test-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
 
 describe('schemas/pricing.json', () => {
   it('is exactly what the build script produces (run `npx tsx codegen/pricing/build-pricing-table.ts`)', () => {
@@ -81,7 +81,7 @@ function toGenaiUsage(usage: Usage): Record<string, number> {
 describe('costs from the compact table', () => {
   it('equal genai-prices calcPrice for every model of every mapped provider, at peak and off-peak times', async () => {
     const table: PricingTable = await loadPricingTable();
-    const clock = createFakeClock();
+    const clock = createFakeClock(Date.UTC(2025, 5, 1, 12));
     const calculator = createCostCalculator({}, { clock, loadTable: async () => table });
     await calculator.ready();
     let compared = 0;

@@ -15,7 +15,8 @@ import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createFallbackMiddleware } from '../../../src/middleware/fallback/create-fallback-middleware.js';
 import { createRouterMiddleware } from '../../../src/middleware/router/create-router-middleware.js';
 import { UNRESOLVED_PROVIDER_ID } from '../../../src/middleware/router/create-unresolved-route.js';
-import { collect, fakeContext, fakeServices, fakeStream, rejection, routeName } from '../../support/router-fake-call.js';
+import { collect, fakeStream, rejection } from '../../support/fake-stream.js';
+import { fakeCallContext, fakeServices, routeName } from '../../support/fake-call-context.js';
 
 /** A core that answers per `provider/model` of the route: an error to throw, or a reply. */
 function fakeCore(outcomes: Record<string, unknown>): Next & { calls: CallContext[] } {
@@ -43,7 +44,7 @@ describe('createFallbackMiddleware', () => {
   it('falls back on a retryable error with the fallback model in request and route, and records the failed model', async () => {
     const core = fakeCore({ 'openai/gpt-4o': new RateLimitedError('429', { status: 429 }), 'anthropic/claude': { text: 'from claude' } });
     const run = compose([createFallbackMiddleware({ models: { 'openai/gpt-4o': ['anthropic/claude'] } })], core);
-    const context = fakeContext({ model: 'openai/gpt-4o' });
+    const context = fakeCallContext({ model: 'openai/gpt-4o' });
     await expect(run(context)).resolves.toEqual({ text: 'from claude' });
     expect(core.calls.map(routeName)).toEqual(['openai/gpt-4o', 'anthropic/claude']);
     expect(core.calls[1]?.request).toEqual({ model: 'anthropic/claude', messages: [{ role: 'user', content: 'Hi' }] });
@@ -60,7 +61,7 @@ describe('createFallbackMiddleware', () => {
       'p/d': 'served by d',
     });
     const run = compose([createFallbackMiddleware({ models: { 'p/a': ['p/b', 'p/a', 'p/c'] }, global: ['p/c', 'p/a', 'p/d'] })], core);
-    const context = fakeContext({ model: 'p/a' });
+    const context = fakeCallContext({ model: 'p/a' });
     await expect(run(context)).resolves.toBe('served by d');
     expect(core.calls.map(routeName)).toEqual(['p/a', 'p/b', 'p/c', 'p/d']);
     expect(context.info.fallbacks).toEqual(['p/a', 'p/b', 'p/c']);
@@ -70,7 +71,7 @@ describe('createFallbackMiddleware', () => {
     const core = fakeCore({ 'openai/gpt-4o': new ServerError('500'), 'p/b': 'ok' });
     const run = compose([createFallbackMiddleware({ models: { 'openai/gpt-4o': ['p/b'] } })], core);
     const services = fakeServices();
-    const context = fakeContext({ request: { model: 'gpt-4o' }, route: services.resolveRoute('openai/gpt-4o'), services });
+    const context = fakeCallContext({ request: { model: 'gpt-4o' }, route: services.resolveRoute('openai/gpt-4o'), services });
     await expect(run(context)).resolves.toBe('ok');
     expect(context.info.fallbacks).toEqual(['gpt-4o']);
   });
@@ -83,7 +84,7 @@ describe('createFallbackMiddleware', () => {
   ])('never falls back on %s', async (_name, error) => {
     const core = fakeCore({ 'p/a': error, 'p/b': 'never' });
     const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-    const context = fakeContext({ model: 'p/a' });
+    const context = fakeCallContext({ model: 'p/a' });
     expect(await rejection(run(context))).toBe(error);
     expect(core.calls).toHaveLength(1);
     expect(context.info.fallbacks).toEqual([]);
@@ -98,7 +99,7 @@ describe('createFallbackMiddleware', () => {
       throw error;
     }, 'p/b': 'never' });
     const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-    expect(await rejection(run(fakeContext({ model: 'p/a', signal: controller.signal })))).toBe(error);
+    expect(await rejection(run(fakeCallContext({ model: 'p/a', signal: controller.signal })))).toBe(error);
     expect(core.calls).toHaveLength(1);
   });
 
@@ -106,7 +107,7 @@ describe('createFallbackMiddleware', () => {
     const errors = [new ServerError('a'), new RateLimitedError('b'), new ServiceUnavailableError('c')];
     const core = fakeCore({ 'p/a': errors[0], 'p/b': errors[1], 'p/c': errors[2] });
     const run = compose([createFallbackMiddleware({ models: { 'p/a': ['p/b', 'p/c'] } })], core);
-    const context = fakeContext({ model: 'p/a' });
+    const context = fakeCallContext({ model: 'p/a' });
     const thrown = await rejection(run(context));
     expect(thrown).toBe(errors[2]);
     expect((thrown as { errors: unknown[] }).errors).toEqual(errors);
@@ -119,7 +120,7 @@ describe('createFallbackMiddleware', () => {
     const auth = new AuthenticationError('no key for b');
     const core = fakeCore({ 'p/a': new ServerError('500'), 'p/b': auth, 'p/c': 'never' });
     const run = compose([createFallbackMiddleware({ global: ['p/b', 'p/c'] })], core);
-    const thrown = await rejection(run(fakeContext({ model: 'p/a' })));
+    const thrown = await rejection(run(fakeCallContext({ model: 'p/a' })));
     expect(thrown).toBe(auth);
     expect((thrown as { errors: unknown[] }).errors).toHaveLength(2);
     expect(core.calls.map(routeName)).toEqual(['p/a', 'p/b']);
@@ -131,20 +132,20 @@ describe('createFallbackMiddleware', () => {
     it('does not fall back on them by default', async () => {
       const core = fakeCore({ 'p/a': tooLong(), 'p/b': 'never' });
       const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-      expect(await rejection(run(fakeContext({ model: 'p/a' })))).toBeInstanceOf(ContextWindowExceededError);
+      expect(await rejection(run(fakeCallContext({ model: 'p/a' })))).toBeInstanceOf(ContextWindowExceededError);
       expect(core.calls).toHaveLength(1);
     });
 
     it('onContextWindow: true falls back along the same lists', async () => {
       const core = fakeCore({ 'p/a': tooLong(), 'p/b': 'b' });
       const run = compose([createFallbackMiddleware({ global: ['p/b'], onContextWindow: true })], core);
-      await expect(run(fakeContext({ model: 'p/a' }))).resolves.toBe('b');
+      await expect(run(fakeCallContext({ model: 'p/a' }))).resolves.toBe('b');
     });
 
     it('onContextWindow: a list goes to those (larger-context) models only', async () => {
       const core = fakeCore({ 'p/a': tooLong(), 'p/large': 'large', 'p/b': 'never' });
       const run = compose([createFallbackMiddleware({ global: ['p/b'], onContextWindow: ['p/large'] })], core);
-      const context = fakeContext({ model: 'p/a' });
+      const context = fakeCallContext({ model: 'p/a' });
       await expect(run(context)).resolves.toBe('large');
       expect(core.calls.map(routeName)).toEqual(['p/a', 'p/large']);
     });
@@ -152,17 +153,17 @@ describe('createFallbackMiddleware', () => {
     it('onContextWindow: a per-model map', async () => {
       const core = fakeCore({ 'p/a': tooLong(), 'p/a-128k': 'a-128k' });
       const run = compose([createFallbackMiddleware({ onContextWindow: { 'p/a': ['p/a-128k'] } })], core);
-      await expect(run(fakeContext({ model: 'p/a' }))).resolves.toBe('a-128k');
+      await expect(run(fakeCallContext({ model: 'p/a' }))).resolves.toBe('a-128k');
       // Another model has no context-window fallback.
       const other = fakeCore({ 'p/z': tooLong() });
       const runOther = compose([createFallbackMiddleware({ onContextWindow: { 'p/a': ['p/a-128k'] } })], other);
-      expect(await rejection(runOther(fakeContext({ model: 'p/z' })))).toBeInstanceOf(ContextWindowExceededError);
+      expect(await rejection(runOther(fakeCallContext({ model: 'p/z' })))).toBeInstanceOf(ContextWindowExceededError);
     });
 
     it('onContentPolicy: a list of other models', async () => {
       const core = fakeCore({ 'p/strict': new ContentPolicyError('refused'), 'p/lenient': 'answer' });
       const run = compose([createFallbackMiddleware({ onContentPolicy: ['p/lenient'] })], core);
-      const context = fakeContext({ model: 'p/strict' });
+      const context = fakeCallContext({ model: 'p/strict' });
       await expect(run(context)).resolves.toBe('answer');
       expect(context.info.fallbacks).toEqual(['p/strict']);
     });
@@ -171,7 +172,7 @@ describe('createFallbackMiddleware', () => {
       const error = new ServerError('500');
       const core = fakeCore({ 'p/a': error, 'p/large': 'never' });
       const run = compose([createFallbackMiddleware({ onContextWindow: ['p/large'] })], core);
-      expect(await rejection(run(fakeContext({ model: 'p/a' })))).toBe(error);
+      expect(await rejection(run(fakeCallContext({ model: 'p/a' })))).toBe(error);
       expect(core.calls).toHaveLength(1);
     });
   });
@@ -181,14 +182,14 @@ describe('createFallbackMiddleware', () => {
     const core = fakeCore({ 'p/a': error });
     const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
     const services = fakeServices();
-    const upload = fakeContext({
+    const upload = fakeCallContext({
       operation: 'transcribe',
       request: { model: 'p/a', file: new ReadableStream() },
       route: services.resolveRoute('p/a'),
       services,
     });
     expect(await rejection(run(upload))).toBe(error);
-    const noModel = fakeContext({ operation: 'files.list', request: {}, route: services.resolveRoute('p/a'), services });
+    const noModel = fakeCallContext({ operation: 'files.list', request: {}, route: services.resolveRoute('p/a'), services });
     expect(await rejection(run(noModel))).toBe(error);
     expect(core.calls).toHaveLength(2);
     expect(core.calls[1]).toBe(noModel);
@@ -197,7 +198,7 @@ describe('createFallbackMiddleware', () => {
   it('passes a model with no fallbacks straight through (same context)', async () => {
     const core = fakeCore({ 'p/x': 'x' });
     const run = compose([createFallbackMiddleware({ models: { 'p/a': ['p/b'] } })], core);
-    const context = fakeContext({ model: 'p/x' });
+    const context = fakeCallContext({ model: 'p/x' });
     await expect(run(context)).resolves.toBe('x');
     expect(core.calls[0]).toBe(context);
   });
@@ -214,7 +215,7 @@ describe('createFallbackMiddleware', () => {
         [createFallbackMiddleware({ models: { 'p/a': ['smart'] } }), createRouterMiddleware({ smart: { deployments: [{ model: 'q/one' }] } })],
         spy,
       );
-      const context = fakeContext({ model: 'p/a' });
+      const context = fakeCallContext({ model: 'p/a' });
       await expect(run(context)).resolves.toBe('served by q/one');
       expect(seen.map((entry) => (entry.request as { model: string }).model)).toEqual(['p/a', 'q/one']);
       expect(context.info.fallbacks).toEqual(['p/a']);
@@ -224,7 +225,7 @@ describe('createFallbackMiddleware', () => {
     it('without a router, a fallback to an unroutable name fails with a ConfigurationError and sends nothing', async () => {
       const core = fakeCore({ 'p/a': new ServerError('500') });
       const run = compose([createFallbackMiddleware({ models: { 'p/a': ['smart'] } })], core);
-      const thrown = await rejection(run(fakeContext({ model: 'p/a' })));
+      const thrown = await rejection(run(fakeCallContext({ model: 'p/a' })));
       expect(thrown).toBeInstanceOf(ConfigurationError);
       expect((thrown as Error).message).toContain('"smart" is neither a routable model string nor a router alias');
       expect(core.calls[1]?.route.provider.id).toBe(UNRESOLVED_PROVIDER_ID);
@@ -241,7 +242,7 @@ describe('createFallbackMiddleware', () => {
         ],
         core,
       );
-      const context = fakeContext({ model: 'smart' });
+      const context = fakeCallContext({ model: 'smart' });
       const thrown = await rejection(run(context));
       expect(thrown).toBe(errors[2]);
       expect((thrown as { errors: unknown[] }).errors).toEqual(errors);
@@ -256,7 +257,7 @@ describe('createFallbackMiddleware', () => {
       const served = fakeStream(chunks('b'));
       const core = fakeCore({ 'p/a': unavailable(), 'p/b': served });
       const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-      const context = fakeContext({ operation: 'chatStream', model: 'p/a' });
+      const context = fakeCallContext({ operation: 'chatStream', model: 'p/a' });
       const stream = (await run(context)) as AsyncIterable<string>;
       expect(served.pulled).toBe(0); // wrapped lazily: nothing read before the caller asks
       expect(await collect(stream)).toEqual(chunks('b'));
@@ -268,7 +269,7 @@ describe('createFallbackMiddleware', () => {
       const served = fakeStream(chunks('b'));
       const core = fakeCore({ 'p/a': broken, 'p/b': served });
       const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-      const context = fakeContext({ operation: 'chatStream', model: 'p/a' });
+      const context = fakeCallContext({ operation: 'chatStream', model: 'p/a' });
       expect(await collect((await run(context)) as AsyncIterable<string>)).toEqual(chunks('b'));
       expect(core.calls.map(routeName)).toEqual(['p/a', 'p/b']);
       expect(context.info.fallbacks).toEqual(['p/a']);
@@ -279,7 +280,7 @@ describe('createFallbackMiddleware', () => {
       const broken = fakeStream(chunks('a'), { failAt: 1, error });
       const core = fakeCore({ 'p/a': broken, 'p/b': fakeStream(chunks('b')) });
       const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-      const context = fakeContext({ operation: 'chatStream', model: 'p/a' });
+      const context = fakeCallContext({ operation: 'chatStream', model: 'p/a' });
       const iterator = ((await run(context)) as AsyncIterable<string>)[Symbol.asyncIterator]();
       expect(await iterator.next()).toEqual({ done: false, value: 'a-1' });
       expect(await rejection(iterator.next())).toBe(error);
@@ -292,7 +293,7 @@ describe('createFallbackMiddleware', () => {
       const served = fakeStream(chunks('b'));
       const core = fakeCore({ 'p/a': unavailable(), 'p/b': served });
       const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-      const stream = (await run(fakeContext({ operation: 'responses.createStream', model: 'p/a' }))) as AsyncIterable<string>;
+      const stream = (await run(fakeCallContext({ operation: 'responses.createStream', model: 'p/a' }))) as AsyncIterable<string>;
       for await (const chunk of stream) {
         expect(chunk).toBe('b-1');
         break;
@@ -306,7 +307,7 @@ describe('createFallbackMiddleware', () => {
       const last = new ServiceUnavailableError('b');
       const core = fakeCore({ 'p/a': fakeStream(['x'], { failAt: 0, error: first }), 'p/b': last });
       const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-      const stream = (await run(fakeContext({ operation: 'chatStream', model: 'p/a' }))) as AsyncIterable<string>;
+      const stream = (await run(fakeCallContext({ operation: 'chatStream', model: 'p/a' }))) as AsyncIterable<string>;
       const thrown = await rejection(collect(stream));
       expect(thrown).toBe(last);
       expect((thrown as { errors: unknown[] }).errors).toEqual([first, last]);
@@ -315,7 +316,7 @@ describe('createFallbackMiddleware', () => {
     it('an empty stream ends without falling back', async () => {
       const core = fakeCore({ 'p/a': fakeStream([]), 'p/b': fakeStream(['never']) });
       const run = compose([createFallbackMiddleware({ global: ['p/b'] })], core);
-      expect(await collect((await run(fakeContext({ operation: 'chatStream', model: 'p/a' }))) as AsyncIterable<string>)).toEqual([]);
+      expect(await collect((await run(fakeCallContext({ operation: 'chatStream', model: 'p/a' }))) as AsyncIterable<string>)).toEqual([]);
       expect(core.calls).toHaveLength(1);
     });
   });

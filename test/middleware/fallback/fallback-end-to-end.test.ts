@@ -3,7 +3,7 @@ import { callInfo, createClient, type ChatCompletionChunk, type Middleware } fro
 import { createFallbackMiddleware } from '../../../src/middleware/fallback/create-fallback-middleware.js';
 import { createRouterMiddleware } from '../../../src/middleware/router/create-router-middleware.js';
 import { chatChunk, chatResponse, sseBody, startMockServer, type MockServer } from '../../support/mock-server.js';
-import { rejection } from '../../support/router-fake-call.js';
+import { rejection } from '../../support/fake-stream.js';
 
 let server: MockServer;
 

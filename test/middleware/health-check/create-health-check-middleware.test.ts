@@ -9,8 +9,9 @@ import { createHealthCheckMiddleware } from '../../../src/middleware/health-chec
 import type { HealthCheckOptions, HealthProbe } from '../../../src/middleware/health-check/normalize-health-check-options.js';
 import { createUnresolvedRoute } from '../../../src/middleware/router/create-unresolved-route.js';
 import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
-import { createManualTimer } from '../../support/health-check-manual-timer.js';
-import { createFakeClock, fakeContext, fakeProvider, fakeServices, rejection, routeName } from '../../support/router-fake-call.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext, fakeProvider, fakeServices, routeName } from '../../support/fake-call-context.js';
+import { rejection } from '../../support/fake-stream.js';
 
 /** A probe whose answer the test switches; records the routes it checked. */
 function switchableProbe(): HealthProbe & { healthy: boolean; checked: string[] } {
@@ -26,7 +27,7 @@ function switchableProbe(): HealthProbe & { healthy: boolean; checked: string[] 
 
 function setup(options: HealthCheckOptions = {}, probe: HealthProbe = switchableProbe()) {
   const clock = createFakeClock(5_000);
-  const timer = createManualTimer();
+  const timer = createFakeClock();
   const services = fakeServices();
   const health = createHealthCheckMiddleware({ failureThreshold: 3, recoveryThreshold: 2, intervalMs: 1_000, probe, ...options }, { clock, timer });
   const calls: CallContext[] = [];
@@ -35,13 +36,13 @@ function setup(options: HealthCheckOptions = {}, probe: HealthProbe = switchable
     return routeName(context);
   };
   const pipeline = compose([health], core);
-  const call = (model = 'a/one') => pipeline(fakeContext({ model, services }));
+  const call = (model = 'a/one') => pipeline(fakeCallContext({ model, services }));
   return { clock, timer, services, health, calls, call };
 }
 
 describe('createHealthCheckMiddleware', () => {
   it('is a named middleware with close, status, isHealthy and checkNow', () => {
-    const health = createHealthCheckMiddleware(true, { timer: createManualTimer() });
+    const health = createHealthCheckMiddleware(true, { timer: createFakeClock() });
     expect(health.name).toBe('healthCheck');
     expect(typeof health.close).toBe('function');
     expect(health.status()).toEqual([]);
@@ -180,15 +181,15 @@ describe('createHealthCheckMiddleware', () => {
       return 'ok';
     });
     const provider = services.resolveRoute('a/one').provider;
-    await pipeline(fakeContext({ operation: 'files.list', request: {}, route: { provider, model: '' }, services }));
-    await pipeline(fakeContext({ request: { model: 'smart' }, route: createUnresolvedRoute('smart'), services }));
+    await pipeline(fakeCallContext({ operation: 'files.list', request: {}, route: { provider, model: '' }, services }));
+    await pipeline(fakeCallContext({ request: { model: 'smart' }, route: createUnresolvedRoute('smart'), services }));
     expect(calls).toHaveLength(2);
     expect(health.status()).toEqual([]);
   });
 
   it('checks only the configured deployments and models, resolved at construction with services', async () => {
     const probe = switchableProbe();
-    const timer = createManualTimer();
+    const timer = createFakeClock();
     const services = fakeServices();
     const health = createHealthCheckMiddleware(
       { deployments: [{ model: 'a/one', baseURL: 'https://eu.example/v1' }], models: ['b/two'], probe, failureThreshold: 1 },
@@ -204,23 +205,23 @@ describe('createHealthCheckMiddleware', () => {
     expect(probe.checked).toEqual(['a/one', 'b/two']);
     const pipeline = compose([health], async (context) => routeName(context));
     // The same provider and model at another endpoint is another deployment, and is not tracked.
-    await expect(pipeline(fakeContext({ model: 'a/one', services }))).resolves.toBe('a/one');
-    expect(await rejection(pipeline(fakeContext({ route: services.resolveDeployment({ model: 'a/one', baseURL: 'https://eu.example/v1' }), services })))).toBeInstanceOf(ServiceUnavailableError);
-    expect(await rejection(pipeline(fakeContext({ model: 'b/two', services })))).toBeInstanceOf(ServiceUnavailableError);
-    await expect(pipeline(fakeContext({ model: 'c/three', services }))).resolves.toBe('c/three');
+    await expect(pipeline(fakeCallContext({ model: 'a/one', services }))).resolves.toBe('a/one');
+    expect(await rejection(pipeline(fakeCallContext({ route: services.resolveDeployment({ model: 'a/one', baseURL: 'https://eu.example/v1' }), services })))).toBeInstanceOf(ServiceUnavailableError);
+    expect(await rejection(pipeline(fakeCallContext({ model: 'b/two', services })))).toBeInstanceOf(ServiceUnavailableError);
+    await expect(pipeline(fakeCallContext({ model: 'c/three', services }))).resolves.toBe('c/three');
     expect(health.status()).toHaveLength(2);
   });
 
   describe('built-in probes', () => {
     it('"models" lists the models through the layers inside, with no retries, the timeout and a tag', async () => {
-      const timer = createManualTimer();
+      const timer = createFakeClock();
       const health = createHealthCheckMiddleware({ timeoutMs: 1_234 }, { timer });
       const seen: CallContext[] = [];
       const pipeline = compose([health], async (context) => {
         seen.push(context);
         return {};
       });
-      await pipeline(fakeContext({ model: 'a/one' }));
+      await pipeline(fakeCallContext({ model: 'a/one' }));
       await timer.fire();
       expect(seen).toHaveLength(2);
       const probe = seen[1] as CallContext;
@@ -240,10 +241,10 @@ describe('createHealthCheckMiddleware', () => {
         ['models', fakeProvider('nomodels', 'https://nomodels.example', { chat: { path: '/chat' } })],
         ['chat', fakeProvider('a')],
       ] as const) {
-        const timer = createManualTimer();
+        const timer = createFakeClock();
         const sent: CallContext[] = [];
         const health = createHealthCheckMiddleware({ probe }, { timer, send: async (context) => sent.push(context) });
-        await compose([health], async () => 'ok')(fakeContext({ route: { provider, model: 'm-1' }, request: { model: 'x' } }));
+        await compose([health], async () => 'ok')(fakeCallContext({ route: { provider, model: 'm-1' }, request: { model: 'x' } }));
         await timer.fire();
         expect(sent).toHaveLength(1);
         expect(sent[0]).toMatchObject({
@@ -255,13 +256,13 @@ describe('createHealthCheckMiddleware', () => {
     });
 
     it('counts a failing probe call as a failed check', async () => {
-      const timer = createManualTimer();
+      const timer = createFakeClock();
       const health = createHealthCheckMiddleware({ failureThreshold: 1 }, { timer });
       const pipeline = compose([health], async (context) => {
         if (context.operation === 'listModels') throw new ServiceUnavailableError('models: 503');
         return 'ok';
       });
-      await pipeline(fakeContext());
+      await pipeline(fakeCallContext());
       await timer.fire();
       expect(health.status()[0]).toMatchObject({ healthy: false, lastError: 'models: 503' });
     });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callInfo, createClient } from '../../../src/index.js';
 import { createHealthCheckMiddleware, type HealthCheckMiddleware } from '../../../src/middleware/health-check/create-health-check-middleware.js';
 import { createRouterMiddleware } from '../../../src/middleware/router/create-router-middleware.js';
-import { createManualTimer, type ManualTimer } from '../../support/health-check-manual-timer.js';
+import { createFakeClock, type FakeClock } from '../../support/fake-clock.js';
 import { chatChunk, chatResponse, sseBody, startMockServer, type MockHandler, type MockServer } from '../../support/mock-server.js';
 
 let east: MockServer;
@@ -42,7 +42,7 @@ const chats = (server: MockServer): number => server.requests.filter((request) =
 const probes = (server: MockServer): number => server.requests.filter((request) => request.path === '/models').length;
 
 describe('router + health checks through createClient', () => {
-  let timer: ManualTimer;
+  let timer: FakeClock;
   let health: HealthCheckMiddleware;
   let client: ReturnType<typeof createClient>;
 
@@ -51,7 +51,7 @@ describe('router + health checks through createClient', () => {
     west.requests.length = 0;
     east.handle(failing);
     west.handle(healthy('west'));
-    timer = createManualTimer();
+    timer = createFakeClock();
     health = createHealthCheckMiddleware({ intervalMs: 10_000, failureThreshold: 2, recoveryThreshold: 1 }, { timer });
     const router = createRouterMiddleware(
       {

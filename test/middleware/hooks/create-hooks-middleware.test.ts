@@ -4,7 +4,9 @@ import { HookRejectedError, ServerError } from '../../../src/errors/error-classe
 import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createHooksMiddleware, type HookFailure } from '../../../src/middleware/hooks/create-hooks-middleware.js';
 import type { Hook, HookErrorEvent, HookRequestEvent, HookResponseEvent } from '../../../src/middleware/hooks/hook.js';
-import { collect, createFakeClock, createTestContext } from '../cache/create-test-context.js';
+import { collect } from '../../support/fake-stream.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 const request = { model: 'groq/llama', messages: [{ role: 'user', content: 'Hello' }] };
 const usage = { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 };
@@ -80,7 +82,7 @@ describe('createHooksMiddleware: unary calls', () => {
       return { id: 'resp-1' };
     };
     const hooks = createHooksMiddleware([recorder.hook], { clock });
-    const context = createTestContext('chat', request, { tags: ['user:7'] });
+    const context = fakeCallContext({ operation: 'chat', request, tags: ['user:7'] });
     expect(await hooks(context, upstream)).toEqual({ id: 'resp-1' });
     expect(recorder.names()).toEqual(['hook.onRequest', 'hook.onResponse']);
     const [, before] = recorder.events[0]!;
@@ -93,7 +95,7 @@ describe('createHooksMiddleware: unary calls', () => {
     const first = createRecorder('first', { onRequest: ({ request: current }) => ({ ...current, user: 'u1' }) });
     const second = createRecorder('second', { onRequest: ({ request: current }) => ({ ...current, temperature: 0 }) });
     const upstream = createUpstream();
-    const context = createTestContext('chat', request);
+    const context = fakeCallContext({ operation: 'chat', request });
     await createHooksMiddleware([first.hook, second.hook])(context, upstream.next);
     expect(second.events[0]?.[1].request).toEqual({ ...request, user: 'u1' });
     expect(upstream.seen[0]?.request).toEqual({ ...request, user: 'u1', temperature: 0 });
@@ -104,7 +106,7 @@ describe('createHooksMiddleware: unary calls', () => {
 
   it('routes again when onRequest changes the model', async () => {
     const upstream = createUpstream();
-    const context = createTestContext('chat', request);
+    const context = fakeCallContext({ operation: 'chat', request });
     await createHooksMiddleware([{ onRequest: ({ request: current }) => ({ ...current, model: 'openai/gpt-4o-mini' }) }])(context, upstream.next);
     expect(upstream.seen[0]?.route.provider.id).toBe('openai');
     expect(upstream.seen[0]?.route.model).toBe('gpt-4o-mini');
@@ -120,7 +122,7 @@ describe('createHooksMiddleware: unary calls', () => {
     });
     const later = createRecorder('later');
     const upstream = createUpstream();
-    const failure = await createHooksMiddleware([guard.hook, later.hook])(createTestContext('chat', request), upstream.next).catch((error: unknown) => error);
+    const failure = await createHooksMiddleware([guard.hook, later.hook])(fakeCallContext({ operation: 'chat', request }), upstream.next).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(HookRejectedError);
     expect(failure).toMatchObject({ kind: 'HookRejected', cause: reason, retryable: false });
     expect((failure as Error).message).toContain('hooks[0].onRequest rejected the chat call: prompt contains a secret');
@@ -131,7 +133,7 @@ describe('createHooksMiddleware: unary calls', () => {
 
   it('rejects an onRequest that returns something other than a request object', async () => {
     const hooks = createHooksMiddleware([{ onRequest: () => 'nope' as never }]);
-    const failure = await hooks(createTestContext('chat', request), createUpstream().next).catch((error: unknown) => error);
+    const failure = await hooks(fakeCallContext({ operation: 'chat', request }), createUpstream().next).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(HookRejectedError);
     expect((failure as Error).message).toMatch(/hooks\[0\]\.onRequest returned string/);
     expect((failure as { cause: unknown }).cause).toBeInstanceOf(TypeError);
@@ -143,7 +145,7 @@ describe('createHooksMiddleware: unary calls', () => {
     const failing: Next = async () => {
       throw error;
     };
-    await expect(createHooksMiddleware([recorder.hook])(createTestContext('chat', request), failing)).rejects.toBe(error);
+    await expect(createHooksMiddleware([recorder.hook])(fakeCallContext({ operation: 'chat', request }), failing)).rejects.toBe(error);
     expect(recorder.names()).toEqual(['hook.onRequest', 'hook.onError']);
     expect(recorder.events[1]?.[1]).toMatchObject({ error, operation: 'chat', route: { provider: 'groq', model: 'llama' } });
   });
@@ -161,10 +163,10 @@ describe('createHooksMiddleware: unary calls', () => {
     };
     const after = createRecorder('after');
     const hooks = createHooksMiddleware([throwing, after.hook], { onHookError });
-    expect(await hooks(createTestContext('chat', request), createUpstream({ ok: true }).next)).toEqual({ ok: true });
+    expect(await hooks(fakeCallContext({ operation: 'chat', request }), createUpstream({ ok: true }).next)).toEqual({ ok: true });
     const error = new ServerError('boom');
     await expect(
-      hooks(createTestContext('chat', request), async () => {
+      hooks(fakeCallContext({ operation: 'chat', request }), async () => {
         throw error;
       }),
     ).rejects.toBe(error);
@@ -174,7 +176,7 @@ describe('createHooksMiddleware: unary calls', () => {
     ]);
     expect(after.names()).toEqual(['after.onRequest', 'after.onResponse', 'after.onRequest', 'after.onError']); // later hooks still run
     // Without a reporter such errors are swallowed.
-    expect(await createHooksMiddleware([throwing])(createTestContext('chat', request), createUpstream({ ok: 1 }).next)).toEqual({ ok: 1 });
+    expect(await createHooksMiddleware([throwing])(fakeCallContext({ operation: 'chat', request }), createUpstream({ ok: 1 }).next)).toEqual({ ok: 1 });
   });
 
   it('awaits async hooks in order before the call settles', async () => {
@@ -189,7 +191,7 @@ describe('createHooksMiddleware: unary calls', () => {
         order.push(`${label}.response`);
       },
     });
-    await createHooksMiddleware([slow('a'), slow('b')])(createTestContext('chat', request), async () => {
+    await createHooksMiddleware([slow('a'), slow('b')])(fakeCallContext({ operation: 'chat', request }), async () => {
       order.push('call');
       return {};
     });
@@ -211,7 +213,7 @@ describe('createHooksMiddleware: unary calls', () => {
       { onRequest: () => void order.push('sync.request'), onResponse: () => void order.push('sync.response') },
       { onRequest: () => thenable('thenable.request') as unknown as undefined, onResponse: () => thenable('thenable.response') as unknown as undefined },
     ];
-    await createHooksMiddleware(hooks)(createTestContext('chat', request), async () => {
+    await createHooksMiddleware(hooks)(fakeCallContext({ operation: 'chat', request }), async () => {
       order.push('call');
       return {};
     });
@@ -221,7 +223,7 @@ describe('createHooksMiddleware: unary calls', () => {
   it('gives each event its own deep copy of the usage', async () => {
     const recorder = createRecorder();
     const nested = { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7, prompt_tokens_details: { cached_tokens: 1 } };
-    await createHooksMiddleware([recorder.hook])(createTestContext('chat', request), async (context) => {
+    await createHooksMiddleware([recorder.hook])(fakeCallContext({ operation: 'chat', request }), async (context) => {
       context.info.usage = nested;
       return {};
     });
@@ -236,7 +238,7 @@ describe('createHooksMiddleware: streams', () => {
   it('passes chunks through lazily and runs onResponse once at the end with the assembled response', async () => {
     const recorder = createRecorder();
     const upstream = createStreamUpstream();
-    const stream = (await createHooksMiddleware([recorder.hook])(createTestContext('chatStream', request), upstream.next)) as AsyncIterable<ChatCompletionChunk>;
+    const stream = (await createHooksMiddleware([recorder.hook])(fakeCallContext({ operation: 'chatStream', request }), upstream.next)) as AsyncIterable<ChatCompletionChunk>;
     const iterator = stream[Symbol.asyncIterator]();
     expect(upstream.state.yielded).toBe(0);
     expect((await iterator.next()).value).toEqual(streamChunks[0]);
@@ -253,7 +255,7 @@ describe('createHooksMiddleware: streams', () => {
   it('on break: closes the upstream and runs onResponse once with what was delivered, complete false', async () => {
     const recorder = createRecorder();
     const upstream = createStreamUpstream();
-    const stream = (await createHooksMiddleware([recorder.hook])(createTestContext('chatStream', request), upstream.next)) as AsyncIterable<ChatCompletionChunk>;
+    const stream = (await createHooksMiddleware([recorder.hook])(fakeCallContext({ operation: 'chatStream', request }), upstream.next)) as AsyncIterable<ChatCompletionChunk>;
     for await (const chunk of stream) {
       expect(chunk).toEqual(streamChunks[0]);
       break;
@@ -265,7 +267,7 @@ describe('createHooksMiddleware: streams', () => {
 
   it('runs onError once for an error raised mid-stream, which reaches the consumer once', async () => {
     const recorder = createRecorder();
-    const stream = (await createHooksMiddleware([recorder.hook])(createTestContext('chatStream', request), createStreamUpstream({ failAfter: 2 }).next)) as AsyncIterable<ChatCompletionChunk>;
+    const stream = (await createHooksMiddleware([recorder.hook])(fakeCallContext({ operation: 'chatStream', request }), createStreamUpstream({ failAfter: 2 }).next)) as AsyncIterable<ChatCompletionChunk>;
     const received: ChatCompletionChunk[] = [];
     const iterator = stream[Symbol.asyncIterator]();
     await expect(
@@ -288,7 +290,7 @@ describe('createHooksMiddleware: streams', () => {
     const failing: Next = async () => {
       throw new ServerError('503 before headers');
     };
-    await expect(createHooksMiddleware([recorder.hook])(createTestContext('chatStream', request), failing)).rejects.toThrow('503 before headers');
+    await expect(createHooksMiddleware([recorder.hook])(fakeCallContext({ operation: 'chatStream', request }), failing)).rejects.toThrow('503 before headers');
     expect(recorder.names()).toEqual(['hook.onRequest', 'hook.onError']);
   });
 
@@ -303,7 +305,7 @@ describe('createHooksMiddleware: streams', () => {
       (async function* () {
         yield* events;
       })();
-    const stream = (await createHooksMiddleware([recorder.hook])(createTestContext('responses.createStream', { model: 'openai/gpt-4o', input: 'x' }), upstream)) as AsyncIterable<unknown>;
+    const stream = (await createHooksMiddleware([recorder.hook])(fakeCallContext({ operation: 'responses.createStream', request: { model: 'openai/gpt-4o', input: 'x' } }), upstream)) as AsyncIterable<unknown>;
     expect(await collect(stream)).toEqual(events);
     expect(recorder.events[1]?.[1]).toMatchObject({ complete: true, response: { id: 'r1', status: 'completed' } });
   });
@@ -313,7 +315,7 @@ describe('createHooksMiddleware: rerouting', () => {
   it('notices a model changed in place and rejects a model that does not route', async () => {
     const upstream = createUpstream();
     const inPlace = { ...request };
-    const context = createTestContext('chat', inPlace);
+    const context = fakeCallContext({ operation: 'chat', request: inPlace });
     await createHooksMiddleware([
       {
         onRequest: ({ request: current }) => {
@@ -323,7 +325,7 @@ describe('createHooksMiddleware: rerouting', () => {
     ])(context, upstream.next);
     expect(upstream.seen[0]?.route.provider.id).toBe('openai');
 
-    const unroutable = createTestContext('chat', request);
+    const unroutable = fakeCallContext({ operation: 'chat', request });
     const services = { ...unroutable.services, resolveRoute: () => { throw new Error('unknown provider "nope"'); } };
     const failure = await createHooksMiddleware([{ onRequest: ({ request: current }) => ({ ...current, model: 'nope/x' }) }])(
       { ...unroutable, services },

@@ -5,7 +5,7 @@ import type { Middleware } from '../../../src/middleware/compose.js';
 import { createHooksMiddleware } from '../../../src/middleware/hooks/create-hooks-middleware.js';
 import type { Hook, HookErrorEvent, HookResponseEvent } from '../../../src/middleware/hooks/hook.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../../support/mock-server.js';
-import { collect } from '../cache/create-test-context.js';
+import { collect } from '../../support/fake-stream.js';
 
 let server: MockServer;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAdmissionQueue, type AdmissionRequest } from '../../../src/middleware/rate-limit/create-admission-queue.js';
 import type { RateLimitAcquireResult } from '../../../src/middleware/rate-limit/rate-limit-store.js';
-import { createFakeClock, flush } from './fake-clock.js';
+import { createFakeClock, flush } from '../../support/fake-clock.js';
 
 /** A store answer that arrives when the test says so, like a remote store's. */
 function deferred() {

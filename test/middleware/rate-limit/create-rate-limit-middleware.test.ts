@@ -5,8 +5,8 @@ import { createMemoryRateLimitStore } from '../../../src/middleware/rate-limit/c
 import { createRateLimitMiddleware } from '../../../src/middleware/rate-limit/create-rate-limit-middleware.js';
 import type { RateLimitOptions } from '../../../src/middleware/rate-limit/normalize-rate-limit-options.js';
 import type { RateLimitReconcileInput, RateLimitStore } from '../../../src/middleware/rate-limit/rate-limit-store.js';
-import { createFakeClock, flush, type FakeClock } from './fake-clock.js';
-import { fakeContext, type FakeContextInput } from './fake-context.js';
+import { createFakeClock, type FakeClock, flush } from '../../support/fake-clock.js';
+import { fakeCallContext, type FakeCallInput } from '../../support/fake-call-context.js';
 
 const ok: Next = async () => ({ ok: true });
 
@@ -27,7 +27,7 @@ function setup(options: Omit<RateLimitOptions, 'store'>) {
   };
   let ids = 0;
   const layer = createRateLimitMiddleware({ ...options, store }, { clock, createId: () => `call-${(ids += 1)}` });
-  const call = (input: FakeContextInput = {}, next: Next = ok) => layer(fakeContext(input), next);
+  const call = (input: FakeCallInput = {}, next: Next = ok) => layer(fakeCallContext({ provider: 'groq', model: 'llama', ...input }), next);
   return { clock, layer, call, reconciled, acquires: () => acquires };
 }
 
@@ -92,14 +92,21 @@ describe('rateLimit in reject mode', () => {
   });
 
   it('takes room on every key or on none', async () => {
-    const { call } = setup({ perModel: { 'groq/a': { rpm: 1 } }, perProvider: { groq: { rpm: 1 } }, mode: 'reject' });
+    // None: a call the provider key turns away takes nothing from its model key.
+    const { call, clock } = setup({ perModel: { 'groq/a': { rpm: 1 } }, perProvider: { groq: { rpm: 1 } }, mode: 'reject' });
     await call({ model: 'b' });
-    await rejection(call({ model: 'a' }));
-    // The rejected call took nothing from groq/a.
+    await clock.advance(30_000);
+    expect((await rejection(call({ model: 'a' }))).message).toContain('provider groq');
+    // b's provider slot leaves the window; a slot taken on groq/a by the rejected call would still be in it.
+    await clock.advance(30_001);
+    await call({ model: 'a' });
+
+    // Every: an admitted call takes room on its model key and on its provider key.
     const { call: fresh } = setup({ perModel: { 'groq/a': { rpm: 1 } }, perProvider: { groq: { rpm: 2 } }, mode: 'reject' });
-    await fresh({ model: 'b' });
     await fresh({ model: 'a' });
-    await rejection(fresh({ model: 'a' }));
+    expect((await rejection(fresh({ model: 'a' }))).message).toContain('model groq/a');
+    await fresh({ model: 'b' });
+    expect((await rejection(fresh({ model: 'c' }))).message).toContain('provider groq');
   });
 
   it('passes calls with no applicable limit straight through', async () => {
@@ -280,7 +287,7 @@ describe('rateLimit store failures', () => {
     const memory = createMemoryRateLimitStore({ clock });
     const store: RateLimitStore = { acquire: (input) => memory.acquire(input), reconcile: async () => Promise.reject(new Error('store down')) };
     const layer = createRateLimitMiddleware({ rpm: 5, store }, { clock });
-    const context = fakeContext();
+    const context = fakeCallContext({ provider: 'groq', model: 'llama' });
     await expect(layer(context, ok)).resolves.toEqual({ ok: true });
     expect(context.info.warnings).toEqual(['rateLimit: usage not recorded (store down)']);
   });
@@ -298,8 +305,8 @@ describe('createRateLimitMiddleware: call ids', () => {
       reconcile: (input) => memory.reconcile(input),
     };
     const layer = createRateLimitMiddleware({ rpm: 10, store });
-    await layer(fakeContext(), ok);
-    await layer(fakeContext(), ok);
+    await layer(fakeCallContext({ provider: 'groq', model: 'llama' }), ok);
+    await layer(fakeCallContext({ provider: 'groq', model: 'llama' }), ok);
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(ids[0]).not.toBe(ids[1]);
@@ -308,8 +315,8 @@ describe('createRateLimitMiddleware: call ids', () => {
   it('counts calls and settles each one on its own with the built-in store', async () => {
     const clock = createFakeClock();
     const layer = createRateLimitMiddleware({ rpm: 2, mode: 'reject' }, { clock });
-    await layer(fakeContext(), ok);
-    await layer(fakeContext(), ok);
-    await expect(layer(fakeContext(), ok)).rejects.toBeInstanceOf(RateLimitedError);
+    await layer(fakeCallContext({ provider: 'groq', model: 'llama' }), ok);
+    await layer(fakeCallContext({ provider: 'groq', model: 'llama' }), ok);
+    await expect(layer(fakeCallContext({ provider: 'groq', model: 'llama' }), ok)).rejects.toBeInstanceOf(RateLimitedError);
   });
 });

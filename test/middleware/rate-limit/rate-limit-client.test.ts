@@ -5,7 +5,7 @@ import { createRateLimitMiddleware } from '../../../src/middleware/rate-limit/cr
 import type { RateLimitOptions } from '../../../src/middleware/rate-limit/normalize-rate-limit-options.js';
 import type { RateLimitReconcileInput } from '../../../src/middleware/rate-limit/rate-limit-store.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../../support/mock-server.js';
-import { createFakeClock, flush } from './fake-clock.js';
+import { createFakeClock, flush } from '../../support/fake-clock.js';
 
 let server: MockServer;
 const messages = [{ role: 'user' as const, content: 'Say hi' }];

@@ -6,8 +6,8 @@ import { createRateLimitMiddleware } from '../../../src/middleware/rate-limit/cr
 import { createRedisRateLimitStore } from '../../../src/middleware/rate-limit/create-redis-rate-limit-store.js';
 import type { RateLimitKeyRequest, RateLimitStore } from '../../../src/middleware/rate-limit/rate-limit-store.js';
 import { connectTestRedis, redisAvailable, type TestRedis } from '../../support/redis.js';
-import { createFakeClock } from './fake-clock.js';
-import { fakeContext } from './fake-context.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 const WINDOW = 60_000;
 let redis: TestRedis | undefined;
@@ -56,6 +56,8 @@ describe.each(cases)('$name rate-limit store', ({ create, skip }) => {
     const store = create();
     const provider = key({ key: 'provider:groq', rpm: 1 });
     expect(await store.acquire({ id: 'a', windowMs: WINDOW, requests: 1, keys: [key({ key: 'model:groq/b', rpm: 5 }), provider] })).toEqual({ admitted: true });
+    // The admitted call took room on both keys: groq/b holds one call now, the provider too (below).
+    expect(await store.acquire({ id: 'probe', windowMs: WINDOW, requests: 1, keys: [key({ key: 'model:groq/b', rpm: 1 })] })).toMatchObject({ admitted: false, key: 'model:groq/b' });
     const blocked = await store.acquire({ id: 'b', windowMs: WINDOW, requests: 1, keys: [key({ key: 'model:groq/a', rpm: 1 }), provider] });
     expect(blocked).toMatchObject({ admitted: false, key: 'provider:groq' });
     // groq/a kept its only slot.
@@ -77,7 +79,7 @@ describe.each(cases)('$name rate-limit store', ({ create, skip }) => {
   it.skipIf(skip)('admits exactly rpm of many concurrent calls', async () => {
     const store = create();
     const layer = createRateLimitMiddleware({ rpm: 7, mode: 'reject', store });
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => layer(fakeContext(), async () => ({ ok: true }))));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => layer(fakeCallContext({ provider: 'groq', model: 'llama' }), async () => ({ ok: true }))));
     const admitted = results.filter((result) => result.status === 'fulfilled').length;
     expect(admitted).toBe(7);
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');

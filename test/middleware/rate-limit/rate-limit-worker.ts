@@ -4,7 +4,7 @@
 import { createClient } from 'redis';
 import { createRateLimitMiddleware } from '../../../src/middleware/rate-limit/create-rate-limit-middleware.js';
 import { createRedisRateLimitStore } from '../../../src/middleware/rate-limit/create-redis-rate-limit-store.js';
-import { fakeContext } from './fake-context.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 const [prefix = '', rpm = '0', calls = '0', startAt = '0'] = process.argv.slice(2);
 const redis = createClient({ url: process.env.LITER_LLM_REDIS_URL });
@@ -17,7 +17,7 @@ let rejected = 0;
 // Two bursts, so the processes interleave rather than one finishing before the other starts.
 for (let burst = 0; burst < 2; burst += 1) {
   const results = await Promise.allSettled(
-    Array.from({ length: Number(calls) / 2 }, () => layer(fakeContext({ provider: 'groq', model: 'shared' }), async () => ({ ok: true }))),
+    Array.from({ length: Number(calls) / 2 }, () => layer(fakeCallContext({ provider: 'groq', model: 'shared' }), async () => ({ ok: true }))),
   );
   for (const result of results) {
     if (result.status === 'fulfilled') admitted += 1;

@@ -11,7 +11,9 @@ import { compose } from '../../../src/middleware/compose.js';
 import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { createRouterMiddleware } from '../../../src/middleware/router/create-router-middleware.js';
 import type { RouterOptions } from '../../../src/middleware/router/normalize-router-options.js';
-import { collect, createFakeClock, fakeContext, fakeServices, fakeStream, rejection, routeName } from '../../support/router-fake-call.js';
+import { collect, fakeStream, rejection } from '../../support/fake-stream.js';
+import { createFakeClock } from '../../support/fake-clock.js';
+import { fakeCallContext, fakeServices, routeName } from '../../support/fake-call-context.js';
 
 /** Lets pending promise chains run (no time passes on any clock the code reads). */
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -44,7 +46,7 @@ function run(options: RouterOptions, core: Next, dependencies?: Parameters<typeo
     services,
     router,
     call: (model = 'smart', operation: CallContext['operation'] = 'chat') => {
-      const context = fakeContext({ model, operation, services });
+      const context = fakeCallContext({ model, operation, services });
       return { context, result: pipeline(context) };
     },
   };
@@ -110,7 +112,7 @@ describe('createRouterMiddleware', () => {
 
   describe('least-latency', () => {
     it('tries unmeasured deployments first, then the lowest moving average', async () => {
-      const clock = createFakeClock();
+      const clock = createFakeClock(1_000);
       const latency: Record<string, number> = { 'a/one': 300, 'b/two': 100, 'c/three': 200 };
       const core = recordingCore();
       const timed: Next = async (context) => {
@@ -131,7 +133,7 @@ describe('createRouterMiddleware', () => {
       [0.5, 'b/two'], // a/one: 0.5 * 400 + 0.5 * 100 = 250, above b/two's 200
       [0.3, 'a/one'], // a/one: 0.3 * 400 + 0.7 * 100 = 190, below b/two's 200
     ])('moves the average by latencySmoothing %s', async (latencySmoothing, expected) => {
-      const clock = createFakeClock();
+      const clock = createFakeClock(1_000);
       const latencies = [100, 200, 400, 1];
       let position = 0;
       const core = recordingCore();

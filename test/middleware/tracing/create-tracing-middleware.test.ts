@@ -9,7 +9,8 @@ import { createCostTrackingMiddleware } from '../../../src/middleware/cost/creat
 import { createTracingMiddleware } from '../../../src/middleware/tracing/create-tracing-middleware.js';
 import type { TracingTracer } from '../../../src/middleware/tracing/tracing-types.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../../support/mock-server.js';
-import { createFakeStream, createTestContext } from '../cost/cost-test-context.js';
+import { createFakeStream } from '../cost/create-fake-stream.js';
+import { fakeCallContext } from '../../support/fake-call-context.js';
 
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
@@ -31,7 +32,7 @@ describe('createTracingMiddleware (unit)', () => {
 
   it('records a chat call after the GenAI conventions', async () => {
     expect(middleware.name).toBe('tracing');
-    const context = createTestContext('chat', { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'secret prompt' }], temperature: 0.2, max_tokens: 64, top_p: 0.9, stop: 'END' });
+    const context = fakeCallContext({ operation: 'chat', request: { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'secret prompt' }], temperature: 0.2, max_tokens: 64, top_p: 0.9, stop: 'END' } });
     await middleware(context, async (inner) => {
       inner.info.usage = { prompt_tokens: 11, completion_tokens: 7 };
       inner.info.costUsd = 0.0001;
@@ -62,7 +63,7 @@ describe('createTracingMiddleware (unit)', () => {
   });
 
   it('marks failures with error.type (the kind), without the error message', async () => {
-    const context = createTestContext('embed', { model: 'openai/text-embedding-3-small', input: 'x' });
+    const context = fakeCallContext({ operation: 'embed', request: { model: 'openai/text-embedding-3-small', input: 'x' } });
     const failure = new RateLimitedError('429 from provider: body echoes sk-live-123', { provider: 'openai' });
     await expect(middleware(context, () => Promise.reject(failure))).rejects.toBe(failure);
     const span = onlySpan();
@@ -70,13 +71,13 @@ describe('createTracingMiddleware (unit)', () => {
     expect(span.attributes['error.type']).toBe('RateLimited');
     expect(span.status).toEqual({ code: STATUS_ERROR, message: 'RateLimited' });
     expect(JSON.stringify({ attributes: span.attributes, events: span.events, status: span.status })).not.toContain('sk-live-123');
-    const plain = createTestContext('chat', { model: 'openai/gpt-4o' });
+    const plain = fakeCallContext({ operation: 'chat', request: { model: 'openai/gpt-4o' } });
     await expect(middleware(plain, () => Promise.reject(new TypeError('boom')))).rejects.toThrow('boom');
     expect(spans()[1]?.attributes['error.type']).toBe('TypeError');
   });
 
   it('ends a stream span only when the stream ends, with what the chunks said', async () => {
-    const context = createTestContext('chatStream', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chatStream', request: { model: 'openai/gpt-4o', messages: [] } });
     const { stream, state } = createFakeStream(context, ['a', 'b'], { usage: { prompt_tokens: 3, completion_tokens: 2 } });
     const wrapped = (await middleware(context, async () => stream)) as AsyncIterable<unknown>;
     expect(state.pulled).toBe(0);
@@ -95,7 +96,7 @@ describe('createTracingMiddleware (unit)', () => {
   });
 
   it('ends the span of an abandoned stream and cancels the source', async () => {
-    const context = createTestContext('chatStream', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chatStream', request: { model: 'openai/gpt-4o', messages: [] } });
     const { stream, state } = createFakeStream(context, ['a', 'b', 'c']);
     const wrapped = (await middleware(context, async () => stream)) as AsyncIterable<unknown>;
     for await (const _chunk of wrapped) break;
@@ -105,7 +106,7 @@ describe('createTracingMiddleware (unit)', () => {
   });
 
   it('ends a failed stream span once, with error.type', async () => {
-    const context = createTestContext('chatStream', { model: 'openai/gpt-4o', messages: [] });
+    const context = fakeCallContext({ operation: 'chatStream', request: { model: 'openai/gpt-4o', messages: [] } });
     const { stream } = createFakeStream(context, ['a', 'b'], { failAfter: 1 });
     const iterator = ((await middleware(context, async () => stream)) as AsyncIterable<unknown>)[Symbol.asyncIterator]();
     await iterator.next();
@@ -115,7 +116,7 @@ describe('createTracingMiddleware (unit)', () => {
   });
 
   it('names spans of model-less operations by the operation alone', async () => {
-    const context = createTestContext('files.list', { model: 'openai/' });
+    const context = fakeCallContext({ operation: 'files.list', request: { model: 'openai/' } });
     await middleware(context, async () => ({ data: [] }));
     expect(onlySpan().name).toBe('files.list');
     expect(onlySpan().attributes['gen_ai.request.model']).toBeUndefined();

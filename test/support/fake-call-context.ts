@@ -1,14 +1,12 @@
 import { createCallInfoRecord } from '../../src/call/call-info.js';
 import { ConfigurationError } from '../../src/errors/error-classes.js';
-import type { CallContext, CallServices, DeploymentTarget } from '../../src/call/call-context.js';
+import type { CallContext, CallServices, DeploymentTarget, NormalizedCallOptions } from '../../src/call/call-context.js';
 import type { Operation } from '../../src/call/operation.js';
 import type { ProviderDefinition } from '../../src/provider-definition.js';
 import type { ResolvedProvider } from '../../src/routing/resolved-provider.js';
 import type { ResolvedRoute } from '../../src/routing/resolved-route.js';
-import { createManualClock, type ManualClock } from './manual-clock.js';
 
-/** Fakes shared by the fallback, router and health-check tests: routes, services, contexts, streams, a clock. */
-
+/** A provider as the client resolves one (openai dialect, keyless), without a client. */
 export function fakeProvider(id: string, baseURL = `https://${id}.example/v1`, endpoints: ProviderDefinition['endpoints'] = { chat: { path: '/chat/completions' }, models: { path: '/models' } }): ResolvedProvider {
   const definition: ProviderDefinition = {
     id,
@@ -37,6 +35,7 @@ export function fakeProvider(id: string, baseURL = `https://${id}.example/v1`, e
 }
 
 export interface FakeServices extends CallServices {
+  /** Models passed to `resolveDeployment`, in order. */
   readonly resolved: string[];
 }
 
@@ -68,104 +67,60 @@ export function fakeServices(): FakeServices {
   };
 }
 
-export interface FakeContextInput {
+export interface FakeCallInput extends Partial<Omit<NormalizedCallOptions, 'headers' | 'tags'>> {
   readonly operation?: Operation;
+  /** Default: `{ model, messages: [{ role: 'user', content: 'Hi' }] }`. */
   readonly request?: unknown;
+  /**
+   * `provider/model`, or with `provider` the model id alone. Default: the request's `model`, else
+   * `openai/gpt-4o`. A model without a provider goes to a `placeholder` provider (like an alias).
+   */
   readonly model?: string;
+  readonly provider?: string;
+  /** With `provider`: the synthetic provider behind a client-level `baseURL`. */
+  readonly gateway?: boolean;
+  /** Default: a route resolved from `model` (by `services` when no `provider` is given). */
   readonly route?: ResolvedRoute;
-  readonly signal?: AbortSignal;
   readonly services?: CallServices;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly tags?: readonly string[];
 }
 
-export function fakeContext(input: FakeContextInput = {}): CallContext {
+/** A call context as the runner builds it, without a client: enough for one layer and a fake `next`. */
+export function fakeCallContext(input: FakeCallInput = {}): CallContext {
   const services = input.services ?? fakeServices();
-  const model = input.model ?? 'openai/gpt-4o';
-  const request = input.request ?? { model, messages: [{ role: 'user', content: 'Hi' }] };
-  let route = input.route;
-  if (route === undefined) {
-    try {
-      route = services.resolveRoute(model);
-    } catch {
-      route = { provider: fakeProvider('placeholder'), model };
-    }
-  }
+  const requested = (input.request as { model?: unknown } | undefined)?.model;
+  const model = input.model ?? (typeof requested === 'string' ? requested : 'openai/gpt-4o');
+  const route = input.route ?? fakeRoute(model, input, services);
   const operation = input.operation ?? 'chat';
+  const named = input.provider === undefined ? model : `${input.provider}/${model}`;
   return {
     operation,
-    request,
+    request: input.request ?? { model: named, messages: [{ role: 'user', content: 'Hi' }] },
     route,
-    options: { signal: input.signal, timeoutMs: 60_000, maxRetries: 0, headers: {}, cache: undefined, tags: [] },
+    options: {
+      signal: input.signal,
+      timeoutMs: input.timeoutMs ?? 60_000,
+      maxRetries: input.maxRetries ?? 0,
+      headers: input.headers ?? {},
+      cache: input.cache,
+      tags: input.tags ?? [],
+    },
     info: createCallInfoRecord(operation, route.provider.id, route.model),
     services,
   };
 }
 
+function fakeRoute(model: string, input: FakeCallInput, services: CallServices): ResolvedRoute {
+  if (input.provider !== undefined) return { provider: { ...fakeProvider(input.provider), gateway: input.gateway ?? false }, model };
+  try {
+    return services.resolveRoute(model);
+  } catch {
+    return { provider: fakeProvider('placeholder'), model };
+  }
+}
+
 /** `provider/model` of the route a context goes to. */
 export function routeName(context: CallContext): string {
   return `${context.route.provider.id}/${context.route.model}`;
-}
-
-export interface FakeStream<T> extends AsyncIterable<T> {
-  /** Chunks handed out so far. */
-  readonly pulled: number;
-  readonly returned: boolean;
-}
-
-/** A stream of `chunks` that throws `error` when asked for chunk number `failAt` (0 = the first). */
-export function fakeStream<T>(chunks: readonly T[], options: { failAt?: number; error?: unknown } = {}): FakeStream<T> {
-  let pulled = 0;
-  let returned = false;
-  let done = false;
-  return {
-    get pulled() {
-      return pulled;
-    },
-    get returned() {
-      return returned;
-    },
-    [Symbol.asyncIterator](): AsyncIterator<T> {
-      return {
-        async next() {
-          if (done) return { done: true, value: undefined };
-          if (options.failAt === pulled) {
-            done = true;
-            throw options.error;
-          }
-          const chunk = chunks[pulled];
-          if (chunk === undefined) {
-            done = true;
-            return { done: true, value: undefined };
-          }
-          pulled += 1;
-          return { done: false, value: chunk };
-        },
-        async return() {
-          returned = true;
-          done = true;
-          return { done: true, value: undefined };
-        },
-      };
-    },
-  };
-}
-
-export async function collect<T>(stream: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of stream) items.push(item);
-  return items;
-}
-
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
-
-export type FakeClock = ManualClock;
-
-export function createFakeClock(start = 1_000): FakeClock {
-  return createManualClock(start);
 }
