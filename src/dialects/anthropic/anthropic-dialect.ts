@@ -1,5 +1,6 @@
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { Dialect } from '../dialect.js';
+import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertAnthropicChatRequest } from './convert-anthropic-chat-request.js';
 import { convertAnthropicChatResponse } from './convert-anthropic-chat-response.js';
 import { convertAnthropicErrorResponse } from './convert-anthropic-error-response.js';
@@ -15,7 +16,7 @@ const MODELS_PAGE_SIZE = 1000;
  * from each registry entry; the dialect adds `anthropic-beta` when a feature in use needs one.
  * Anthropic has no embeddings endpoint.
  */
-export const anthropicDialect: Dialect = {
+export const anthropicDialect: Dialect = withRegistryQuirks({
   name: 'anthropic',
   convertChatRequest: convertAnthropicChatRequest,
   convertChatResponse: convertAnthropicChatResponse,
@@ -33,4 +34,4 @@ export const anthropicDialect: Dialect = {
     };
   },
   convertListModelsResponse: convertAnthropicModelsResponse,
-};
+});

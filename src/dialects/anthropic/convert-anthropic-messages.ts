@@ -30,7 +30,6 @@ interface Turn {
  */
 export function convertAnthropicMessages(
   messages: readonly ChatMessage[],
-  roleMap: Readonly<Record<string, string>>,
   notes: ConversionNotes,
 ): AnthropicConversation {
   const system: AnthropicTextBlock[] = [];
@@ -40,7 +39,7 @@ export function convertAnthropicMessages(
 
   messages.forEach((message, index) => {
     const field = `messages[${index}]`;
-    const role = roleMap[message.role] ?? message.role;
+    const role = message.role;
     if ('name' in message && typeof message.name === 'string' && message.role !== 'function') {
       notes.warnings.push(`dropped "${field}.name": Anthropic messages have no participant names`);
     }

@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect.js';
+import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertCohereChatRequest } from './convert-cohere-chat-request.js';
 import { convertCohereChatResponse } from './convert-cohere-chat-response.js';
 import { convertCohereEmbeddingRequest } from './convert-cohere-embedding-request.js';
@@ -11,7 +12,7 @@ import { createCohereStreamConverter } from './create-cohere-stream-converter.js
  * Cohere's v2 API: `POST /v2/chat` (JSON or SSE with typed events) and `POST /v2/embed`, bearer
  * auth. Rerank is served elsewhere. See the functions for what is native and what is emulated.
  */
-export const cohereDialect: Dialect = {
+export const cohereDialect: Dialect = withRegistryQuirks({
   name: 'cohere',
   convertChatRequest: (request, route, stream) => convertCohereChatRequest(request, route, stream),
   convertChatResponse: (body, route) => convertCohereChatResponse(body, route),
@@ -28,7 +29,7 @@ export const cohereDialect: Dialect = {
   }),
   convertListModelsResponse: (body, route) => convertCohereModelsResponse(body, route),
   convertErrorResponse: (status, body, route) => convertCohereErrorResponse(status, body, { provider: route.provider.id, model: route.model }),
-};
+});
 
 function withPageSize(path: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}page_size=1000`;

@@ -2,7 +2,6 @@ import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
-import { applyRequestQuirks } from '../shared/apply-request-quirks.js';
 import { convertCohereMessages } from './convert-cohere-messages.js';
 import { convertCohereResponseFormat } from './convert-cohere-response-format.js';
 import { convertCohereThinking } from './convert-cohere-thinking.js';
@@ -53,10 +52,8 @@ const DROPPED: Readonly<Record<string, string>> = {
  */
 export function convertCohereChatRequest(request: ChatCompletionRequest, route: ResolvedRoute, stream: boolean): WireRequest {
   const providerId = route.provider.id;
-  const { extra_body: extraBody, ...rest } = request;
-  const quirked = applyRequestQuirks(rest, route.provider.quirks, { defaults: true });
-  const source = quirked.body as unknown as ChatCompletionRequest;
-  const warnings = [...quirked.warnings];
+  const { extra_body: extraBody, ...source } = request;
+  const warnings: string[] = [];
 
   if (source.n !== undefined && source.n !== 1) {
     throw new BadRequestError(`${providerId}: n=${source.n} is not supported; Cohere generates one choice per request`, { provider: providerId });

@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect.js';
+import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertGeminiChatRequest } from './convert-gemini-chat-request.js';
 import { convertGeminiChatResponse } from './convert-gemini-chat-response.js';
 import { convertGeminiEmbeddingRequest } from './convert-gemini-embedding-request.js';
@@ -12,7 +13,7 @@ import { createGeminiStreamConverter } from './create-gemini-stream-converter.js
  * `streamGenerateContent?alt=sse`, `batchEmbedContents` and `models.list`, with the API key in
  * the `x-goog-api-key` header (set by the registry's auth scheme).
  */
-export const geminiDialect: Dialect = {
+export const geminiDialect: Dialect = withRegistryQuirks({
   name: 'gemini',
   convertChatRequest: convertGeminiChatRequest,
   convertChatResponse: convertGeminiChatResponse,
@@ -29,7 +30,7 @@ export const geminiDialect: Dialect = {
   }),
   convertListModelsResponse: convertGeminiModelsResponse,
   convertErrorResponse: convertGeminiErrorResponse,
-};
+});
 
 function withPageSize(path: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}pageSize=1000`;
