@@ -1,7 +1,9 @@
 // Every registry quirk on every implemented dialect, proven on the wire: a custom provider per
 // dialect pointing at the loopback mock server, one real client call per quirk, and assertions on
 // the body (and headers or URL) the server received, in the place the native format puts it.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { isDialectImplemented } from '../../src/dialects/load-dialect.js';
 import { callInfo, createClient, isLiterLlmError } from '../../src/index.js';
 import { startMockServer, type MockServer, type RecordedRequest } from '../support/mock-server.js';
 import { BEDROCK_TEST_CREDENTIALS } from './bedrock/bedrock-cases.js';
@@ -164,6 +166,13 @@ const DIALECTS: readonly DialectCase[] = [
   },
 ];
 
+it('covers every implemented dialect', () => {
+  const schema = readFileSync(new URL('../../schemas/providers.schema.json', import.meta.url), 'utf8');
+  const names = JSON.parse(/"dialect":\s*\{[^{}]*"enum":\s*(\[[^\]]*\])/.exec(schema)?.[1] ?? '[]') as string[];
+  expect(names.length).toBeGreaterThan(DIALECTS.length);
+  expect(names.filter((name) => isDialectImplemented(name)).sort()).toEqual(DIALECTS.map((dialect) => dialect.dialect).sort());
+});
+
 let server: MockServer;
 beforeAll(async () => {
   server = await startMockServer();
@@ -277,7 +286,7 @@ describe('quirks a native dialect cannot express are rejected when the entry is 
       } catch (error) {
         thrown = error;
       }
-      expect(isLiterLlmError(thrown) && thrown.kind).toBe('configuration');
+      expect(isLiterLlmError(thrown) && thrown.kind).toBe('Configuration');
       expect((thrown as Error).message).toMatch(message);
     };
 
