@@ -41,21 +41,27 @@ export function createHttpError(details: HttpErrorDetails): LiterLlmError {
     retryAfterMs: details.retryAfterMs,
     body,
   };
-  const status = details.status;
-  const signature = `${extractErrorCode(body)} ${providerMessage}`;
+  const kind = classifyHttpStatus(details.status, `${extractErrorCode(body)} ${providerMessage}`);
+  return new kind(message, kind === BadRequestError ? { ...options, retryable: details.status === 409 } : options);
+}
 
-  if (status === 401 || status === 403) return new AuthenticationError(message, options);
-  if (status === 429) return new RateLimitedError(message, options);
-  if (status === 408) return new TimeoutError(message, options);
-  if (status === 404) return new NotFoundError(message, options);
-  if (status === 413 || (status >= 400 && status < 500 && CONTEXT_WINDOW.test(signature))) {
-    return new ContextWindowExceededError(message, options);
-  }
-  if (status >= 400 && status < 500 && CONTENT_POLICY.test(signature)) return new ContentPolicyError(message, options);
-  if (status === 502 || status === 503 || status === 504) return new ServiceUnavailableError(message, options);
-  if (status >= 500) return new ServerError(message, options);
-  // 409 (conflicts, often lock contention) is worth retrying; the rest of 4xx is the caller's to fix.
-  return new BadRequestError(message, { ...options, retryable: status === 409 });
+export type ErrorClass = new (message: string, options?: LiterLlmErrorOptions) => LiterLlmError;
+
+/**
+ * The shared status mapping: the error class for an HTTP status, `signature` (the provider's error
+ * code, type and message) telling context-window and content-policy refusals from other 4xx. A
+ * BadRequestError is retryable for 409 only (conflicts, often lock contention).
+ */
+export function classifyHttpStatus(status: number, signature: string): ErrorClass {
+  if (status === 401 || status === 403) return AuthenticationError;
+  if (status === 429) return RateLimitedError;
+  if (status === 408) return TimeoutError;
+  if (status === 404) return NotFoundError;
+  if (status === 413 || (status >= 400 && status < 500 && CONTEXT_WINDOW.test(signature))) return ContextWindowExceededError;
+  if (status >= 400 && status < 500 && CONTENT_POLICY.test(signature)) return ContentPolicyError;
+  if (status === 502 || status === 503 || status === 504) return ServiceUnavailableError;
+  if (status >= 500) return ServerError;
+  return BadRequestError;
 }
 
 /** The human message inside the many error body shapes providers use. */

@@ -89,6 +89,9 @@ export const openAiFormat: Dialect = {
   convertListModelsResponse(body, route) {
     return checkBody<ModelsListResponse>(body, route, validateModelsListResponse, 'models list');
   },
+
+  // OpenAI's error table is the shared status mapping itself (createHttpError, secrets scrubbed).
+  convertErrorResponse: () => undefined,
 };
 
 /** The request as OpenAI's body, for the route's model, with `extra_body` merged last and untouched. */
