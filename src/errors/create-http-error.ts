@@ -9,7 +9,7 @@ import {
   ServiceUnavailableError,
   TimeoutError,
 } from './error-classes.js';
-import type { LiterLlmError, LiterLlmErrorOptions } from './liter-llm-error.js';
+import type { ErrorKind, LiterLlmError, LiterLlmErrorOptions } from './liter-llm-error.js';
 import { redactSecrets } from './redact-secrets.js';
 
 export interface HttpErrorDetails {
@@ -42,26 +42,39 @@ export function createHttpError(details: HttpErrorDetails): LiterLlmError {
     body,
   };
   const kind = classifyHttpStatus(details.status, `${extractErrorCode(body)} ${providerMessage}`);
-  return new kind(message, kind === BadRequestError ? { ...options, retryable: details.status === 409 } : options);
+  return new HTTP_ERROR_CLASSES[kind](message, kind === 'BadRequest' ? { ...options, retryable: details.status === 409 } : options);
 }
 
-export type ErrorClass = new (message: string, options?: LiterLlmErrorOptions) => LiterLlmError;
+/** The kinds an HTTP failure can be, with their classes. */
+export const HTTP_ERROR_CLASSES = {
+  Authentication: AuthenticationError,
+  RateLimited: RateLimitedError,
+  Timeout: TimeoutError,
+  NotFound: NotFoundError,
+  ContextWindowExceeded: ContextWindowExceededError,
+  ContentPolicy: ContentPolicyError,
+  ServiceUnavailable: ServiceUnavailableError,
+  ServerError,
+  BadRequest: BadRequestError,
+} as const satisfies Partial<Record<ErrorKind, new (message: string, options?: LiterLlmErrorOptions) => LiterLlmError>>;
+
+export type HttpErrorKind = keyof typeof HTTP_ERROR_CLASSES;
 
 /**
- * The shared status mapping: the error class for an HTTP status, `signature` (the provider's error
+ * The shared status mapping: the error kind for an HTTP status, `signature` (the provider's error
  * code, type and message) telling context-window and content-policy refusals from other 4xx. A
- * BadRequestError is retryable for 409 only (conflicts, often lock contention).
+ * BadRequest is retryable for 409 only (conflicts, often lock contention).
  */
-export function classifyHttpStatus(status: number, signature: string): ErrorClass {
-  if (status === 401 || status === 403) return AuthenticationError;
-  if (status === 429) return RateLimitedError;
-  if (status === 408) return TimeoutError;
-  if (status === 404) return NotFoundError;
-  if (status === 413 || (status >= 400 && status < 500 && CONTEXT_WINDOW.test(signature))) return ContextWindowExceededError;
-  if (status >= 400 && status < 500 && CONTENT_POLICY.test(signature)) return ContentPolicyError;
-  if (status === 502 || status === 503 || status === 504) return ServiceUnavailableError;
-  if (status >= 500) return ServerError;
-  return BadRequestError;
+export function classifyHttpStatus(status: number, signature: string): HttpErrorKind {
+  if (status === 401 || status === 403) return 'Authentication';
+  if (status === 429) return 'RateLimited';
+  if (status === 408) return 'Timeout';
+  if (status === 404) return 'NotFound';
+  if (status === 413 || (status >= 400 && status < 500 && CONTEXT_WINDOW.test(signature))) return 'ContextWindowExceeded';
+  if (status >= 400 && status < 500 && CONTENT_POLICY.test(signature)) return 'ContentPolicy';
+  if (status === 502 || status === 503 || status === 504) return 'ServiceUnavailable';
+  if (status >= 500) return 'ServerError';
+  return 'BadRequest';
 }
 
 /** The human message inside the many error body shapes providers use. */

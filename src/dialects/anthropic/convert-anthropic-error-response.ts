@@ -1,5 +1,4 @@
 import { extractErrorMessage } from '../../errors/create-http-error.js';
-import { ServiceUnavailableError } from '../../errors/error-classes.js';
 import type { LiterLlmError } from '../../errors/liter-llm-error.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { buildDialectError, describeHttpFailure, type DialectErrorTable } from '../shared/build-dialect-error.js';
@@ -14,8 +13,8 @@ import { isRecord } from '../shared/is-record.js';
  */
 export const ANTHROPIC_ERRORS = {
   rules: [
-    { statuses: [529], kind: ServiceUnavailableError },
-    { types: ['overloaded_error'], kind: ServiceUnavailableError },
+    { statuses: [529], kind: 'ServiceUnavailable' },
+    { types: ['overloaded_error'], kind: 'ServiceUnavailable' },
   ],
   otherwise: 'shared',
   statusByType: {

@@ -1,5 +1,4 @@
 import { createHttpError, createPayloadError, extractErrorMessage } from '../../errors/create-http-error.js';
-import { ContentPolicyError, NotFoundError } from '../../errors/error-classes.js';
 import type { LiterLlmError } from '../../errors/liter-llm-error.js';
 import { buildDialectError, describeHttpFailure, type DialectErrorTable, type ErrorOrigin } from '../shared/build-dialect-error.js';
 import { isRecord } from '../shared/is-record.js';
@@ -14,8 +13,8 @@ export type AzureErrorContext = ErrorOrigin;
  */
 export const AZURE_ERRORS = {
   rules: [
-    { types: ['ResponsibleAIPolicyViolation', 'content_filter'], kind: ContentPolicyError },
-    { types: ['DeploymentNotFound'], kind: NotFoundError, hint: '(the deployment name is the part after "{provider}/" in the model string)' },
+    { types: ['ResponsibleAIPolicyViolation', 'content_filter'], kind: 'ContentPolicy' },
+    { types: ['DeploymentNotFound'], kind: 'NotFound', hint: '(the deployment name is the part after "{provider}/" in the model string)' },
   ],
   otherwise: 'none',
 } satisfies DialectErrorTable;

@@ -1,14 +1,3 @@
-import {
-  AuthenticationError,
-  BadRequestError,
-  ContentPolicyError,
-  ContextWindowExceededError,
-  NotFoundError,
-  RateLimitedError,
-  ServerError,
-  ServiceUnavailableError,
-  TimeoutError,
-} from '../../errors/error-classes.js';
 import type { LiterLlmError } from '../../errors/liter-llm-error.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { buildDialectError, type DialectErrorTable } from '../shared/build-dialect-error.js';
@@ -36,9 +25,9 @@ const CONTENT_POLICY = /content[ _-]?(?:filter|policy)|blocked by (?:our|the) co
  */
 export const BEDROCK_ERRORS = {
   rules: [
-    { types: ['validationexception'], message: CONTEXT_WINDOW, kind: ContextWindowExceededError },
-    { types: ['validationexception'], message: CONTENT_POLICY, kind: ContentPolicyError },
-    { types: ['validationexception'], kind: BadRequestError },
+    { types: ['validationexception'], message: CONTEXT_WINDOW, kind: 'ContextWindowExceeded' },
+    { types: ['validationexception'], message: CONTENT_POLICY, kind: 'ContentPolicy' },
+    { types: ['validationexception'], kind: 'BadRequest' },
     {
       types: [
         'accessdeniedexception',
@@ -48,20 +37,20 @@ export const BEDROCK_ERRORS = {
         'expiredtokenexception',
         'missingauthenticationtokenexception',
       ],
-      kind: AuthenticationError,
+      kind: 'Authentication',
     },
-    { types: ['throttlingexception', 'servicequotaexceededexception'], kind: RateLimitedError },
-    { types: ['modelnotreadyexception', 'serviceunavailableexception'], kind: ServiceUnavailableError },
-    { types: ['resourcenotfoundexception'], kind: NotFoundError },
-    { types: ['modeltimeoutexception'], kind: TimeoutError },
-    { types: ['modelerrorexception', 'modelstreamerrorexception', 'internalserverexception'], kind: ServerError },
+    { types: ['throttlingexception', 'servicequotaexceededexception'], kind: 'RateLimited' },
+    { types: ['modelnotreadyexception', 'serviceunavailableexception'], kind: 'ServiceUnavailable' },
+    { types: ['resourcenotfoundexception'], kind: 'NotFound' },
+    { types: ['modeltimeoutexception'], kind: 'Timeout' },
+    { types: ['modelerrorexception', 'modelstreamerrorexception', 'internalserverexception'], kind: 'ServerError' },
     // No known type: the status decides, with Bedrock's own readings first.
-    { statuses: [403], kind: AuthenticationError },
-    { statuses: [429], message: /not ready/i, kind: ServiceUnavailableError },
-    { statuses: [429], kind: RateLimitedError },
-    { statuses: 'client', message: CONTEXT_WINDOW, kind: ContextWindowExceededError },
-    { statuses: 'client', message: CONTENT_POLICY, kind: ContentPolicyError },
-    { statuses: [424], kind: ServerError },
+    { statuses: [403], kind: 'Authentication' },
+    { statuses: [429], message: /not ready/i, kind: 'ServiceUnavailable' },
+    { statuses: [429], kind: 'RateLimited' },
+    { statuses: 'client', message: CONTEXT_WINDOW, kind: 'ContextWindowExceeded' },
+    { statuses: 'client', message: CONTENT_POLICY, kind: 'ContentPolicy' },
+    { statuses: [424], kind: 'ServerError' },
   ],
   otherwise: 'status',
 } satisfies DialectErrorTable;

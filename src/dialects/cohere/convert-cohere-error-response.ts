@@ -1,5 +1,4 @@
 import { extractErrorMessage } from '../../errors/create-http-error.js';
-import { AuthenticationError, BadRequestError, ContentPolicyError, ContextWindowExceededError } from '../../errors/error-classes.js';
 import type { LiterLlmError } from '../../errors/liter-llm-error.js';
 import { buildDialectError, describeHttpFailure, type DialectErrorTable, type ErrorOrigin } from '../shared/build-dialect-error.js';
 
@@ -18,10 +17,10 @@ const BLOCKED = /blocked (?:input|output)|safety (?:policy|filter)|content moder
  */
 export const COHERE_ERRORS = {
   rules: [
-    { statuses: [498], kind: AuthenticationError },
-    { statuses: [400, 422], message: MAX_TOKENS_TOO_HIGH, kind: BadRequestError },
-    { statuses: [400, 422], message: PROMPT_TOO_LONG, kind: ContextWindowExceededError },
-    { statuses: [400, 422], message: BLOCKED, kind: ContentPolicyError },
+    { statuses: [498], kind: 'Authentication' },
+    { statuses: [400, 422], message: MAX_TOKENS_TOO_HIGH, kind: 'BadRequest' },
+    { statuses: [400, 422], message: PROMPT_TOO_LONG, kind: 'ContextWindowExceeded' },
+    { statuses: [400, 422], message: BLOCKED, kind: 'ContentPolicy' },
   ],
   otherwise: 'shared',
 } satisfies DialectErrorTable;

@@ -1,4 +1,3 @@
-import { ContentPolicyError, ContextWindowExceededError, ServerError, TimeoutError } from '../../errors/error-classes.js';
 import type { LiterLlmError } from '../../errors/liter-llm-error.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { buildDialectError, type DialectErrorTable } from '../shared/build-dialect-error.js';
@@ -6,11 +5,11 @@ import { buildDialectError, type DialectErrorTable } from '../shared/build-diale
 /** A generation Cohere ended itself, by finish_reason and the error text it gave. */
 export const COHERE_FAILURES = {
   rules: [
-    { types: ['TIMEOUT'], kind: TimeoutError },
-    { message: /too many tokens|context length/i, kind: ContextWindowExceededError },
-    { message: /toxic|blocked|safety/i, kind: ContentPolicyError },
+    { types: ['TIMEOUT'], kind: 'Timeout' },
+    { message: /too many tokens|context length/i, kind: 'ContextWindowExceeded' },
+    { message: /toxic|blocked|safety/i, kind: 'ContentPolicy' },
   ],
-  otherwise: ServerError,
+  otherwise: { kind: 'ServerError' },
 } satisfies DialectErrorTable;
 
 /**

@@ -1,5 +1,4 @@
 import { extractErrorMessage } from '../../errors/create-http-error.js';
-import { AuthenticationError, ContextWindowExceededError, RateLimitedError } from '../../errors/error-classes.js';
 import type { LiterLlmError } from '../../errors/liter-llm-error.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { buildDialectError, describeHttpFailure, type DialectErrorTable } from '../shared/build-dialect-error.js';
@@ -20,12 +19,12 @@ const BAD_KEY = /API[_ ]KEY[_ ](?:INVALID|EXPIRED)|API key not valid|API key exp
  */
 export const GEMINI_ERRORS = {
   rules: [
-    { types: ['RESOURCE_EXHAUSTED'], kind: RateLimitedError },
-    { statuses: [429], kind: RateLimitedError },
-    { types: ['UNAUTHENTICATED', 'PERMISSION_DENIED', 'API_KEY_INVALID', 'API_KEY_EXPIRED'], kind: AuthenticationError },
-    { message: BAD_KEY, kind: AuthenticationError },
-    { types: ['INVALID_ARGUMENT', 'FAILED_PRECONDITION', 'OUT_OF_RANGE'], message: TOKEN_LIMIT, kind: ContextWindowExceededError },
-    { statuses: [400], message: TOKEN_LIMIT, kind: ContextWindowExceededError },
+    { types: ['RESOURCE_EXHAUSTED'], kind: 'RateLimited' },
+    { statuses: [429], kind: 'RateLimited' },
+    { types: ['UNAUTHENTICATED', 'PERMISSION_DENIED', 'API_KEY_INVALID', 'API_KEY_EXPIRED'], kind: 'Authentication' },
+    { message: BAD_KEY, kind: 'Authentication' },
+    { types: ['INVALID_ARGUMENT', 'FAILED_PRECONDITION', 'OUT_OF_RANGE'], message: TOKEN_LIMIT, kind: 'ContextWindowExceeded' },
+    { statuses: [400], message: TOKEN_LIMIT, kind: 'ContextWindowExceeded' },
   ],
   otherwise: 'shared',
 } satisfies DialectErrorTable;

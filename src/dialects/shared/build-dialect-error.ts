@@ -1,5 +1,4 @@
-import { BadRequestError } from '../../errors/error-classes.js';
-import { classifyHttpStatus, createHttpError, type ErrorClass } from '../../errors/create-http-error.js';
+import { classifyHttpStatus, createHttpError, HTTP_ERROR_CLASSES, type HttpErrorKind } from '../../errors/create-http-error.js';
 import type { LiterLlmError, LiterLlmErrorOptions } from '../../errors/liter-llm-error.js';
 
 /**
@@ -7,7 +6,7 @@ import type { LiterLlmError, LiterLlmErrorOptions } from '../../errors/liter-llm
  * given. Rules are tried in order; the first match wins.
  */
 export interface ErrorRule {
-  readonly kind: ErrorClass;
+  readonly kind: HttpErrorKind;
   /** The provider's error type or code is one of these. */
   readonly types?: readonly string[];
   /** The HTTP status is one of these, or any 4xx for `'client'`. */
@@ -23,10 +22,10 @@ export interface DialectErrorTable {
   readonly rules: readonly ErrorRule[];
   /**
    * When no rule matches: `shared` is the shared status mapping with its own message
-   * (createHttpError); `status` is the shared status mapping with the dialect's message; an error
-   * class is that class; `none` leaves the decision to the caller (undefined).
+   * (createHttpError); `status` is the shared status mapping with the dialect's message; a kind
+   * is that kind; `none` leaves the decision to the caller (undefined).
    */
-  readonly otherwise: 'shared' | 'status' | 'none' | ErrorClass;
+  readonly otherwise: 'shared' | 'status' | 'none' | { readonly kind: HttpErrorKind };
   /** The status an error without one (a stream event, an error inside a 200) stands for, by type. */
   readonly statusByType?: Readonly<Record<string, number>>;
 }
@@ -58,17 +57,17 @@ export function buildDialectError(table: DialectErrorTable, facts: DialectErrorF
   const rule = table.rules.find((candidate) => matches(candidate, facts));
   if (rule !== undefined) {
     const hint = rule.hint === undefined ? '' : ` ${rule.hint.replaceAll('{provider}', origin.provider)}`;
-    return new rule.kind(`${facts.text}${hint}`, options);
+    return new HTTP_ERROR_CLASSES[rule.kind](`${facts.text}${hint}`, options);
   }
   const { otherwise } = table;
   if (otherwise === 'none') return undefined;
   if (otherwise === 'shared') {
     return createHttpError({ status: facts.status ?? 500, body: facts.body, provider: origin.provider, model: origin.model, retryAfterMs: facts.retryAfterMs, secrets: [] });
   }
-  if (otherwise !== 'status') return new otherwise(facts.text, options);
-  if (facts.status === undefined) return new BadRequestError(facts.text, { ...options, retryable: false });
-  const kind = classifyHttpStatus(facts.status, `${facts.types.filter(Boolean).join(' ')} ${facts.message}`);
-  return new kind(facts.text, kind === BadRequestError ? { ...options, retryable: facts.status === 409 } : options);
+  if (otherwise !== 'status') return new HTTP_ERROR_CLASSES[otherwise.kind](facts.text, options);
+  const status = facts.status;
+  const kind = status === undefined ? 'BadRequest' : classifyHttpStatus(status, `${facts.types.filter(Boolean).join(' ')} ${facts.message}`);
+  return new HTTP_ERROR_CLASSES[kind](facts.text, kind === 'BadRequest' ? { ...options, retryable: status === 409 } : options);
 }
 
 /** The status a payload's error type stands for, from the table; 500 for a type it does not know. */
