@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect.js';
+import { createListModelsRequest } from '../shared/create-list-models-request.js';
 import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertCohereChatRequest } from './convert-cohere-chat-request.js';
 import { convertCohereChatResponse } from './convert-cohere-chat-response.js';
@@ -19,18 +20,8 @@ export const cohereDialect: Dialect = withRegistryQuirks({
   createChatStreamConverter: (route) => createCohereStreamConverter(route),
   convertEmbeddingRequest: (request, route) => convertCohereEmbeddingRequest(request, route),
   convertEmbeddingResponse: (body, route) => convertCohereEmbeddingResponse(body, route),
-  convertListModelsRequest: (route) => ({
-    endpoint: 'models',
-    method: 'GET',
-    // Cohere pages its model list 20 at a time by default; 1000 is its maximum page.
-    path: withPageSize(route.provider.definition.endpoints.models?.path ?? '/v1/models'),
-    body: undefined,
-    warnings: [],
-  }),
+  // Cohere pages its model list 20 at a time by default; 1000 is its maximum page.
+  convertListModelsRequest: (route) => createListModelsRequest(route, '/v1/models', 'page_size', 1000),
   convertListModelsResponse: (body, route) => convertCohereModelsResponse(body, route),
   convertErrorResponse: (status, body, route) => convertCohereErrorResponse(status, body, { provider: route.provider.id, model: route.model }),
 });
-
-function withPageSize(path: string): string {
-  return `${path}${path.includes('?') ? '&' : '?'}page_size=1000`;
-}

@@ -3,6 +3,7 @@ import { BadRequestError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
 import { convertCohereMessages } from './convert-cohere-messages.js';
+import { createCohereWireRequest } from './create-cohere-wire-request.js';
 import { convertCohereResponseFormat } from './convert-cohere-response-format.js';
 import { convertCohereThinking } from './convert-cohere-thinking.js';
 import { prepareCohereTools } from './prepare-cohere-tools.js';
@@ -97,15 +98,7 @@ export function convertCohereChatRequest(request: ChatCompletionRequest, route: 
     const reason = DROPPED[name] ?? 'it is not part of the OpenAI request shape; pass provider options in extra_body';
     warnings.push(`dropped "${name}": ${reason}`);
   }
-  if (extraBody !== undefined && extraBody !== null) Object.assign(body, extraBody);
-
-  return {
-    endpoint: 'chat',
-    method: 'POST',
-    path: route.provider.definition.endpoints.chat?.path ?? '/v2/chat',
-    body,
-    warnings,
-  };
+  return createCohereWireRequest(route, 'chat', '/v2/chat', body, extraBody, warnings);
 }
 
 function assign(body: Record<string, unknown>, name: string, value: unknown): void {

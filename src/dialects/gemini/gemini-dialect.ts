@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect.js';
+import { createListModelsRequest } from '../shared/create-list-models-request.js';
 import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertGeminiChatRequest } from './convert-gemini-chat-request.js';
 import { convertGeminiChatResponse } from './convert-gemini-chat-response.js';
@@ -20,18 +21,8 @@ export const geminiDialect: Dialect = withRegistryQuirks({
   createChatStreamConverter: createGeminiStreamConverter,
   convertEmbeddingRequest: convertGeminiEmbeddingRequest,
   convertEmbeddingResponse: convertGeminiEmbeddingResponse,
-  convertListModelsRequest: (route) => ({
-    endpoint: 'models',
-    method: 'GET',
-    // The default page is 50 models; 1000 is the documented maximum and covers the catalogue.
-    path: withPageSize(route.provider.definition.endpoints.models?.path ?? '/models'),
-    body: undefined,
-    warnings: [],
-  }),
+  // The default page is 50 models; 1000 is the documented maximum and covers the catalogue.
+  convertListModelsRequest: (route) => createListModelsRequest(route, '/models', 'pageSize', 1000),
   convertListModelsResponse: convertGeminiModelsResponse,
   convertErrorResponse: convertGeminiErrorResponse,
 });
-
-function withPageSize(path: string): string {
-  return `${path}${path.includes('?') ? '&' : '?'}pageSize=1000`;
-}
