@@ -78,8 +78,9 @@ export interface Dialect {
   /** Frames of a streamed response as events (default: server-sent events). */
   decodeStream?(body: ReadableStream<Uint8Array>): AsyncIterable<SseEvent>;
   /**
-   * The error for a non-2xx response, when the provider's body needs reading its own way;
-   * undefined falls back to the shared status mapping.
+   * The error for a non-2xx response, when the provider's body needs reading its own way: the
+   * dialect's error table through the shared builder (shared/build-dialect-error.ts); undefined
+   * falls back to the shared status mapping.
    */
   convertErrorResponse?(status: number, body: unknown, route: ResolvedRoute, headers?: Headers): LiterLlmError | undefined;
   /** Per-request credentials (signing, token exchange); absent means static headers suffice. */

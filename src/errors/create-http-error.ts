@@ -9,7 +9,7 @@ import {
   ServiceUnavailableError,
   TimeoutError,
 } from './error-classes.js';
-import type { LiterLlmError, LiterLlmErrorOptions } from './liter-llm-error.js';
+import type { ErrorKind, LiterLlmError, LiterLlmErrorOptions } from './liter-llm-error.js';
 import { redactSecrets } from './redact-secrets.js';
 
 export interface HttpErrorDetails {
@@ -41,21 +41,40 @@ export function createHttpError(details: HttpErrorDetails): LiterLlmError {
     retryAfterMs: details.retryAfterMs,
     body,
   };
-  const status = details.status;
-  const signature = `${extractErrorCode(body)} ${providerMessage}`;
+  const kind = classifyHttpStatus(details.status, `${extractErrorCode(body)} ${providerMessage}`);
+  return new HTTP_ERROR_CLASSES[kind](message, kind === 'BadRequest' ? { ...options, retryable: details.status === 409 } : options);
+}
 
-  if (status === 401 || status === 403) return new AuthenticationError(message, options);
-  if (status === 429) return new RateLimitedError(message, options);
-  if (status === 408) return new TimeoutError(message, options);
-  if (status === 404) return new NotFoundError(message, options);
-  if (status === 413 || (status >= 400 && status < 500 && CONTEXT_WINDOW.test(signature))) {
-    return new ContextWindowExceededError(message, options);
-  }
-  if (status >= 400 && status < 500 && CONTENT_POLICY.test(signature)) return new ContentPolicyError(message, options);
-  if (status === 502 || status === 503 || status === 504) return new ServiceUnavailableError(message, options);
-  if (status >= 500) return new ServerError(message, options);
-  // 409 (conflicts, often lock contention) is worth retrying; the rest of 4xx is the caller's to fix.
-  return new BadRequestError(message, { ...options, retryable: status === 409 });
+/** The kinds an HTTP failure can be, with their classes. */
+export const HTTP_ERROR_CLASSES = {
+  Authentication: AuthenticationError,
+  RateLimited: RateLimitedError,
+  Timeout: TimeoutError,
+  NotFound: NotFoundError,
+  ContextWindowExceeded: ContextWindowExceededError,
+  ContentPolicy: ContentPolicyError,
+  ServiceUnavailable: ServiceUnavailableError,
+  ServerError,
+  BadRequest: BadRequestError,
+} as const satisfies Partial<Record<ErrorKind, new (message: string, options?: LiterLlmErrorOptions) => LiterLlmError>>;
+
+export type HttpErrorKind = keyof typeof HTTP_ERROR_CLASSES;
+
+/**
+ * The shared status mapping: the error kind for an HTTP status, `signature` (the provider's error
+ * code, type and message) telling context-window and content-policy refusals from other 4xx. A
+ * BadRequest is retryable for 409 only (conflicts, often lock contention).
+ */
+export function classifyHttpStatus(status: number, signature: string): HttpErrorKind {
+  if (status === 401 || status === 403) return 'Authentication';
+  if (status === 429) return 'RateLimited';
+  if (status === 408) return 'Timeout';
+  if (status === 404) return 'NotFound';
+  if (status === 413 || (status >= 400 && status < 500 && CONTEXT_WINDOW.test(signature))) return 'ContextWindowExceeded';
+  if (status >= 400 && status < 500 && CONTENT_POLICY.test(signature)) return 'ContentPolicy';
+  if (status === 502 || status === 503 || status === 504) return 'ServiceUnavailable';
+  if (status >= 500) return 'ServerError';
+  return 'BadRequest';
 }
 
 /** The human message inside the many error body shapes providers use. */

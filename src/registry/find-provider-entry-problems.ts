@@ -1,4 +1,5 @@
 import type { ProviderEntry } from '../../generated/types/provider-entry.js';
+import { findQuirkProblems } from '../dialects/shared/find-quirk-problems.js';
 
 /** One thing wrong with a registry entry that JSON Schema cannot express. */
 export interface ProviderEntryProblem {
@@ -11,7 +12,8 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 
 /**
  * Checks that need more than one field: placeholders must be declared, `{model}` only belongs in
- * endpoint paths, and a prefix must not be empty after trimming. Cross-entry checks (duplicate ids
+ * endpoint paths, a prefix must not be empty after trimming, and the quirks must be ones the
+ * dialect can express. Cross-entry checks (duplicate ids
  * and prefixes) live with the caller that sees the whole registry.
  */
 export function findProviderEntryProblems(entry: ProviderEntry): ProviderEntryProblem[] {
@@ -62,5 +64,6 @@ export function findProviderEntryProblems(entry: ProviderEntry): ProviderEntryPr
       });
     }
   }
+  problems.push(...findQuirkProblems(entry));
   return problems;
 }

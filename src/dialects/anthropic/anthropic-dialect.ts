@@ -1,5 +1,6 @@
-import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { Dialect } from '../dialect.js';
+import { createListModelsRequest } from '../shared/create-list-models-request.js';
+import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertAnthropicChatRequest } from './convert-anthropic-chat-request.js';
 import { convertAnthropicChatResponse } from './convert-anthropic-chat-response.js';
 import { convertAnthropicErrorResponse } from './convert-anthropic-error-response.js';
@@ -15,22 +16,13 @@ const MODELS_PAGE_SIZE = 1000;
  * from each registry entry; the dialect adds `anthropic-beta` when a feature in use needs one.
  * Anthropic has no embeddings endpoint.
  */
-export const anthropicDialect: Dialect = {
+export const anthropicDialect: Dialect = withRegistryQuirks({
   name: 'anthropic',
   convertChatRequest: convertAnthropicChatRequest,
   convertChatResponse: convertAnthropicChatResponse,
   createChatStreamConverter: createAnthropicStreamConverter,
   convertErrorResponse: convertAnthropicErrorResponse,
 
-  convertListModelsRequest(route: ResolvedRoute) {
-    const path = route.provider.definition.endpoints.models?.path ?? '/v1/models';
-    return {
-      endpoint: 'models',
-      method: 'GET',
-      path: `${path}${path.includes('?') ? '&' : '?'}limit=${MODELS_PAGE_SIZE}`,
-      body: undefined,
-      warnings: [],
-    };
-  },
+  convertListModelsRequest: (route) => createListModelsRequest(route, '/v1/models', 'limit', MODELS_PAGE_SIZE),
   convertListModelsResponse: convertAnthropicModelsResponse,
-};
+});

@@ -7,6 +7,7 @@ import { createConversionNotes } from './conversion-notes.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages.js';
 import { convertAnthropicThinking } from './convert-anthropic-thinking.js';
 import { prepareAnthropicTools } from './prepare-anthropic-tools.js';
+import { isDefaultedParam } from '../shared/with-registry-quirks.js';
 
 /**
  * Anthropic requires `max_tokens`. The registry entries set it in `defaultParams`; this is the
@@ -59,21 +60,21 @@ const REQUEST_FIELDS = {
  * reported in `warnings` when Anthropic has no equivalent; `extra_body` is merged last, as-is (for
  * `top_k`, `cache_control`-carrying `system` blocks, native `thinking`, and anything newer).
  */
-export function convertAnthropicChatRequest(original: ChatCompletionRequest, route: ResolvedRoute, stream: boolean): WireRequest {
-  const quirks = route.provider.quirks;
+export function convertAnthropicChatRequest(request: ChatCompletionRequest, route: ResolvedRoute, stream: boolean): WireRequest {
   const notes = createConversionNotes();
-  const request = dropParams(original, quirks.dropParams, notes.warnings);
   reportUnsupportedFields(request, notes.warnings);
 
-  const { system, messages } = convertAnthropicMessages(request.messages, quirks.roleMap, notes);
+  const { system, messages } = convertAnthropicMessages(request.messages, notes);
   const body: Record<string, unknown> = { model: route.model };
 
-  const givenMaxTokens = request.max_completion_tokens ?? request.max_tokens;
-  if (request.max_completion_tokens !== undefined && request.max_tokens !== undefined && request.max_completion_tokens !== request.max_tokens) {
+  // A max_tokens from the registry's defaultParams is a default, not the caller's limit.
+  const defaultedMaxTokens = isDefaultedParam(request, 'max_tokens');
+  const callerMaxTokens = defaultedMaxTokens ? undefined : request.max_tokens;
+  const givenMaxTokens = request.max_completion_tokens ?? callerMaxTokens;
+  if (request.max_completion_tokens !== undefined && callerMaxTokens !== undefined && request.max_completion_tokens !== callerMaxTokens) {
     notes.warnings.push(`dropped "max_tokens": "max_completion_tokens" was also given and is used as Anthropic's max_tokens`);
   }
-  const defaultMaxTokens = quirks.defaultParams.max_tokens;
-  let maxTokens = givenMaxTokens ?? (typeof defaultMaxTokens === 'number' ? defaultMaxTokens : DEFAULT_MAX_TOKENS);
+  let maxTokens = givenMaxTokens ?? (defaultedMaxTokens && typeof request.max_tokens === 'number' ? request.max_tokens : DEFAULT_MAX_TOKENS);
   let thinking: AnthropicThinkingConfig | undefined;
   if (request.reasoning_effort !== undefined) {
     const converted = convertAnthropicThinking({ effort: request.reasoning_effort, maxTokens, maxTokensGiven: givenMaxTokens !== undefined });
@@ -108,9 +109,6 @@ export function convertAnthropicChatRequest(original: ChatCompletionRequest, rou
   convertServiceTier(request, body, notes.warnings);
   if (stream) body.stream = true;
 
-  for (const [name, value] of Object.entries(quirks.defaultParams)) {
-    if (body[name] === undefined) body[name] = value;
-  }
   if (request.extra_body !== undefined && request.extra_body !== null && typeof request.extra_body === 'object') {
     Object.assign(body, request.extra_body);
   }
@@ -124,17 +122,6 @@ export function convertAnthropicChatRequest(original: ChatCompletionRequest, rou
     ...(headers === undefined ? {} : { headers }),
     warnings: notes.warnings,
   };
-}
-
-/** The registry's `dropParams` quirk: parameters this provider rejects even though Anthropic has them. */
-function dropParams(request: ChatCompletionRequest, names: readonly string[], warnings: string[]): ChatCompletionRequest {
-  const kept: Record<string, unknown> = { ...request };
-  for (const name of names) {
-    if (kept[name] === undefined) continue;
-    warnings.push(`dropped "${name}": the provider does not accept it`);
-    delete kept[name];
-  }
-  return kept as unknown as ChatCompletionRequest;
 }
 
 function reportUnsupportedFields(request: ChatCompletionRequest, warnings: string[]): void {

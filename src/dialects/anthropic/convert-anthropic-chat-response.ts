@@ -11,6 +11,7 @@ import { convertAnthropicErrorEvent } from './convert-anthropic-error-event.js';
 import { JSON_RESPONSE_TOOL_NAME } from './json-response-tool.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
+import { isRecord } from '../shared/is-record.js';
 
 /**
  * The assistant message with Anthropic's thinking blocks kept, signatures included, as LiteLLM
@@ -100,8 +101,4 @@ function convertCitations(citations: unknown, start: number, end: number): Annot
     const title = typeof citation.title === 'string' ? citation.title : undefined;
     return [{ type: 'url_citation', url_citation: { start_index: start, end_index: end, url: citation.url, ...(title ? { title } : {}) } }];
   });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

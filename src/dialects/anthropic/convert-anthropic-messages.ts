@@ -10,6 +10,7 @@ import type {
 } from './anthropic-wire-types.js';
 import { convertAnthropicContentPart, readCacheControl } from './convert-anthropic-content-part.js';
 import type { ConversionNotes } from './conversion-notes.js';
+import { parseToolArguments } from '../shared/parse-tool-arguments.js';
 
 export interface AnthropicConversation {
   /** Every system and developer message, as text blocks for the top-level `system` field. */
@@ -30,7 +31,6 @@ interface Turn {
  */
 export function convertAnthropicMessages(
   messages: readonly ChatMessage[],
-  roleMap: Readonly<Record<string, string>>,
   notes: ConversionNotes,
 ): AnthropicConversation {
   const system: AnthropicTextBlock[] = [];
@@ -40,7 +40,7 @@ export function convertAnthropicMessages(
 
   messages.forEach((message, index) => {
     const field = `messages[${index}]`;
-    const role = roleMap[message.role] ?? message.role;
+    const role = message.role;
     if ('name' in message && typeof message.name === 'string' && message.role !== 'function') {
       notes.warnings.push(`dropped "${field}.name": Anthropic messages have no participant names`);
     }
@@ -176,12 +176,7 @@ function convertAssistant(
 
 /** Tool input is a JSON object on the Anthropic wire; OpenAI carries it as a JSON string. */
 function parseArguments(text: string, field: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new BadRequestError(`${field} is not valid JSON; Anthropic needs the tool input as a JSON object`);
-  }
+  return parseToolArguments(text, () => new BadRequestError(`${field} is not valid JSON; Anthropic needs the tool input as a JSON object`));
 }
 
 /**

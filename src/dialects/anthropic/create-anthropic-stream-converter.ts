@@ -8,6 +8,7 @@ import { JSON_RESPONSE_TOOL_NAME } from './json-response-tool.js';
 import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
 import { mapAnthropicUsage } from './map-anthropic-usage.js';
 import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
+import { isRecord } from '../shared/is-record.js';
 
 interface BlockState {
   readonly kind: 'text' | 'thinking' | 'tool' | 'json' | 'other';
@@ -154,8 +155,4 @@ export function createAnthropicStreamConverter(route: ResolvedRoute): (event: Ss
         return IGNORE;
     }
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,16 +1,12 @@
-import type { FunctionCallChoice, FunctionDefinition, ResponseFormat, Tool, ToolChoice } from '../../../generated/types/index.js';
+import type { FunctionCallChoice, FunctionDefinition, ResponseFormat, ToolChoice } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { AnthropicTool, AnthropicToolChoice } from './anthropic-wire-types.js';
 import { readCacheControl } from './convert-anthropic-content-part.js';
 import { JSON_RESPONSE_TOOL_NAME } from './json-response-tool.js';
+import type { OpenAiToolsInput } from '../shared/openai-tools-input.js';
 
-export interface AnthropicToolsInput {
-  readonly tools?: readonly Tool[] | undefined;
-  readonly toolChoice?: ToolChoice | undefined;
+export interface AnthropicToolsInput extends OpenAiToolsInput {
   readonly parallelToolCalls?: boolean | undefined;
-  /** Legacy `functions` / `function_call`, treated as tools. */
-  readonly functions?: readonly FunctionDefinition[] | undefined;
-  readonly functionCall?: FunctionCallChoice | undefined;
   readonly responseFormat?: ResponseFormat | undefined;
   /** Extended thinking forbids forcing a tool (`any` or `tool`). */
   readonly thinking: boolean;

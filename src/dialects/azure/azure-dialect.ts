@@ -1,5 +1,6 @@
 import type { Dialect } from '../dialect.js';
-import { openAiDialect } from '../openai/openai-dialect.js';
+import { openAiFormat } from '../openai/openai-dialect.js';
+import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertAzureChatRequest } from './convert-azure-chat-request.js';
 import { convertAzureErrorPayload, convertAzureErrorResponse } from './convert-azure-error-response.js';
 import { createAzureAuthorizer } from './create-azure-authorizer.js';
@@ -18,27 +19,27 @@ import { createAzureStreamConverter } from './create-azure-stream-converter.js';
  * `providers.azure.baseURL`. The api-version comes from AZURE_API_VERSION or
  * `providers.azure.urlVariables.api_version`, else the registry default.
  */
-export const azureDialect: Dialect = {
+export const azureDialect: Dialect = withRegistryQuirks({
   name: 'azure',
   convertChatRequest: (request, route, stream) => convertAzureChatRequest(request, route, stream),
   convertChatResponse: (body, route) => {
     // A 200 carrying only an error object is read with Azure's codes before OpenAI's validation.
     if (isErrorOnly(body)) throw convertAzureErrorPayload(body, { provider: route.provider.id, model: route.model });
-    return openAiDialect.convertChatResponse(body, route);
+    return openAiFormat.convertChatResponse(body, route);
   },
   createChatStreamConverter: (route) => createAzureStreamConverter(route),
   convertEmbeddingRequest: (request, route) => {
-    const wire = openAiDialect.convertEmbeddingRequest!(request, route);
+    const wire = openAiFormat.convertEmbeddingRequest!(request, route);
     const body: Record<string, unknown> = { ...wire.body };
     if (request.extra_body?.model === undefined) delete body.model;
     return { ...wire, body };
   },
-  convertEmbeddingResponse: (body, route) => openAiDialect.convertEmbeddingResponse!(body, route),
-  convertListModelsRequest: (route) => openAiDialect.convertListModelsRequest!(route),
-  convertListModelsResponse: (body, route) => openAiDialect.convertListModelsResponse!(body, route),
+  convertEmbeddingResponse: (body, route) => openAiFormat.convertEmbeddingResponse!(body, route),
+  convertListModelsRequest: (route) => openAiFormat.convertListModelsRequest!(route),
+  convertListModelsResponse: (body, route) => openAiFormat.convertListModelsResponse!(body, route),
   convertErrorResponse: (status, body, route) => convertAzureErrorResponse(status, body, { provider: route.provider.id, model: route.model }),
   createAuthorizer: (input) => createAzureAuthorizer(input),
-};
+});
 
 function isErrorOnly(body: unknown): body is { error: unknown } {
   if (body === null || typeof body !== 'object') return false;

@@ -1,32 +1,34 @@
 import { createHttpError, createPayloadError, extractErrorMessage } from '../../errors/create-http-error.js';
-import { ContentPolicyError, NotFoundError } from '../../errors/error-classes.js';
 import type { LiterLlmError } from '../../errors/liter-llm-error.js';
+import { buildDialectError, describeHttpFailure, type DialectErrorTable, type ErrorOrigin } from '../shared/build-dialect-error.js';
+import { isRecord } from '../shared/is-record.js';
 
-export interface AzureErrorContext {
-  readonly provider: string;
-  readonly model: string;
-}
+export type AzureErrorContext = ErrorOrigin;
 
 /**
  * The Azure-specific readings of an Azure OpenAI error body
  * (`{ error: { code, message, param, status, innererror: { code, content_filter_result } } }`):
  * a prompt or completion blocked by the content filter, and a deployment that does not exist.
- * Undefined lets the shared status mapping decide (401, 429 with retry-after, context length...).
+ * Anything else is left to the shared status mapping (401, 429 with retry-after, context length...).
  */
+export const AZURE_ERRORS = {
+  rules: [
+    { types: ['ResponsibleAIPolicyViolation', 'content_filter'], kind: 'ContentPolicy' },
+    { types: ['DeploymentNotFound'], kind: 'NotFound', hint: '(the deployment name is the part after "{provider}/" in the model string)' },
+  ],
+  otherwise: 'none',
+} satisfies DialectErrorTable;
+
+/** The Azure reading of an error response; undefined lets the shared status mapping decide. */
 export function convertAzureErrorResponse(status: number, body: unknown, context: AzureErrorContext): LiterLlmError | undefined {
-  const error = readRecord(readRecord(body)?.error);
-  const code = error?.code;
-  const innerCode = readRecord(error?.innererror)?.code;
+  const error = readError(body);
+  const innerCode = isRecord(error?.innererror) ? error.innererror.code : undefined;
   const message = extractErrorMessage(body);
-  const text = `${context.provider}: HTTP ${status}${message === '' ? '' : `: ${message}`}`;
-  const options = { status, provider: context.provider, model: context.model, body };
-  if (innerCode === 'ResponsibleAIPolicyViolation' || code === 'content_filter' || code === 'ResponsibleAIPolicyViolation') {
-    return new ContentPolicyError(text, options);
-  }
-  if (code === 'DeploymentNotFound') {
-    return new NotFoundError(`${text} (the deployment name is the part after "${context.provider}/" in the model string)`, options);
-  }
-  return undefined;
+  return buildDialectError(
+    AZURE_ERRORS,
+    { status, types: [asString(error?.code), asString(innerCode)], message, text: describeHttpFailure(context.provider, status, message), body },
+    context,
+  );
 }
 
 /**
@@ -34,7 +36,7 @@ export function convertAzureErrorResponse(status: number, body: unknown, context
  * puts the HTTP status in `error.status` or as a numeric string in `error.code`.
  */
 export function convertAzureErrorPayload(payload: unknown, context: AzureErrorContext): LiterLlmError {
-  const error = readRecord(readRecord(payload)?.error);
+  const error = readError(payload);
   const code = error?.code;
   const status =
     typeof error?.status === 'number' ? error.status : typeof code === 'string' && /^[45]\d\d$/.test(code) ? Number(code) : undefined;
@@ -46,6 +48,11 @@ export function convertAzureErrorPayload(payload: unknown, context: AzureErrorCo
   return convertAzureErrorResponse(status ?? shared.status ?? 500, payload, context) ?? shared;
 }
 
-function readRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+function readError(body: unknown): Record<string, unknown> | undefined {
+  const error = isRecord(body) ? body.error : undefined;
+  return isRecord(error) ? error : undefined;
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

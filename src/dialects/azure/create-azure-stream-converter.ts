@@ -4,6 +4,7 @@ import type { SseEvent } from '../../transport/parse-sse-events.js';
 import type { StreamEventResult } from '../dialect.js';
 import { openAiDialect } from '../openai/openai-dialect.js';
 import { convertAzureErrorPayload } from './convert-azure-error-response.js';
+import { isRecord } from '../shared/is-record.js';
 
 /**
  * Azure OpenAI streams are OpenAI's, with two additions handled here: the first event is often a
@@ -44,7 +45,7 @@ function parseObject(data: string): Record<string, unknown> | undefined {
   if (text === '' || text === '[DONE]') return undefined;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return isRecord(value) ? value : undefined;
   } catch {
     // The OpenAI converter reports the malformed event.
     return undefined;

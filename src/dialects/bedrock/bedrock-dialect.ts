@@ -1,4 +1,5 @@
 import type { Dialect } from '../dialect.js';
+import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertBedrockChatRequest } from './convert-bedrock-chat-request.js';
 import { convertBedrockChatResponse } from './convert-bedrock-chat-response.js';
 import { convertBedrockEmbeddingRequest } from './convert-bedrock-embedding-request.js';
@@ -13,7 +14,7 @@ import { decodeAwsEventStream } from '../../transport/decode-aws-event-stream.js
  * event streams) and InvokeModel embeddings for Titan and Cohere, signed with SigV4 or a Bedrock
  * API key.
  */
-export const bedrockDialect: Dialect = {
+export const bedrockDialect: Dialect = withRegistryQuirks({
   name: 'bedrock',
   convertChatRequest: convertBedrockChatRequest,
   convertChatResponse: convertBedrockChatResponse,
@@ -23,4 +24,4 @@ export const bedrockDialect: Dialect = {
   convertEmbeddingResponse: convertBedrockEmbeddingResponse,
   convertErrorResponse: convertBedrockErrorResponse,
   createAuthorizer: (input) => createBedrockAuthorizer(input),
-};
+});

@@ -36,10 +36,9 @@ const SERVICE_TIERS = new Set(['default', 'flex', 'priority']);
  * An OpenAI chat request as a Converse (or ConverseStream) request. The model id is not in the
  * body: it is the `{model}` of the path, which the core fills URL-encoded.
  */
-export function convertBedrockChatRequest(input: ChatCompletionRequest, route: ResolvedRoute, stream: boolean): WireRequest {
+export function convertBedrockChatRequest(request: ChatCompletionRequest, route: ResolvedRoute, stream: boolean): WireRequest {
   const notes = createConversionNotes();
   const warnings = notes.warnings;
-  const request = applyRegistryQuirks(input, route, warnings);
   if (request.functions !== undefined || request.function_call !== undefined) {
     throw new BadRequestError('functions / function_call (legacy) are not supported by Bedrock; use tools and tool_choice');
   }
@@ -96,20 +95,6 @@ export function convertBedrockChatRequest(input: ChatCompletionRequest, route: R
     ...(stream ? { headers: { accept: EVENT_STREAM_MEDIA_TYPE } } : {}),
     warnings,
   };
-}
-
-/** The registry's `defaultParams` fill what the request leaves out; `dropParams` are removed. */
-function applyRegistryQuirks(request: ChatCompletionRequest, route: ResolvedRoute, warnings: string[]): ChatCompletionRequest {
-  const quirks = route.provider.quirks;
-  if (Object.keys(quirks.defaultParams).length === 0 && quirks.dropParams.length === 0) return request;
-  const copy: Record<string, unknown> = { ...quirks.defaultParams };
-  for (const [key, value] of Object.entries(request)) if (value !== undefined) copy[key] = value;
-  for (const name of quirks.dropParams) {
-    if (copy[name] === undefined) continue;
-    warnings.push(`dropped "${name}": the provider does not accept it`);
-    delete copy[name];
-  }
-  return copy as unknown as ChatCompletionRequest;
 }
 
 function isStringEntry(entry: [string, string | undefined]): entry is [string, string] {

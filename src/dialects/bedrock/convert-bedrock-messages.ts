@@ -1,5 +1,6 @@
 import type { ChatMessage, TextContentPart } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
+import { parseToolArguments } from '../shared/parse-tool-arguments.js';
 import type { BedrockContentBlock, BedrockMessage } from './bedrock-wire-types.js';
 import type { ConversionNotes } from './conversion-notes.js';
 import { convertBedrockContentPart } from './convert-bedrock-content-part.js';
@@ -91,10 +92,5 @@ function textBlocks(text: string): BedrockContentBlock[] {
 
 /** Converse wants tool input as a JSON object, where OpenAI carries it as a JSON string. */
 function parseArguments(text: string, where: string): unknown {
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new BadRequestError(`${where}: not valid JSON, and Bedrock needs tool input as a JSON object`);
-  }
+  return parseToolArguments(text, () => new BadRequestError(`${where}: not valid JSON, and Bedrock needs tool input as a JSON object`));
 }

@@ -1,16 +1,6 @@
-import {
-  AuthenticationError,
-  BadRequestError,
-  ContentPolicyError,
-  ContextWindowExceededError,
-  NotFoundError,
-  RateLimitedError,
-  ServerError,
-  ServiceUnavailableError,
-  TimeoutError,
-} from '../../errors/error-classes.js';
-import type { LiterLlmError, LiterLlmErrorOptions } from '../../errors/liter-llm-error.js';
+import type { LiterLlmError } from '../../errors/liter-llm-error.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
+import { buildDialectError, type DialectErrorTable } from '../shared/build-dialect-error.js';
 
 export interface BedrockErrorDetails {
   /** The AWS error type (`ThrottlingException`, `validationException`, ...), when known. */
@@ -22,59 +12,56 @@ export interface BedrockErrorDetails {
   readonly origin: string;
 }
 
-type ErrorClass = new (message: string, options?: LiterLlmErrorOptions) => LiterLlmError;
-
-/** AWS error types Bedrock runtime documents, lower-cased (stream exceptions start lower-case). */
-const CLASS_BY_TYPE: Readonly<Record<string, ErrorClass>> = {
-  accessdeniedexception: AuthenticationError,
-  unrecognizedclientexception: AuthenticationError,
-  invalidsignatureexception: AuthenticationError,
-  incompletesignatureexception: AuthenticationError,
-  expiredtokenexception: AuthenticationError,
-  missingauthenticationtokenexception: AuthenticationError,
-  throttlingexception: RateLimitedError,
-  servicequotaexceededexception: RateLimitedError,
-  modelnotreadyexception: ServiceUnavailableError,
-  serviceunavailableexception: ServiceUnavailableError,
-  resourcenotfoundexception: NotFoundError,
-  modeltimeoutexception: TimeoutError,
-  modelerrorexception: ServerError,
-  modelstreamerrorexception: ServerError,
-  internalserverexception: ServerError,
-  validationexception: BadRequestError,
-};
-
 const CONTEXT_WINDOW =
   /too long|too many (?:input )?tokens|context[ _-]?(?:window|length|limit)|maximum context|exceeds? the (?:model'?s? )?(?:maximum|max)/i;
 const CONTENT_POLICY = /content[ _-]?(?:filter|policy)|blocked by (?:our|the) content|guardrail/i;
 
 /**
- * The error for a Bedrock failure, from its AWS error type when there is one, else from the HTTP
- * status. A validation failure whose message speaks of input length is a context-window error;
- * one that speaks of content filtering is a content-policy error.
+ * Bedrock's errors: the AWS error types Bedrock runtime documents, lower-cased (stream exceptions
+ * start lower-case), then the HTTP status. A validation failure (or a 4xx without a known type)
+ * whose message speaks of input length is a context-window error; one that speaks of content
+ * filtering is a content-policy error. ModelNotReadyException shares 429 with throttling. What
+ * no rule decides follows the shared status mapping.
  */
+export const BEDROCK_ERRORS = {
+  rules: [
+    { types: ['validationexception'], message: CONTEXT_WINDOW, kind: 'ContextWindowExceeded' },
+    { types: ['validationexception'], message: CONTENT_POLICY, kind: 'ContentPolicy' },
+    { types: ['validationexception'], kind: 'BadRequest' },
+    {
+      types: [
+        'accessdeniedexception',
+        'unrecognizedclientexception',
+        'invalidsignatureexception',
+        'incompletesignatureexception',
+        'expiredtokenexception',
+        'missingauthenticationtokenexception',
+      ],
+      kind: 'Authentication',
+    },
+    { types: ['throttlingexception', 'servicequotaexceededexception'], kind: 'RateLimited' },
+    { types: ['modelnotreadyexception', 'serviceunavailableexception'], kind: 'ServiceUnavailable' },
+    { types: ['resourcenotfoundexception'], kind: 'NotFound' },
+    { types: ['modeltimeoutexception'], kind: 'Timeout' },
+    { types: ['modelerrorexception', 'modelstreamerrorexception', 'internalserverexception'], kind: 'ServerError' },
+    // No known type: the status decides, with Bedrock's own readings first.
+    { statuses: [403], kind: 'Authentication' },
+    { statuses: [429], message: /not ready/i, kind: 'ServiceUnavailable' },
+    { statuses: [429], kind: 'RateLimited' },
+    { statuses: 'client', message: CONTEXT_WINDOW, kind: 'ContextWindowExceeded' },
+    { statuses: 'client', message: CONTENT_POLICY, kind: 'ContentPolicy' },
+    { statuses: [424], kind: 'ServerError' },
+  ],
+  otherwise: 'status',
+} satisfies DialectErrorTable;
+
+/** The error for a Bedrock failure, an HTTP response or a stream exception. */
 export function createBedrockError(details: BedrockErrorDetails, route: ResolvedRoute): LiterLlmError {
-  const type = details.type?.toLowerCase();
-  const status = details.status;
   const label = details.type === undefined ? '' : ` ${details.type}`;
-  const message = `${route.provider.id}: ${details.origin}${label}${details.message === '' ? '' : `: ${details.message}`}`;
-  const options: LiterLlmErrorOptions = { status, provider: route.provider.id, model: route.model, body: details.body };
-  const byType = type === undefined ? undefined : CLASS_BY_TYPE[type];
-  const clientFault = status !== undefined && status >= 400 && status < 500 && status !== 403 && status !== 429;
-  if (byType === BadRequestError || (byType === undefined && clientFault)) {
-    if (CONTEXT_WINDOW.test(details.message)) return new ContextWindowExceededError(message, options);
-    if (CONTENT_POLICY.test(details.message)) return new ContentPolicyError(message, options);
-  }
-  if (byType !== undefined) return new byType(message, options);
-  if (status === 401 || status === 403) return new AuthenticationError(message, options);
-  if (status === 404) return new NotFoundError(message, options);
-  if (status === 408) return new TimeoutError(message, options);
-  if (status === 429) {
-    // ModelNotReadyException shares 429 with throttling; the model is still loading.
-    return /not ready/i.test(details.message) ? new ServiceUnavailableError(message, options) : new RateLimitedError(message, options);
-  }
-  if (status === 424) return new ServerError(message, options);
-  if (status === 502 || status === 503 || status === 504) return new ServiceUnavailableError(message, options);
-  if (status !== undefined && status >= 500) return new ServerError(message, options);
-  return new BadRequestError(message, { ...options, retryable: status === 409 });
+  const text = `${route.provider.id}: ${details.origin}${label}${details.message === '' ? '' : `: ${details.message}`}`;
+  return buildDialectError(
+    BEDROCK_ERRORS,
+    { status: details.status, types: [details.type?.toLowerCase()], message: details.message, text, body: details.body },
+    { provider: route.provider.id, model: route.model },
+  );
 }

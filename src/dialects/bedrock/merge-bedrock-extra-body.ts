@@ -1,4 +1,5 @@
 import type { BedrockConverseRequest } from './bedrock-wire-types.js';
+import { isRecord } from '../shared/is-record.js';
 
 /** Converse request fields: an `extra_body` key with one of these names goes to the top level. */
 const CONVERSE_FIELDS = new Set([
@@ -38,8 +39,4 @@ export function mergeBedrockExtraBody(body: BedrockConverseRequest, extraBody: R
       body[key] = value;
     }
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

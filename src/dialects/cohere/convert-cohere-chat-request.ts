@@ -2,8 +2,8 @@ import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
-import { applyRequestQuirks } from '../shared/apply-request-quirks.js';
 import { convertCohereMessages } from './convert-cohere-messages.js';
+import { createCohereWireRequest } from './create-cohere-wire-request.js';
 import { convertCohereResponseFormat } from './convert-cohere-response-format.js';
 import { convertCohereThinking } from './convert-cohere-thinking.js';
 import { prepareCohereTools } from './prepare-cohere-tools.js';
@@ -53,10 +53,8 @@ const DROPPED: Readonly<Record<string, string>> = {
  */
 export function convertCohereChatRequest(request: ChatCompletionRequest, route: ResolvedRoute, stream: boolean): WireRequest {
   const providerId = route.provider.id;
-  const { extra_body: extraBody, ...rest } = request;
-  const quirked = applyRequestQuirks(rest, route.provider.quirks, { defaults: true });
-  const source = quirked.body as unknown as ChatCompletionRequest;
-  const warnings = [...quirked.warnings];
+  const { extra_body: extraBody, ...source } = request;
+  const warnings: string[] = [];
 
   if (source.n !== undefined && source.n !== 1) {
     throw new BadRequestError(`${providerId}: n=${source.n} is not supported; Cohere generates one choice per request`, { provider: providerId });
@@ -100,15 +98,7 @@ export function convertCohereChatRequest(request: ChatCompletionRequest, route: 
     const reason = DROPPED[name] ?? 'it is not part of the OpenAI request shape; pass provider options in extra_body';
     warnings.push(`dropped "${name}": ${reason}`);
   }
-  if (extraBody !== undefined && extraBody !== null) Object.assign(body, extraBody);
-
-  return {
-    endpoint: 'chat',
-    method: 'POST',
-    path: route.provider.definition.endpoints.chat?.path ?? '/v2/chat',
-    body,
-    warnings,
-  };
+  return createCohereWireRequest(route, 'chat', '/v2/chat', body, extraBody, warnings);
 }
 
 function assign(body: Record<string, unknown>, name: string, value: unknown): void {

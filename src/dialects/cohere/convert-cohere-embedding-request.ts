@@ -2,6 +2,7 @@ import type { EmbeddingRequest } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
+import { createCohereWireRequest } from './create-cohere-wire-request.js';
 
 /**
  * An OpenAI embeddings request as Cohere's `POST /v2/embed`. Cohere embed models v3 and later need
@@ -26,12 +27,5 @@ export function convertCohereEmbeddingRequest(request: EmbeddingRequest, route: 
     embedding_types: ['float'],
   };
   if (request.dimensions !== undefined) body.output_dimension = request.dimensions;
-  if (request.extra_body !== undefined && request.extra_body !== null) Object.assign(body, request.extra_body);
-  return {
-    endpoint: 'embeddings',
-    method: 'POST',
-    path: route.provider.definition.endpoints.embeddings?.path ?? '/v2/embed',
-    body,
-    warnings,
-  };
+  return createCohereWireRequest(route, 'embeddings', '/v2/embed', body, request.extra_body, warnings);
 }

@@ -1,7 +1,6 @@
 import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
-import { applyRequestQuirks } from '../shared/apply-request-quirks.js';
 import { convertGeminiGenerationConfig } from './convert-gemini-generation-config.js';
 import { convertGeminiMessages } from './convert-gemini-messages.js';
 import { convertGeminiStreamPath } from './convert-gemini-stream-path.js';
@@ -20,14 +19,12 @@ export const DEFAULT_GEMINI_CHAT_PATH = '/models/{model}:generateContent';
 
 /**
  * An OpenAI chat request as a Gemini `generateContent` (or `streamGenerateContent?alt=sse`) call.
- * The registry's quirks (role map, dropped parameters, defaults) apply first, `extra_body` last.
+ * The registry's quirks were applied before (load-dialect.ts); `extra_body` is merged last.
  */
 export function convertGeminiChatRequest(request: ChatCompletionRequest, route: ResolvedRoute, stream: boolean): WireRequest {
   const provider = route.provider.id;
-  const { extra_body: extraBody, ...rest } = request;
-  const quirked = applyRequestQuirks(rest as Record<string, unknown>, route.provider.quirks, { defaults: true });
-  const input = quirked.body as unknown as ChatCompletionRequest;
-  const warnings = [...quirked.warnings];
+  const { extra_body: extraBody, ...input } = request;
+  const warnings: string[] = [];
 
   for (const [name, value] of Object.entries(input)) {
     if (HANDLED.has(name) || value === undefined || value === null) continue;

@@ -1,5 +1,7 @@
 import type { AssistantMessage, ChatMessage, TextContentPart } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
+import { isRecord } from '../shared/is-record.js';
+import { parseToolArguments } from '../shared/parse-tool-arguments.js';
 import { convertGeminiUserPart } from './convert-gemini-user-part.js';
 import { decodeThoughtSignature } from './encode-tool-call-id.js';
 import type { GeminiContent, GeminiPart } from './gemini-wire-types.js';
@@ -150,17 +152,9 @@ function addMissingSignature(parts: GeminiPart[], path: string, warnings: string
 }
 
 function parseArguments(text: string | undefined, path: string, provider: string): Record<string, unknown> {
-  if (text === undefined || text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw badRequest(provider, `${path} is not valid JSON; Gemini takes function arguments as an object`);
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw badRequest(provider, `${path} must encode a JSON object`);
-  }
-  return value as Record<string, unknown>;
+  const value = parseToolArguments(text, () => badRequest(provider, `${path} is not valid JSON; Gemini takes function arguments as an object`));
+  if (!isRecord(value)) throw badRequest(provider, `${path} must encode a JSON object`);
+  return value;
 }
 
 /**
@@ -172,7 +166,7 @@ function convertToolResult(text: string): Record<string, unknown> {
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
       const value: unknown = JSON.parse(trimmed);
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+      if (isRecord(value)) return value;
       return { output: value };
     } catch {
       // Not JSON after all: it is text.

@@ -1,4 +1,5 @@
 import type { GeminiSchema } from './gemini-wire-types.js';
+import { isRecord } from '../shared/is-record.js';
 
 export interface ConvertedGeminiSchema {
   readonly schema: GeminiSchema;
@@ -145,9 +146,6 @@ function escapePointer(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};

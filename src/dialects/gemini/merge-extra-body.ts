@@ -1,3 +1,5 @@
+import { isRecord } from '../shared/is-record.js';
+
 /**
  * `extra_body` merged into a wire body last. Top-level keys replace the converted ones, except
  * that an object merges into an object of the same key one level deep, so
@@ -5,16 +7,12 @@
  * temperature or stop sequences. `null` removes a key.
  */
 export function mergeExtraBody(body: Record<string, unknown>, extraBody: unknown): Record<string, unknown> {
-  if (extraBody === null || typeof extraBody !== 'object' || Array.isArray(extraBody)) return body;
-  for (const [key, value] of Object.entries(extraBody as Record<string, unknown>)) {
+  if (!isRecord(extraBody)) return body;
+  for (const [key, value] of Object.entries(extraBody)) {
     const current = body[key];
     if (value === null) delete body[key];
-    else if (isPlainObject(value) && isPlainObject(current)) body[key] = { ...current, ...value };
+    else if (isRecord(value) && isRecord(current)) body[key] = { ...current, ...value };
     else if (value !== undefined) body[key] = value;
   }
   return body;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@ import { InvalidResponseError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { convertGeminiErrorResponse } from './convert-gemini-error-response.js';
 import type { GeminiGenerateContentResponse } from './gemini-wire-types.js';
+import { isRecord } from '../shared/is-record.js';
 
 /**
  * An untrusted body as a GenerateContentResponse. An error object inside it (a 200 body or a
@@ -9,7 +10,7 @@ import type { GeminiGenerateContentResponse } from './gemini-wire-types.js';
  * not an array, is an InvalidResponseError.
  */
 export function parseGeminiResponse(body: unknown, route: ResolvedRoute, what: string): GeminiGenerateContentResponse {
-  if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body && (body as { error: unknown }).error != null) {
+  if (isRecord(body) && body.error !== undefined && body.error !== null) {
     throw convertGeminiErrorResponse(undefined, body, route);
   }
   if (Array.isArray(body) && body.length > 0 && body.every((item) => item !== null && typeof item === 'object' && 'error' in item)) {

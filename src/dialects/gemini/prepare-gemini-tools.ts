@@ -1,15 +1,12 @@
-import type { FunctionCallChoice, FunctionDefinition, Tool, ToolChoice } from '../../../generated/types/index.js';
+import type { FunctionCallChoice, ToolChoice } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import { convertJsonSchemaToGemini } from './convert-json-schema-to-gemini.js';
 import { describeDroppedKeywords } from './describe-dropped-keywords.js';
 import type { GeminiFunctionDeclaration, GeminiTool, GeminiToolConfig } from './gemini-wire-types.js';
+import type { OpenAiToolsInput } from '../shared/openai-tools-input.js';
 
-export interface PrepareGeminiToolsInput {
-  readonly tools?: readonly Tool[] | undefined;
-  readonly toolChoice?: ToolChoice | undefined;
-  /** Legacy `functions` / `function_call`, used when `tools` is absent. */
-  readonly functions?: readonly FunctionDefinition[] | undefined;
-  readonly functionCall?: FunctionCallChoice | undefined;
+/** Legacy `functions` / `function_call` are used when `tools` is absent. */
+export interface PrepareGeminiToolsInput extends OpenAiToolsInput {
   readonly provider: string;
 }
 

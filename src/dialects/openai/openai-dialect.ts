@@ -12,27 +12,25 @@ import { createPayloadError } from '../../errors/create-http-error.js';
 import { InvalidResponseError, StreamError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { Dialect, StreamEventResult } from '../dialect.js';
-import { applyRequestQuirks } from '../shared/apply-request-quirks.js';
+import { isRecord } from '../shared/is-record.js';
+import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
 
-/** OpenAI's wire format, with each provider's registry quirks applied on the way out. */
-export const openAiDialect: Dialect = {
+/**
+ * OpenAI's wire format as it is, without registry quirks: `extra_body` merged last, as-is. Dialects
+ * that reuse OpenAI's shapes (Azure) build on this one and apply the quirks once themselves.
+ */
+export const openAiFormat: Dialect = {
   name: 'openai',
 
   convertChatRequest(request, route, stream) {
-    const { body, warnings } = applyRequestQuirks({ ...request, model: route.model }, route.provider.quirks, {
-      defaults: true,
-    });
-    if (stream) {
-      body.stream = true;
-      if (route.provider.quirks.streamUsage && body.stream_options === undefined) {
-        body.stream_options = { include_usage: true };
-      }
-    } else {
+    const body = withExtraBody(request, route);
+    if (stream) body.stream = true;
+    else {
       delete body.stream;
       delete body.stream_options;
     }
-    return { endpoint: 'chat', method: 'POST', path: endpointPath(route, 'chat', '/chat/completions'), body, warnings };
+    return { endpoint: 'chat', method: 'POST', path: endpointPath(route, 'chat', '/chat/completions'), body, warnings: [] };
   },
 
   convertChatResponse(body, route) {
@@ -65,15 +63,12 @@ export const openAiDialect: Dialect = {
   },
 
   convertEmbeddingRequest(request, route) {
-    const { body, warnings } = applyRequestQuirks({ ...request, model: route.model }, route.provider.quirks, {
-      defaults: false,
-    });
     return {
       endpoint: 'embeddings',
       method: 'POST',
       path: endpointPath(route, 'embeddings', '/embeddings'),
-      body,
-      warnings,
+      body: withExtraBody(request, route),
+      warnings: [],
     };
   },
 
@@ -94,7 +89,21 @@ export const openAiDialect: Dialect = {
   convertListModelsResponse(body, route) {
     return checkBody<ModelsListResponse>(body, route, validateModelsListResponse, 'models list');
   },
+
+  // OpenAI's error table is the shared status mapping itself (createHttpError, secrets scrubbed).
+  convertErrorResponse: () => undefined,
 };
+
+/** The request as OpenAI's body, for the route's model, with `extra_body` merged last and untouched. */
+function withExtraBody(request: { readonly extra_body?: unknown }, route: ResolvedRoute): Record<string, unknown> {
+  const { extra_body: extraBody, ...rest } = request;
+  const body: Record<string, unknown> = { ...rest, model: route.model };
+  if (isRecord(extraBody)) Object.assign(body, extraBody);
+  return body;
+}
+
+/** OpenAI's wire format, with each provider's registry quirks applied on the way out. */
+export const openAiDialect: Dialect = withRegistryQuirks(openAiFormat);
 
 /** A gateway speaks plain OpenAI paths; a registry provider uses the paths it declares. */
 function endpointPath(route: ResolvedRoute, endpoint: 'chat' | 'embeddings' | 'models', openAiPath: string): string {

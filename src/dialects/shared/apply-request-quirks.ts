@@ -3,6 +3,8 @@ import type { ProviderQuirks } from '../../provider-definition.js';
 export interface QuirkedBody {
   readonly body: Record<string, unknown>;
   readonly warnings: string[];
+  /** The parameters `defaultParams` filled in (the request left them out). */
+  readonly defaulted: string[];
 }
 
 /**
@@ -18,6 +20,7 @@ export function applyRequestQuirks(
   const { extra_body: extraBody, ...rest } = request;
   const body: Record<string, unknown> = { ...rest };
   const warnings: string[] = [];
+  const defaulted: string[] = [];
 
   if (Array.isArray(body.messages) && Object.keys(quirks.roleMap).length > 0) {
     body.messages = body.messages.map((message: unknown) => {
@@ -42,11 +45,13 @@ export function applyRequestQuirks(
   // Defaults come after renames, so a renamed parameter counts as given.
   if (options.defaults) {
     for (const [name, value] of Object.entries(quirks.defaultParams)) {
-      if (body[name] === undefined) body[name] = value;
+      if (body[name] !== undefined) continue;
+      body[name] = value;
+      defaulted.push(name);
     }
   }
   if (extraBody !== undefined && extraBody !== null && typeof extraBody === 'object') {
     Object.assign(body, extraBody);
   }
-  return { body, warnings };
+  return { body, warnings, defaulted };
 }

@@ -1,5 +1,9 @@
 import type { Dialect } from '../dialect.js';
-import { geminiDialect } from '../gemini/gemini-dialect.js';
+import { convertGeminiChatRequest } from '../gemini/convert-gemini-chat-request.js';
+import { convertGeminiChatResponse } from '../gemini/convert-gemini-chat-response.js';
+import { convertGeminiErrorResponse } from '../gemini/convert-gemini-error-response.js';
+import { createGeminiStreamConverter } from '../gemini/create-gemini-stream-converter.js';
+import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { convertVertexEmbeddingRequest } from './convert-vertex-embedding-request.js';
 import { convertVertexEmbeddingResponse } from './convert-vertex-embedding-response.js';
 import { createVertexAuthorizer } from './create-vertex-authorizer.js';
@@ -14,13 +18,13 @@ import { createVertexAuthorizer } from './create-vertex-authorizer.js';
  * which the registry's `{location}-aiplatform` host template cannot express; set
  * `providers.vertex_ai.baseURL` to `https://aiplatform.googleapis.com/v1/projects/{project}/locations/global`.
  */
-export const vertexAiDialect: Dialect = {
+export const vertexAiDialect: Dialect = withRegistryQuirks({
   name: 'vertex_ai',
-  convertChatRequest: geminiDialect.convertChatRequest,
-  convertChatResponse: geminiDialect.convertChatResponse,
-  createChatStreamConverter: geminiDialect.createChatStreamConverter,
-  convertErrorResponse: geminiDialect.convertErrorResponse,
+  convertChatRequest: convertGeminiChatRequest,
+  convertChatResponse: convertGeminiChatResponse,
+  createChatStreamConverter: createGeminiStreamConverter,
+  convertErrorResponse: convertGeminiErrorResponse,
   convertEmbeddingRequest: convertVertexEmbeddingRequest,
   convertEmbeddingResponse: convertVertexEmbeddingResponse,
   createAuthorizer: createVertexAuthorizer,
-};
+});

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import { convertAnthropicChatRequest, DEFAULT_MAX_TOKENS } from '../../../src/dialects/anthropic/convert-anthropic-chat-request.js';
 import { anthropicProvider } from '../../../generated/providers/anthropic.js';
+import { anthropicDialect } from '../../../src/dialects/anthropic/anthropic-dialect.js';
 import { createAnthropicTestRoute } from './anthropic-test-route.js';
 
 const route = createAnthropicTestRoute();
+// Through the dialect, so the registry entry's quirks apply as they do on a real call.
 const convert = (request: Omit<ChatCompletionRequest, 'model'>, stream = false) =>
-  convertAnthropicChatRequest({ model: 'anthropic/claude-sonnet-4-5', ...request } as ChatCompletionRequest, route, stream);
+  anthropicDialect.convertChatRequest({ model: 'anthropic/claude-sonnet-4-5', ...request } as ChatCompletionRequest, route, stream);
 
 describe('convertAnthropicChatRequest', () => {
   it('builds the documented "Hello, world" request', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { convertAzureChatRequest } from '../../../src/dialects/azure/convert-azure-chat-request.js';
+import { azureDialect } from '../../../src/dialects/azure/azure-dialect.js';
+import type { ChatCompletionRequest } from '../../../src/index.js';
+import type { ResolvedRoute } from '../../../src/routing/resolved-route.js';
 import { readAzureApiVersion } from '../../../src/dialects/azure/read-azure-api-version.js';
 import { azureRoute } from './azure-fixtures.js';
 
@@ -7,6 +9,10 @@ const messages = [
   { role: 'developer' as const, content: 'Be brief.' },
   { role: 'user' as const, content: 'Hi' },
 ];
+
+// Through the dialect, so the registry entry's quirks (roleMap, streamUsage) apply as on a real call.
+const convertAzureChatRequest = (request: ChatCompletionRequest, route: ResolvedRoute, stream: boolean) =>
+  azureDialect.convertChatRequest(request, route, stream);
 
 describe('convertAzureChatRequest', () => {
   it('sends the OpenAI body to the deployment path, without model, developer as system', () => {

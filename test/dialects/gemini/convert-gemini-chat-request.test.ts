@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionRequest } from '../../../src/index.js';
-import { convertGeminiChatRequest } from '../../../src/dialects/gemini/convert-gemini-chat-request.js';
+import { geminiDialect } from '../../../src/dialects/gemini/gemini-dialect.js';
 import { encodeToolCallId } from '../../../src/dialects/gemini/encode-tool-call-id.js';
 import { createGeminiRoute, vertexDefinition } from './gemini-route.js';
 
@@ -14,8 +14,9 @@ const weatherTool = {
   },
 };
 
+// Through the dialect, so registry quirks apply as they do on a real call.
 function convert(request: Omit<ChatCompletionRequest, 'model'>, stream = false, model = route) {
-  return convertGeminiChatRequest({ model: 'gemini/gemini-2.5-flash', ...request } as ChatCompletionRequest, model, stream);
+  return geminiDialect.convertChatRequest({ model: 'gemini/gemini-2.5-flash', ...request } as ChatCompletionRequest, model, stream);
 }
 
 describe('convertGeminiChatRequest', () => {
