@@ -1,4 +1,4 @@
-import { convertResponseUsage } from '../endpoints/responses/convert-response-usage.js';
+import { convertResponseUsage } from '../dialects/openai/endpoints/convert-response-usage.js';
 import type { ResponseStreamEvent } from '../../generated/types/index.js';
 import { validateResponseStreamEvent } from '../../generated/validators/response-stream-event.js';
 import type { CallInfoRecord } from '../call/call-info.js';
