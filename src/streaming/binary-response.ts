@@ -1,3 +1,5 @@
+import { readBodyChunks } from '../transport/read-body-chunks.js';
+
 /**
  * A binary result (speech audio, file content), streamed rather than buffered: read `body` as it
  * arrives, or take it whole with `bytes()`, `arrayBuffer()` or `text()`. The body can be read
@@ -56,20 +58,6 @@ export class BinaryResponse implements AsyncIterable<Uint8Array> {
   async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     if (this.bodyUsed) throw new TypeError('the body of a BinaryResponse can be read only once');
     this.#used = true;
-    const reader = this.#body.getReader();
-    let finished = false;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) {
-          finished = true;
-          return;
-        }
-        yield value;
-      }
-    } finally {
-      if (!finished) await reader.cancel().catch(() => {});
-      reader.releaseLock();
-    }
+    yield* readBodyChunks(this.#body);
   }
 }

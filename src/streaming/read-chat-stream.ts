@@ -1,9 +1,9 @@
 import type { ChatCompletionChunk } from '../../generated/types/index.js';
 import type { StreamEventResult } from '../dialects/dialect.js';
-import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
-import { isLiterLlmError } from '../errors/liter-llm-error.js';
+import { StreamError } from '../errors/error-classes.js';
 import type { CallInfoRecord } from '../call/call-info.js';
 import type { SendResult } from '../transport/send-with-retry.js';
+import { convertStreamReadError } from './convert-stream-read-error.js';
 import { createIdleTimer } from './create-idle-timer.js';
 import { parseSseEvents, type SseEvent } from '../transport/parse-sse-events.js';
 
@@ -59,20 +59,14 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
       }
     }
   } catch (error) {
-    if (idle.fired) {
-      throw new TimeoutError(`${info.provider}: no stream data for ${input.idleTimeoutMs} ms`, {
-        ...context,
-        retryable: true,
-      });
-    }
-    if (isLiterLlmError(error)) throw error;
-    if (input.signal?.aborted === true) {
-      throw new AbortedError(`${info.provider}: the stream was aborted by the caller`, { ...context, cause: input.signal.reason });
-    }
-    throw new StreamError(`${info.provider}: the stream broke after ${partialLength(partial)} characters`, {
+    throw convertStreamReadError(error, {
       ...context,
+      idleFired: idle.fired,
+      idleTimeoutMs: input.idleTimeoutMs,
+      signal: input.signal,
+      abortedMessage: `${info.provider}: the stream was aborted by the caller`,
+      brokenMessage: `${info.provider}: the stream broke after ${partialLength(partial)} characters`,
       partialContent: partial.get(0) ?? '',
-      cause: error instanceof Error ? error.message : String(error),
     });
   } finally {
     idle.clear();

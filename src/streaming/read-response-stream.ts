@@ -3,9 +3,9 @@ import type { ResponseStreamEvent } from '../../generated/types/index.js';
 import { validateResponseStreamEvent } from '../../generated/validators/response-stream-event.js';
 import type { CallInfoRecord } from '../call/call-info.js';
 import { createPayloadError } from '../errors/create-http-error.js';
-import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
-import { isLiterLlmError } from '../errors/liter-llm-error.js';
+import { StreamError } from '../errors/error-classes.js';
 import type { SendResult } from '../transport/send-with-retry.js';
+import { convertStreamReadError } from './convert-stream-read-error.js';
 import { createIdleTimer } from './create-idle-timer.js';
 import { parseSseEvents } from '../transport/parse-sse-events.js';
 import { TERMINAL_RESPONSE_EVENTS } from './response-stream.js';
@@ -68,19 +68,14 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
       }
     }
   } catch (error) {
-    if (idle.fired) {
-      throw new TimeoutError(`${info.provider}: no stream data for ${input.idleTimeoutMs} ms`, {
-        ...context,
-        retryable: true,
-      });
-    }
-    if (isLiterLlmError(error)) throw error;
-    if (input.signal?.aborted)
-      throw new AbortedError('the call was aborted', { ...context, cause: input.signal.reason });
-    throw new StreamError(`${info.provider}: the response stream broke after ${text.length} characters`, {
+    throw convertStreamReadError(error, {
       ...context,
+      idleFired: idle.fired,
+      idleTimeoutMs: input.idleTimeoutMs,
+      signal: input.signal,
+      abortedMessage: 'the call was aborted',
+      brokenMessage: `${info.provider}: the response stream broke after ${text.length} characters`,
       partialContent: text,
-      cause: error instanceof Error ? error.message : String(error),
     });
   } finally {
     idle.clear();
