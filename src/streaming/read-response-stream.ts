@@ -5,8 +5,7 @@ import type { CallInfoRecord } from '../call/call-info.js';
 import { createPayloadError } from '../errors/create-http-error.js';
 import { StreamError } from '../errors/error-classes.js';
 import type { SendResult } from '../transport/send-with-retry.js';
-import { convertStreamReadError } from './convert-stream-read-error.js';
-import { createIdleTimer } from './create-idle-timer.js';
+import { createStreamGuard } from './create-stream-guard.js';
 import { parseSseEvents } from '../transport/parse-sse-events.js';
 import { TERMINAL_RESPONSE_EVENTS } from './response-stream.js';
 import { parseStreamEventData } from './parse-stream-event-data.js';
@@ -33,13 +32,19 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
   const body = sent.response.body;
   let text = '';
   let ended = false;
-  const idle = createIdleTimer(input.idleTimeoutMs, () => sent.abort(new Error('stream idle timeout')));
+  const guard = createStreamGuard({
+    sent,
+    ...context,
+    idleTimeoutMs: input.idleTimeoutMs,
+    signal: input.signal,
+    abortedMessage: 'the call was aborted',
+  });
 
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
-  idle.arm();
+  guard.arm();
   try {
     for await (const event of parseSseEvents(body)) {
-      idle.arm();
+      guard.arm();
       const data = event.data.trim();
       if (data === '') continue;
       if (data === '[DONE]') {
@@ -68,19 +73,10 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
       }
     }
   } catch (error) {
-    throw convertStreamReadError(error, {
-      ...context,
-      idleFired: idle.fired,
-      idleTimeoutMs: input.idleTimeoutMs,
-      signal: input.signal,
-      abortedMessage: 'the call was aborted',
-      brokenMessage: `${info.provider}: the response stream broke after ${text.length} characters`,
-      partialContent: text,
-    });
+    throw guard.fail(error, `${info.provider}: the response stream broke after ${text.length} characters`, text);
   } finally {
-    idle.clear();
     // Ends the request if the consumer stopped early, or after the terminal event with the body still open.
-    sent.abort(new Error('stream closed'));
+    guard.close();
   }
   if (!ended) {
     throw new StreamError(

@@ -3,14 +3,9 @@ import { validateBatch } from '../../../../generated/validators/batch.js';
 import { validateBatchListResponse } from '../../../../generated/validators/batch-list-response.js';
 import { mergeExtraBody } from '../../shared/merge-extra-body.js';
 import type { WireShape } from '../../wire-shape.js';
-import { createOpenAiShape, readValidated } from './create-openai-shape.js';
+import { createIdShape, createOpenAiShape, readValidated } from './create-openai-shape.js';
 
-/** The request of the batch methods that take an id. */
-export interface BatchIdRequest {
-  readonly batch_id: string;
-}
-
-const base = { endpoint: 'batches', openAiPath: '/batches' } as const;
+const base = { endpoint: 'batches', openAiPath: '/batches', idField: 'batch_id' } as const;
 const readBatch = readValidated(validateBatch, 'batch');
 
 /** `batches.create` (`POST /batches`), `.retrieve` (`GET /batches/{id}`), `.list` (`GET /batches?after=&limit=`), `.cancel` (`POST /batches/{id}/cancel`). */
@@ -21,22 +16,12 @@ export const BATCH_SHAPES = {
     body: (request) => mergeExtraBody(request as unknown as Record<string, unknown>),
     readResponse: readBatch,
   }),
-  'batches.retrieve': createOpenAiShape<BatchIdRequest>({
-    ...base,
-    method: 'GET',
-    segments: (request) => [request.batch_id],
-    readResponse: readBatch,
-  }),
+  'batches.retrieve': createIdShape(base, 'GET', [], readBatch),
   'batches.list': createOpenAiShape<BatchListParams>({
     ...base,
     method: 'GET',
     query: (request) => ({ after: request.after, limit: request.limit }),
     readResponse: readValidated(validateBatchListResponse, 'batch list'),
   }),
-  'batches.cancel': createOpenAiShape<BatchIdRequest>({
-    ...base,
-    method: 'POST',
-    segments: (request) => [request.batch_id, 'cancel'],
-    readResponse: readBatch,
-  }),
+  'batches.cancel': createIdShape(base, 'POST', ['cancel'], readBatch),
 } satisfies Record<string, WireShape<never>>;

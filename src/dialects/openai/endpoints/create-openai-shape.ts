@@ -43,6 +43,25 @@ export function createOpenAiShape<Request>(input: OpenAiShapeInput<Request>): Wi
   };
 }
 
+/** Where a collection lives, and which request field names one of its objects (`file_id`). */
+export interface CollectionBase {
+  readonly endpoint: EndpointName;
+  readonly openAiPath: string;
+  readonly idField: string;
+}
+
+/** A method on one object by id (`GET /files/{id}`, `POST /batches/{id}/cancel`): `suffix` follows the id. */
+export function createIdShape(
+  base: CollectionBase,
+  method: WireRequest['method'],
+  suffix: readonly string[],
+  readResponse: WireShape['readResponse'],
+  response?: WireResponseKind,
+): WireShape<Readonly<Record<string, string>>> {
+  const { idField, ...where } = base;
+  return createOpenAiShape({ ...where, method, segments: (request) => [String(request[idField]), ...suffix], readResponse, response });
+}
+
 /** A reader of a JSON body checked with its generated validator; `what` names it in errors. */
 export function readValidated(validate: (data: unknown) => string | undefined, what: string): WireShape['readResponse'] {
   return (sent, context) => parseEndpointBody(sent.body, context.route, validate, what);

@@ -5,14 +5,9 @@ import { validateFileObject } from '../../../../generated/validators/file-object
 import { createBinaryResponse } from '../../../streaming/create-binary-response.js';
 import type { WireShape } from '../../wire-shape.js';
 import { convertToFormFields } from './convert-to-form-fields.js';
-import { createOpenAiShape, readValidated } from './create-openai-shape.js';
+import { createIdShape, createOpenAiShape, readValidated } from './create-openai-shape.js';
 
-/** The request of the file methods that take an id. */
-export interface FileIdRequest {
-  readonly file_id: string;
-}
-
-const base = { endpoint: 'files', openAiPath: '/files' } as const;
+const base = { endpoint: 'files', openAiPath: '/files', idField: 'file_id' } as const;
 const readFile = readValidated(validateFileObject, 'file');
 
 /**
@@ -30,29 +25,13 @@ export const FILE_SHAPES = {
     }),
     readResponse: readFile,
   }),
-  'files.retrieve': createOpenAiShape<FileIdRequest>({
-    ...base,
-    method: 'GET',
-    segments: (request) => [request.file_id],
-    readResponse: readFile,
-  }),
+  'files.retrieve': createIdShape(base, 'GET', [], readFile),
   'files.list': createOpenAiShape<FileListParams>({
     ...base,
     method: 'GET',
     query: (request) => ({ after: request.after, limit: request.limit, order: request.order, purpose: request.purpose }),
     readResponse: readValidated(validateFileListResponse, 'file list'),
   }),
-  'files.delete': createOpenAiShape<FileIdRequest>({
-    ...base,
-    method: 'DELETE',
-    segments: (request) => [request.file_id],
-    readResponse: readValidated(validateFileDeleteResponse, 'file deletion'),
-  }),
-  'files.content': createOpenAiShape<FileIdRequest>({
-    ...base,
-    method: 'GET',
-    segments: (request) => [request.file_id, 'content'],
-    response: 'binary',
-    readResponse: createBinaryResponse,
-  }),
+  'files.delete': createIdShape(base, 'DELETE', [], readValidated(validateFileDeleteResponse, 'file deletion')),
+  'files.content': createIdShape(base, 'GET', ['content'], createBinaryResponse, 'binary'),
 } satisfies Record<string, WireShape<never>>;

@@ -5,14 +5,9 @@ import { mergeExtraBody } from '../../shared/merge-extra-body.js';
 import { parseEndpointBody } from '../../shared/parse-endpoint-body.js';
 import type { WireShape } from '../../wire-shape.js';
 import { convertResponseUsage } from './convert-response-usage.js';
-import { createOpenAiShape } from './create-openai-shape.js';
+import { createIdShape, createOpenAiShape } from './create-openai-shape.js';
 
-/** The request of the response methods that take an id. */
-export interface ResponseIdRequest {
-  readonly response_id: string;
-}
-
-const base = { endpoint: 'responses', openAiPath: '/responses' } as const;
+const base = { endpoint: 'responses', openAiPath: '/responses', idField: 'response_id' } as const;
 
 const readResponseObject: WireShape['readResponse'] = (sent, context) => {
   const response = parseEndpointBody<ResponseObject>(sent.body, context.route, validateResponseObject, 'response');
@@ -50,16 +45,6 @@ export const RESPONSE_SHAPES = {
         signal: context.options.signal,
       }),
   }),
-  'responses.retrieve': createOpenAiShape<ResponseIdRequest>({
-    ...base,
-    method: 'GET',
-    segments: (request) => [request.response_id],
-    readResponse: readResponseObject,
-  }),
-  'responses.cancel': createOpenAiShape<ResponseIdRequest>({
-    ...base,
-    method: 'POST',
-    segments: (request) => [request.response_id, 'cancel'],
-    readResponse: readResponseObject,
-  }),
+  'responses.retrieve': createIdShape(base, 'GET', [], readResponseObject),
+  'responses.cancel': createIdShape(base, 'POST', ['cancel'], readResponseObject),
 } satisfies Record<string, WireShape<never>>;
