@@ -1,3 +1,5 @@
+import { isRecord } from './is-record.js';
+
 /**
  * An OpenAI-shaped request as a wire body: `extra_body` merged into the top level last, as-is
  * (the caller's explicit escape hatch), and `undefined` fields left out.
@@ -9,6 +11,6 @@ export function mergeExtraBody(
   const { extra_body: extraBody, ...rest } = request;
   const body: Record<string, unknown> = {};
   for (const [name, value] of Object.entries({ ...rest, ...overrides })) if (value !== undefined) body[name] = value;
-  if (extraBody !== null && typeof extraBody === 'object' && !Array.isArray(extraBody)) Object.assign(body, extraBody);
+  if (isRecord(extraBody)) Object.assign(body, extraBody);
   return body;
 }
