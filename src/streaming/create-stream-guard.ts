@@ -5,14 +5,11 @@ import { createIdleTimer } from './create-idle-timer.js';
 
 export interface StreamGuardInput {
   readonly sent: SendResult;
-  readonly provider: string;
-  readonly model: string;
+  readonly info: { readonly provider: string; readonly model: string };
   /** Longest silence between two reads before the stream is abandoned. */
   readonly idleTimeoutMs: number;
   /** The call's signal: aborting it mid-stream is the caller's choice, not a broken stream. */
-  readonly signal: AbortSignal | undefined;
-  /** The message of the `AbortedError` when the caller aborted. */
-  readonly abortedMessage: string;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The watch over one streamed read: idle timeout, error conversion, and the end of the request. */
@@ -28,8 +25,10 @@ export interface StreamGuard {
   close(): void;
 }
 
-export function createStreamGuard(input: StreamGuardInput): StreamGuard {
-  const { sent, provider, model } = input;
+/** `abortedMessage`: the message of the `AbortedError` when the caller aborted. */
+export function createStreamGuard(input: StreamGuardInput, abortedMessage: string): StreamGuard {
+  const { sent } = input;
+  const { provider, model } = input.info;
   const idle = createIdleTimer(input.idleTimeoutMs, () => sent.abort(new Error('stream idle timeout')));
   return {
     arm: () => idle.arm(),
@@ -39,7 +38,7 @@ export function createStreamGuard(input: StreamGuardInput): StreamGuard {
         return new TimeoutError(`${provider}: no stream data for ${input.idleTimeoutMs} ms`, { ...context, retryable: true });
       }
       if (isLiterLlmError(error)) return error;
-      if (input.signal?.aborted === true) return new AbortedError(input.abortedMessage, { ...context, cause: input.signal.reason });
+      if (input.signal?.aborted === true) return new AbortedError(abortedMessage, { ...context, cause: input.signal.reason });
       return new StreamError(brokenMessage, {
         ...context,
         partialContent,

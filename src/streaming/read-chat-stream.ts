@@ -31,13 +31,7 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
   const partial = new Map<number, string>();
   let sawDone = false;
   let sawFinish = false;
-  const guard = createStreamGuard({
-    sent,
-    ...context,
-    idleTimeoutMs: input.idleTimeoutMs,
-    signal: input.signal,
-    abortedMessage: `${info.provider}: the stream was aborted by the caller`,
-  });
+  const guard = createStreamGuard(input, `${info.provider}: the stream was aborted by the caller`);
 
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
   guard.arm();

@@ -32,13 +32,7 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
   const body = sent.response.body;
   let text = '';
   let ended = false;
-  const guard = createStreamGuard({
-    sent,
-    ...context,
-    idleTimeoutMs: input.idleTimeoutMs,
-    signal: input.signal,
-    abortedMessage: 'the call was aborted',
-  });
+  const guard = createStreamGuard(input, 'the call was aborted');
 
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
   guard.arm();
