@@ -24,14 +24,7 @@ function contextWithout(missing: EndpointName, dialect: string, operation: Opera
     ALL_ENDPOINTS.filter((endpoint) => endpoint !== missing).map((endpoint) => [endpoint, { path: `/${endpoint}` }]),
   );
   const definition = defineProvider({ ...chatOnlyProvider('http://127.0.0.1:9'), id: 'partial', dialect, endpoints });
-  const provider = resolveProvider({
-    definition,
-    override: undefined,
-    apiKey: undefined,
-    fallbackApiKey: undefined,
-    clientHeaders: {},
-    env: {},
-  });
+  const provider = resolveProvider({ definition, override: undefined, apiKey: undefined, fallbackApiKey: undefined, clientHeaders: {}, env: {} });
   return {
     operation,
     request: {},
