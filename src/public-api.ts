@@ -15,8 +15,8 @@ export type {
   RoutedModel,
 } from './client/client-types.js';
 export type { AllModelsListResponse, ListModelsFailure, ProviderModel } from './client/list-models-across-providers.js';
-export { BinaryResponse } from './endpoints/binary-response.js';
-export type { FileUpload } from './endpoints/file-upload.js';
+export { BinaryResponse } from './streaming/binary-response.js';
+export type { FileUpload } from './transport/file-upload.js';
 export * from './errors/error-classes.js';
 export { LiterLlmError, isLiterLlmError, type ErrorKind, type LiterLlmErrorOptions } from './errors/liter-llm-error.js';
 export type { Middleware } from './middleware/compose.js';

@@ -32,7 +32,7 @@ import type {
   TranscriptionResponse,
   TranslationRequest,
 } from '../../generated/types/index.js';
-import type { BinaryResponse } from '../endpoints/binary-response.js';
+import type { BinaryResponse } from '../streaming/binary-response.js';
 import type { EndpointName, ProviderDefinition } from '../provider-definition.js';
 import type { ChatStream } from '../streaming/chat-stream.js';
 import type { ResponseStream } from '../streaming/response-stream.js';

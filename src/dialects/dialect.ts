@@ -10,15 +10,37 @@ import type { LiterLlmError } from '../errors/liter-llm-error.js';
 import type { DialectName, EndpointName } from '../provider-definition.js';
 import type { ProviderOverride } from '../routing/resolved-provider.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
+import type { FileUpload } from '../transport/file-upload.js';
 import type { SseEvent } from '../transport/parse-sse-events.js';
 
-/** A request in the provider's wire format, ready to send. */
+/** How a response is read: parsed JSON, text (JSON or plain), a binary body or server-sent events (both streamed). */
+export type WireResponseKind = 'json' | 'text' | 'binary' | 'sse';
+
+/** The `file` part of a multipart body. */
+export interface MultipartFile {
+  readonly value: FileUpload;
+  /** Name sent with the part; else the `File`'s own name, else `file`. */
+  readonly filename: string | undefined;
+}
+
+/**
+ * A request in the provider's wire format, ready to send: what every dialect and wire shape
+ * builds and the sender sends (the provider adds its base URL, auth and headers).
+ */
 export interface WireRequest {
-  readonly endpoint: EndpointName;
-  readonly method: 'GET' | 'POST';
-  /** Endpoint path template; the provider fills `{model}` and URL variables. */
+  /** The registry endpoint it goes to (informational: the served-endpoint check reads the operation table). */
+  readonly endpoint?: EndpointName;
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** Endpoint path template (may hold a query); the provider fills `{model}` and URL variables. */
   readonly path: string;
-  readonly body: Record<string, unknown> | undefined;
+  /** Query parameters appended to the path; undefined values are left out. */
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** A JSON body. */
+  readonly body?: Record<string, unknown> | undefined;
+  /** A multipart/form-data body instead: text fields, then the `file` part. */
+  readonly multipart?: { readonly fields: readonly (readonly [string, string])[]; readonly file: MultipartFile };
+  /** How the response is read (default `json`). */
+  readonly response?: WireResponseKind;
   /** Extra headers this request needs (e.g. a beta header for a feature in use). */
   readonly headers?: Readonly<Record<string, string>>;
   /** Request parameters the conversion changed or dropped, reported in `callInfo().warnings`. */

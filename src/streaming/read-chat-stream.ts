@@ -1,10 +1,9 @@
 import type { ChatCompletionChunk } from '../../generated/types/index.js';
 import type { StreamEventResult } from '../dialects/dialect.js';
-import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
-import { isLiterLlmError } from '../errors/liter-llm-error.js';
+import { StreamError } from '../errors/error-classes.js';
 import type { CallInfoRecord } from '../call/call-info.js';
 import type { SendResult } from '../transport/send-with-retry.js';
-import { createIdleTimer } from './create-idle-timer.js';
+import { createStreamGuard } from './create-stream-guard.js';
 import { parseSseEvents, type SseEvent } from '../transport/parse-sse-events.js';
 
 export interface ReadChatStreamInput {
@@ -32,13 +31,13 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
   const partial = new Map<number, string>();
   let sawDone = false;
   let sawFinish = false;
-  const idle = createIdleTimer(input.idleTimeoutMs, () => sent.abort(new Error('stream idle timeout')));
+  const guard = createStreamGuard(input, `${info.provider}: the stream was aborted by the caller`);
 
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
-  idle.arm();
+  guard.arm();
   try {
     for await (const event of (input.decode ?? parseSseEvents)(body)) {
-      idle.arm();
+      guard.arm();
       const result = input.convert(event);
       if (result.type === 'ignore') continue;
       for (const chunk of result.chunks ?? []) {
@@ -59,25 +58,10 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
       }
     }
   } catch (error) {
-    if (idle.fired) {
-      throw new TimeoutError(`${info.provider}: no stream data for ${input.idleTimeoutMs} ms`, {
-        ...context,
-        retryable: true,
-      });
-    }
-    if (isLiterLlmError(error)) throw error;
-    if (input.signal?.aborted === true) {
-      throw new AbortedError(`${info.provider}: the stream was aborted by the caller`, { ...context, cause: input.signal.reason });
-    }
-    throw new StreamError(`${info.provider}: the stream broke after ${partialLength(partial)} characters`, {
-      ...context,
-      partialContent: partial.get(0) ?? '',
-      cause: error instanceof Error ? error.message : String(error),
-    });
+    throw guard.fail(error, `${info.provider}: the stream broke after ${partialLength(partial)} characters`, partial.get(0) ?? '');
   } finally {
-    idle.clear();
     // Ends the request if the consumer stopped early, or after [DONE] with the body still open.
-    sent.abort(new Error('stream closed'));
+    guard.close();
   }
   if (!sawDone && !sawFinish) {
     throw new StreamError(

@@ -1,12 +1,11 @@
-import { convertResponseUsage } from '../endpoints/responses/convert-response-usage.js';
+import { convertResponseUsage } from '../dialects/openai/endpoints/convert-response-usage.js';
 import type { ResponseStreamEvent } from '../../generated/types/index.js';
 import { validateResponseStreamEvent } from '../../generated/validators/response-stream-event.js';
 import type { CallInfoRecord } from '../call/call-info.js';
 import { createPayloadError } from '../errors/create-http-error.js';
-import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
-import { isLiterLlmError } from '../errors/liter-llm-error.js';
+import { StreamError } from '../errors/error-classes.js';
 import type { SendResult } from '../transport/send-with-retry.js';
-import { createIdleTimer } from './create-idle-timer.js';
+import { createStreamGuard } from './create-stream-guard.js';
 import { parseSseEvents } from '../transport/parse-sse-events.js';
 import { TERMINAL_RESPONSE_EVENTS } from './response-stream.js';
 import { parseStreamEventData } from './parse-stream-event-data.js';
@@ -33,13 +32,13 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
   const body = sent.response.body;
   let text = '';
   let ended = false;
-  const idle = createIdleTimer(input.idleTimeoutMs, () => sent.abort(new Error('stream idle timeout')));
+  const guard = createStreamGuard(input, 'the call was aborted');
 
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
-  idle.arm();
+  guard.arm();
   try {
     for await (const event of parseSseEvents(body)) {
-      idle.arm();
+      guard.arm();
       const data = event.data.trim();
       if (data === '') continue;
       if (data === '[DONE]') {
@@ -68,24 +67,10 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
       }
     }
   } catch (error) {
-    if (idle.fired) {
-      throw new TimeoutError(`${info.provider}: no stream data for ${input.idleTimeoutMs} ms`, {
-        ...context,
-        retryable: true,
-      });
-    }
-    if (isLiterLlmError(error)) throw error;
-    if (input.signal?.aborted)
-      throw new AbortedError('the call was aborted', { ...context, cause: input.signal.reason });
-    throw new StreamError(`${info.provider}: the response stream broke after ${text.length} characters`, {
-      ...context,
-      partialContent: text,
-      cause: error instanceof Error ? error.message : String(error),
-    });
+    throw guard.fail(error, `${info.provider}: the response stream broke after ${text.length} characters`, text);
   } finally {
-    idle.clear();
     // Ends the request if the consumer stopped early, or after the terminal event with the body still open.
-    sent.abort(new Error('stream closed'));
+    guard.close();
   }
   if (!ended) {
     throw new StreamError(

@@ -1,9 +1,10 @@
 import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.js';
-import { EndpointNotSupportedError } from '../errors/error-classes.js';
 import type { HttpBody } from './send-request.js';
 import { sendWithRetry, type SendResult } from './send-with-retry.js';
 import type { CallContext } from '../call/call-context.js';
-import type { EndpointName } from '../provider-definition.js';
+import type { Dialect, WireRequest, WireResponseKind } from '../dialects/dialect.js';
+import { appendQuery } from '../dialects/shared/append-query.js';
+import { createMultipartBody } from './create-multipart-body.js';
 import type { SecretRegistry } from '../client/create-secret-registry.js';
 
 export interface SenderInput {
@@ -12,27 +13,26 @@ export interface SenderInput {
   readonly secrets: SecretRegistry;
 }
 
-/** A wire request of any operation, before the provider adds its base URL, auth and headers. */
-export interface OutgoingCall {
-  readonly endpoint: EndpointName;
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  /** Path template (with any query), filled and appended to the base URL by the provider. */
-  readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: HttpBody | undefined;
-  /** Set unless the body sets its own (a FormData gets its boundary from fetch). */
-  readonly contentType: string | undefined;
-  readonly accept: string;
-  readonly warnings: readonly string[];
-  /** A provider's reading of an error body; undefined falls back to the shared status mapping. */
-  readonly mapError?: ((status: number, body: unknown, headers: Headers) => LiterLlmError | undefined) | undefined;
-}
+/** How each kind of response is asked for and read. */
+const ACCEPT: Readonly<Record<WireResponseKind, string>> = {
+  json: 'application/json',
+  text: 'application/json, text/plain;q=0.9, */*;q=0.8',
+  binary: '*/*',
+  sse: 'text/event-stream',
+};
 
-export type Sender = (
-  context: CallContext,
-  call: OutgoingCall,
-  mode: 'json' | 'text' | 'stream',
-) => Promise<SendResult>;
+const MODE: Readonly<Record<WireResponseKind, 'json' | 'text' | 'stream'>> = {
+  json: 'json',
+  text: 'text',
+  binary: 'stream',
+  sse: 'stream',
+};
+
+/**
+ * Sends a dialect's wire request; error bodies are read by `dialect.convertErrorResponse` (with
+ * the response headers) when the dialect has one, else by the shared status mapping.
+ */
+export type Sender = (context: CallContext, wire: WireRequest, dialect: Dialect | undefined) => Promise<SendResult>;
 
 /**
  * Sends one operation's request with the call's options (retries, deadline, signal), the
@@ -42,25 +42,27 @@ export type Sender = (
 export function createSender(input: SenderInput): Sender {
   const sendOnce = (
     context: CallContext,
-    call: OutgoingCall,
-    mode: 'json' | 'text' | 'stream',
+    wire: WireRequest,
+    body: EncodedBody,
+    mapError: MapError | undefined,
   ): Promise<SendResult> => {
     const { route, options, info } = context;
-    // buildHeaders returns a fresh object: the call's own headers go straight into it.
-    const headers = Object.assign(route.provider.buildHeaders(options.headers), call.headers);
-    headers.accept ??= call.accept;
-    if (call.contentType !== undefined) headers['content-type'] ??= call.contentType;
+    const kind = wire.response ?? 'json';
+    // buildHeaders returns a fresh object: the request's own headers go straight into it.
+    const headers = Object.assign(route.provider.buildHeaders(options.headers), wire.headers);
+    headers.accept ??= ACCEPT[kind];
+    if (body.contentType !== undefined) headers['content-type'] ??= body.contentType;
     const authorizer = route.provider.authorizer;
     return sendWithRetry({
-      url: route.provider.buildUrl(call.path, route.model),
-      method: call.method,
+      url: route.provider.buildUrl(appendQuery(wire.path, wire.query), route.model),
+      method: wire.method,
       headers,
-      body: call.body,
+      body: body.body,
       fetch: input.fetch,
       maxRetries: options.maxRetries,
       timeoutMs: options.timeoutMs,
       signal: options.signal,
-      mode,
+      mode: MODE[kind],
       provider: route.provider.id,
       model: route.model,
       secrets: input.secrets.values,
@@ -75,27 +77,41 @@ export function createSender(input: SenderInput): Sender {
               input.secrets.addHeaders(added);
               return added;
             },
-      mapError: call.mapError,
+      mapError,
     });
   };
 
-  return async (context, call, mode) => {
+  return async (context, wire, dialect) => {
     const { route, info } = context;
-    if (!route.provider.gateway && route.provider.definition.endpoints[call.endpoint] === undefined) {
-      throw new EndpointNotSupportedError(`${route.provider.id} does not serve the ${call.endpoint} endpoint`, {
-        provider: route.provider.id,
-      });
-    }
-    info.warnings.push(...call.warnings);
+    const body = encodeBody(wire);
+    const mapError: MapError | undefined =
+      dialect?.convertErrorResponse === undefined
+        ? undefined
+        : (status, errorBody, headers) => dialect.convertErrorResponse?.(status, errorBody, route, headers);
+    info.warnings.push(...wire.warnings);
     try {
-      return await sendOnce(context, call, mode);
+      return await sendOnce(context, wire, body, mapError);
     } catch (error) {
       const authorizer = route.provider.authorizer;
-      const replayable = !(call.body instanceof ReadableStream);
+      const replayable = !(body.body instanceof ReadableStream);
       if (replayable && isLiterLlmError(error) && error.status === 401 && authorizer?.invalidate?.() === true) {
-        return sendOnce(context, call, mode);
+        return sendOnce(context, wire, body, mapError);
       }
       throw error;
     }
   };
+}
+
+type MapError = (status: number, body: unknown, headers: Headers) => LiterLlmError | undefined;
+
+interface EncodedBody {
+  readonly body: HttpBody | undefined;
+  /** Set unless the body sets its own (a FormData gets its boundary from fetch). */
+  readonly contentType: string | undefined;
+}
+
+function encodeBody(wire: WireRequest): EncodedBody {
+  if (wire.multipart !== undefined) return createMultipartBody(wire.multipart.fields, wire.multipart.file);
+  if (wire.body === undefined) return { body: undefined, contentType: undefined };
+  return { body: JSON.stringify(wire.body), contentType: 'application/json' };
 }

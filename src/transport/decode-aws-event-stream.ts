@@ -1,4 +1,5 @@
 import type { SseEvent } from './parse-sse-events.js';
+import { readBodyChunks } from './read-body-chunks.js';
 import {
   EventStreamFrameError,
   parseEventStreamMessage,
@@ -19,43 +20,31 @@ export const ERROR_EVENT_PREFIX = 'error:';
  * received so far. The body is cancelled when the consumer stops early.
  */
 export async function* decodeAwsEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<SseEvent> {
-  const reader = body.getReader();
   let buffer = new Uint8Array(64 * 1024);
   let length = 0;
-  let finished = false;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        finished = true;
-        if (length > 0) throw new EventStreamFrameError(`the stream ended inside a frame (${length} bytes left over)`);
-        return;
-      }
-      if (length + value.length > buffer.length) {
-        const grown = new Uint8Array(Math.max(buffer.length * 2, length + value.length));
-        grown.set(buffer.subarray(0, length));
-        buffer = grown;
-      }
-      buffer.set(value, length);
-      length += value.length;
-      let offset = 0;
-      while (length - offset >= PRELUDE_LENGTH) {
-        const total = readMessageLength(buffer.subarray(offset, offset + PRELUDE_LENGTH));
-        if (length - offset < total) break;
-        // Copied out of the buffer, which the next read may overwrite while the event is in use.
-        const message = parseEventStreamMessage(buffer.slice(offset, offset + total));
-        offset += total;
-        yield convertEventStreamMessage(message);
-      }
-      if (offset > 0) {
-        buffer.copyWithin(0, offset, length);
-        length -= offset;
-      }
+  for await (const value of readBodyChunks(body)) {
+    if (length + value.length > buffer.length) {
+      const grown = new Uint8Array(Math.max(buffer.length * 2, length + value.length));
+      grown.set(buffer.subarray(0, length));
+      buffer = grown;
     }
-  } finally {
-    if (!finished) await reader.cancel().catch(() => {});
-    reader.releaseLock();
+    buffer.set(value, length);
+    length += value.length;
+    let offset = 0;
+    while (length - offset >= PRELUDE_LENGTH) {
+      const total = readMessageLength(buffer.subarray(offset, offset + PRELUDE_LENGTH));
+      if (length - offset < total) break;
+      // Copied out of the buffer, which the next read may overwrite while the event is in use.
+      const message = parseEventStreamMessage(buffer.slice(offset, offset + total));
+      offset += total;
+      yield convertEventStreamMessage(message);
+    }
+    if (offset > 0) {
+      buffer.copyWithin(0, offset, length);
+      length -= offset;
+    }
   }
+  if (length > 0) throw new EventStreamFrameError(`the stream ended inside a frame (${length} bytes left over)`);
 }
 
 const utf8 = new TextDecoder();

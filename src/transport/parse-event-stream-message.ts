@@ -62,6 +62,21 @@ export function parseEventStreamMessage(frame: Uint8Array): EventStreamMessage {
   };
 }
 
+interface FixedSizeValue {
+  readonly size: number;
+  read(view: DataView, offset: number, frame: Uint8Array): EventStreamHeaderValue;
+}
+
+/** Header value types of a fixed byte size: byte, short, integer, long, timestamp (ms), UUID. */
+const FIXED_SIZE_VALUES: Readonly<Partial<Record<number, FixedSizeValue>>> = {
+  2: { size: 1, read: (view, offset) => view.getInt8(offset) },
+  3: { size: 2, read: (view, offset) => view.getInt16(offset) },
+  4: { size: 4, read: (view, offset) => view.getInt32(offset) },
+  5: { size: 8, read: (view, offset) => view.getBigInt64(offset) },
+  8: { size: 8, read: (view, offset) => new Date(Number(view.getBigInt64(offset))) },
+  9: { size: 16, read: (_view, offset, frame) => formatUuid(frame.subarray(offset, offset + 16)) },
+};
+
 function parseHeaders(frame: Uint8Array, view: DataView, start: number, end: number): Record<string, EventStreamHeaderValue> {
   const headers: Record<string, EventStreamHeaderValue> = {};
   let offset = start;
@@ -77,57 +92,25 @@ function parseHeaders(frame: Uint8Array, view: DataView, start: number, end: num
     offset += nameLength;
     const type = view.getUint8(offset);
     offset += 1;
-    switch (type) {
-      case 0:
-        headers[name] = true;
-        break;
-      case 1:
-        headers[name] = false;
-        break;
-      case 2:
-        need(1);
-        headers[name] = view.getInt8(offset);
-        offset += 1;
-        break;
-      case 3:
-        need(2);
-        headers[name] = view.getInt16(offset);
-        offset += 2;
-        break;
-      case 4:
-        need(4);
-        headers[name] = view.getInt32(offset);
-        offset += 4;
-        break;
-      case 5:
-        need(8);
-        headers[name] = view.getBigInt64(offset);
-        offset += 8;
-        break;
-      case 6:
-      case 7: {
-        need(2);
-        const length = view.getUint16(offset);
-        offset += 2;
-        need(length);
-        const bytes = frame.subarray(offset, offset + length);
-        headers[name] = type === 6 ? bytes.slice() : utf8.decode(bytes);
-        offset += length;
-        break;
-      }
-      case 8:
-        need(8);
-        headers[name] = new Date(Number(view.getBigInt64(offset)));
-        offset += 8;
-        break;
-      case 9:
-        need(16);
-        headers[name] = formatUuid(frame.subarray(offset, offset + 16));
-        offset += 16;
-        break;
-      default:
-        throw new EventStreamFrameError(`header "${name}" has unknown value type ${type}`);
+    if (type === 0 || type === 1) {
+      headers[name] = type === 0;
+      continue;
     }
+    if (type === 6 || type === 7) {
+      need(2);
+      const length = view.getUint16(offset);
+      offset += 2;
+      need(length);
+      const bytes = frame.subarray(offset, offset + length);
+      headers[name] = type === 6 ? bytes.slice() : utf8.decode(bytes);
+      offset += length;
+      continue;
+    }
+    const fixed = FIXED_SIZE_VALUES[type];
+    if (fixed === undefined) throw new EventStreamFrameError(`header "${name}" has unknown value type ${type}`);
+    need(fixed.size);
+    headers[name] = fixed.read(view, offset, frame);
+    offset += fixed.size;
   }
   return headers;
 }

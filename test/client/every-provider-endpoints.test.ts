@@ -25,7 +25,7 @@ interface EndpointCase {
 
 const bytes = new Uint8Array([1, 2, 3]);
 
-/** One call per endpoint that `src/endpoints/` sends in OpenAI's wire format. */
+/** One call per endpoint that `src/dialects/openai/endpoints/` sends in OpenAI's wire format. */
 const CASES: Partial<Record<EndpointName, EndpointCase>> = {
   completions: {
     method: 'POST',

@@ -33,6 +33,10 @@ describe('buildDist', () => {
     for (const dialect of ['anthropic', 'bedrock', 'gemini', 'cohere', 'azure', 'vertex-ai']) {
       expect(chunks.some((file) => file.startsWith(`${dialect}-dialect-`))).toBe(true);
     }
+    // Each wire format's endpoint shapes (images, files, rerank, search, ...) load on first use too.
+    for (const dialect of ['openai', 'cohere', 'jina', 'voyage', 'search']) {
+      expect(chunks.some((file) => file.startsWith(`${dialect}-endpoint-shapes-`))).toBe(true);
+    }
     expect(chunks.some((file) => file.startsWith('create-middleware-stack-'))).toBe(true);
     expect(chunks.some((file) => file.startsWith('pricing-'))).toBe(true);
   });

@@ -1,0 +1,68 @@
+import type { EndpointName } from '../../../provider-definition.js';
+import type { ResolvedRoute } from '../../../routing/resolved-route.js';
+import type { WireRequest, WireResponseKind } from '../../dialect.js';
+import { parseEndpointBody } from '../../shared/parse-endpoint-body.js';
+import { resolveEndpointPath } from '../../shared/resolve-endpoint-path.js';
+import type { WireShape } from '../../wire-shape.js';
+
+export interface OpenAiShapeInput<Request> {
+  readonly endpoint: EndpointName;
+  readonly method: WireRequest['method'];
+  /** The path on an OpenAI-compatible server (and the default for a provider that declares none). */
+  readonly openAiPath: string;
+  /** Segments after the path (an id, `cancel`, `content`), URL-encoded. */
+  readonly segments?: (request: Request) => readonly string[];
+  readonly query?: (request: Request) => WireRequest['query'];
+  readonly body?: (request: Request, route: ResolvedRoute) => Record<string, unknown>;
+  readonly multipart?: (request: Request, route: ResolvedRoute) => NonNullable<WireRequest['multipart']>;
+  /** Default `json`. */
+  readonly response?: WireResponseKind;
+  readonly readResponse: WireShape['readResponse'];
+}
+
+/**
+ * One endpoint in OpenAI's wire format, described as data: method, path (the provider's declared
+ * path, else OpenAI's) with any id segments, query, JSON or multipart body, and the reader.
+ */
+export function createOpenAiShape<Request>(input: OpenAiShapeInput<Request>): WireShape<Request> {
+  return {
+    buildRequest(request, route) {
+      const segments = input.segments?.(request) ?? [];
+      return {
+        endpoint: input.endpoint,
+        method: input.method,
+        path: resolveEndpointPath(route, input.endpoint, input.openAiPath, ...segments),
+        query: input.query?.(request),
+        body: input.body?.(request, route),
+        multipart: input.multipart?.(request, route),
+        response: input.response ?? 'json',
+        warnings: [],
+      };
+    },
+    readResponse: input.readResponse,
+  };
+}
+
+/** Where a collection lives, and which request field names one of its objects (`file_id`). */
+export interface CollectionBase {
+  readonly endpoint: EndpointName;
+  readonly openAiPath: string;
+  readonly idField: string;
+}
+
+/** A method on one object by id (`GET /files/{id}`, `POST /batches/{id}/cancel`): `suffix` follows the id. */
+export function createIdShape(
+  base: CollectionBase,
+  method: WireRequest['method'],
+  suffix: readonly string[],
+  readResponse: WireShape['readResponse'],
+  response?: WireResponseKind,
+): WireShape<Readonly<Record<string, string>>> {
+  const { idField, ...where } = base;
+  return createOpenAiShape({ ...where, method, segments: (request) => [String(request[idField]), ...suffix], readResponse, response });
+}
+
+/** A reader of a JSON body checked with its generated validator; `what` names it in errors. */
+export function readValidated(validate: (data: unknown) => string | undefined, what: string): WireShape['readResponse'] {
+  return (sent, context) => parseEndpointBody(sent.body, context.route, validate, what);
+}

@@ -1,0 +1,88 @@
+import type { Operation } from '../call/operation.js';
+import { EndpointNotSupportedError } from '../errors/error-classes.js';
+import { memoizeImport } from '../loading/memoize-import.js';
+import type { ResolvedProvider } from '../routing/resolved-provider.js';
+import type { Dialect } from './dialect.js';
+import { loadDialect, loadDialectByName } from './load-dialect.js';
+import { OPERATION_TABLE } from './operation-table.js';
+import { openAiDialect } from './openai/openai-dialect.js';
+import type { WireShape, WireShapeResolver } from './wire-shape.js';
+
+/** What the core needs to run one operation: its wire shape, and the dialect that reads error bodies. */
+export interface ResolvedWireShape {
+  readonly shape: WireShape;
+  /** Undefined for a wire format without a dialect module of its own (Jina, Voyage, search APIs). */
+  readonly dialect: Dialect | undefined;
+}
+
+const loadOpenAiShapes = memoizeImport(
+  async () => (await import('./openai/endpoints/openai-endpoint-shapes.js')).resolveOpenAiEndpointShape,
+);
+
+/**
+ * Each wire format's endpoint shapes (images, audio, files, rerank, search, ...), by registry
+ * dialect name, loaded on the first call that needs them: a chat-only app never parses them.
+ * Azure speaks OpenAI's (with deployment paths).
+ */
+const SHAPE_LOADERS: Readonly<Partial<Record<string, () => Promise<WireShapeResolver>>>> = {
+  openai: loadOpenAiShapes,
+  azure: loadOpenAiShapes,
+  cohere: memoizeImport(async () => (await import('./cohere/cohere-endpoint-shapes.js')).resolveCohereEndpointShape),
+  jina: memoizeImport(async () => (await import('./jina/jina-endpoint-shapes.js')).resolveJinaEndpointShape),
+  voyage: memoizeImport(async () => (await import('./voyage/voyage-endpoint-shapes.js')).resolveVoyageEndpointShape),
+  search: memoizeImport(async () => (await import('./search/search-endpoint-shapes.js')).resolveSearchEndpointShape),
+};
+
+/**
+ * The wire shape of `operation` for a provider, from its dialect (a gateway's is OpenAI's). This is
+ * the one place that decides whether a provider serves an operation: it must declare the endpoint
+ * in the registry, and its wire format must have a shape for it; otherwise an
+ * `EndpointNotSupportedError` is thrown before anything is sent. Served without a promise once the
+ * dialect is loaded.
+ */
+export function resolveWireShape(
+  operation: Operation,
+  provider: ResolvedProvider,
+): ResolvedWireShape | Promise<ResolvedWireShape> {
+  if (!Object.hasOwn(OPERATION_TABLE, operation)) {
+    throw new EndpointNotSupportedError(`unknown operation ${String(operation)}`);
+  }
+  const entry = OPERATION_TABLE[operation];
+  const { endpoint } = entry;
+  if (!provider.gateway && provider.definition.endpoints[endpoint] === undefined) {
+    throw new EndpointNotSupportedError(`${provider.id} does not serve the ${endpoint} endpoint`, {
+      provider: provider.id,
+    });
+  }
+  const { fromConversions } = entry;
+  if (fromConversions !== undefined) {
+    const pick = (dialect: Dialect): ResolvedWireShape => {
+      const shape = fromConversions(dialect);
+      if (shape === undefined) throw notImplemented(provider, operation);
+      return { shape, dialect };
+    };
+    const dialect = loadDialect(provider);
+    return dialect instanceof Promise ? dialect.then(pick) : pick(dialect);
+  }
+  const name = provider.gateway ? 'openai' : provider.definition.dialect;
+  const loadShapes = SHAPE_LOADERS[name];
+  if (loadShapes === undefined) throw notImplemented(provider, operation);
+  return (async () => {
+    const [resolveShape, dialect] = await Promise.all([
+      loadShapes(),
+      provider.gateway ? openAiDialect : loadDialectByName(name),
+    ]);
+    const shape = resolveShape(operation, provider);
+    if (shape === undefined) throw notImplemented(provider, operation);
+    return { shape, dialect };
+  })();
+}
+
+function notImplemented(provider: ResolvedProvider, operation: Operation): EndpointNotSupportedError {
+  const { endpoint } = OPERATION_TABLE[operation];
+  return new EndpointNotSupportedError(
+    `${provider.id} serves ${endpoint} in the "${provider.definition.dialect}" wire format, which this version of liter-llm does not implement for ${endpoint} yet; ` +
+      'call it through an OpenAI-compatible gateway (createClient({ baseURL })) meanwhile',
+    { provider: provider.id },
+  );
+}

@@ -1,0 +1,53 @@
+import { AbortedError, StreamError, TimeoutError } from '../errors/error-classes.js';
+import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.js';
+import type { SendResult } from '../transport/send-with-retry.js';
+import { createIdleTimer } from './create-idle-timer.js';
+
+export interface StreamGuardInput {
+  readonly sent: SendResult;
+  readonly info: { readonly provider: string; readonly model: string };
+  /** Longest silence between two reads before the stream is abandoned. */
+  readonly idleTimeoutMs: number;
+  /** The call's signal: aborting it mid-stream is the caller's choice, not a broken stream. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The watch over one streamed read: idle timeout, error conversion, and the end of the request. */
+export interface StreamGuard {
+  /** Notes a read; after `idleTimeoutMs` without one the request is aborted. */
+  arm(): void;
+  /**
+   * The error a failed read ends with: `TimeoutError` when the stream went silent, a typed error as
+   * it is, `AbortedError` when the caller aborted, else a `StreamError` carrying what arrived.
+   */
+  fail(error: unknown, brokenMessage: string, partialContent: string): LiterLlmError;
+  /** Stops the timer and ends the request: the consumer stopped early, or the end came with the body still open. */
+  close(): void;
+}
+
+/** `abortedMessage`: the message of the `AbortedError` when the caller aborted. */
+export function createStreamGuard(input: StreamGuardInput, abortedMessage: string): StreamGuard {
+  const { sent } = input;
+  const { provider, model } = input.info;
+  const idle = createIdleTimer(input.idleTimeoutMs, () => sent.abort(new Error('stream idle timeout')));
+  return {
+    arm: () => idle.arm(),
+    fail(error, brokenMessage, partialContent) {
+      const context = { provider, model };
+      if (idle.fired) {
+        return new TimeoutError(`${provider}: no stream data for ${input.idleTimeoutMs} ms`, { ...context, retryable: true });
+      }
+      if (isLiterLlmError(error)) return error;
+      if (input.signal?.aborted === true) return new AbortedError(abortedMessage, { ...context, cause: input.signal.reason });
+      return new StreamError(brokenMessage, {
+        ...context,
+        partialContent,
+        cause: error instanceof Error ? error.message : String(error),
+      });
+    },
+    close() {
+      idle.clear();
+      sent.abort(new Error('stream closed'));
+    },
+  };
+}
