@@ -13,6 +13,7 @@ import { InvalidResponseError, StreamError } from '../../errors/error-classes.js
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { Dialect, StreamEventResult } from '../dialect.js';
 import { isRecord } from '../shared/is-record.js';
+import { resolveEndpointPath } from '../shared/resolve-endpoint-path.js';
 import { withRegistryQuirks } from '../shared/with-registry-quirks.js';
 import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js';
 
@@ -30,7 +31,7 @@ export const openAiFormat: Dialect = {
       delete body.stream;
       delete body.stream_options;
     }
-    return { endpoint: 'chat', method: 'POST', path: endpointPath(route, 'chat', '/chat/completions'), body, warnings: [] };
+    return { endpoint: 'chat', method: 'POST', path: resolveEndpointPath(route, 'chat', '/chat/completions'), body, warnings: [] };
   },
 
   convertChatResponse(body, route) {
@@ -66,7 +67,7 @@ export const openAiFormat: Dialect = {
     return {
       endpoint: 'embeddings',
       method: 'POST',
-      path: endpointPath(route, 'embeddings', '/embeddings'),
+      path: resolveEndpointPath(route, 'embeddings', '/embeddings'),
       body: withExtraBody(request, route),
       warnings: [],
     };
@@ -80,7 +81,7 @@ export const openAiFormat: Dialect = {
     return {
       endpoint: 'models',
       method: 'GET',
-      path: endpointPath(route, 'models', '/models'),
+      path: resolveEndpointPath(route, 'models', '/models'),
       body: undefined,
       warnings: [],
     };
@@ -104,12 +105,6 @@ function withExtraBody(request: { readonly extra_body?: unknown }, route: Resolv
 
 /** OpenAI's wire format, with each provider's registry quirks applied on the way out. */
 export const openAiDialect: Dialect = withRegistryQuirks(openAiFormat);
-
-/** A gateway speaks plain OpenAI paths; a registry provider uses the paths it declares. */
-function endpointPath(route: ResolvedRoute, endpoint: 'chat' | 'embeddings' | 'models', openAiPath: string): string {
-  if (route.provider.gateway) return openAiPath;
-  return route.provider.definition.endpoints[endpoint]?.path ?? openAiPath;
-}
 
 function isErrorPayload(payload: unknown): payload is { error: unknown } {
   return (

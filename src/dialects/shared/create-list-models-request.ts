@@ -1,5 +1,6 @@
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
+import { resolveEndpointPath } from './resolve-endpoint-path.js';
 
 /**
  * A `GET` of the provider's models endpoint asking for one page of `pageSize` models, so a
@@ -7,11 +8,11 @@ import type { WireRequest } from '../dialect.js';
  * model at once. `pageParam` is the provider's name for the page size.
  */
 export function createListModelsRequest(route: ResolvedRoute, defaultPath: string, pageParam: string, pageSize: number): WireRequest {
-  const path = route.provider.definition.endpoints.models?.path ?? defaultPath;
   return {
     endpoint: 'models',
     method: 'GET',
-    path: `${path}${path.includes('?') ? '&' : '?'}${pageParam}=${pageSize}`,
+    path: resolveEndpointPath(route, 'models', defaultPath),
+    query: { [pageParam]: pageSize },
     body: undefined,
     warnings: [],
   };

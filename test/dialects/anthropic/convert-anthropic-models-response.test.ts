@@ -22,6 +22,6 @@ describe('convertAnthropicModelsResponse', () => {
   });
 
   it('asks for the largest page so one request lists every model', () => {
-    expect(anthropicDialect.convertListModelsRequest?.(route)).toEqual({ endpoint: 'models', method: 'GET', path: '/models?limit=1000', body: undefined, warnings: [] });
+    expect(anthropicDialect.convertListModelsRequest?.(route)).toEqual({ endpoint: 'models', method: 'GET', path: '/models', query: { limit: 1000 }, body: undefined, warnings: [] });
   });
 });
