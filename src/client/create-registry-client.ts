@@ -14,7 +14,7 @@ import type { Catalog, LiterLlmClient, ProviderCallOptions } from './client-type
 import { createCallRunner } from '../call/create-call-runner.js';
 import { createSecretRegistry } from './create-secret-registry.js';
 import { createClientMethods } from './create-client-methods.js';
-import { createCoreHandler } from './create-core-handler.js';
+import { createCoreHandler } from '../call/create-core-handler.js';
 import { createLazyMiddlewareStack } from '../middleware/create-lazy-middleware-stack.js';
 import { createUnresolvedRoute } from '../middleware/router/create-unresolved-route.js';
 import { listModelsAcrossProviders, type AllModelsListResponse } from './list-models-across-providers.js';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { CallContext } from '../../src/call/call-context.js';
 import { createCallInfoRecord } from '../../src/call/call-info.js';
 import type { Operation } from '../../src/call/operation.js';
-import { createCoreHandler } from '../../src/client/create-core-handler.js';
+import { createCoreHandler } from '../../src/call/create-core-handler.js';
 import type { SecretRegistry } from '../../src/client/create-secret-registry.js';
 import { defineProvider } from '../../src/define-provider.js';
 import { loadDialectByName } from '../../src/dialects/load-dialect.js';

@@ -1,4 +1,4 @@
-import type { Next } from '../call/call-context.js';
+import type { Next } from './call-context.js';
 import { resolveWireShape } from '../dialects/resolve-wire-shape.js';
 import { createSender, type SenderInput } from '../transport/create-sender.js';
 
