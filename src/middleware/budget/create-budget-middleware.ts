@@ -5,7 +5,7 @@ import type { Middleware } from '../compose.js';
 import type { CallContext } from '../../call/call-context.js';
 import { createCostCalculator } from '../cost/create-cost-calculator.js';
 import { createStreamMeter, estimateRequestTokens, type StreamMeter } from '../cost/estimate-tokens.js';
-import { observeStream } from '../../streaming/observe-stream.js';
+import { observeCall } from '../observe-call.js';
 import { PRICED_OPERATIONS, STREAM_OPERATIONS } from '../cost/priced-operations.js';
 import type { PricingTable } from '../cost/pricing-table.js';
 import type { BudgetExceededEvent } from './budget-exceeded-event.js';
@@ -146,21 +146,13 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       });
     };
 
-    let result: unknown;
-    try {
-      result = await next(context);
-    } catch (error) {
-      await settle(0);
-      throw error;
-    }
-    if (!STREAM_OPERATIONS.has(context.operation)) {
-      await settle(actualUsd(undefined));
-      return result;
-    }
-    const meter = createStreamMeter();
-    return observeStream(result as AsyncIterable<unknown>, {
-      onItem: (chunk) => meter.observe(chunk),
-      onEnd: () => settle(actualUsd(meter)),
+    let meter: StreamMeter | undefined;
+    return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
+      onItem: (chunk) => (meter ??= createStreamMeter()).observe(chunk),
+      onEnd: (end) => {
+        if (end.status === 'rejected') return settle(0);
+        return settle(actualUsd(end.status === 'returned' ? undefined : (meter ?? createStreamMeter())));
+      },
     });
   };
 }

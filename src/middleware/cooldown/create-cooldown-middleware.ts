@@ -6,7 +6,7 @@ import { createMemoryCooldownStore } from './create-memory-cooldown-store.js';
 import { deploymentName } from './deployment-name.js';
 import { isDeploymentFailure } from './is-deployment-failure.js';
 import { normalizeCooldownOptions, type CooldownOptions } from './normalize-cooldown-options.js';
-import { observeStream } from '../../streaming/observe-stream.js';
+import { observeCall } from '../observe-call.js';
 
 const STREAM_OPERATIONS = new Set(['chatStream', 'responses.createStream']);
 
@@ -54,25 +54,15 @@ export function createCooldownMiddleware(options: CooldownOptions | true = true,
     };
     const succeeded = (): Promise<void> => store.recordSuccess(deployment).catch((storeError: unknown) => warn(context, 'success', storeError));
 
-    let result: unknown;
-    try {
-      result = await next(context);
-    } catch (error) {
-      await failed(error);
-      throw error;
-    }
-    if (!STREAM_OPERATIONS.has(context.operation) || !isAsyncIterable(result)) {
-      await succeeded();
-      return result;
-    }
     let items = 0;
-    return observeStream(result, {
+    return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
       onItem: () => {
         items += 1;
       },
       onEnd: (end) => {
-        if (end.status === 'failed') return failed(end.error);
-        if (end.status === 'completed' || items > 0) return succeeded();
+        if (end.status === 'rejected' || end.status === 'failed') return failed(end.error);
+        // A unary result, a stream read to its end, or one stopped after a chunk.
+        if (end.status !== 'abandoned' || items > 0) return succeeded();
         return undefined;
       },
     });
@@ -96,8 +86,4 @@ function coolingDown(
 
 function warn(context: CallContext, what: string, error: unknown): void {
   context.info.warnings.push(`cooldown: ${what} not recorded (${error instanceof Error ? error.message : String(error)})`);
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 }

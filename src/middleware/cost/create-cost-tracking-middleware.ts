@@ -1,8 +1,8 @@
 import type { Middleware } from '../compose.js';
 import { createCostCalculator, type CostCalculatorDependencies } from './create-cost-calculator.js';
-import { createStreamMeter, estimateRequestTokens } from './estimate-tokens.js';
+import { createStreamMeter, estimateRequestTokens, type StreamMeter } from './estimate-tokens.js';
 import { normalizeCostTrackingOptions, type CostTrackingOptions } from './normalize-cost-tracking-options.js';
-import { observeStream } from '../../streaming/observe-stream.js';
+import { observeCall } from '../observe-call.js';
 import { PRICED_OPERATIONS, STREAM_OPERATIONS } from './priced-operations.js';
 import { recordCallCost } from './record-call-cost.js';
 
@@ -40,20 +40,17 @@ export function createCostTrackingMiddleware(
       info.warnings.push('costTracking: the price table could not be loaded; costUsd is unknown');
       return result;
     }
-    if (!STREAM_OPERATIONS.has(context.operation)) {
-      recordCallCost(info, calculator, info.usage);
-      return result;
-    }
-    const meter = createStreamMeter();
-    return observeStream(result as AsyncIterable<unknown>, {
-      onItem: (chunk) => meter.observe(chunk),
-      onEnd: () => {
-        if (info.usage !== undefined || info.cache === 'hit' || !normalized.estimateStreams) {
+    let meter: StreamMeter | undefined;
+    return observeCall(() => Promise.resolve(result), STREAM_OPERATIONS.has(context.operation), {
+      onItem: (chunk) => (meter ??= createStreamMeter()).observe(chunk),
+      onEnd: (end) => {
+        if (end.status === 'returned' || info.usage !== undefined || info.cache === 'hit' || !normalized.estimateStreams) {
           recordCallCost(info, calculator, info.usage);
           return;
         }
+        if (end.status === 'rejected') return;
         const prompt = estimateRequestTokens(context.request);
-        const completion = meter.outputTokens();
+        const completion = (meter ?? createStreamMeter()).outputTokens();
         recordCallCost(info, calculator, { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }, true);
       },
     });

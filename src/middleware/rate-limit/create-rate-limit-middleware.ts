@@ -7,7 +7,7 @@ import { createMemoryRateLimitStore } from './create-memory-rate-limit-store.js'
 import { estimateRequestTokens, tokensOfCharacters } from './estimate-request-tokens.js';
 import { measureOutputCharacters } from './measure-output-characters.js';
 import { normalizeRateLimitOptions, type RateLimitOptions } from './normalize-rate-limit-options.js';
-import { observeStream } from '../../streaming/observe-stream.js';
+import { observeCall } from '../observe-call.js';
 import type { RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
 import { resolveRateLimitKeys, withTokens } from './resolve-rate-limit-keys.js';
 
@@ -100,23 +100,15 @@ export function createRateLimitMiddleware(options: RateLimitOptions | true, depe
       return reconcile(requests, Math.ceil(tokens));
     };
 
-    let result: unknown;
-    try {
-      result = await next(context);
-    } catch (error) {
-      await settle(0);
-      throw error;
-    }
-    if (!STREAM_OPERATIONS.has(context.operation) || !isAsyncIterable(result)) {
-      await settle(info.usage !== usageBefore ? undefined : measureOutputCharacters(result));
-      return result;
-    }
     let characters = 0;
-    return observeStream(result, {
+    return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
       onItem: (item) => {
         characters += measureOutputCharacters(item);
       },
-      onEnd: () => settle(characters),
+      onEnd: (end) => {
+        if (end.status !== 'returned') return settle(characters);
+        return settle(info.usage !== usageBefore ? undefined : measureOutputCharacters(end.result));
+      },
     });
   };
 }
@@ -138,8 +130,4 @@ function createRateLimitedError(context: CallContext, keys: readonly RateLimitKe
 function createCounter(): () => string {
   let count = 0;
   return () => String((count += 1));
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 }
