@@ -4,7 +4,8 @@ import { systemClock, type Clock } from '../../transport/clock.js';
 import type { Middleware } from '../compose.js';
 import type { CallContext } from '../../call/call-context.js';
 import { createCostCalculator } from '../cost/create-cost-calculator.js';
-import { createStreamMeter, estimateRequestTokens, type StreamMeter } from '../cost/estimate-tokens.js';
+import { createStreamMeter, type StreamMeter } from '../cost/create-stream-meter.js';
+import { estimateRequestTokens } from '../estimate-request-tokens.js';
 import { observeCall } from '../observe-call.js';
 import { PRICED_OPERATIONS, STREAM_OPERATIONS } from '../cost/priced-operations.js';
 import type { PricingTable } from '../cost/pricing-table.js';
@@ -117,7 +118,7 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       if (typeof info.costUsd === 'number') return info.costUsd;
       let usage: Usage | undefined = info.usage;
       if (usage === undefined && meter !== undefined) {
-        usage = { prompt_tokens: estimateRequestTokens(context.request), completion_tokens: meter.outputTokens() };
+        usage = { prompt_tokens: estimateRequestTokens(context.operation, context.request, 0).prompt, completion_tokens: meter.outputTokens() };
       }
       return (usage === undefined ? undefined : calculator.costOf(info.provider, info.model, usage)) ?? reserveUsd;
     };

@@ -1,6 +1,7 @@
 import type { Middleware } from '../compose.js';
 import { createCostCalculator, type CostCalculatorDependencies } from './create-cost-calculator.js';
-import { createStreamMeter, estimateRequestTokens, type StreamMeter } from './estimate-tokens.js';
+import { estimateRequestTokens } from '../estimate-request-tokens.js';
+import { createStreamMeter, type StreamMeter } from './create-stream-meter.js';
 import { normalizeCostTrackingOptions, type CostTrackingOptions } from './normalize-cost-tracking-options.js';
 import { observeCall } from '../observe-call.js';
 import { PRICED_OPERATIONS, STREAM_OPERATIONS } from './priced-operations.js';
@@ -49,7 +50,7 @@ export function createCostTrackingMiddleware(
           return;
         }
         if (end.status === 'rejected') return;
-        const prompt = estimateRequestTokens(context.request);
+        const prompt = estimateRequestTokens(context.operation, context.request, 0).prompt;
         const completion = (meter ?? createStreamMeter()).outputTokens();
         recordCallCost(info, calculator, { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }, true);
       },

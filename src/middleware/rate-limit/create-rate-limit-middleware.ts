@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../../transport/clock.js';
 import { RateLimitedError } from '../../errors/error-classes.js';
 import { createAdmissionQueue } from './create-admission-queue.js';
 import { createMemoryRateLimitStore } from './create-memory-rate-limit-store.js';
-import { estimateRequestTokens, tokensOfCharacters } from './estimate-request-tokens.js';
+import { estimateRequestTokens, tokensOfCharacters } from '../estimate-request-tokens.js';
 import { measureOutputCharacters } from './measure-output-characters.js';
 import { normalizeRateLimitOptions, type RateLimitOptions } from './normalize-rate-limit-options.js';
 import { observeCall } from '../observe-call.js';
