@@ -1,4 +1,5 @@
 import { observeStream, type StreamOutcome } from '../streaming/observe-stream.js';
+import { isThenable } from './maybe-promise.js';
 
 /**
  * How a call ended: a unary call `returned` its result or was `rejected` before any result (a
@@ -48,11 +49,6 @@ export function observeCall(start: () => Promise<unknown>, stream: boolean, obse
       });
     },
   );
-}
-
-/** Whether a value is a promise (or thenable) to wait for, rather than an answer already there. */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
