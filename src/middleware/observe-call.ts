@@ -29,13 +29,7 @@ export interface CallObserver {
  * one promise reaction per call.
  */
 export function observeCall(start: () => Promise<unknown>, stream: boolean, observer: CallObserver): Promise<unknown> {
-  let pending: Promise<unknown>;
-  try {
-    pending = start();
-  } catch (error) {
-    pending = Promise.reject(error);
-  }
-  return pending.then(
+  return startCall(start).then(
     (result) => {
       if (stream && isAsyncIterable(result)) return observeStream(result, observer);
       const ended = observer.onEnd({ status: 'returned', result });
@@ -49,6 +43,18 @@ export function observeCall(start: () => Promise<unknown>, stream: boolean, obse
       });
     },
   );
+}
+
+/**
+ * `start()`, with a synchronous throw turned into a rejection: what an `async` layer did for free,
+ * for the layers that return the rest of the chain's promise without awaiting it.
+ */
+export function startCall(start: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return start();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

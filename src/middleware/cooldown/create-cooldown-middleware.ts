@@ -8,7 +8,7 @@ import { isDeploymentFailure } from './is-deployment-failure.js';
 import { normalizeCooldownOptions, type CooldownOptions } from './normalize-cooldown-options.js';
 import { answersOf } from '../../stores/in-memory-store.js';
 import { runQuietly, whenAnswered } from '../maybe-promise.js';
-import { observeCall } from '../observe-call.js';
+import { observeCall, startCall } from '../observe-call.js';
 
 const STREAM_OPERATIONS = new Set(['chatStream', 'responses.createStream']);
 
@@ -46,7 +46,7 @@ export function createCooldownMiddleware(options: CooldownOptions | true = true,
   const answers = answersOf(store);
 
   return function cooldown(context: CallContext, next) {
-    if (context.route.model === '') return next(context);
+    if (context.route.model === '') return startCall(() => next(context));
     const deployment = deploymentName(context.route);
     const failed = (error: unknown): void | Promise<void> => {
       if (!isDeploymentFailure(error)) return undefined;
