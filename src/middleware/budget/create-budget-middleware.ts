@@ -111,12 +111,13 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       return (usage === undefined ? undefined : calculator.costOf(info.provider, info.model, usage)) ?? reserveUsd;
     };
     const reportCrossed = (spentUsd: number, spent: number, totals: readonly number[]): void | Promise<void> => {
+      if (spent === 0) return undefined;
       const crossed = scopes.findIndex((scope, index) => {
         const total = totals[index] ?? 0;
         return total > toNanos(scope.limitUsd) && total - spent <= toNanos(scope.limitUsd);
       });
       const scope = scopes[crossed];
-      if (scope === undefined || spent === 0) return undefined;
+      if (scope === undefined) return undefined;
       return report(context, {
         phase: 'after',
         scope: scope.name,
