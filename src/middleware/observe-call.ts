@@ -23,10 +23,9 @@ export interface CallObserver {
 
 /**
  * Starts a call and settles a layer's bookkeeping after it: at once for a unary result or a
- * rejection (a synchronous throw of `start` included), and for
- * a stream (`stream` true and the result async-iterable) when it ends, fails or is abandoned,
- * without buffering it. Costs no `await` of its own, so a layer whose `onEnd` is synchronous adds
- * one promise reaction per call.
+ * rejection (a synchronous throw of `start` included), and for a stream (`stream` true and the
+ * result async-iterable) when it ends, fails or is abandoned, without buffering it. Costs no
+ * `await` of its own, so a layer whose `onEnd` is synchronous adds one promise reaction per call.
  */
 export function observeCall(start: () => Promise<unknown>, stream: boolean, observer: CallObserver): Promise<unknown> {
   return startCall(start).then(

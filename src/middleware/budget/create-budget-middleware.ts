@@ -3,7 +3,7 @@ import { BudgetExceededError } from '../../errors/error-classes.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
 import type { Middleware } from '../compose.js';
 import type { CallContext, Next } from '../../call/call-context.js';
-import { answersOf } from '../../stores/in-memory-store.js';
+import { answersOf } from '../in-memory-store.js';
 import { isThenable, whenAnswered, type MaybePromise } from '../maybe-promise.js';
 import { createCostCalculator } from '../cost/create-cost-calculator.js';
 import { createStreamMeter, type StreamMeter } from '../cost/create-stream-meter.js';

@@ -6,7 +6,7 @@ import { createMemoryCooldownStore } from './create-memory-cooldown-store.js';
 import { deploymentName } from './deployment-name.js';
 import { isDeploymentFailure } from './is-deployment-failure.js';
 import { normalizeCooldownOptions, type CooldownOptions } from './normalize-cooldown-options.js';
-import { answersOf } from '../../stores/in-memory-store.js';
+import { answersOf } from '../in-memory-store.js';
 import { runQuietly, whenAnswered } from '../maybe-promise.js';
 import { observeCall, startCall } from '../observe-call.js';
 

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../../transport/clock.js';
-import { createInMemoryStore } from '../../stores/in-memory-store.js';
+import { createInMemoryStore } from '../in-memory-store.js';
 import type { RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
 
 /**

@@ -5,7 +5,7 @@ import { RateLimitedError } from '../../errors/error-classes.js';
 import { createAdmissionQueue } from './create-admission-queue.js';
 import { createMemoryRateLimitStore } from './create-memory-rate-limit-store.js';
 import { estimateRequestTokens, tokensOfCharacters, type TokenEstimate } from '../estimate-request-tokens.js';
-import { answersOf } from '../../stores/in-memory-store.js';
+import { answersOf } from '../in-memory-store.js';
 import { runQuietly, whenAnswered } from '../maybe-promise.js';
 import { measureOutputCharacters } from './measure-output-characters.js';
 import { normalizeRateLimitOptions, type RateLimitOptions } from './normalize-rate-limit-options.js';

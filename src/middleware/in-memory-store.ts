@@ -1,4 +1,4 @@
-import type { MaybePromise } from '../middleware/maybe-promise.js';
+import type { MaybePromise } from './maybe-promise.js';
 
 /** The methods of a promise-returning store, answering at once. */
 export type SyncMethods<Store> = {
