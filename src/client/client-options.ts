@@ -1,5 +1,5 @@
 import type { Middleware } from '../middleware/compose.js';
-import type { MiddlewareOptions } from '../middleware/create-middleware-stack.js';
+import type { MiddlewareOptions } from '../middleware/middleware-layers.js';
 import type { ProviderOverride } from '../routing/resolved-provider.js';
 
 /** Options of `createClient`. Every provider is resolved from them once, at construction. */

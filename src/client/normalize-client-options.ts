@@ -1,6 +1,7 @@
 import { MAX_TIMER_MS } from '../transport/max-timer-ms.js';
 import { ConfigurationError } from '../errors/error-classes.js';
 import type { Middleware } from '../middleware/compose.js';
+import { MIDDLEWARE_OPTION_KEYS } from '../middleware/middleware-layers.js';
 import type { ProviderOverride } from '../routing/resolved-provider.js';
 import type { ClientOptions } from './client-options.js';
 
@@ -22,8 +23,7 @@ const DEFAULTS = { timeoutMs: 60_000, maxRetries: 2 } as const;
 
 const KNOWN_OPTIONS = new Set<string>([
   'apiKey', 'apiKeys', 'baseURL', 'providers', 'customProviders', 'modelHint',
-  'timeoutMs', 'maxRetries', 'headers', 'fetch', 'middleware',
-  'cache', 'rateLimit', 'cooldown', 'healthCheck', 'fallback', 'router', 'budget', 'hooks', 'costTracking', 'tracing',
+  'timeoutMs', 'maxRetries', 'headers', 'fetch', 'middleware', ...MIDDLEWARE_OPTION_KEYS,
 ]);
 
 export function normalizeClientOptions(options: ClientOptions): NormalizedClientOptions {

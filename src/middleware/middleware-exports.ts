@@ -2,7 +2,7 @@
 // deployments, and the option and event types of `createClient`'s middleware options.
 export { systemClock, type Clock } from '../transport/clock.js';
 export type { CallServices, DeploymentTarget } from '../call/call-context.js';
-export type { MiddlewareOptions } from './create-middleware-stack.js';
+export type { MiddlewareOptions } from './middleware-layers.js';
 export { createBudgetMiddleware } from './budget/create-budget-middleware.js';
 export type { BudgetExceededEvent } from './budget/budget-exceeded-event.js';
 export type { BudgetStore } from './budget/budget-store.js';

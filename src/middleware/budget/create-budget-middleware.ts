@@ -2,10 +2,13 @@ import type { Usage } from '../../../generated/types/index.js';
 import { BudgetExceededError } from '../../errors/error-classes.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
 import type { Middleware } from '../compose.js';
-import type { CallContext } from '../../call/call-context.js';
+import type { CallContext, Next } from '../../call/call-context.js';
+import { answersOf } from '../in-memory-store.js';
+import { isThenable, whenAnswered, type MaybePromise } from '../maybe-promise.js';
 import { createCostCalculator } from '../cost/create-cost-calculator.js';
-import { createStreamMeter, estimateRequestTokens, type StreamMeter } from '../cost/estimate-tokens.js';
-import { observeStream } from '../../streaming/observe-stream.js';
+import { createStreamMeter, type StreamMeter } from '../cost/create-stream-meter.js';
+import { estimateRequestTokens } from '../estimate-request-tokens.js';
+import { observeCall } from '../observe-call.js';
 import { PRICED_OPERATIONS, STREAM_OPERATIONS } from '../cost/priced-operations.js';
 import type { PricingTable } from '../cost/pricing-table.js';
 import type { BudgetExceededEvent } from './budget-exceeded-event.js';
@@ -69,13 +72,23 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
     }
   };
 
-  return async function budget(context, next) {
-    if (!PRICED_OPERATIONS.has(context.operation)) return next(context);
-    const scopes = resolveBudgetScopes(context, normalized);
-    if (scopes.length === 0) return next(context);
-    const { info, route } = context;
-    await calculator.ready();
+  const answers = answersOf(store);
 
+  return function budget(context, next) {
+    try {
+      if (!PRICED_OPERATIONS.has(context.operation)) return next(context);
+      const scopes = resolveBudgetScopes(context, normalized);
+      if (scopes.length === 0) return next(context);
+      if (calculator.isReady()) return reserveAndSend(context, next, scopes);
+      return calculator.ready().then(() => reserveAndSend(context, next, scopes));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  /** Reserves the call's maximum cost on every scope, sends it, and settles what it actually cost. */
+  function reserveAndSend(context: CallContext, next: Next, scopes: readonly BudgetScope[]): Promise<unknown> {
+    const { info, route } = context;
     const prices = calculator.priceOf(route.provider.id, route.model);
     let reserveUsd = normalized.unknownModelReservationUsd;
     if (prices === undefined) {
@@ -86,30 +99,6 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
     const period = periodMs === undefined ? 'all' : String(Math.floor(clock.now() / periodMs));
     const keys = scopes.map((scope) => `${scope.name}|${period}`);
     const amount = toNanos(reserveUsd);
-    const reserved = await store.reserve({
-      scopes: scopes.map((scope, index) => ({ key: keys[index] as string, limit: toNanos(scope.limitUsd) })),
-      amount,
-      force: mode === 'soft',
-      ttlMs,
-    });
-    if (reserved.exceeded !== undefined) {
-      const scope = scopes[reserved.exceeded.index] as BudgetScope;
-      await report(context, {
-        phase: 'before',
-        scope: scope.name,
-        limitUsd: scope.limitUsd,
-        spentUsd: toUsd(reserved.exceeded.spent),
-        reservedUsd: toUsd(reserved.exceeded.reserved),
-        requestUsd: reserveUsd,
-      });
-      if (!reserved.admitted) {
-        throw new BudgetExceededError(
-          `budget ${scope.name} exceeded: ${formatUsd(toUsd(reserved.exceeded.spent))} spent and ` +
-            `${formatUsd(toUsd(reserved.exceeded.reserved))} reserved of ${formatUsd(scope.limitUsd)}; this call may cost up to ${formatUsd(reserveUsd)}`,
-          { provider: route.provider.id, model: route.model },
-        );
-      }
-    }
 
     /** The call's actual cost: what an inner cost layer found, else reported or estimated usage, else the reservation. */
     const actualUsd = (meter: StreamMeter | undefined): number => {
@@ -117,26 +106,19 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       if (typeof info.costUsd === 'number') return info.costUsd;
       let usage: Usage | undefined = info.usage;
       if (usage === undefined && meter !== undefined) {
-        usage = { prompt_tokens: estimateRequestTokens(context.request), completion_tokens: meter.outputTokens() };
+        usage = { prompt_tokens: estimateRequestTokens(context.operation, context.request, 0).prompt, completion_tokens: meter.outputTokens() };
       }
       return (usage === undefined ? undefined : calculator.costOf(info.provider, info.model, usage)) ?? reserveUsd;
     };
-    const settle = async (spentUsd: number): Promise<void> => {
-      const spent = toNanos(spentUsd);
-      let totals: number[];
-      try {
-        totals = await store.settle(keys, amount, spent, ttlMs);
-      } catch (error) {
-        info.warnings.push(`budget: could not record spending: ${error instanceof Error ? error.message : String(error)}`);
-        return;
-      }
+    const reportCrossed = (spentUsd: number, spent: number, totals: readonly number[]): void | Promise<void> => {
+      if (spent === 0) return undefined;
       const crossed = scopes.findIndex((scope, index) => {
         const total = totals[index] ?? 0;
         return total > toNanos(scope.limitUsd) && total - spent <= toNanos(scope.limitUsd);
       });
       const scope = scopes[crossed];
-      if (scope === undefined || spent === 0) return;
-      await report(context, {
+      if (scope === undefined) return undefined;
+      return report(context, {
         phase: 'after',
         scope: scope.name,
         limitUsd: scope.limitUsd,
@@ -145,22 +127,57 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
         requestUsd: spentUsd,
       });
     };
+    const settle = (spentUsd: number): void | Promise<void> => {
+      const spent = toNanos(spentUsd);
+      const unrecorded = (error: unknown): void => {
+        info.warnings.push(`budget: could not record spending: ${error instanceof Error ? error.message : String(error)}`);
+      };
+      let totals: MaybePromise<number[]>;
+      try {
+        totals = answers.settle(keys, amount, spent, ttlMs);
+      } catch (error) {
+        return unrecorded(error);
+      }
+      if (!isThenable(totals)) return reportCrossed(spentUsd, spent, totals);
+      return totals.then((answered) => reportCrossed(spentUsd, spent, answered), unrecorded);
+    };
+    const send = (): Promise<unknown> => {
+      let meter: StreamMeter | undefined;
+      return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
+        onItem: (chunk) => (meter ??= createStreamMeter()).observe(chunk),
+        onEnd: (end) => {
+          if (end.status === 'rejected') return settle(0);
+          return settle(actualUsd(end.status === 'returned' ? undefined : (meter ?? createStreamMeter())));
+        },
+      });
+    };
 
-    let result: unknown;
-    try {
-      result = await next(context);
-    } catch (error) {
-      await settle(0);
-      throw error;
-    }
-    if (!STREAM_OPERATIONS.has(context.operation)) {
-      await settle(actualUsd(undefined));
-      return result;
-    }
-    const meter = createStreamMeter();
-    return observeStream(result as AsyncIterable<unknown>, {
-      onItem: (chunk) => meter.observe(chunk),
-      onEnd: () => settle(actualUsd(meter)),
+    const reserved = answers.reserve({
+      scopes: scopes.map((scope, index) => ({ key: keys[index] as string, limit: toNanos(scope.limitUsd) })),
+      amount,
+      force: mode === 'soft',
+      ttlMs,
     });
-  };
+    return whenAnswered(reserved, (answer): Promise<unknown> => {
+      if (answer.exceeded === undefined) return send();
+      const { exceeded } = answer;
+      const scope = scopes[exceeded.index] as BudgetScope;
+      const reported = report(context, {
+        phase: 'before',
+        scope: scope.name,
+        limitUsd: scope.limitUsd,
+        spentUsd: toUsd(exceeded.spent),
+        reservedUsd: toUsd(exceeded.reserved),
+        requestUsd: reserveUsd,
+      });
+      return reported.then(() => {
+        if (answer.admitted) return send();
+        throw new BudgetExceededError(
+          `budget ${scope.name} exceeded: ${formatUsd(toUsd(exceeded.spent))} spent and ` +
+            `${formatUsd(toUsd(exceeded.reserved))} reserved of ${formatUsd(scope.limitUsd)}; this call may cost up to ${formatUsd(reserveUsd)}`,
+          { provider: route.provider.id, model: route.model },
+        );
+      });
+    }) as Promise<unknown>;
+  }
 }

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../../transport/clock.js';
+import { createInMemoryStore } from '../in-memory-store.js';
 import type { BudgetKeyState, BudgetStore } from './budget-store.js';
 
 interface Entry {
@@ -36,8 +37,8 @@ export function createMemoryBudgetStore(dependencies: { clock?: Clock } = {}): B
     return { spent: entry?.spent ?? 0, reserved: entry?.reserved ?? 0 };
   };
 
-  return {
-    async reserve({ scopes, amount, force, ttlMs }) {
+  return createInMemoryStore<BudgetStore>({
+    reserve({ scopes, amount, force, ttlMs }) {
       let exceeded: (BudgetKeyState & { index: number }) | undefined;
       scopes.forEach((scope, index) => {
         const state = stateOf(scope.key);
@@ -49,7 +50,7 @@ export function createMemoryBudgetStore(dependencies: { clock?: Clock } = {}): B
       for (const scope of scopes) touch(scope.key, ttlMs).reserved += amount;
       return { admitted: true, exceeded };
     },
-    async settle(keys, reserved, spent, ttlMs) {
+    settle(keys, reserved, spent, ttlMs) {
       return keys.map((key) => {
         const entry = touch(key, ttlMs);
         entry.reserved = Math.max(0, entry.reserved - reserved);
@@ -57,8 +58,9 @@ export function createMemoryBudgetStore(dependencies: { clock?: Clock } = {}): B
         return entry.spent;
       });
     },
-    async read(key) {
+    read(key) {
       return stateOf(key);
     },
-  };
+  });
+
 }

@@ -1,6 +1,7 @@
 import type { Usage } from '../../../generated/types/index.js';
 import { computePriceSetCost } from '../cost/compute-price-set-cost.js';
-import { estimateRequestTokens } from '../cost/estimate-tokens.js';
+import type { Operation } from '../../call/operation.js';
+import { estimateRequestTokens } from '../estimate-request-tokens.js';
 import type { PriceSet } from '../cost/pricing-table.js';
 
 /**
@@ -9,9 +10,9 @@ import type { PriceSet } from '../cost/pricing-table.js';
  * `defaultMaxOutputTokens`; times `n`) at the dearer of output and reasoning prices. Embeddings
  * have no output.
  */
-export function estimateMaxCost(prices: PriceSet, request: unknown, operation: string, defaultMaxOutputTokens: number): number {
+export function estimateMaxCost(prices: PriceSet, request: unknown, operation: Operation, defaultMaxOutputTokens: number): number {
   const record = (request ?? {}) as Record<string, unknown>;
-  const input = estimateRequestTokens(request);
+  const input = estimateRequestTokens(operation, request, 0).prompt;
   const cap = [record.max_completion_tokens, record.max_tokens, record.max_output_tokens].find(
     (value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0,
   );

@@ -1,7 +1,9 @@
 import type { ChatCompletionChunk } from '../../../generated/types/index.js';
 import type { CallInfoRecord } from '../../call/call-info.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
+import type { CallContext, Next } from '../../call/call-context.js';
 import type { Middleware } from '../compose.js';
+import { startCall } from '../observe-call.js';
 import type { Operation } from '../../call/operation.js';
 import { parseCacheEntry, type CacheEntry } from './cache-entry.js';
 import type { CacheStore } from './cache-store.js';
@@ -88,10 +90,17 @@ export function createCacheMiddleware(options: CacheOptions | true = true, depen
     }
   }
 
-  return async function cacheMiddleware(context, next) {
+  return function cacheMiddleware(context, next) {
+    if (cachedOperations.has(context.operation) && context.options.cache !== false) return cached(context, next);
+    // Bypassed: no key, no store, no await.
+    context.info.cache = 'bypass';
+    return startCall(() => next(context));
+  };
+
+  async function cached(context: CallContext, next: Next): Promise<unknown> {
     const { operation, info } = context;
     const startedAt = clock.now();
-    const key = cachedOperations.has(operation) && context.options.cache !== false ? await createCacheKey(operation, context.request) : undefined;
+    const key = await createCacheKey(operation, context.request);
     if (key === undefined) {
       info.cache = 'bypass';
       return next(context);
@@ -112,5 +121,5 @@ export function createCacheMiddleware(options: CacheOptions | true = true, depen
     if (kind === 'stream') return recordStream(result as AsyncIterable<ChatCompletionChunk>, key, info);
     if (result !== null && typeof result === 'object') await write(key, entryOf('response', structuredClone(result), info));
     return result;
-  };
+  }
 }

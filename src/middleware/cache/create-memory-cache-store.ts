@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../../transport/clock.js';
+import { createInMemoryStore } from '../in-memory-store.js';
 import type { CacheStore } from './cache-store.js';
 
 export interface MemoryCacheStoreOptions {
@@ -26,8 +27,8 @@ export function createMemoryCacheStore(options: MemoryCacheStoreOptions): CacheS
   const clock = options.clock ?? systemClock;
   const entries = new Map<string, MemoryEntry>();
 
-  return {
-    async get(key) {
+  return createInMemoryStore<CacheStore>({
+    get(key) {
       const entry = entries.get(key);
       if (entry === undefined) return undefined;
       entries.delete(key);
@@ -35,7 +36,7 @@ export function createMemoryCacheStore(options: MemoryCacheStoreOptions): CacheS
       entries.set(key, entry);
       return entry.value;
     },
-    async set(key, value, ttlMs) {
+    set(key, value, ttlMs) {
       entries.delete(key);
       entries.set(key, { value, expiresAt: clock.now() + ttlMs });
       while (entries.size > maxEntries) {
@@ -44,8 +45,9 @@ export function createMemoryCacheStore(options: MemoryCacheStoreOptions): CacheS
         entries.delete(oldest.value);
       }
     },
-    async delete(key) {
+    delete(key) {
       entries.delete(key);
     },
-  };
+  });
+
 }

@@ -6,7 +6,9 @@ import { createMemoryCooldownStore } from './create-memory-cooldown-store.js';
 import { deploymentName } from './deployment-name.js';
 import { isDeploymentFailure } from './is-deployment-failure.js';
 import { normalizeCooldownOptions, type CooldownOptions } from './normalize-cooldown-options.js';
-import { observeStream } from '../../streaming/observe-stream.js';
+import { answersOf } from '../in-memory-store.js';
+import { runQuietly, whenAnswered } from '../maybe-promise.js';
+import { observeCall, startCall } from '../observe-call.js';
 
 const STREAM_OPERATIONS = new Set(['chatStream', 'responses.createStream']);
 
@@ -41,41 +43,37 @@ export function createCooldownMiddleware(options: CooldownOptions | true = true,
   const createId = dependencies.createId ?? (() => globalThis.crypto.randomUUID());
   const store = givenStore ?? createMemoryCooldownStore({ clock });
 
-  return async function cooldown(context: CallContext, next) {
-    if (context.route.model === '') return next(context);
+  const answers = answersOf(store);
+
+  return function cooldown(context: CallContext, next) {
+    if (context.route.model === '') return startCall(() => next(context));
     const deployment = deploymentName(context.route);
-    const remaining = await store.remaining(deployment);
-    if (remaining > 0) throw coolingDown(context, deployment, remaining, policy, clock);
-
-    const failed = async (error: unknown): Promise<void> => {
-      if (!isDeploymentFailure(error)) return;
+    const failed = (error: unknown): void | Promise<void> => {
+      if (!isDeploymentFailure(error)) return undefined;
       // The call's own error is what the caller needs; a store that cannot record it is a warning.
-      await store.recordFailure(deployment, createId(), policy).catch((storeError: unknown) => warn(context, 'failure', storeError));
+      return runQuietly(() => answers.recordFailure(deployment, createId(), policy), (storeError) => warn(context, 'failure', storeError));
     };
-    const succeeded = (): Promise<void> => store.recordSuccess(deployment).catch((storeError: unknown) => warn(context, 'success', storeError));
-
-    let result: unknown;
+    const succeeded = (): void | Promise<void> => runQuietly(() => answers.recordSuccess(deployment), (storeError) => warn(context, 'success', storeError));
+    const send = (remaining: number): Promise<unknown> => {
+      if (remaining > 0) throw coolingDown(context, deployment, remaining, policy, clock);
+      let items = 0;
+      return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
+        onItem: () => {
+          items += 1;
+        },
+        onEnd: (end) => {
+          if (end.status === 'rejected' || end.status === 'failed') return failed(end.error);
+          // A unary result, a stream read to its end, or one stopped after a chunk.
+          if (end.status !== 'abandoned' || items > 0) return succeeded();
+          return undefined;
+        },
+      });
+    };
     try {
-      result = await next(context);
+      return whenAnswered(answers.remaining(deployment), send) as Promise<unknown>;
     } catch (error) {
-      await failed(error);
-      throw error;
+      return Promise.reject(error);
     }
-    if (!STREAM_OPERATIONS.has(context.operation) || !isAsyncIterable(result)) {
-      await succeeded();
-      return result;
-    }
-    let items = 0;
-    return observeStream(result, {
-      onItem: () => {
-        items += 1;
-      },
-      onEnd: (end) => {
-        if (end.status === 'failed') return failed(end.error);
-        if (end.status === 'completed' || items > 0) return succeeded();
-        return undefined;
-      },
-    });
   };
 }
 
@@ -96,8 +94,4 @@ function coolingDown(
 
 function warn(context: CallContext, what: string, error: unknown): void {
   context.info.warnings.push(`cooldown: ${what} not recorded (${error instanceof Error ? error.message : String(error)})`);
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 }

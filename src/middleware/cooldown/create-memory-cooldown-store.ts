@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../../transport/clock.js';
+import { createInMemoryStore } from '../in-memory-store.js';
 import type { CooldownStore } from './cooldown-store.js';
 
 interface DeploymentState {
@@ -22,8 +23,8 @@ export function createMemoryCooldownStore(options: MemoryCooldownStoreOptions = 
   const clock = options.clock ?? systemClock;
   const states = new Map<string, DeploymentState>();
 
-  return {
-    async remaining(deployment) {
+  return createInMemoryStore<CooldownStore>({
+    remaining(deployment) {
       const state = states.get(deployment);
       if (state === undefined) return 0;
       const left = state.coolUntil - clock.now();
@@ -32,7 +33,7 @@ export function createMemoryCooldownStore(options: MemoryCooldownStoreOptions = 
       return 0;
     },
 
-    async recordFailure(deployment, _id, { failures, windowMs, durationMs }) {
+    recordFailure(deployment, _id, { failures, windowMs, durationMs }) {
       const now = clock.now();
       let state = states.get(deployment);
       if (state === undefined) {
@@ -48,11 +49,12 @@ export function createMemoryCooldownStore(options: MemoryCooldownStoreOptions = 
       return durationMs;
     },
 
-    async recordSuccess(deployment) {
+    recordSuccess(deployment) {
       const state = states.get(deployment);
       if (state === undefined) return;
       state.failures = [];
       if (state.coolUntil <= clock.now()) states.delete(deployment);
     },
-  };
+  });
+
 }

@@ -22,6 +22,8 @@ export interface CostCalculatorDependencies {
 export interface CostCalculator {
   /** Loads the table (once). */
   ready(): Promise<void>;
+  /** Whether the table is loaded, so that a call need not wait for `ready()`. */
+  isReady(): boolean;
   /** The match for a served `provider` and `model`, or undefined when unknown. Needs `ready()`. */
   matchOf(provider: string, model: string): PriceMatch | undefined;
   /** The prices in force now. Needs `ready()`. */
@@ -65,6 +67,7 @@ export function createCostCalculator(
       );
       return loading;
     },
+    isReady: () => lookup !== undefined,
     matchOf: (provider, model) => loaded()(provider, model),
     priceOf(provider, model) {
       const match = loaded()(provider, model);

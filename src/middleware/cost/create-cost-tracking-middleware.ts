@@ -1,8 +1,10 @@
 import type { Middleware } from '../compose.js';
 import { createCostCalculator, type CostCalculatorDependencies } from './create-cost-calculator.js';
-import { createStreamMeter, estimateRequestTokens } from './estimate-tokens.js';
+import { estimateRequestTokens } from '../estimate-request-tokens.js';
+import { createStreamMeter, type StreamMeter } from './create-stream-meter.js';
 import { normalizeCostTrackingOptions, type CostTrackingOptions } from './normalize-cost-tracking-options.js';
-import { observeStream } from '../../streaming/observe-stream.js';
+import type { CallContext } from '../../call/call-context.js';
+import { observeCall, startCall, type CallObserver } from '../observe-call.js';
 import { PRICED_OPERATIONS, STREAM_OPERATIONS } from './priced-operations.js';
 import { recordCallCost } from './record-call-cost.js';
 
@@ -28,34 +30,41 @@ export function createCostTrackingMiddleware(
   const normalized = normalizeCostTrackingOptions(options);
   const calculator = createCostCalculator({ prices: normalized.prices }, dependencies);
 
-  return async function costTracking(context, next) {
-    if (!PRICED_OPERATIONS.has(context.operation)) return next(context);
+  /** Records the cost of a call once it settled (a stream's when it ends). */
+  const observerOf = (context: CallContext): CallObserver => {
+    const { info } = context;
+    let meter: StreamMeter | undefined;
+    return {
+      onItem: (chunk) => (meter ??= createStreamMeter()).observe(chunk),
+      onEnd: (end) => {
+        // A failed call costs nothing here: the error is what the caller gets.
+        if (end.status === 'rejected') return;
+        if (end.status === 'returned' || info.usage !== undefined || info.cache === 'hit' || !normalized.estimateStreams) {
+          recordCallCost(info, calculator, info.usage);
+          return;
+        }
+        const prompt = estimateRequestTokens(context.operation, context.request, 0).prompt;
+        const completion = (meter ?? createStreamMeter()).outputTokens();
+        recordCallCost(info, calculator, { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }, true);
+      },
+    };
+  };
+
+  return function costTracking(context, next) {
+    if (!PRICED_OPERATIONS.has(context.operation)) return startCall(() => next(context));
+    const stream = STREAM_OPERATIONS.has(context.operation);
+    if (calculator.isReady()) return observeCall(() => next(context), stream, observerOf(context));
+    // The first calls: the price table loads while the call runs.
     const loaded = calculator.ready().then(
       () => true,
       () => false,
     );
-    const result = await next(context);
-    const { info } = context;
-    if (!(await loaded)) {
-      info.warnings.push('costTracking: the price table could not be loaded; costUsd is unknown');
-      return result;
-    }
-    if (!STREAM_OPERATIONS.has(context.operation)) {
-      recordCallCost(info, calculator, info.usage);
-      return result;
-    }
-    const meter = createStreamMeter();
-    return observeStream(result as AsyncIterable<unknown>, {
-      onItem: (chunk) => meter.observe(chunk),
-      onEnd: () => {
-        if (info.usage !== undefined || info.cache === 'hit' || !normalized.estimateStreams) {
-          recordCallCost(info, calculator, info.usage);
-          return;
-        }
-        const prompt = estimateRequestTokens(context.request);
-        const completion = meter.outputTokens();
-        recordCallCost(info, calculator, { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }, true);
-      },
+    return startCall(() => next(context)).then(async (result) => {
+      if (!(await loaded)) {
+        context.info.warnings.push('costTracking: the price table could not be loaded; costUsd is unknown');
+        return result;
+      }
+      return observeCall(() => Promise.resolve(result), stream, observerOf(context));
     });
   };
 }

@@ -1,4 +1,5 @@
 import type { Middleware } from '../compose.js';
+import { startCall } from '../observe-call.js';
 import type { CallContext } from '../../call/call-context.js';
 import type { Operation } from '../../call/operation.js';
 import { classifyFallbackError } from './classify-fallback-error.js';
@@ -38,12 +39,14 @@ const STREAM_OPERATIONS: ReadonlySet<Operation> = new Set(['chatStream', 'respon
  */
 export function createFallbackMiddleware(options: FallbackOptions | true): Middleware {
   const normalized = normalizeFallbackOptions(options);
-  return async function fallback(context, next) {
-    const model = (context.request as { model?: unknown } | undefined)?.model;
-    if (typeof model !== 'string' || !canResend(context.request)) return next(context);
-    const names = [model, `${context.route.provider.id}/${context.route.model}`];
-    if (!hasFallbacks(normalized, names)) return next(context);
-    return runWithFailover(createFallbackPlan(context, next, normalized, model, names), STREAM_OPERATIONS.has(context.operation));
+  return function fallback(context, next) {
+    return startCall(() => {
+      const model = (context.request as { model?: unknown } | undefined)?.model;
+      if (typeof model !== 'string' || !canResend(context.request)) return next(context);
+      const names = [model, `${context.route.provider.id}/${context.route.model}`];
+      if (!hasFallbacks(normalized, names)) return next(context);
+      return runWithFailover(createFallbackPlan(context, next, normalized, model, names), STREAM_OPERATIONS.has(context.operation));
+    });
   };
 }
 

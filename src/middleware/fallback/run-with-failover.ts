@@ -28,7 +28,7 @@ interface Opened<C> {
  * @example
  * return runWithFailover({ first: 'a', attempt: (model) => next(contextFor(model)), next: pickNext }, isStream);
  */
-export async function runWithFailover<C>(plan: FailoverPlan<C>, stream: boolean): Promise<unknown> {
+export function runWithFailover<C>(plan: FailoverPlan<C>, stream: boolean): Promise<unknown> {
   const errors: unknown[] = [];
   let failovers = 0;
   const following = (candidate: C, error: unknown): C => {
@@ -38,6 +38,19 @@ export async function runWithFailover<C>(plan: FailoverPlan<C>, stream: boolean)
     failovers += 1;
     return next;
   };
+  // Promise reactions rather than an async loop: a call that succeeds at once (most) costs one.
+  const attempt = (candidate: C): Promise<unknown> => {
+    try {
+      return plan.attempt(candidate).then(undefined, (error: unknown) => attempt(following(candidate, error)));
+    } catch (error) {
+      try {
+        return attempt(following(candidate, error));
+      } catch (final) {
+        return Promise.reject(final);
+      }
+    }
+  };
+  if (!stream) return attempt(plan.first);
   const open = async (start: C): Promise<Opened<C>> => {
     let candidate = start;
     for (;;) {
@@ -48,9 +61,7 @@ export async function runWithFailover<C>(plan: FailoverPlan<C>, stream: boolean)
       }
     }
   };
-  const opened = await open(plan.first);
-  if (!stream) return opened.value;
-  return failOverBeforeFirstChunk(opened, open, following);
+  return open(plan.first).then((opened) => failOverBeforeFirstChunk(opened, open, following));
 }
 
 function failOverBeforeFirstChunk<C>(

@@ -3,7 +3,9 @@ import { HookRejectedError } from '../../errors/error-classes.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
 import type { Middleware } from '../compose.js';
 import type { CallContext } from '../../call/call-context.js';
-import { createStreamOutcomeCollector } from './create-stream-outcome-collector.js';
+import { isThenable } from '../maybe-promise.js';
+import { observeCall } from '../observe-call.js';
+import { createStreamOutcomeCollector, type StreamOutcomeCollector } from './create-stream-outcome-collector.js';
 import type { Hook, HookErrorEvent, HookRequest, HookResponseEvent, HookRoute } from './hook.js';
 import { normalizeHooksOptions } from './normalize-hooks-options.js';
 
@@ -57,51 +59,72 @@ export function createHooksMiddleware(hooks: readonly Hook[], dependencies: Hook
   const clock = dependencies.clock ?? systemClock;
   const report = dependencies.onHookError ?? (() => undefined);
 
-  const runAfter = async <Name extends 'onResponse' | 'onError'>(
+  /**
+   * Runs one kind of after-call hook from `from` on. Synchronous hooks run without a turn of the
+   * microtask queue; after the first one that returns a promise, the rest wait for it.
+   */
+  const runAfter = <Name extends 'onResponse' | 'onError'>(
     name: Name,
     event: Name extends 'onResponse' ? HookResponseEvent : HookErrorEvent,
-  ): Promise<void> => {
-    for (let index = 0; index < normalized.length; index += 1) {
+    from = 0,
+  ): void | Promise<void> => {
+    const failed = (error: unknown, index: number): void => {
+      try {
+        report(error, { index, hook: name, operation: event.operation });
+      } catch {
+        // A failing reporter must not change the outcome either.
+      }
+    };
+    for (let index = from; index < normalized.length; index += 1) {
       const hook = normalized[index] as Hook;
       const run = hook[name] as ((event: HookResponseEvent | HookErrorEvent) => unknown) | undefined;
       if (run === undefined) continue;
       try {
         const outcome = run.call(hook, event);
-        if (isThenable(outcome)) await outcome;
-      } catch (error) {
-        try {
-          report(error, { index, hook: name, operation: event.operation });
-        } catch {
-          // A failing reporter must not change the outcome either.
+        if (isThenable(outcome)) {
+          return Promise.resolve(outcome).then(
+            () => runAfter(name, event, index + 1),
+            (error: unknown) => {
+              failed(error, index);
+              return runAfter(name, event, index + 1);
+            },
+          );
         }
+      } catch (error) {
+        failed(error, index);
       }
     }
+    return undefined;
   };
 
-  const runOnRequest = async (context: CallContext, startedAt: number): Promise<HookRequest> => {
-    let request = context.request as HookRequest;
-    for (let index = 0; index < normalized.length; index += 1) {
+  /** The request after every `onRequest` hook from `from` on; synchronous while the hooks are. */
+  const runOnRequest = (context: CallContext, startedAt: number, from = 0, current = context.request as HookRequest): HookRequest | Promise<HookRequest> => {
+    let request = current;
+    for (let index = from; index < normalized.length; index += 1) {
       const hook = normalized[index] as Hook;
       if (hook.onRequest === undefined) continue;
-      let changed: unknown;
+      let returned: unknown;
       try {
-        const returned = hook.onRequest({
+        returned = hook.onRequest({
           operation: context.operation,
           request,
           route: { provider: context.route.provider.id, model: context.route.model },
           tags: context.options.tags,
           info: snapshot(context.info, clock.now() - startedAt, false),
         });
-        changed = isThenable(returned) ? await returned : returned;
       } catch (error) {
-        throw new HookRejectedError(`hooks[${index}].onRequest rejected the ${context.operation} call: ${messageOf(error)}`, { cause: error });
+        throw rejectedBy(context, index, error);
       }
-      if (changed === undefined) continue;
-      if (changed === null || typeof changed !== 'object' || Array.isArray(changed)) {
-        const problem = new TypeError(`hooks[${index}].onRequest returned ${changed === null ? 'null' : typeof changed}; return a request object or undefined`);
-        throw new HookRejectedError(problem.message, { cause: problem });
+      if (isThenable(returned)) {
+        const before = request;
+        return Promise.resolve(returned).then(
+          (changed) => runOnRequest(context, startedAt, index + 1, applyChange(index, changed, before)),
+          (error: unknown) => {
+            throw rejectedBy(context, index, error);
+          },
+        );
       }
-      request = changed as HookRequest;
+      request = applyChange(index, returned, request);
     }
     return request;
   };
@@ -121,63 +144,64 @@ export function createHooksMiddleware(hooks: readonly Hook[], dependencies: Hook
     return { ...context, request, route };
   };
 
-  return async function hooksMiddleware(context, next) {
+  return function hooksMiddleware(context, next) {
     const startedAt = clock.now();
     let current = context;
     // Events are built field by field (the order hooks have always seen), not spread from a
     // shared base: spreading cost a hooked call more than the rest of its event.
-    const errorEvent = (error: unknown): HookErrorEvent => ({
+    const afterEvent = (): Record<string, unknown> => ({
       operation: context.operation,
       request: current.request as HookRequest,
       tags: context.options.tags,
       route: servedRoute(context.info),
       info: snapshot(context.info, clock.now() - startedAt, true),
-      error,
     });
-    const responseEvent = (response: unknown, complete: boolean): HookResponseEvent => ({
-      operation: context.operation,
-      request: current.request as HookRequest,
-      tags: context.options.tags,
-      route: servedRoute(context.info),
-      info: snapshot(context.info, clock.now() - startedAt, true),
-      response,
-      complete,
-    });
-    let result: unknown;
-    try {
-      const modelBefore = (context.request as HookRequest).model;
-      current = rewrite(context, await runOnRequest(context, startedAt), modelBefore);
-      result = await next(current);
-    } catch (error) {
-      await runAfter('onError', errorEvent(error));
-      throw error;
-    }
-    if (!STREAM_OPERATIONS.has(context.operation)) {
-      await runAfter('onResponse', responseEvent(result, true));
-      return result;
-    }
-    return observeStream(result as AsyncIterable<unknown>);
-
-    async function* observeStream(stream: AsyncIterable<unknown>): AsyncGenerator<unknown> {
-      const collector = createStreamOutcomeCollector(context.operation);
-      let settled = false;
-      try {
-        for await (const item of stream) {
-          collector.add(item);
-          yield item;
-        }
-        settled = true;
-      } catch (error) {
-        settled = true;
-        await runAfter('onError', errorEvent(error));
-        throw error;
-      } finally {
-        // Neither ended nor failed: the consumer stopped early.
-        if (!settled) await runAfter('onResponse', responseEvent(collector.result(), false));
-      }
-      await runAfter('onResponse', responseEvent(collector.result(), true));
-    }
+    const errorEvent = (error: unknown): HookErrorEvent => {
+      const event = afterEvent();
+      event.error = error;
+      return event as unknown as HookErrorEvent;
+    };
+    const responseEvent = (response: unknown, complete: boolean): HookResponseEvent => {
+      const event = afterEvent();
+      event.response = response;
+      event.complete = complete;
+      return event as unknown as HookResponseEvent;
+    };
+    const modelBefore = (context.request as HookRequest).model;
+    let collector: StreamOutcomeCollector | undefined;
+    const collected = (): StreamOutcomeCollector => (collector ??= createStreamOutcomeCollector(context.operation));
+    return observeCall(
+      () => {
+        const request = runOnRequest(context, startedAt);
+        const send = (final: HookRequest): Promise<unknown> => next((current = rewrite(context, final, modelBefore)));
+        return isThenable(request) ? request.then(send) : send(request);
+      },
+      STREAM_OPERATIONS.has(context.operation),
+      {
+        onItem: (item) => collected().add(item),
+        onEnd: (end) => {
+          if (end.status === 'rejected' || end.status === 'failed') return runAfter('onError', errorEvent(end.error));
+          if (end.status === 'returned') return runAfter('onResponse', responseEvent(end.result, true));
+          // A stream the consumer stopped early is reported with what was delivered.
+          return runAfter('onResponse', responseEvent(collected().result(), end.status === 'completed'));
+        },
+      },
+    );
   };
+}
+
+function rejectedBy(context: CallContext, index: number, error: unknown): HookRejectedError {
+  return new HookRejectedError(`hooks[${index}].onRequest rejected the ${context.operation} call: ${messageOf(error)}`, { cause: error });
+}
+
+/** What an `onRequest` hook returned, applied: `undefined` keeps the request, anything but an object is an error. */
+function applyChange(index: number, changed: unknown, request: HookRequest): HookRequest {
+  if (changed === undefined) return request;
+  if (changed === null || typeof changed !== 'object' || Array.isArray(changed)) {
+    const problem = new TypeError(`hooks[${index}].onRequest returned ${changed === null ? 'null' : typeof changed}; return a request object or undefined`);
+    throw new HookRejectedError(problem.message, { cause: problem });
+  }
+  return changed as HookRequest;
 }
 
 function servedRoute(info: CallInfoRecord): HookRoute {
@@ -206,14 +230,6 @@ function copyPlainData<T>(value: T): T {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) copy[key] = copyPlainData((value as Record<string, unknown>)[key]);
   return copy as T;
-}
-
-/**
- * Whether a hook returned a promise (or thenable) to wait for. Most hooks are synchronous, and
- * awaiting their `undefined` would still cost every call a turn of the microtask queue per hook.
- */
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 function messageOf(error: unknown): string {

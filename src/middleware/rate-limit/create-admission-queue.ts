@@ -1,10 +1,12 @@
 import { AbortedError } from '../../errors/error-classes.js';
 import type { Clock } from '../../transport/clock.js';
+import { isThenable, type MaybePromise } from '../maybe-promise.js';
 import type { RateLimitAcquireResult } from './rate-limit-store.js';
 
-export interface AdmissionRequest {
+/** `Answer`: what the store's `attempt` returns; a promise unless the store answers at once. */
+export interface AdmissionRequest<Answer extends MaybePromise<RateLimitAcquireResult> = Promise<RateLimitAcquireResult>> {
   /** One try at taking room in the store. */
-  readonly attempt: () => Promise<RateLimitAcquireResult>;
+  readonly attempt: () => Answer;
   /** Clock time after which the call gives up. */
   readonly deadline: number;
   readonly signal: AbortSignal | undefined;
@@ -16,12 +18,20 @@ export interface AdmissionRequest {
 
 /** Calls waiting for room, first come first served per queue key. */
 export interface AdmissionQueue {
-  /** Resolves once the call holds room in the store; rejects when it would wait too long or is aborted. */
-  admit(queueKey: string, request: AdmissionRequest): Promise<void>;
+  /**
+   * Resolves once the call holds room in the store; rejects when it would wait too long or is
+   * aborted. Returns nothing when a store that answers at once admitted the call at once.
+   */
+  admit<Answer extends MaybePromise<RateLimitAcquireResult>>(
+    queueKey: string,
+    request: AdmissionRequest<Answer>,
+  ): Answer extends PromiseLike<unknown> ? Promise<void> : void | Promise<void>;
 }
 
+type AnyRequest = AdmissionRequest<MaybePromise<RateLimitAcquireResult>>;
+
 interface Waiter {
-  readonly request: AdmissionRequest;
+  readonly request: AnyRequest;
   settled: boolean;
   resolve(): void;
   reject(error: unknown): void;
@@ -90,59 +100,72 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
    * an async store too), but it needs no waiter, promise or queue loop of its own unless there is
    * no room, when it becomes the head of the queue with the answer it already has.
    */
-  const admitFirst = async (queueKey: string, request: AdmissionRequest): Promise<void> => {
+  const admitFirst = (queueKey: string, request: AnyRequest): void | Promise<void> => {
     const waiters: Waiter[] = [];
     queues.set(queueKey, waiters);
-    let result: RateLimitAcquireResult;
+    const queueBehind = (known: RateLimitAcquireResult): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        waiters.unshift({ request, settled: false, resolve, reject });
+        void run(queueKey, waiters, known);
+      });
+    let answer: MaybePromise<RateLimitAcquireResult>;
     try {
-      result = await request.attempt();
+      answer = request.attempt();
     } catch (error) {
       handOver(queueKey, waiters);
-      throw error;
+      return Promise.reject(error);
     }
-    if (result.admitted) {
+    // An in-memory store answered at once: no other call can have queued meanwhile.
+    if (!isThenable(answer)) {
+      if (!answer.admitted) return queueBehind(answer);
       handOver(queueKey, waiters);
-      return;
+      return undefined;
     }
-    const known = result;
-    return new Promise<void>((resolve, reject) => {
-      waiters.unshift({ request, settled: false, resolve, reject });
-      void run(queueKey, waiters, known);
-    });
+    return answer.then(
+      (result) => {
+        if (!result.admitted) return queueBehind(result);
+        handOver(queueKey, waiters);
+        return undefined;
+      },
+      (error: unknown) => {
+        handOver(queueKey, waiters);
+        throw error;
+      },
+    );
   };
 
-  return {
-    admit(queueKey, request) {
-      // With a signal, a call must be able to leave while the store answers: the full path.
-      if (request.signal === undefined && !queues.has(queueKey)) return admitFirst(queueKey, request);
-      return new Promise<void>((resolve, reject) => {
-        const { signal } = request;
-        const waiter: Waiter = { request, settled: false, resolve, reject };
-        if (signal?.aborted) {
-          reject(new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal.reason }));
-          return;
-        }
-        const onAbort = (): void => settle(waiter, new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal?.reason }));
-        signal?.addEventListener('abort', onAbort, { once: true });
-        waiter.resolve = () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        waiter.reject = (error) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        };
-        const waiters = queues.get(queueKey);
-        if (waiters !== undefined) {
-          waiters.push(waiter);
-          return;
-        }
-        const fresh = [waiter];
-        queues.set(queueKey, fresh);
-        void run(queueKey, fresh);
-      });
-    },
+  const admit = (queueKey: string, request: AnyRequest): void | Promise<void> => {
+    // With a signal, a call must be able to leave while the store answers: the full path.
+    if (request.signal === undefined && !queues.has(queueKey)) return admitFirst(queueKey, request);
+    return new Promise<void>((resolve, reject) => {
+      const { signal } = request;
+      const waiter: Waiter = { request, settled: false, resolve, reject };
+      if (signal?.aborted) {
+        reject(new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal.reason }));
+        return;
+      }
+      const onAbort = (): void => settle(waiter, new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal?.reason }));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      waiter.resolve = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      waiter.reject = (error) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      };
+      const waiters = queues.get(queueKey);
+      if (waiters !== undefined) {
+        waiters.push(waiter);
+        return;
+      }
+      const fresh = [waiter];
+      queues.set(queueKey, fresh);
+      void run(queueKey, fresh);
+    });
   };
+  // The answer is a promise whenever the store's is (the type says so to callers that need one).
+  return { admit } as AdmissionQueue;
 }
 
 function settle(waiter: Waiter, error?: unknown): void {

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../../transport/clock.js';
+import { createInMemoryStore } from '../in-memory-store.js';
 import type { RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
 
 /**
@@ -98,8 +99,8 @@ export function createMemoryRateLimitStore(options: MemoryRateLimitStoreOptions 
   const fits = (limit: RateLimitKeyRequest, requests: number, usedRequests: number, usedTokens: number): boolean =>
     (limit.rpm === undefined || usedRequests + requests <= limit.rpm) && (limit.tpm === undefined || usedTokens + limit.tokens <= limit.tpm);
 
-  return {
-    async acquire({ id, windowMs, requests, keys }) {
+  return createInMemoryStore<RateLimitStore>({
+    acquire({ id, windowMs, requests, keys }) {
       const now = clock.now();
       let wait = 0;
       let blocking = '';
@@ -134,7 +135,7 @@ export function createMemoryRateLimitStore(options: MemoryRateLimitStoreOptions 
       return { admitted: true };
     },
 
-    async reconcile({ id, windowMs, keys }) {
+    reconcile({ id, windowMs, keys }) {
       const now = clock.now();
       for (const change of keys) {
         const log = prune(change.key, now, windowMs);
@@ -158,5 +159,6 @@ export function createMemoryRateLimitStore(options: MemoryRateLimitStoreOptions 
         }
       }
     },
-  };
+  });
+
 }

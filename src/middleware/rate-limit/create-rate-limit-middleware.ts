@@ -1,13 +1,15 @@
 import type { Middleware } from '../compose.js';
-import type { CallContext } from '../../call/call-context.js';
+import type { CallContext, Next } from '../../call/call-context.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
 import { RateLimitedError } from '../../errors/error-classes.js';
 import { createAdmissionQueue } from './create-admission-queue.js';
 import { createMemoryRateLimitStore } from './create-memory-rate-limit-store.js';
-import { estimateRequestTokens, tokensOfCharacters } from './estimate-request-tokens.js';
+import { estimateRequestTokens, tokensOfCharacters, type TokenEstimate } from '../estimate-request-tokens.js';
+import { answersOf } from '../in-memory-store.js';
+import { runQuietly, whenAnswered } from '../maybe-promise.js';
 import { measureOutputCharacters } from './measure-output-characters.js';
 import { normalizeRateLimitOptions, type RateLimitOptions } from './normalize-rate-limit-options.js';
-import { observeStream } from '../../streaming/observe-stream.js';
+import { observeCall } from '../observe-call.js';
 import type { RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
 import { resolveRateLimitKeys, withTokens } from './resolve-rate-limit-keys.js';
 
@@ -53,46 +55,62 @@ export function createRateLimitMiddleware(options: RateLimitOptions | true, depe
   const createId = dependencies.createId ?? (normalized.store === undefined ? createCounter() : () => globalThis.crypto.randomUUID());
   const queue = createAdmissionQueue(clock);
 
-  return async function rateLimit(context: CallContext, next) {
+  const answers = answersOf(store);
+
+  return function rateLimit(context: CallContext, next) {
+    try {
+      return limit(context, next);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  function limit(context: CallContext, next: Next): Promise<unknown> {
     const limits = resolveRateLimitKeys(context.route, normalized);
     if (limits.length === 0) return next(context);
     const estimate = estimateRequestTokens(context.operation, context.request, normalized.completionTokens);
     const keys = withTokens(limits, estimate.prompt + estimate.completion);
     const id = createId();
-    const acquire = () => store.acquire({ id, windowMs: RATE_LIMIT_WINDOW_MS, requests: 1, keys });
+    const acquire = () => answers.acquire({ id, windowMs: RATE_LIMIT_WINDOW_MS, requests: 1, keys });
     const rejection = (retryAfterMs: number, key: string) => createRateLimitedError(context, keys, key, retryAfterMs);
-    const reconcile = (requests: number, tokens: number): Promise<void> =>
-      store
-        .reconcile({
-          id,
-          windowMs: RATE_LIMIT_WINDOW_MS,
-          keys: keys.map((key) => ({
-            key: key.key,
-            from: { requests: 1, tokens: key.tokens },
-            to: { requests, tokens },
-          })),
-        })
-        .catch((error: unknown) => {
+    const reconcile = (requests: number, tokens: number): void | Promise<void> =>
+      runQuietly(
+        () =>
+          answers.reconcile({
+            id,
+            windowMs: RATE_LIMIT_WINDOW_MS,
+            keys: keys.map((key) => ({
+              key: key.key,
+              from: { requests: 1, tokens: key.tokens },
+              to: { requests, tokens },
+            })),
+          }),
+        (error: unknown) => {
           context.info.warnings.push(`rateLimit: usage not recorded (${error instanceof Error ? error.message : String(error)})`);
-        });
+        },
+      );
 
-    if (normalized.mode === 'reject') {
-      const result = await acquire();
-      if (!result.admitted) throw rejection(result.retryAfterMs, result.key);
-    } else {
-      await queue.admit(limits[0]?.key ?? '', {
-        attempt: acquire,
-        deadline: clock.now() + normalized.maxWaitMs,
-        signal: context.options.signal,
-        tooLong: rejection,
-        release: () => void reconcile(0, 0),
-      });
-    }
+    const admitted =
+      normalized.mode === 'reject'
+        ? whenAnswered(acquire(), (result) => {
+            if (!result.admitted) throw rejection(result.retryAfterMs, result.key);
+          })
+        : queue.admit(limits[0]?.key ?? '', {
+            attempt: acquire,
+            deadline: clock.now() + normalized.maxWaitMs,
+            signal: context.options.signal,
+            tooLong: rejection,
+            release: () => void reconcile(0, 0),
+          });
+    return whenAnswered(admitted, () => send(context, next, estimate, reconcile)) as Promise<unknown>;
+  }
 
+  /** Sends an admitted call, then replaces its estimate by what it used. */
+  function send(context: CallContext, next: Next, estimate: TokenEstimate, reconcile: (requests: number, tokens: number) => void | Promise<void>): Promise<unknown> {
     const { info } = context;
     const usageBefore = info.usage;
     const attemptsBefore = info.attempts;
-    const settle = (outputCharacters: number | undefined): Promise<void> => {
+    const settle = (outputCharacters: number | undefined): void | Promise<void> => {
       const requests = Math.max(1, info.attempts - attemptsBefore);
       const usage = info.usage !== usageBefore ? info.usage : undefined;
       const reported = usage === undefined ? undefined : (usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0));
@@ -100,25 +118,17 @@ export function createRateLimitMiddleware(options: RateLimitOptions | true, depe
       return reconcile(requests, Math.ceil(tokens));
     };
 
-    let result: unknown;
-    try {
-      result = await next(context);
-    } catch (error) {
-      await settle(0);
-      throw error;
-    }
-    if (!STREAM_OPERATIONS.has(context.operation) || !isAsyncIterable(result)) {
-      await settle(info.usage !== usageBefore ? undefined : measureOutputCharacters(result));
-      return result;
-    }
     let characters = 0;
-    return observeStream(result, {
+    return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
       onItem: (item) => {
         characters += measureOutputCharacters(item);
       },
-      onEnd: () => settle(characters),
+      onEnd: (end) => {
+        if (end.status !== 'returned') return settle(characters);
+        return settle(info.usage !== usageBefore ? undefined : measureOutputCharacters(end.result));
+      },
     });
-  };
+  }
 }
 
 function createRateLimitedError(context: CallContext, keys: readonly RateLimitKeyRequest[], blocking: string, retryAfterMs: number): RateLimitedError {
@@ -138,8 +148,4 @@ function createRateLimitedError(context: CallContext, keys: readonly RateLimitKe
 function createCounter(): () => string {
   let count = 0;
   return () => String((count += 1));
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 }

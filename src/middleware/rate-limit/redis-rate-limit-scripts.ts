@@ -8,10 +8,15 @@ local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 `;
 
-const PRUNE = `
+// Reading, pruning and recording entries of a key's log and sums.
+const LOG_FUNCTIONS = `
 local function amounts(member)
   local requests, tokens = string.match(member, ':(%d+):(%d+)$')
   return tonumber(requests), tonumber(tokens)
+end
+local function count(sum, requests, tokens)
+  redis.call('HINCRBY', sum, 'requests', requests)
+  redis.call('HINCRBY', sum, 'tokens', tokens)
 end
 local function prune(log, sum, now, window)
   local expired = redis.call('ZRANGEBYSCORE', log, '-inf', now - window)
@@ -22,9 +27,14 @@ local function prune(log, sum, now, window)
     requests = requests + r
     tokens = tokens + t
   end
-  redis.call('HINCRBY', sum, 'requests', -requests)
-  redis.call('HINCRBY', sum, 'tokens', -tokens)
+  count(sum, -requests, -tokens)
   redis.call('ZREMRANGEBYSCORE', log, '-inf', now - window)
+end
+local function record(log, sum, member, requests, tokens, window)
+  redis.call('ZADD', log, now, member)
+  count(sum, requests, tokens)
+  redis.call('PEXPIRE', log, window + 1000)
+  redis.call('PEXPIRE', sum, window + 1000)
 end
 `;
 
@@ -32,7 +42,7 @@ end
  * KEYS: log and sum per limited key. ARGV: windowMs, id, requests, then rpm, tpm, tokens per key
  * (-1 for no limit). Returns {1, 0, 0} when admitted, else {0, retryAfterMs, index of the key}.
  */
-export const ACQUIRE_SCRIPT = `${SERVER_TIME}${PRUNE}
+export const ACQUIRE_SCRIPT = `${SERVER_TIME}${LOG_FUNCTIONS}
 local window = tonumber(ARGV[1])
 local id = ARGV[2]
 local requests = tonumber(ARGV[3])
@@ -69,11 +79,7 @@ if wait > 0 then return {0, wait, blocking} end
 for i = 1, count do
   local log, sum = KEYS[2 * i - 1], KEYS[2 * i]
   local tokens = ARGV[3 * i + 3]
-  redis.call('ZADD', log, now, id .. ':' .. requests .. ':' .. tokens)
-  redis.call('HINCRBY', sum, 'requests', requests)
-  redis.call('HINCRBY', sum, 'tokens', tokens)
-  redis.call('PEXPIRE', log, window + 1000)
-  redis.call('PEXPIRE', sum, window + 1000)
+  record(log, sum, id .. ':' .. requests .. ':' .. tokens, requests, tokens, window)
 end
 return {1, 0, 0}
 `;
@@ -83,7 +89,7 @@ return {1, 0, 0}
  * to-tokens per key. Replaces the entry in place; when it has left the window, records any
  * increase as a new entry now.
  */
-export const RECONCILE_SCRIPT = `${SERVER_TIME}${PRUNE}
+export const RECONCILE_SCRIPT = `${SERVER_TIME}${LOG_FUNCTIONS}
 local window = tonumber(ARGV[1])
 local id = ARGV[2]
 for i = 1, #KEYS / 2 do
@@ -97,17 +103,12 @@ for i = 1, #KEYS / 2 do
   if score then
     redis.call('ZREM', log, old)
     redis.call('ZADD', log, score, id .. ':' .. toRequests .. ':' .. toTokens)
-    redis.call('HINCRBY', sum, 'requests', toRequests - fromRequests)
-    redis.call('HINCRBY', sum, 'tokens', toTokens - fromTokens)
+    count(sum, toRequests - fromRequests, toTokens - fromTokens)
   else
     local requests = math.max(0, toRequests - fromRequests)
     local tokens = math.max(0, toTokens - fromTokens)
     if requests > 0 or tokens > 0 then
-      redis.call('ZADD', log, now, id .. ':late:' .. requests .. ':' .. tokens)
-      redis.call('HINCRBY', sum, 'requests', requests)
-      redis.call('HINCRBY', sum, 'tokens', tokens)
-      redis.call('PEXPIRE', log, window + 1000)
-      redis.call('PEXPIRE', sum, window + 1000)
+      record(log, sum, id .. ':late:' .. requests .. ':' .. tokens, requests, tokens, window)
     end
   end
 end

@@ -1,12 +1,13 @@
 import type { CallInfoRecord } from '../../call/call-info.js';
 import type { Middleware } from '../compose.js';
-import { observeStream, type StreamOutcome } from '../../streaming/observe-stream.js';
+import type { CallContext } from '../../call/call-context.js';
+import { observeCall, type CallOutcome } from '../observe-call.js';
 import { STREAM_OPERATIONS } from '../cost/priced-operations.js';
 import { createResponseRecorder, type ResponseRecorder } from './create-response-recorder.js';
 import { mapGenAiOperationName } from './map-gen-ai-operation-name.js';
 import { normalizeTracingOptions, type TracingOptions } from './normalize-tracing-options.js';
 import { readRequestAttributes } from './read-request-attributes.js';
-import { SPAN_KIND_CLIENT, SPAN_STATUS_ERROR, type TracingSpan } from './tracing-types.js';
+import { SPAN_KIND_CLIENT, SPAN_STATUS_ERROR, type TracingSpan, type TracingTracer } from './tracing-types.js';
 
 /**
  * One OpenTelemetry span per call, after the GenAI semantic conventions: named
@@ -23,39 +24,39 @@ import { SPAN_KIND_CLIENT, SPAN_STATUS_ERROR, type TracingSpan } from './tracing
 export function createTracingMiddleware(options: TracingOptions): Middleware {
   const { tracer } = normalizeTracingOptions(options);
 
-  return async function tracing(context, next) {
-    const operationName = mapGenAiOperationName(context.operation);
-    const requestModel = context.route.model;
-    const span = tracer.startSpan(requestModel === '' ? operationName : `${operationName} ${requestModel}`, {
-      kind: SPAN_KIND_CLIENT,
-      attributes: {
-        'gen_ai.operation.name': operationName,
-        'gen_ai.provider.name': context.route.provider.id,
-        ...(requestModel === '' ? {} : { 'gen_ai.request.model': requestModel }),
-        ...readRequestAttributes(context.request),
-      },
-    });
-    const recorder = createResponseRecorder();
-    let result: unknown;
+  return function tracing(context, next) {
+    let span: TracingSpan;
     try {
-      result = await next(context);
+      span = startSpan(tracer, context);
     } catch (error) {
-      finishSpan(span, context.info, recorder, { status: 'failed', error });
-      throw error;
+      return Promise.reject(error);
     }
-    if (!STREAM_OPERATIONS.has(context.operation)) {
-      recorder.observe(result);
-      finishSpan(span, context.info, recorder, { status: 'completed' });
-      return result;
-    }
-    return observeStream(result as AsyncIterable<unknown>, {
+    const recorder = createResponseRecorder();
+    return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
       onItem: (item) => recorder.observe(item),
-      onEnd: (outcome) => finishSpan(span, context.info, recorder, outcome),
+      onEnd: (outcome) => {
+        if (outcome.status === 'returned') recorder.observe(outcome.result);
+        finishSpan(span, context.info, recorder, outcome);
+      },
     });
   };
 }
 
-function finishSpan(span: TracingSpan, info: CallInfoRecord, recorder: ResponseRecorder, outcome: StreamOutcome): void {
+function startSpan(tracer: TracingTracer, context: CallContext): TracingSpan {
+  const operationName = mapGenAiOperationName(context.operation);
+  const requestModel = context.route.model;
+  return tracer.startSpan(requestModel === '' ? operationName : `${operationName} ${requestModel}`, {
+    kind: SPAN_KIND_CLIENT,
+    attributes: {
+      'gen_ai.operation.name': operationName,
+      'gen_ai.provider.name': context.route.provider.id,
+      ...(requestModel === '' ? {} : { 'gen_ai.request.model': requestModel }),
+      ...readRequestAttributes(context.request),
+    },
+  });
+}
+
+function finishSpan(span: TracingSpan, info: CallInfoRecord, recorder: ResponseRecorder, outcome: CallOutcome): void {
   span.setAttribute('gen_ai.provider.name', info.provider);
   const responseModel = recorder.model ?? (info.model === '' ? undefined : info.model);
   if (responseModel !== undefined) span.setAttribute('gen_ai.response.model', responseModel);
@@ -69,7 +70,7 @@ function finishSpan(span: TracingSpan, info: CallInfoRecord, recorder: ResponseR
   span.setAttribute('liter_llm.attempts', info.attempts);
   if (info.fallbacks.length > 0) span.setAttribute('liter_llm.fallbacks', [...info.fallbacks]);
   if (outcome.status === 'abandoned') span.setAttribute('liter_llm.stream.abandoned', true);
-  if (outcome.status === 'failed') {
+  if (outcome.status === 'failed' || outcome.status === 'rejected') {
     const errorType = describeErrorType(outcome.error);
     span.setAttribute('error.type', errorType);
     span.setStatus({ code: SPAN_STATUS_ERROR, message: errorType });

@@ -10,9 +10,9 @@ import { createFakeClock } from '../../support/fake-clock.js';
 import { createFakeStream } from '../cost/create-fake-stream.js';
 import { fakeCallContext } from '../../support/fake-call-context.js';
 
-// gpt-4o: $2.5 input, $10 output per million tokens. 'hello' + 'user' = 9 chars -> 3 tokens + 4 per message = 7 input tokens.
+// gpt-4o: $2.5 input, $10 output per million tokens. 'hello' = 5 chars -> 2 estimated input tokens (roles are not text).
 const REQUEST = { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hello' }], max_tokens: 100 };
-const RESERVATION = (7 * 2.5 + 100 * 10) / 1e6; // 0.0010175 USD
+const RESERVATION = (2 * 2.5 + 100 * 10) / 1e6; // 0.001005 USD
 const ACTUAL_USAGE = { prompt_tokens: 7, completion_tokens: 40, total_tokens: 47 };
 const ACTUAL = (7 * 2.5 + 40 * 10) / 1e6;
 
@@ -72,7 +72,8 @@ describe('createBudgetMiddleware', () => {
     const next: Next = (context) =>
       new Promise((resolve) => {
         gates.push(() => {
-          context.info.usage = { prompt_tokens: 7, completion_tokens: 100 };
+          // Exactly the reservation: the estimated input and the whole max_tokens.
+          context.info.usage = { prompt_tokens: 2, completion_tokens: 100 };
           resolve({});
         });
       });
@@ -164,7 +165,7 @@ describe('createBudgetMiddleware', () => {
     const wrapped = (await middleware(context, async () => stream)) as AsyncIterable<unknown>;
     for await (const _chunk of wrapped) break;
     expect(state.returned).toBe(true);
-    expect(await store.read('global|all')).toEqual({ spent: Math.round(((7 * 2.5 + 10 * 10) / 1e6) * 1e9), reserved: 0 });
+    expect(await store.read('global|all')).toEqual({ spent: Math.round(((2 * 2.5 + 10 * 10) / 1e6) * 1e9), reserved: 0 });
   });
 
   it('throws a stream error once and settles what was consumed', async () => {
@@ -175,7 +176,7 @@ describe('createBudgetMiddleware', () => {
     await iterator.next();
     await expect(iterator.next()).rejects.toThrow('stream broke');
     expect((await iterator.next()).done).toBe(true);
-    expect(await store.read('global|all')).toEqual({ spent: Math.round(((7 * 2.5 + 1 * 10) / 1e6) * 1e9), reserved: 0 });
+    expect(await store.read('global|all')).toEqual({ spent: Math.round(((2 * 2.5 + 1 * 10) / 1e6) * 1e9), reserved: 0 });
   });
 
   it('charges nothing for a cache hit and passes unpriced operations through', async () => {

@@ -94,8 +94,8 @@ describe('createCostTrackingMiddleware (unit)', () => {
     }
     expect(state.returned).toBe(true);
     expect(state.pulled).toBe(2);
-    // 404 chars (content and role) / 4 + 4 per message = 105 input tokens; 160 chars / 4 = 40 output tokens.
-    expect(context.info.costUsd).toBeCloseTo((105 * GPT_4O.input + 40 * GPT_4O.output) / 1e6, 12);
+    // 400 chars of content / 4 = 100 input tokens (roles are not text); 160 chars / 4 = 40 output tokens.
+    expect(context.info.costUsd).toBeCloseTo((100 * GPT_4O.input + 40 * GPT_4O.output) / 1e6, 12);
     expect(context.info.warnings).toEqual([expect.stringMatching(/estimated/)]);
   });
 

@@ -1,22 +1,4 @@
-/** Characters per token for estimates: a common rule of thumb for English text and code. */
-export const CHARACTERS_PER_TOKEN = 4;
-/** Tokens a chat message costs beyond its text (role and separators). */
-const MESSAGE_OVERHEAD_TOKENS = 4;
-const REQUEST_TEXT_KEYS = ['messages', 'input', 'instructions', 'prompt', 'system', 'tools', 'documents', 'query'] as const;
-
-/**
- * A rough count of a request's input tokens, before a call or when a stream reports no usage:
- * every string in its messages, input, instructions, prompt and tools, at about four characters a
- * token, plus a few tokens per message. Deliberately simple; the provider's reported usage wins.
- */
-export function estimateRequestTokens(request: unknown): number {
-  if (request === null || typeof request !== 'object') return 0;
-  const record = request as Record<string, unknown>;
-  let characters = 0;
-  for (const key of REQUEST_TEXT_KEYS) characters += countCharacters(record[key], 0);
-  const messages = Array.isArray(record.messages) ? record.messages.length : 0;
-  return Math.ceil(characters / CHARACTERS_PER_TOKEN) + messages * MESSAGE_OVERHEAD_TOKENS;
-}
+import { tokensOfCharacters } from '../estimate-request-tokens.js';
 
 /** Counts generated text as a stream goes by, for an estimate of its output tokens. */
 export interface StreamMeter {
@@ -43,7 +25,7 @@ export function createStreamMeter(): StreamMeter {
         characters += countCharacters(delta.tool_calls, 0);
       }
     },
-    outputTokens: () => Math.ceil(characters / CHARACTERS_PER_TOKEN),
+    outputTokens: () => tokensOfCharacters(characters),
   };
 }
 

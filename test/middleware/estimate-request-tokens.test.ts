@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRequestTokens, NON_TEXT_PART_TOKENS } from '../../../src/middleware/rate-limit/estimate-request-tokens.js';
-import { measureOutputCharacters } from '../../../src/middleware/rate-limit/measure-output-characters.js';
+import { estimateRequestTokens, NON_TEXT_PART_TOKENS } from '../../src/middleware/estimate-request-tokens.js';
+import { measureOutputCharacters } from '../../src/middleware/rate-limit/measure-output-characters.js';
 
 describe('estimateRequestTokens', () => {
   it('counts a quarter token per input character plus the request maximum', () => {

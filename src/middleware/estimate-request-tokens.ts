@@ -1,4 +1,7 @@
-import type { Operation } from '../../call/operation.js';
+import type { Operation } from '../call/operation.js';
+
+/** Characters per token: a common rule of thumb for English text and code. */
+const CHARACTERS_PER_TOKEN = 4;
 
 /** Tokens counted for a non-text part (an image or audio clip): OpenAI's price of a low-detail image. */
 export const NON_TEXT_PART_TOKENS = 85;
@@ -16,7 +19,8 @@ export interface TokenEstimate {
  * `input`, `instructions`) counts a quarter of a token, every image or audio part 85 tokens; the
  * output counts `max_completion_tokens`, `max_tokens` or `max_output_tokens` when the request sets
  * one, else `completionTokens`. Operations other than chat, completions, embeddings and
- * responses count no tokens (they still count as requests).
+ * responses count no tokens (they still count as requests). The one estimate of every layer: rate
+ * limits count it, budgets reserve it and cost tracking prices it when a stream reports no usage.
  */
 export function estimateRequestTokens(operation: Operation, request: unknown, completionTokens: number): TokenEstimate {
   const body = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
@@ -46,7 +50,7 @@ export function estimateRequestTokens(operation: Operation, request: unknown, co
 
 /** Tokens for a number of characters of text, the same rule as the estimate. */
 export function tokensOfCharacters(characters: number): number {
-  return Math.ceil(characters / 4);
+  return Math.ceil(characters / CHARACTERS_PER_TOKEN);
 }
 
 function finish(counter: { characters: number; parts: number }, completion: number): TokenEstimate {
