@@ -148,15 +148,18 @@ describe.each(stores)('one shared %s cache store, two tenants', (_name, createSt
     expect(callInfo(sameEndpoint).cache).toBe('hit');
     const otherBase = await shared({ groq: { baseURL: `${server.url}/other`, apiKey: 'key-a' } }).chat({ model, messages });
     expect(callInfo(otherBase).cache).toBe('miss');
-    // A gateway that routes every provider: the same model string through another provider id.
-    const viaCustom = createClient({
-      customProviders: [{ id: 'groq_eu', name: 'Groq EU', baseURL: server.url, auth: { scheme: 'bearer', envVar: 'GROQ_EU_KEY' }, endpoints: { chat: { path: '/openai/v1/chat/completions' } } }] as never,
-      providers: { groq_eu: { apiKey: 'key-a' } } as never,
-      maxRetries: 0,
-      cache: { store, scope: 'shared' } as never,
-    });
-    expect(callInfo(await viaCustom.chat({ model: 'groq_eu/llama-3.3-70b-versatile', messages })).cache).toBe('miss');
-    expect(server.requests).toHaveLength(3);
+    // The same request (alias `smart`) served by another provider at the same base URL, same key.
+    const viaAlias = (provider: string) =>
+      createClient({
+        providers: { [provider]: { baseURL: server.url, apiKey: 'key-a' } } as never,
+        maxRetries: 0,
+        cache: { store, scope: 'shared' },
+        router: { smart: { deployments: [{ model: `${provider}/llama-3.3-70b-versatile` }] } },
+      });
+    await viaAlias('groq').chat({ model: 'smart', messages });
+    expect(callInfo(await viaAlias('groq').chat({ model: 'smart', messages })).cache).toBe('hit');
+    expect(callInfo(await viaAlias('openai').chat({ model: 'smart', messages })).cache).toBe('miss');
+    expect(server.requests).toHaveLength(4);
   });
 });
 
