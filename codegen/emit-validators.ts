@@ -41,6 +41,9 @@ interface ValidatorView {
   readonly functionName: string;
   readonly moduleName: string;
   readonly sourcePath: string;
+  /** How the wrapper's messages name places: request fields as the caller writes them. */
+  readonly placeDescription: string;
+  readonly formatArguments: string;
 }
 
 interface CompiledValidatorView extends ValidatorView {
@@ -49,6 +52,8 @@ interface CompiledValidatorView extends ValidatorView {
 
 function createValidatorView(validator: ValidatorIr): ValidatorView {
   return {
+    placeDescription: validator.request ? '`<field path> <reason>` (`messages[0].role`)' : '`<pointer> <reason>`',
+    formatArguments: validator.request ? "compiledValidator.errors, 5, 'field'" : 'compiledValidator.errors',
     typeName: validator.typeName,
     functionName: validator.functionName,
     moduleName: validator.moduleName,
