@@ -17,176 +17,209 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((((data.input_file_id === undefined) && (missing0 = 'input_file_id')) || ((data.endpoint === undefined) && (missing0 = 'endpoint'))) || ((data.completion_window === undefined) && (missing0 = 'completion_window'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.input_file_id === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'input_file_id' }, message: 'must have required property \'' + 'input_file_id' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((((((key0 === 'input_file_id') || (key0 === 'endpoint')) || (key0 === 'completion_window')) || (key0 === 'metadata')) || (key0 === 'output_expires_after')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.endpoint === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'endpoint' }, message: 'must have required property \'' + 'endpoint' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.completion_window === undefined) {
+      const err2 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'completion_window' }, message: 'must have required property \'' + 'completion_window' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      }
+      else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((((((key0 === 'input_file_id') || (key0 === 'endpoint')) || (key0 === 'completion_window')) || (key0 === 'metadata')) || (key0 === 'output_expires_after')) || (key0 === 'extra_body'))) {
+        const err3 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err3];
         }
-        if (_errs1 === errors) {
-          if (data.input_file_id !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.input_file_id !== 'string') {
-              validate21.errors = [{ instancePath: instancePath + '/input_file_id', schemaPath: '#/properties/input_file_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.endpoint !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.endpoint !== 'string') {
-                validate21.errors = [{ instancePath: instancePath + '/endpoint', schemaPath: '#/properties/endpoint/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.input_file_id !== undefined) {
+      if (typeof data.input_file_id !== 'string') {
+        const err4 = { instancePath: instancePath + '/input_file_id', schemaPath: '#/properties/input_file_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.endpoint !== undefined) {
+      if (typeof data.endpoint !== 'string') {
+        const err5 = { instancePath: instancePath + '/endpoint', schemaPath: '#/properties/endpoint/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.completion_window !== undefined) {
+      if (typeof data.completion_window !== 'string') {
+        const err6 = { instancePath: instancePath + '/completion_window', schemaPath: '#/properties/completion_window/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== undefined) {
+      let data3 = data.metadata;
+      if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
+        for (const key1 in data3) {
+          if (typeof data3[key1] !== 'string') {
+            const err7 = { instancePath: instancePath + '/metadata/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/metadata/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err7];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err7);
             }
-            if (valid0) {
-              if (data.completion_window !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.completion_window !== 'string') {
-                  validate21.errors = [{ instancePath: instancePath + '/completion_window', schemaPath: '#/properties/completion_window/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.metadata !== undefined) {
-                  let data3 = data.metadata;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
-                      for (const key1 in data3) {
-                        const _errs11 = errors;
-                        if (typeof data3[key1] !== 'string') {
-                          validate21.errors = [{ instancePath: instancePath + '/metadata/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/metadata/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                          return false;
-                        }
-                        var valid1 = _errs11 === errors;
-                        if (!valid1) {
-                          break;
-                        }
-                      }
-                    }
-                    else {
-                      validate21.errors = [{ instancePath: instancePath + '/metadata', schemaPath: '#/properties/metadata/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs8 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.output_expires_after !== undefined) {
-                    let data5 = data.output_expires_after;
-                    const _errs13 = errors;
-                    const _errs15 = errors;
-                    if (errors === _errs15) {
-                      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-                        let missing1;
-                        if (((data5.anchor === undefined) && (missing1 = 'anchor')) || ((data5.seconds === undefined) && (missing1 = 'seconds'))) {
-                          validate21.errors = [{ instancePath: instancePath + '/output_expires_after', schemaPath: '#/$defs/BatchOutputExpiresAfter/required', keyword: 'required', params: { missingProperty: missing1 }, message: 'must have required property \'' + missing1 + '\'' }];
-                          return false;
-                        }
-                        else {
-                          const _errs17 = errors;
-                          for (const key2 in data5) {
-                            if (!((key2 === 'anchor') || (key2 === 'seconds'))) {
-                              validate21.errors = [{ instancePath: instancePath + '/output_expires_after', schemaPath: '#/$defs/BatchOutputExpiresAfter/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key2 }, message: 'must NOT have additional properties' }];
-                              return false;
-                              break;
-                            }
-                          }
-                          if (_errs17 === errors) {
-                            if (data5.anchor !== undefined) {
-                              const _errs18 = errors;
-                              if (typeof data5.anchor !== 'string') {
-                                validate21.errors = [{ instancePath: instancePath + '/output_expires_after/anchor', schemaPath: '#/$defs/BatchOutputExpiresAfter/properties/anchor/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                return false;
-                              }
-                              var valid4 = _errs18 === errors;
-                            }
-                            else {
-                              var valid4 = true;
-                            }
-                            if (valid4) {
-                              if (data5.seconds !== undefined) {
-                                let data7 = data5.seconds;
-                                const _errs20 = errors;
-                                if (!(((typeof data7 == 'number') && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) {
-                                  validate21.errors = [{ instancePath: instancePath + '/output_expires_after/seconds', schemaPath: '#/$defs/BatchOutputExpiresAfter/properties/seconds/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                                  return false;
-                                }
-                                var valid4 = _errs20 === errors;
-                              }
-                              else {
-                                var valid4 = true;
-                              }
-                            }
-                          }
-                        }
-                      }
-                      else {
-                        validate21.errors = [{ instancePath: instancePath + '/output_expires_after', schemaPath: '#/$defs/BatchOutputExpiresAfter/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs13 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.extra_body !== undefined) {
-                      let data8 = data.extra_body;
-                      const _errs22 = errors;
-                      const _errs24 = errors;
-                      if (errors === _errs24) {
-                        if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
-                        }
-                        else {
-                          validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/BatchExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs22 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                  }
-                }
-              }
-            }
+            errors++;
           }
         }
       }
+      else {
+        const err8 = { instancePath: instancePath + '/metadata', schemaPath: '#/properties/metadata/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.output_expires_after !== undefined) {
+      let data5 = data.output_expires_after;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+        if (data5.anchor === undefined) {
+          const err9 = { instancePath: instancePath + '/output_expires_after', schemaPath: '#/$defs/BatchOutputExpiresAfter/required', keyword: 'required', params: { missingProperty: 'anchor' }, message: 'must have required property \'' + 'anchor' + '\'' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          }
+          else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data5.seconds === undefined) {
+          const err10 = { instancePath: instancePath + '/output_expires_after', schemaPath: '#/$defs/BatchOutputExpiresAfter/required', keyword: 'required', params: { missingProperty: 'seconds' }, message: 'must have required property \'' + 'seconds' + '\'' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          }
+          else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        for (const key2 in data5) {
+          if (!((key2 === 'anchor') || (key2 === 'seconds'))) {
+            const err11 = { instancePath: instancePath + '/output_expires_after', schemaPath: '#/$defs/BatchOutputExpiresAfter/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key2 }, message: 'must NOT have additional properties' };
+            if (vErrors === null) {
+              vErrors = [err11];
+            }
+            else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data5.anchor !== undefined) {
+          if (typeof data5.anchor !== 'string') {
+            const err12 = { instancePath: instancePath + '/output_expires_after/anchor', schemaPath: '#/$defs/BatchOutputExpiresAfter/properties/anchor/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err12];
+            }
+            else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+        if (data5.seconds !== undefined) {
+          let data7 = data5.seconds;
+          if (!(((typeof data7 == 'number') && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) {
+            const err13 = { instancePath: instancePath + '/output_expires_after/seconds', schemaPath: '#/$defs/BatchOutputExpiresAfter/properties/seconds/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+            if (vErrors === null) {
+              vErrors = [err13];
+            }
+            else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err14 = { instancePath: instancePath + '/output_expires_after', schemaPath: '#/$defs/BatchOutputExpiresAfter/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err14];
+        }
+        else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data8 = data.extra_body;
+      if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+      }
+      else {
+        const err15 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/BatchExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err16 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err16];
     }
     else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      vErrors.push(err16);
     }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

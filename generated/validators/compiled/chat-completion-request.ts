@@ -28,59 +28,84 @@ function validate56(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.text === undefined) && (missing0 = 'text'))) {
-        validate56.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'text'))) {
-            validate56.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.text === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'text' }, message: 'must have required property \'' + 'text' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'text'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate56.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('text' !== data0) {
-              validate56.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'text' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.text !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.text !== 'string') {
-                validate56.errors = [{ instancePath: instancePath + '/text', schemaPath: '#/properties/text/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate56.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('text' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'text' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.text !== undefined) {
+      if (typeof data.text !== 'string') {
+        const err5 = { instancePath: instancePath + '/text', schemaPath: '#/properties/text/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err6 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err6];
+    }
+    else {
+      vErrors.push(err6);
+    }
+    errors++;
   }
   validate56.errors = vErrors;
   return errors === 0;
@@ -98,137 +123,145 @@ function validate55(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.role === undefined) && (missing0 = 'role')) || ((data.content === undefined) && (missing0 = 'content'))) {
-        validate55.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.role === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'role' }, message: 'must have required property \'' + 'role' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((key0 === 'role') || (key0 === 'content')) || (key0 === 'name'))) {
-            validate55.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.content === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'content' }, message: 'must have required property \'' + 'content' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((key0 === 'role') || (key0 === 'content')) || (key0 === 'name'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.role !== undefined) {
+      let data0 = data.role;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('system' !== data0) {
+        const err4 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'system' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.content !== undefined) {
+      let data1 = data.content;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err5 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!(validate56(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+            errors = vErrors.length;
           }
         }
-        if (_errs1 === errors) {
-          if (data.role !== undefined) {
-            let data0 = data.role;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate55.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('system' !== data0) {
-              validate55.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'system' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
+      }
+      else {
+        const err6 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err7 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
           }
           else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.content !== undefined) {
-              let data1 = data.content;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs10 = errors;
-                    if (!(validate56(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
-                      vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err1 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err1];
-                  }
-                  else {
-                    vErrors.push(err1);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              if (!valid1) {
-                const err2 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err2];
-                }
-                else {
-                  vErrors.push(err2);
-                }
-                errors++;
-                validate55.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.name !== undefined) {
-                const _errs11 = errors;
-                if (typeof data.name !== 'string') {
-                  validate55.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs11 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-            }
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate55.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err8 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err9 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err9];
+    }
+    else {
+      vErrors.push(err9);
+    }
+    errors++;
   }
   validate55.errors = vErrors;
   return errors === 0;
@@ -247,137 +280,145 @@ function validate58(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.role === undefined) && (missing0 = 'role')) || ((data.content === undefined) && (missing0 = 'content'))) {
-        validate58.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.role === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'role' }, message: 'must have required property \'' + 'role' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((key0 === 'role') || (key0 === 'content')) || (key0 === 'name'))) {
-            validate58.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.content === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'content' }, message: 'must have required property \'' + 'content' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((key0 === 'role') || (key0 === 'content')) || (key0 === 'name'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.role !== undefined) {
+      let data0 = data.role;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('developer' !== data0) {
+        const err4 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'developer' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.content !== undefined) {
+      let data1 = data.content;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err5 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!(validate56(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+            errors = vErrors.length;
           }
         }
-        if (_errs1 === errors) {
-          if (data.role !== undefined) {
-            let data0 = data.role;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate58.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('developer' !== data0) {
-              validate58.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'developer' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
+      }
+      else {
+        const err6 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err7 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
           }
           else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.content !== undefined) {
-              let data1 = data.content;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs10 = errors;
-                    if (!(validate56(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
-                      vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err1 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err1];
-                  }
-                  else {
-                    vErrors.push(err1);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              if (!valid1) {
-                const err2 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err2];
-                }
-                else {
-                  vErrors.push(err2);
-                }
-                errors++;
-                validate58.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.name !== undefined) {
-                const _errs11 = errors;
-                if (typeof data.name !== 'string') {
-                  validate58.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs11 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-            }
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate58.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err8 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err9 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err9];
+    }
+    else {
+      vErrors.push(err9);
+    }
+    errors++;
   }
   validate58.errors = vErrors;
   return errors === 0;
@@ -399,59 +440,74 @@ function validate63(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.url === undefined) && (missing0 = 'url')) {
-        validate63.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.url === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'url' }, message: 'must have required property \'' + 'url' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'url') || (key0 === 'detail'))) {
-            validate63.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'url') || (key0 === 'detail'))) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.url !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.url !== 'string') {
-              validate63.errors = [{ instancePath: instancePath + '/url', schemaPath: '#/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.detail !== undefined) {
-              let data1 = data.detail;
-              const _errs4 = errors;
-              if (typeof data1 !== 'string') {
-                validate63.errors = [{ instancePath: instancePath + '/detail', schemaPath: '#/properties/detail/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              if (!(((data1 === 'auto') || (data1 === 'low')) || (data1 === 'high'))) {
-                validate63.errors = [{ instancePath: instancePath + '/detail', schemaPath: '#/properties/detail/enum', keyword: 'enum', params: { allowedValues: schema28.properties.detail.enum }, message: 'must be equal to one of the allowed values' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err1);
         }
+        errors++;
       }
     }
-    else {
-      validate63.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.url !== undefined) {
+      if (typeof data.url !== 'string') {
+        const err2 = { instancePath: instancePath + '/url', schemaPath: '#/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
     }
+    if (data.detail !== undefined) {
+      let data1 = data.detail;
+      if (typeof data1 !== 'string') {
+        const err3 = { instancePath: instancePath + '/detail', schemaPath: '#/properties/detail/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (!(((data1 === 'auto') || (data1 === 'low')) || (data1 === 'high'))) {
+        const err4 = { instancePath: instancePath + '/detail', schemaPath: '#/properties/detail/enum', keyword: 'enum', params: { allowedValues: schema28.properties.detail.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate63.errors = vErrors;
   return errors === 0;
@@ -469,59 +525,78 @@ function validate62(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.image_url === undefined) && (missing0 = 'image_url'))) {
-        validate62.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'image_url'))) {
-            validate62.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.image_url === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'image_url' }, message: 'must have required property \'' + 'image_url' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'image_url'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate62.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('image_url' !== data0) {
-              validate62.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'image_url' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.image_url !== undefined) {
-              const _errs4 = errors;
-              if (!(validate63(data.image_url, { instancePath: instancePath + '/image_url', parentData: data, parentDataProperty: 'image_url', rootData, dynamicAnchors }))) {
-                vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate62.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('image_url' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'image_url' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.image_url !== undefined) {
+      if (!(validate63(data.image_url, { instancePath: instancePath + '/image_url', parentData: data, parentDataProperty: 'image_url', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate62.errors = vErrors;
   return errors === 0;
@@ -541,59 +616,84 @@ function validate66(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.data === undefined) && (missing0 = 'data')) || ((data.format === undefined) && (missing0 = 'format'))) {
-        validate66.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.data === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'data' }, message: 'must have required property \'' + 'data' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'data') || (key0 === 'format'))) {
-            validate66.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.format === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'format' }, message: 'must have required property \'' + 'format' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'data') || (key0 === 'format'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.data !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.data !== 'string') {
-              validate66.errors = [{ instancePath: instancePath + '/data', schemaPath: '#/properties/data/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.format !== undefined) {
-              let data1 = data.format;
-              const _errs4 = errors;
-              if (typeof data1 !== 'string') {
-                validate66.errors = [{ instancePath: instancePath + '/format', schemaPath: '#/properties/format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              if (!((data1 === 'wav') || (data1 === 'mp3'))) {
-                validate66.errors = [{ instancePath: instancePath + '/format', schemaPath: '#/properties/format/enum', keyword: 'enum', params: { allowedValues: schema30.properties.format.enum }, message: 'must be equal to one of the allowed values' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate66.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.data !== undefined) {
+      if (typeof data.data !== 'string') {
+        const err3 = { instancePath: instancePath + '/data', schemaPath: '#/properties/data/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
     }
+    if (data.format !== undefined) {
+      let data1 = data.format;
+      if (typeof data1 !== 'string') {
+        const err4 = { instancePath: instancePath + '/format', schemaPath: '#/properties/format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (!((data1 === 'wav') || (data1 === 'mp3'))) {
+        const err5 = { instancePath: instancePath + '/format', schemaPath: '#/properties/format/enum', keyword: 'enum', params: { allowedValues: schema30.properties.format.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err6 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err6];
+    }
+    else {
+      vErrors.push(err6);
+    }
+    errors++;
   }
   validate66.errors = vErrors;
   return errors === 0;
@@ -611,59 +711,78 @@ function validate65(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.input_audio === undefined) && (missing0 = 'input_audio'))) {
-        validate65.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'input_audio'))) {
-            validate65.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.input_audio === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'input_audio' }, message: 'must have required property \'' + 'input_audio' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'input_audio'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate65.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('input_audio' !== data0) {
-              validate65.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'input_audio' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.input_audio !== undefined) {
-              const _errs4 = errors;
-              if (!(validate66(data.input_audio, { instancePath: instancePath + '/input_audio', parentData: data, parentDataProperty: 'input_audio', rootData, dynamicAnchors }))) {
-                vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate65.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('input_audio' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'input_audio' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.input_audio !== undefined) {
+      if (!(validate66(data.input_audio, { instancePath: instancePath + '/input_audio', parentData: data, parentDataProperty: 'input_audio', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate65.errors = vErrors;
   return errors === 0;
@@ -683,60 +802,65 @@ function validate69(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!(((key0 === 'file_data') || (key0 === 'file_id')) || (key0 === 'filename'))) {
-          validate69.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.file_data !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.file_data !== 'string') {
-            validate69.errors = [{ instancePath: instancePath + '/file_data', schemaPath: '#/properties/file_data/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(((key0 === 'file_data') || (key0 === 'file_id')) || (key0 === 'filename'))) {
+        const err0 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err0];
         }
         else {
-          var valid0 = true;
+          vErrors.push(err0);
         }
-        if (valid0) {
-          if (data.file_id !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.file_id !== 'string') {
-              validate69.errors = [{ instancePath: instancePath + '/file_id', schemaPath: '#/properties/file_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.filename !== undefined) {
-              const _errs6 = errors;
-              if (typeof data.filename !== 'string') {
-                validate69.errors = [{ instancePath: instancePath + '/filename', schemaPath: '#/properties/filename/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs6 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
-        }
+        errors++;
       }
     }
-    else {
-      validate69.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.file_data !== undefined) {
+      if (typeof data.file_data !== 'string') {
+        const err1 = { instancePath: instancePath + '/file_data', schemaPath: '#/properties/file_data/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
     }
+    if (data.file_id !== undefined) {
+      if (typeof data.file_id !== 'string') {
+        const err2 = { instancePath: instancePath + '/file_id', schemaPath: '#/properties/file_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.filename !== undefined) {
+      if (typeof data.filename !== 'string') {
+        const err3 = { instancePath: instancePath + '/filename', schemaPath: '#/properties/filename/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err4 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err4];
+    }
+    else {
+      vErrors.push(err4);
+    }
+    errors++;
   }
   validate69.errors = vErrors;
   return errors === 0;
@@ -754,59 +878,78 @@ function validate68(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.file === undefined) && (missing0 = 'file'))) {
-        validate68.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'file'))) {
-            validate68.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.file === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'file' }, message: 'must have required property \'' + 'file' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'file'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate68.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('file' !== data0) {
-              validate68.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'file' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.file !== undefined) {
-              const _errs4 = errors;
-              if (!(validate69(data.file, { instancePath: instancePath + '/file', parentData: data, parentDataProperty: 'file', rootData, dynamicAnchors }))) {
-                vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate68.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('file' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'file' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.file !== undefined) {
+      if (!(validate69(data.file, { instancePath: instancePath + '/file', parentData: data, parentDataProperty: 'file', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate68.errors = vErrors;
   return errors === 0;
@@ -824,58 +967,74 @@ function validate61(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      const tag0 = data.type;
-      if (typeof tag0 == 'string') {
-        if (tag0 === 'text') {
-          if (!(validate56(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-            errors = vErrors.length;
-          }
-          var props0 = true;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    const tag0 = data.type;
+    if (typeof tag0 == 'string') {
+      if (tag0 === 'text') {
+        if (!(validate56(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+          errors = vErrors.length;
         }
-        else if (tag0 === 'image_url') {
-          if (!(validate62(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+        var props0 = true;
+      }
+      else if (tag0 === 'image_url') {
+        if (!(validate62(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+          errors = vErrors.length;
         }
-        else if (tag0 === 'input_audio') {
-          if (!(validate65(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+        if (props0 !== true) {
+          props0 = true;
         }
-        else if (tag0 === 'file') {
-          if (!(validate68(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+      }
+      else if (tag0 === 'input_audio') {
+        if (!(validate65(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+          errors = vErrors.length;
         }
-        else {
-          validate61.errors = [{ instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'type', tagValue: tag0 }, message: 'value of tag "type" must be in oneOf' }];
-          return false;
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+      else if (tag0 === 'file') {
+        if (!(validate68(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+          errors = vErrors.length;
+        }
+        if (props0 !== true) {
+          props0 = true;
         }
       }
       else {
-        validate61.errors = [{ instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'type', tagValue: tag0 }, message: 'tag "type" must be string' }];
-        return false;
+        const err0 = { instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'type', tagValue: tag0 }, message: 'value of tag "type" must be in oneOf' };
+        if (vErrors === null) {
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
       }
     }
     else {
-      validate61.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      const err1 = { instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'type', tagValue: tag0 }, message: 'tag "type" must be string' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
     }
+  }
+  else {
+    const err2 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err2];
+    }
+    else {
+      vErrors.push(err2);
+    }
+    errors++;
   }
   validate61.errors = vErrors;
   evaluated0.props = props0;
@@ -894,137 +1053,145 @@ function validate60(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.role === undefined) && (missing0 = 'role')) || ((data.content === undefined) && (missing0 = 'content'))) {
-        validate60.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.role === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'role' }, message: 'must have required property \'' + 'role' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((key0 === 'role') || (key0 === 'content')) || (key0 === 'name'))) {
-            validate60.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.content === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'content' }, message: 'must have required property \'' + 'content' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((key0 === 'role') || (key0 === 'content')) || (key0 === 'name'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.role !== undefined) {
+      let data0 = data.role;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('user' !== data0) {
+        const err4 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'user' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.content !== undefined) {
+      let data1 = data.content;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err5 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!(validate61(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+            errors = vErrors.length;
           }
         }
-        if (_errs1 === errors) {
-          if (data.role !== undefined) {
-            let data0 = data.role;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate60.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('user' !== data0) {
-              validate60.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'user' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
+      }
+      else {
+        const err6 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err7 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
           }
           else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.content !== undefined) {
-              let data1 = data.content;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs10 = errors;
-                    if (!(validate61(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
-                      vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err1 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err1];
-                  }
-                  else {
-                    vErrors.push(err1);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              if (!valid1) {
-                const err2 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err2];
-                }
-                else {
-                  vErrors.push(err2);
-                }
-                errors++;
-                validate60.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.name !== undefined) {
-                const _errs11 = errors;
-                if (typeof data.name !== 'string') {
-                  validate60.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs11 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-            }
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate60.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err8 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err9 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err9];
+    }
+    else {
+      vErrors.push(err9);
+    }
+    errors++;
   }
   validate60.errors = vErrors;
   return errors === 0;
@@ -1045,59 +1212,84 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.refusal === undefined) && (missing0 = 'refusal'))) {
-        validate78.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'refusal'))) {
-            validate78.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.refusal === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'refusal' }, message: 'must have required property \'' + 'refusal' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'refusal'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate78.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('refusal' !== data0) {
-              validate78.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'refusal' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.refusal !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.refusal !== 'string') {
-                validate78.errors = [{ instancePath: instancePath + '/refusal', schemaPath: '#/properties/refusal/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate78.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('refusal' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'refusal' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.refusal !== undefined) {
+      if (typeof data.refusal !== 'string') {
+        const err5 = { instancePath: instancePath + '/refusal', schemaPath: '#/properties/refusal/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err6 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err6];
+    }
+    else {
+      vErrors.push(err6);
+    }
+    errors++;
   }
   validate78.errors = vErrors;
   return errors === 0;
@@ -1115,40 +1307,56 @@ function validate77(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      const tag0 = data.type;
-      if (typeof tag0 == 'string') {
-        if (tag0 === 'text') {
-          if (!(validate56(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-            errors = vErrors.length;
-          }
-          var props0 = true;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    const tag0 = data.type;
+    if (typeof tag0 == 'string') {
+      if (tag0 === 'text') {
+        if (!(validate56(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+          errors = vErrors.length;
         }
-        else if (tag0 === 'refusal') {
-          if (!(validate78(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+        var props0 = true;
+      }
+      else if (tag0 === 'refusal') {
+        if (!(validate78(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+          errors = vErrors.length;
         }
-        else {
-          validate77.errors = [{ instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'type', tagValue: tag0 }, message: 'value of tag "type" must be in oneOf' }];
-          return false;
+        if (props0 !== true) {
+          props0 = true;
         }
       }
       else {
-        validate77.errors = [{ instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'type', tagValue: tag0 }, message: 'tag "type" must be string' }];
-        return false;
+        const err0 = { instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'type', tagValue: tag0 }, message: 'value of tag "type" must be in oneOf' };
+        if (vErrors === null) {
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
       }
     }
     else {
-      validate77.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      const err1 = { instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'type', tagValue: tag0 }, message: 'tag "type" must be string' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
     }
+  }
+  else {
+    const err2 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err2];
+    }
+    else {
+      vErrors.push(err2);
+    }
+    errors++;
   }
   validate77.errors = vErrors;
   evaluated0.props = props0;
@@ -1169,54 +1377,73 @@ function validate83(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.name === undefined) && (missing0 = 'name')) || ((data.arguments === undefined) && (missing0 = 'arguments'))) {
-        validate83.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' }, message: 'must have required property \'' + 'name' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'name') || (key0 === 'arguments'))) {
-            validate83.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.arguments === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'arguments' }, message: 'must have required property \'' + 'arguments' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'name') || (key0 === 'arguments'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.name !== 'string') {
-              validate83.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.arguments !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.arguments !== 'string') {
-                validate83.errors = [{ instancePath: instancePath + '/arguments', schemaPath: '#/properties/arguments/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate83.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err3 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
     }
+    if (data.arguments !== undefined) {
+      if (typeof data.arguments !== 'string') {
+        const err4 = { instancePath: instancePath + '/arguments', schemaPath: '#/properties/arguments/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate83.errors = vErrors;
   return errors === 0;
@@ -1234,72 +1461,100 @@ function validate82(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((((data.id === undefined) && (missing0 = 'id')) || ((data.type === undefined) && (missing0 = 'type'))) || ((data.function === undefined) && (missing0 = 'function'))) {
-        validate82.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'id' }, message: 'must have required property \'' + 'id' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((key0 === 'id') || (key0 === 'type')) || (key0 === 'function'))) {
-            validate82.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.type === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.function === undefined) {
+      const err2 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'function' }, message: 'must have required property \'' + 'function' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      }
+      else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((key0 === 'id') || (key0 === 'type')) || (key0 === 'function'))) {
+        const err3 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err3];
         }
-        if (_errs1 === errors) {
-          if (data.id !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.id !== 'string') {
-              validate82.errors = [{ instancePath: instancePath + '/id', schemaPath: '#/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.type !== undefined) {
-              let data1 = data.type;
-              const _errs4 = errors;
-              if (typeof data1 !== 'string') {
-                validate82.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              if ('function' !== data1) {
-                validate82.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'function' }, message: 'must be equal to constant' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.function !== undefined) {
-                const _errs6 = errors;
-                if (!(validate83(data.function, { instancePath: instancePath + '/function', parentData: data, parentDataProperty: 'function', rootData, dynamicAnchors }))) {
-                  vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-            }
-          }
+        else {
+          vErrors.push(err3);
         }
+        errors++;
       }
     }
-    else {
-      validate82.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.id !== undefined) {
+      if (typeof data.id !== 'string') {
+        const err4 = { instancePath: instancePath + '/id', schemaPath: '#/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.type !== undefined) {
+      let data1 = data.type;
+      if (typeof data1 !== 'string') {
+        const err5 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if ('function' !== data1) {
+        const err6 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'function' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.function !== undefined) {
+      if (!(validate83(data.function, { instancePath: instancePath + '/function', parentData: data, parentDataProperty: 'function', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  else {
+    const err7 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err7];
+    }
+    else {
+      vErrors.push(err7);
+    }
+    errors++;
   }
   validate82.errors = vErrors;
   return errors === 0;
@@ -1318,36 +1573,51 @@ function validate86(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.id === undefined) && (missing0 = 'id')) {
-        validate86.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.id === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'id' }, message: 'must have required property \'' + 'id' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === 'id')) {
-            validate86.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'id')) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.id !== undefined) {
-            if (typeof data.id !== 'string') {
-              validate86.errors = [{ instancePath: instancePath + '/id', schemaPath: '#/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-          }
+        else {
+          vErrors.push(err1);
         }
+        errors++;
       }
     }
-    else {
-      validate86.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.id !== undefined) {
+      if (typeof data.id !== 'string') {
+        const err2 = { instancePath: instancePath + '/id', schemaPath: '#/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err3 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err3];
+    }
+    else {
+      vErrors.push(err3);
+    }
+    errors++;
   }
   validate86.errors = vErrors;
   return errors === 0;
@@ -1365,305 +1635,275 @@ function validate76(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.role === undefined) && (missing0 = 'role')) {
-        validate76.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.role === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'role' }, message: 'must have required property \'' + 'role' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((((((key0 === 'role') || (key0 === 'content')) || (key0 === 'refusal')) || (key0 === 'name')) || (key0 === 'tool_calls')) || (key0 === 'audio')) || (key0 === 'function_call'))) {
-            validate76.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((((((key0 === 'role') || (key0 === 'content')) || (key0 === 'refusal')) || (key0 === 'name')) || (key0 === 'tool_calls')) || (key0 === 'audio')) || (key0 === 'function_call'))) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.role !== undefined) {
+      let data0 = data.role;
+      if (typeof data0 !== 'string') {
+        const err2 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if ('assistant' !== data0) {
+        const err3 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'assistant' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.content !== undefined) {
+      let data1 = data.content;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err4 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!(validate77(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+            errors = vErrors.length;
           }
         }
-        if (_errs1 === errors) {
-          if (data.role !== undefined) {
-            let data0 = data.role;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate76.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('assistant' !== data0) {
-              validate76.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'assistant' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
+      }
+      else {
+        const err5 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs11 = errors;
+      if (data1 !== null) {
+        const err6 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/2/type', keyword: 'type', params: { type: 'null' }, message: 'must be null' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var _valid0 = _errs11 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err7 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
           }
           else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.content !== undefined) {
-              let data1 = data.content;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs10 = errors;
-                    if (!(validate77(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
-                      vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err1 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err1];
-                  }
-                  else {
-                    vErrors.push(err1);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs11 = errors;
-              if (data1 !== null) {
-                const err2 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/2/type', keyword: 'type', params: { type: 'null' }, message: 'must be null' };
-                if (vErrors === null) {
-                  vErrors = [err2];
-                }
-                else {
-                  vErrors.push(err2);
-                }
-                errors++;
-              }
-              var _valid0 = _errs11 === errors;
-              valid1 = valid1 || _valid0;
-              if (!valid1) {
-                const err3 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                }
-                else {
-                  vErrors.push(err3);
-                }
-                errors++;
-                validate76.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.refusal !== undefined) {
-                let data3 = data.refusal;
-                const _errs13 = errors;
-                if ((typeof data3 !== 'string') && (data3 !== null)) {
-                  validate76.errors = [{ instancePath: instancePath + '/refusal', schemaPath: '#/properties/refusal/type', keyword: 'type', params: { type: schema33.properties.refusal.type }, message: 'must be string,null' }];
-                  return false;
-                }
-                var valid0 = _errs13 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.name !== undefined) {
-                  const _errs15 = errors;
-                  if (typeof data.name !== 'string') {
-                    validate76.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                    return false;
-                  }
-                  var valid0 = _errs15 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.tool_calls !== undefined) {
-                    let data5 = data.tool_calls;
-                    const _errs17 = errors;
-                    if (errors === _errs17) {
-                      if (Array.isArray(data5)) {
-                        var valid3 = true;
-                        const len1 = data5.length;
-                        for (let i1 = 0; i1 < len1; i1++) {
-                          const _errs19 = errors;
-                          if (!(validate82(data5[i1], { instancePath: instancePath + '/tool_calls/' + i1, parentData: data5, parentDataProperty: i1, rootData, dynamicAnchors }))) {
-                            vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
-                            errors = vErrors.length;
-                          }
-                          var valid3 = _errs19 === errors;
-                          if (!valid3) {
-                            break;
-                          }
-                        }
-                      }
-                      else {
-                        validate76.errors = [{ instancePath: instancePath + '/tool_calls', schemaPath: '#/properties/tool_calls/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs17 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.audio !== undefined) {
-                      let data7 = data.audio;
-                      const _errs20 = errors;
-                      const _errs21 = errors;
-                      let valid4 = false;
-                      const _errs22 = errors;
-                      if (!(validate86(data7, { instancePath: instancePath + '/audio', parentData: data, parentDataProperty: 'audio', rootData, dynamicAnchors }))) {
-                        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
-                        errors = vErrors.length;
-                      }
-                      var _valid1 = _errs22 === errors;
-                      valid4 = valid4 || _valid1;
-                      const _errs23 = errors;
-                      if (data7 !== null) {
-                        const err4 = { instancePath: instancePath + '/audio', schemaPath: '#/properties/audio/anyOf/1/type', keyword: 'type', params: { type: 'null' }, message: 'must be null' };
-                        if (vErrors === null) {
-                          vErrors = [err4];
-                        }
-                        else {
-                          vErrors.push(err4);
-                        }
-                        errors++;
-                      }
-                      var _valid1 = _errs23 === errors;
-                      valid4 = valid4 || _valid1;
-                      if (!valid4) {
-                        const err5 = { instancePath: instancePath + '/audio', schemaPath: '#/properties/audio/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                        if (vErrors === null) {
-                          vErrors = [err5];
-                        }
-                        else {
-                          vErrors.push(err5);
-                        }
-                        errors++;
-                        validate76.errors = vErrors;
-                        return false;
-                      }
-                      else {
-                        errors = _errs21;
-                        if (vErrors !== null) {
-                          if (_errs21) {
-                            vErrors.length = _errs21;
-                          }
-                          else {
-                            vErrors = null;
-                          }
-                        }
-                      }
-                      var valid0 = _errs20 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.function_call !== undefined) {
-                        let data8 = data.function_call;
-                        const _errs25 = errors;
-                        const _errs26 = errors;
-                        let valid5 = false;
-                        const _errs27 = errors;
-                        if (!(validate83(data8, { instancePath: instancePath + '/function_call', parentData: data, parentDataProperty: 'function_call', rootData, dynamicAnchors }))) {
-                          vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-                          errors = vErrors.length;
-                        }
-                        var _valid2 = _errs27 === errors;
-                        valid5 = valid5 || _valid2;
-                        const _errs28 = errors;
-                        if (data8 !== null) {
-                          const err6 = { instancePath: instancePath + '/function_call', schemaPath: '#/properties/function_call/anyOf/1/type', keyword: 'type', params: { type: 'null' }, message: 'must be null' };
-                          if (vErrors === null) {
-                            vErrors = [err6];
-                          }
-                          else {
-                            vErrors.push(err6);
-                          }
-                          errors++;
-                        }
-                        var _valid2 = _errs28 === errors;
-                        valid5 = valid5 || _valid2;
-                        if (!valid5) {
-                          const err7 = { instancePath: instancePath + '/function_call', schemaPath: '#/properties/function_call/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                          if (vErrors === null) {
-                            vErrors = [err7];
-                          }
-                          else {
-                            vErrors.push(err7);
-                          }
-                          errors++;
-                          validate76.errors = vErrors;
-                          return false;
-                        }
-                        else {
-                          errors = _errs26;
-                          if (vErrors !== null) {
-                            if (_errs26) {
-                              vErrors.length = _errs26;
-                            }
-                            else {
-                              vErrors = null;
-                            }
-                          }
-                        }
-                        var valid0 = _errs25 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                    }
-                  }
-                }
-              }
-            }
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate76.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.refusal !== undefined) {
+      let data3 = data.refusal;
+      if ((typeof data3 !== 'string') && (data3 !== null)) {
+        const err8 = { instancePath: instancePath + '/refusal', schemaPath: '#/properties/refusal/type', keyword: 'type', params: { type: schema33.properties.refusal.type }, message: 'must be string,null' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
     }
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err9 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.tool_calls !== undefined) {
+      let data5 = data.tool_calls;
+      if (Array.isArray(data5)) {
+        const len1 = data5.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!(validate82(data5[i1], { instancePath: instancePath + '/tool_calls/' + i1, parentData: data5, parentDataProperty: i1, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
+            errors = vErrors.length;
+          }
+        }
+      }
+      else {
+        const err10 = { instancePath: instancePath + '/tool_calls', schemaPath: '#/properties/tool_calls/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      let data7 = data.audio;
+      const _errs21 = errors;
+      let valid6 = false;
+      const _errs22 = errors;
+      if (!(validate86(data7, { instancePath: instancePath + '/audio', parentData: data, parentDataProperty: 'audio', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+        errors = vErrors.length;
+      }
+      var _valid1 = _errs22 === errors;
+      valid6 = valid6 || _valid1;
+      const _errs23 = errors;
+      if (data7 !== null) {
+        const err11 = { instancePath: instancePath + '/audio', schemaPath: '#/properties/audio/anyOf/1/type', keyword: 'type', params: { type: 'null' }, message: 'must be null' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      var _valid1 = _errs23 === errors;
+      valid6 = valid6 || _valid1;
+      if (!valid6) {
+        const err12 = { instancePath: instancePath + '/audio', schemaPath: '#/properties/audio/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs21;
+        if (vErrors !== null) {
+          if (_errs21) {
+            vErrors.length = _errs21;
+          }
+          else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.function_call !== undefined) {
+      let data8 = data.function_call;
+      const _errs26 = errors;
+      let valid7 = false;
+      const _errs27 = errors;
+      if (!(validate83(data8, { instancePath: instancePath + '/function_call', parentData: data, parentDataProperty: 'function_call', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+        errors = vErrors.length;
+      }
+      var _valid2 = _errs27 === errors;
+      valid7 = valid7 || _valid2;
+      const _errs28 = errors;
+      if (data8 !== null) {
+        const err13 = { instancePath: instancePath + '/function_call', schemaPath: '#/properties/function_call/anyOf/1/type', keyword: 'type', params: { type: 'null' }, message: 'must be null' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      var _valid2 = _errs28 === errors;
+      valid7 = valid7 || _valid2;
+      if (!valid7) {
+        const err14 = { instancePath: instancePath + '/function_call', schemaPath: '#/properties/function_call/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err14];
+        }
+        else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs26;
+        if (vErrors !== null) {
+          if (_errs26) {
+            vErrors.length = _errs26;
+          }
+          else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  }
+  else {
+    const err15 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err15];
+    }
+    else {
+      vErrors.push(err15);
+    }
+    errors++;
   }
   validate76.errors = vErrors;
   return errors === 0;
@@ -1682,137 +1922,155 @@ function validate89(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((((data.role === undefined) && (missing0 = 'role')) || ((data.content === undefined) && (missing0 = 'content'))) || ((data.tool_call_id === undefined) && (missing0 = 'tool_call_id'))) {
-        validate89.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.role === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'role' }, message: 'must have required property \'' + 'role' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((key0 === 'role') || (key0 === 'content')) || (key0 === 'tool_call_id'))) {
-            validate89.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.content === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'content' }, message: 'must have required property \'' + 'content' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.tool_call_id === undefined) {
+      const err2 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'tool_call_id' }, message: 'must have required property \'' + 'tool_call_id' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      }
+      else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((key0 === 'role') || (key0 === 'content')) || (key0 === 'tool_call_id'))) {
+        const err3 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.role !== undefined) {
+      let data0 = data.role;
+      if (typeof data0 !== 'string') {
+        const err4 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if ('tool' !== data0) {
+        const err5 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'tool' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.content !== undefined) {
+      let data1 = data.content;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err6 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!(validate56(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+            errors = vErrors.length;
           }
         }
-        if (_errs1 === errors) {
-          if (data.role !== undefined) {
-            let data0 = data.role;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate89.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('tool' !== data0) {
-              validate89.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'tool' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
+      }
+      else {
+        const err7 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err8 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
           }
           else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.content !== undefined) {
-              let data1 = data.content;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs10 = errors;
-                    if (!(validate56(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
-                      vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err1 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err1];
-                  }
-                  else {
-                    vErrors.push(err1);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              if (!valid1) {
-                const err2 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err2];
-                }
-                else {
-                  vErrors.push(err2);
-                }
-                errors++;
-                validate89.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.tool_call_id !== undefined) {
-                const _errs11 = errors;
-                if (typeof data.tool_call_id !== 'string') {
-                  validate89.errors = [{ instancePath: instancePath + '/tool_call_id', schemaPath: '#/properties/tool_call_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs11 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-            }
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate89.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.tool_call_id !== undefined) {
+      if (typeof data.tool_call_id !== 'string') {
+        const err9 = { instancePath: instancePath + '/tool_call_id', schemaPath: '#/properties/tool_call_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err10 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err10];
+    }
+    else {
+      vErrors.push(err10);
+    }
+    errors++;
   }
   validate89.errors = vErrors;
   return errors === 0;
@@ -1831,73 +2089,107 @@ function validate91(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((((data.role === undefined) && (missing0 = 'role')) || ((data.name === undefined) && (missing0 = 'name'))) || ((data.content === undefined) && (missing0 = 'content'))) {
-        validate91.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.role === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'role' }, message: 'must have required property \'' + 'role' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((key0 === 'role') || (key0 === 'name')) || (key0 === 'content'))) {
-            validate91.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.name === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' }, message: 'must have required property \'' + 'name' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.content === undefined) {
+      const err2 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'content' }, message: 'must have required property \'' + 'content' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      }
+      else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((key0 === 'role') || (key0 === 'name')) || (key0 === 'content'))) {
+        const err3 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err3];
         }
-        if (_errs1 === errors) {
-          if (data.role !== undefined) {
-            let data0 = data.role;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate91.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('function' !== data0) {
-              validate91.errors = [{ instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'function' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.name !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.name !== 'string') {
-                validate91.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.content !== undefined) {
-                let data2 = data.content;
-                const _errs6 = errors;
-                if ((typeof data2 !== 'string') && (data2 !== null)) {
-                  validate91.errors = [{ instancePath: instancePath + '/content', schemaPath: '#/properties/content/type', keyword: 'type', params: { type: schema40.properties.content.type }, message: 'must be string,null' }];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-            }
-          }
+        else {
+          vErrors.push(err3);
         }
+        errors++;
       }
     }
-    else {
-      validate91.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.role !== undefined) {
+      let data0 = data.role;
+      if (typeof data0 !== 'string') {
+        const err4 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if ('function' !== data0) {
+        const err5 = { instancePath: instancePath + '/role', schemaPath: '#/properties/role/const', keyword: 'const', params: { allowedValue: 'function' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
     }
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err6 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.content !== undefined) {
+      let data2 = data.content;
+      if ((typeof data2 !== 'string') && (data2 !== null)) {
+        const err7 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/type', keyword: 'type', params: { type: schema40.properties.content.type }, message: 'must be string,null' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err8 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err8];
+    }
+    else {
+      vErrors.push(err8);
+    }
+    errors++;
   }
   validate91.errors = vErrors;
   return errors === 0;
@@ -1915,76 +2207,92 @@ function validate54(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      const tag0 = data.role;
-      if (typeof tag0 == 'string') {
-        if (tag0 === 'system') {
-          if (!(validate55(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-            errors = vErrors.length;
-          }
-          var props0 = true;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    const tag0 = data.role;
+    if (typeof tag0 == 'string') {
+      if (tag0 === 'system') {
+        if (!(validate55(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+          errors = vErrors.length;
         }
-        else if (tag0 === 'developer') {
-          if (!(validate58(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+        var props0 = true;
+      }
+      else if (tag0 === 'developer') {
+        if (!(validate58(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+          errors = vErrors.length;
         }
-        else if (tag0 === 'user') {
-          if (!(validate60(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+        if (props0 !== true) {
+          props0 = true;
         }
-        else if (tag0 === 'assistant') {
-          if (!(validate76(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+      }
+      else if (tag0 === 'user') {
+        if (!(validate60(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+          errors = vErrors.length;
         }
-        else if (tag0 === 'tool') {
-          if (!(validate89(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+        if (props0 !== true) {
+          props0 = true;
         }
-        else if (tag0 === 'function') {
-          if (!(validate91(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+      }
+      else if (tag0 === 'assistant') {
+        if (!(validate76(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+          errors = vErrors.length;
         }
-        else {
-          validate54.errors = [{ instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'role', tagValue: tag0 }, message: 'value of tag "role" must be in oneOf' }];
-          return false;
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+      else if (tag0 === 'tool') {
+        if (!(validate89(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+          errors = vErrors.length;
+        }
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+      else if (tag0 === 'function') {
+        if (!(validate91(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+          errors = vErrors.length;
+        }
+        if (props0 !== true) {
+          props0 = true;
         }
       }
       else {
-        validate54.errors = [{ instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'role', tagValue: tag0 }, message: 'tag "role" must be string' }];
-        return false;
+        const err0 = { instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'role', tagValue: tag0 }, message: 'value of tag "role" must be in oneOf' };
+        if (vErrors === null) {
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
       }
     }
     else {
-      validate54.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      const err1 = { instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'role', tagValue: tag0 }, message: 'tag "role" must be string' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
     }
+  }
+  else {
+    const err2 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err2];
+    }
+    else {
+      vErrors.push(err2);
+    }
+    errors++;
   }
   validate54.errors = vErrors;
   evaluated0.props = props0;
@@ -2004,39 +2312,52 @@ function validate99(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      for (const key0 in data) {
-        let data0 = data[key0];
-        const _errs2 = errors;
-        if (errors === _errs2) {
-          if ((typeof data0 == 'number') && (isFinite(data0))) {
-            if (data0 > 100 || isNaN(data0)) {
-              validate99.errors = [{ instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 100 }, message: 'must be <= 100' }];
-              return false;
-            }
-            else {
-              if (data0 < -100 || isNaN(data0)) {
-                validate99.errors = [{ instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -100 }, message: 'must be >= -100' }];
-                return false;
-              }
-            }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      let data0 = data[key0];
+      if ((typeof data0 == 'number') && (isFinite(data0))) {
+        if (data0 > 100 || isNaN(data0)) {
+          const err0 = { instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 100 }, message: 'must be <= 100' };
+          if (vErrors === null) {
+            vErrors = [err0];
           }
           else {
-            validate99.errors = [{ instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-            return false;
+            vErrors.push(err0);
           }
+          errors++;
         }
-        var valid0 = _errs2 === errors;
-        if (!valid0) {
-          break;
+        if (data0 < -100 || isNaN(data0)) {
+          const err1 = { instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -100 }, message: 'must be >= -100' };
+          if (vErrors === null) {
+            vErrors = [err1];
+          }
+          else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
       }
+      else {
+        const err2 = { instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err3 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err3];
     }
     else {
-      validate99.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      vErrors.push(err3);
     }
+    errors++;
   }
   validate99.errors = vErrors;
   return errors === 0;
@@ -2055,47 +2376,53 @@ function validate101(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      const _errs1 = errors;
-      for (const key0 in data) {
-        if (!((key0 === 'include_usage') || (key0 === 'include_obfuscation'))) {
-          validate101.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-          return false;
-          break;
-        }
-      }
-      if (_errs1 === errors) {
-        if (data.include_usage !== undefined) {
-          const _errs2 = errors;
-          if (typeof data.include_usage !== 'boolean') {
-            validate101.errors = [{ instancePath: instancePath + '/include_usage', schemaPath: '#/properties/include_usage/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-            return false;
-          }
-          var valid0 = _errs2 === errors;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!((key0 === 'include_usage') || (key0 === 'include_obfuscation'))) {
+        const err0 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err0];
         }
         else {
-          var valid0 = true;
+          vErrors.push(err0);
         }
-        if (valid0) {
-          if (data.include_obfuscation !== undefined) {
-            const _errs4 = errors;
-            if (typeof data.include_obfuscation !== 'boolean') {
-              validate101.errors = [{ instancePath: instancePath + '/include_obfuscation', schemaPath: '#/properties/include_obfuscation/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-              return false;
-            }
-            var valid0 = _errs4 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-        }
+        errors++;
       }
     }
-    else {
-      validate101.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.include_usage !== undefined) {
+      if (typeof data.include_usage !== 'boolean') {
+        const err1 = { instancePath: instancePath + '/include_usage', schemaPath: '#/properties/include_usage/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
     }
+    if (data.include_obfuscation !== undefined) {
+      if (typeof data.include_obfuscation !== 'boolean') {
+        const err2 = { instancePath: instancePath + '/include_obfuscation', schemaPath: '#/properties/include_obfuscation/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err3 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err3];
+    }
+    else {
+      vErrors.push(err3);
+    }
+    errors++;
   }
   validate101.errors = vErrors;
   return errors === 0;
@@ -2116,13 +2443,17 @@ function validate105(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+  }
+  else {
+    const err0 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err0];
     }
     else {
-      validate105.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      vErrors.push(err0);
     }
+    errors++;
   }
   validate105.errors = vErrors;
   return errors === 0;
@@ -2140,81 +2471,82 @@ function validate104(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.name === undefined) && (missing0 = 'name')) {
-        validate104.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' }, message: 'must have required property \'' + 'name' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((((key0 === 'name') || (key0 === 'description')) || (key0 === 'parameters')) || (key0 === 'strict'))) {
-            validate104.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((((key0 === 'name') || (key0 === 'description')) || (key0 === 'parameters')) || (key0 === 'strict'))) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.name !== 'string') {
-              validate104.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.description !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.description !== 'string') {
-                validate104.errors = [{ instancePath: instancePath + '/description', schemaPath: '#/properties/description/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.parameters !== undefined) {
-                const _errs6 = errors;
-                if (!(validate105(data.parameters, { instancePath: instancePath + '/parameters', parentData: data, parentDataProperty: 'parameters', rootData, dynamicAnchors }))) {
-                  vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.strict !== undefined) {
-                  let data3 = data.strict;
-                  const _errs8 = errors;
-                  if ((typeof data3 !== 'boolean') && (data3 !== null)) {
-                    validate104.errors = [{ instancePath: instancePath + '/strict', schemaPath: '#/properties/strict/type', keyword: 'type', params: { type: schema44.properties.strict.type }, message: 'must be boolean,null' }];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
+        else {
+          vErrors.push(err1);
         }
+        errors++;
       }
     }
-    else {
-      validate104.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err2 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
     }
+    if (data.description !== undefined) {
+      if (typeof data.description !== 'string') {
+        const err3 = { instancePath: instancePath + '/description', schemaPath: '#/properties/description/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.parameters !== undefined) {
+      if (!(validate105(data.parameters, { instancePath: instancePath + '/parameters', parentData: data, parentDataProperty: 'parameters', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.strict !== undefined) {
+      let data3 = data.strict;
+      if ((typeof data3 !== 'boolean') && (data3 !== null)) {
+        const err4 = { instancePath: instancePath + '/strict', schemaPath: '#/properties/strict/type', keyword: 'type', params: { type: schema44.properties.strict.type }, message: 'must be boolean,null' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate104.errors = vErrors;
   return errors === 0;
@@ -2232,59 +2564,78 @@ function validate103(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.function === undefined) && (missing0 = 'function'))) {
-        validate103.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'function'))) {
-            validate103.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.function === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'function' }, message: 'must have required property \'' + 'function' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'function'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate103.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('function' !== data0) {
-              validate103.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'function' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.function !== undefined) {
-              const _errs4 = errors;
-              if (!(validate104(data.function, { instancePath: instancePath + '/function', parentData: data, parentDataProperty: 'function', rootData, dynamicAnchors }))) {
-                vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate103.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('function' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'function' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.function !== undefined) {
+      if (!(validate104(data.function, { instancePath: instancePath + '/function', parentData: data, parentDataProperty: 'function', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate103.errors = vErrors;
   return errors === 0;
@@ -2305,12 +2656,24 @@ function validate110(data, { instancePath = '', parentData, parentDataProperty, 
     evaluated0.items = undefined;
   }
   if (typeof data !== 'string') {
-    validate110.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-    return false;
+    const err0 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (vErrors === null) {
+      vErrors = [err0];
+    }
+    else {
+      vErrors.push(err0);
+    }
+    errors++;
   }
   if (!(((data === 'none') || (data === 'auto')) || (data === 'required'))) {
-    validate110.errors = [{ instancePath, schemaPath: '#/enum', keyword: 'enum', params: { allowedValues: schema47.enum }, message: 'must be equal to one of the allowed values' }];
-    return false;
+    const err1 = { instancePath, schemaPath: '#/enum', keyword: 'enum', params: { allowedValues: schema47.enum }, message: 'must be equal to one of the allowed values' };
+    if (vErrors === null) {
+      vErrors = [err1];
+    }
+    else {
+      vErrors.push(err1);
+    }
+    errors++;
   }
   validate110.errors = vErrors;
   return errors === 0;
@@ -2330,36 +2693,51 @@ function validate113(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.name === undefined) && (missing0 = 'name')) {
-        validate113.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' }, message: 'must have required property \'' + 'name' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === 'name')) {
-            validate113.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'name')) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.name !== undefined) {
-            if (typeof data.name !== 'string') {
-              validate113.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-          }
+        else {
+          vErrors.push(err1);
         }
+        errors++;
       }
     }
-    else {
-      validate113.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err2 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err3 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err3];
+    }
+    else {
+      vErrors.push(err3);
+    }
+    errors++;
   }
   validate113.errors = vErrors;
   return errors === 0;
@@ -2377,59 +2755,78 @@ function validate112(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.function === undefined) && (missing0 = 'function'))) {
-        validate112.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'function'))) {
-            validate112.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.function === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'function' }, message: 'must have required property \'' + 'function' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'function'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate112.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('function' !== data0) {
-              validate112.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'function' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.function !== undefined) {
-              const _errs4 = errors;
-              if (!(validate113(data.function, { instancePath: instancePath + '/function', parentData: data, parentDataProperty: 'function', rootData, dynamicAnchors }))) {
-                vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate112.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('function' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'function' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.function !== undefined) {
+      if (!(validate113(data.function, { instancePath: instancePath + '/function', parentData: data, parentDataProperty: 'function', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate112.errors = vErrors;
   return errors === 0;
@@ -2475,8 +2872,6 @@ function validate109(data, { instancePath = '', parentData, parentDataProperty, 
       vErrors.push(err0);
     }
     errors++;
-    validate109.errors = vErrors;
-    return false;
   }
   else {
     errors = _errs0;
@@ -2508,41 +2903,62 @@ function validate118(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.type === undefined) && (missing0 = 'type')) {
-        validate118.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === 'type')) {
-            validate118.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'type')) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            if (typeof data0 !== 'string') {
-              validate118.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('text' !== data0) {
-              validate118.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'text' }, message: 'must be equal to constant' }];
-              return false;
-            }
-          }
+        else {
+          vErrors.push(err1);
         }
+        errors++;
       }
     }
-    else {
-      validate118.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err2 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if ('text' !== data0) {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'text' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err4 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err4];
+    }
+    else {
+      vErrors.push(err4);
+    }
+    errors++;
   }
   validate118.errors = vErrors;
   return errors === 0;
@@ -2561,41 +2977,62 @@ function validate119(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.type === undefined) && (missing0 = 'type')) {
-        validate119.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(key0 === 'type')) {
-            validate119.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === 'type')) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            if (typeof data0 !== 'string') {
-              validate119.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('json_object' !== data0) {
-              validate119.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'json_object' }, message: 'must be equal to constant' }];
-              return false;
-            }
-          }
+        else {
+          vErrors.push(err1);
         }
+        errors++;
       }
     }
-    else {
-      validate119.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err2 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if ('json_object' !== data0) {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'json_object' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err4 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err4];
+    }
+    else {
+      vErrors.push(err4);
+    }
+    errors++;
   }
   validate119.errors = vErrors;
   return errors === 0;
@@ -2615,81 +3052,82 @@ function validate121(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.name === undefined) && (missing0 = 'name')) {
-        validate121.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.name === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' }, message: 'must have required property \'' + 'name' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((((key0 === 'name') || (key0 === 'description')) || (key0 === 'schema')) || (key0 === 'strict'))) {
-            validate121.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((((key0 === 'name') || (key0 === 'description')) || (key0 === 'schema')) || (key0 === 'strict'))) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.name !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.name !== 'string') {
-              validate121.errors = [{ instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.description !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.description !== 'string') {
-                validate121.errors = [{ instancePath: instancePath + '/description', schemaPath: '#/properties/description/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.schema !== undefined) {
-                const _errs6 = errors;
-                if (!(validate105(data.schema, { instancePath: instancePath + '/schema', parentData: data, parentDataProperty: 'schema', rootData, dynamicAnchors }))) {
-                  vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-                  errors = vErrors.length;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.strict !== undefined) {
-                  let data3 = data.strict;
-                  const _errs8 = errors;
-                  if ((typeof data3 !== 'boolean') && (data3 !== null)) {
-                    validate121.errors = [{ instancePath: instancePath + '/strict', schemaPath: '#/properties/strict/type', keyword: 'type', params: { type: schema54.properties.strict.type }, message: 'must be boolean,null' }];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-              }
-            }
-          }
+        else {
+          vErrors.push(err1);
         }
+        errors++;
       }
     }
-    else {
-      validate121.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.name !== undefined) {
+      if (typeof data.name !== 'string') {
+        const err2 = { instancePath: instancePath + '/name', schemaPath: '#/properties/name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
     }
+    if (data.description !== undefined) {
+      if (typeof data.description !== 'string') {
+        const err3 = { instancePath: instancePath + '/description', schemaPath: '#/properties/description/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.schema !== undefined) {
+      if (!(validate105(data.schema, { instancePath: instancePath + '/schema', parentData: data, parentDataProperty: 'schema', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.strict !== undefined) {
+      let data3 = data.strict;
+      if ((typeof data3 !== 'boolean') && (data3 !== null)) {
+        const err4 = { instancePath: instancePath + '/strict', schemaPath: '#/properties/strict/type', keyword: 'type', params: { type: schema54.properties.strict.type }, message: 'must be boolean,null' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate121.errors = vErrors;
   return errors === 0;
@@ -2707,59 +3145,78 @@ function validate120(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.json_schema === undefined) && (missing0 = 'json_schema'))) {
-        validate120.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'json_schema'))) {
-            validate120.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.json_schema === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'json_schema' }, message: 'must have required property \'' + 'json_schema' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'json_schema'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate120.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('json_schema' !== data0) {
-              validate120.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'json_schema' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.json_schema !== undefined) {
-              const _errs4 = errors;
-              if (!(validate121(data.json_schema, { instancePath: instancePath + '/json_schema', parentData: data, parentDataProperty: 'json_schema', rootData, dynamicAnchors }))) {
-                vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate120.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('json_schema' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'json_schema' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.json_schema !== undefined) {
+      if (!(validate121(data.json_schema, { instancePath: instancePath + '/json_schema', parentData: data, parentDataProperty: 'json_schema', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  else {
+    const err5 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
   }
   validate120.errors = vErrors;
   return errors === 0;
@@ -2777,49 +3234,65 @@ function validate117(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      const tag0 = data.type;
-      if (typeof tag0 == 'string') {
-        if (tag0 === 'text') {
-          if (!(validate118(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
-            errors = vErrors.length;
-          }
-          var props0 = true;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    const tag0 = data.type;
+    if (typeof tag0 == 'string') {
+      if (tag0 === 'text') {
+        if (!(validate118(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+          errors = vErrors.length;
         }
-        else if (tag0 === 'json_object') {
-          if (!(validate119(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+        var props0 = true;
+      }
+      else if (tag0 === 'json_object') {
+        if (!(validate119(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+          errors = vErrors.length;
         }
-        else if (tag0 === 'json_schema') {
-          if (!(validate120(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
-            errors = vErrors.length;
-          }
-          if (props0 !== true) {
-            props0 = true;
-          }
+        if (props0 !== true) {
+          props0 = true;
         }
-        else {
-          validate117.errors = [{ instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'type', tagValue: tag0 }, message: 'value of tag "type" must be in oneOf' }];
-          return false;
+      }
+      else if (tag0 === 'json_schema') {
+        if (!(validate120(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+          vErrors = vErrors === null ? validate120.errors : vErrors.concat(validate120.errors);
+          errors = vErrors.length;
+        }
+        if (props0 !== true) {
+          props0 = true;
         }
       }
       else {
-        validate117.errors = [{ instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'type', tagValue: tag0 }, message: 'tag "type" must be string' }];
-        return false;
+        const err0 = { instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'type', tagValue: tag0 }, message: 'value of tag "type" must be in oneOf' };
+        if (vErrors === null) {
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
       }
     }
     else {
-      validate117.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      const err1 = { instancePath, schemaPath: '#/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'type', tagValue: tag0 }, message: 'tag "type" must be string' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
     }
+  }
+  else {
+    const err2 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err2];
+    }
+    else {
+      vErrors.push(err2);
+    }
+    errors++;
   }
   validate117.errors = vErrors;
   evaluated0.props = props0;
@@ -2840,12 +3313,24 @@ function validate128(data, { instancePath = '', parentData, parentDataProperty, 
     evaluated0.items = undefined;
   }
   if (typeof data !== 'string') {
-    validate128.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-    return false;
+    const err0 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (vErrors === null) {
+      vErrors = [err0];
+    }
+    else {
+      vErrors.push(err0);
+    }
+    errors++;
   }
   if (!(((((data === 'none') || (data === 'minimal')) || (data === 'low')) || (data === 'medium')) || (data === 'high'))) {
-    validate128.errors = [{ instancePath, schemaPath: '#/enum', keyword: 'enum', params: { allowedValues: schema55.enum }, message: 'must be equal to one of the allowed values' }];
-    return false;
+    const err1 = { instancePath, schemaPath: '#/enum', keyword: 'enum', params: { allowedValues: schema55.enum }, message: 'must be equal to one of the allowed values' };
+    if (vErrors === null) {
+      vErrors = [err1];
+    }
+    else {
+      vErrors.push(err1);
+    }
+    errors++;
   }
   validate128.errors = vErrors;
   return errors === 0;
@@ -2864,59 +3349,84 @@ function validate130(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.voice === undefined) && (missing0 = 'voice')) || ((data.format === undefined) && (missing0 = 'format'))) {
-        validate130.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.voice === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'voice' }, message: 'must have required property \'' + 'voice' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'voice') || (key0 === 'format'))) {
-            validate130.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.format === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'format' }, message: 'must have required property \'' + 'format' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'voice') || (key0 === 'format'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.voice !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.voice !== 'string') {
-              validate130.errors = [{ instancePath: instancePath + '/voice', schemaPath: '#/properties/voice/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.format !== undefined) {
-              let data1 = data.format;
-              const _errs4 = errors;
-              if (typeof data1 !== 'string') {
-                validate130.errors = [{ instancePath: instancePath + '/format', schemaPath: '#/properties/format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              if (!((((((data1 === 'wav') || (data1 === 'aac')) || (data1 === 'mp3')) || (data1 === 'flac')) || (data1 === 'opus')) || (data1 === 'pcm16'))) {
-                validate130.errors = [{ instancePath: instancePath + '/format', schemaPath: '#/properties/format/enum', keyword: 'enum', params: { allowedValues: schema56.properties.format.enum }, message: 'must be equal to one of the allowed values' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate130.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.voice !== undefined) {
+      if (typeof data.voice !== 'string') {
+        const err3 = { instancePath: instancePath + '/voice', schemaPath: '#/properties/voice/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
     }
+    if (data.format !== undefined) {
+      let data1 = data.format;
+      if (typeof data1 !== 'string') {
+        const err4 = { instancePath: instancePath + '/format', schemaPath: '#/properties/format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (!((((((data1 === 'wav') || (data1 === 'aac')) || (data1 === 'mp3')) || (data1 === 'flac')) || (data1 === 'opus')) || (data1 === 'pcm16'))) {
+        const err5 = { instancePath: instancePath + '/format', schemaPath: '#/properties/format/enum', keyword: 'enum', params: { allowedValues: schema56.properties.format.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err6 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err6];
+    }
+    else {
+      vErrors.push(err6);
+    }
+    errors++;
   }
   validate130.errors = vErrors;
   return errors === 0;
@@ -2935,124 +3445,133 @@ function validate132(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.type === undefined) && (missing0 = 'type')) || ((data.content === undefined) && (missing0 = 'content'))) {
-        validate132.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((key0 === 'type') || (key0 === 'content'))) {
-            validate132.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.content === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'content' }, message: 'must have required property \'' + 'content' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'type') || (key0 === 'content'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== undefined) {
+      let data0 = data.type;
+      if (typeof data0 !== 'string') {
+        const err3 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ('content' !== data0) {
+        const err4 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'content' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.content !== undefined) {
+      let data1 = data.content;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err5 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!(validate56(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+            errors = vErrors.length;
           }
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            let data0 = data.type;
-            const _errs2 = errors;
-            if (typeof data0 !== 'string') {
-              validate132.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            if ('content' !== data0) {
-              validate132.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'content' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
+      }
+      else {
+        const err6 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err7 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
           }
           else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.content !== undefined) {
-              let data1 = data.content;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs10 = errors;
-                    if (!(validate56(data1[i0], { instancePath: instancePath + '/content/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
-                      vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-                      errors = vErrors.length;
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err1 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err1];
-                  }
-                  else {
-                    vErrors.push(err1);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              if (!valid1) {
-                const err2 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err2];
-                }
-                else {
-                  vErrors.push(err2);
-                }
-                errors++;
-                validate132.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate132.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+  }
+  else {
+    const err8 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err8];
     }
+    else {
+      vErrors.push(err8);
+    }
+    errors++;
   }
   validate132.errors = vErrors;
   return errors === 0;
@@ -3072,12 +3591,24 @@ function validate135(data, { instancePath = '', parentData, parentDataProperty, 
     evaluated0.items = undefined;
   }
   if (typeof data !== 'string') {
-    validate135.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-    return false;
+    const err0 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (vErrors === null) {
+      vErrors = [err0];
+    }
+    else {
+      vErrors.push(err0);
+    }
+    errors++;
   }
   if (!(((((data === 'auto') || (data === 'default')) || (data === 'flex')) || (data === 'scale')) || (data === 'priority'))) {
-    validate135.errors = [{ instancePath, schemaPath: '#/enum', keyword: 'enum', params: { allowedValues: schema58.enum }, message: 'must be equal to one of the allowed values' }];
-    return false;
+    const err1 = { instancePath, schemaPath: '#/enum', keyword: 'enum', params: { allowedValues: schema58.enum }, message: 'must be equal to one of the allowed values' };
+    if (vErrors === null) {
+      vErrors = [err1];
+    }
+    else {
+      vErrors.push(err1);
+    }
+    errors++;
   }
   validate135.errors = vErrors;
   return errors === 0;
@@ -3096,24 +3627,29 @@ function validate137(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      for (const key0 in data) {
-        const _errs2 = errors;
-        if (typeof data[key0] !== 'string') {
-          validate137.errors = [{ instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-          return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (typeof data[key0] !== 'string') {
+        const err0 = { instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err0];
         }
-        var valid0 = _errs2 === errors;
-        if (!valid0) {
-          break;
+        else {
+          vErrors.push(err0);
         }
+        errors++;
       }
     }
-    else {
-      validate137.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+  }
+  else {
+    const err1 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err1];
     }
+    else {
+      vErrors.push(err1);
+    }
+    errors++;
   }
   validate137.errors = vErrors;
   return errors === 0;
@@ -3176,8 +3712,6 @@ function validate140(data, { instancePath = '', parentData, parentDataProperty, 
       vErrors.push(err2);
     }
     errors++;
-    validate140.errors = vErrors;
-    return false;
   }
   else {
     errors = _errs0;
@@ -3208,13 +3742,17 @@ function validate143(data, { instancePath = '', parentData, parentDataProperty, 
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+  }
+  else {
+    const err0 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err0];
     }
     else {
-      validate143.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      vErrors.push(err0);
     }
+    errors++;
   }
   validate143.errors = vErrors;
   return errors === 0;
@@ -3232,697 +3770,645 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.messages === undefined) && (missing0 = 'messages'))) {
-        validate53.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(func1.call(schema20.properties, key0))) {
-            validate53.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.messages === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'messages' }, message: 'must have required property \'' + 'messages' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func1.call(schema20.properties, key0))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func2(data0) < 1) {
-                  validate53.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate53.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err3);
           }
-          if (valid0) {
-            if (data.messages !== undefined) {
-              let data1 = data.messages;
-              const _errs4 = errors;
-              if (errors === _errs4) {
-                if (Array.isArray(data1)) {
-                  if (data1.length < 1) {
-                    validate53.errors = [{ instancePath: instancePath + '/messages', schemaPath: '#/properties/messages/minItems', keyword: 'minItems', params: { limit: 1 }, message: 'must NOT have fewer than 1 items' }];
-                    return false;
-                  }
-                  else {
-                    var valid1 = true;
-                    const len0 = data1.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      const _errs6 = errors;
-                      if (!(validate54(data1[i0], { instancePath: instancePath + '/messages/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
-                        vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                        errors = vErrors.length;
-                      }
-                      var valid1 = _errs6 === errors;
-                      if (!valid1) {
-                        break;
-                      }
-                    }
-                  }
-                }
-                else {
-                  validate53.errors = [{ instancePath: instancePath + '/messages', schemaPath: '#/properties/messages/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                  return false;
-                }
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.messages !== undefined) {
+      let data1 = data.messages;
+      if (Array.isArray(data1)) {
+        if (data1.length < 1) {
+          const err5 = { instancePath: instancePath + '/messages', schemaPath: '#/properties/messages/minItems', keyword: 'minItems', params: { limit: 1 }, message: 'must NOT have fewer than 1 items' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          }
+          else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!(validate54(data1[i0], { instancePath: instancePath + '/messages/' + i0, parentData: data1, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+            errors = vErrors.length;
+          }
+        }
+      }
+      else {
+        const err6 = { instancePath: instancePath + '/messages', schemaPath: '#/properties/messages/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.temperature !== undefined) {
+      let data3 = data.temperature;
+      if ((typeof data3 == 'number') && (isFinite(data3))) {
+        if (data3 > 2 || isNaN(data3)) {
+          const err7 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          }
+          else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (data3 < 0 || isNaN(data3)) {
+          const err8 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          }
+          else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err9 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.top_p !== undefined) {
+      let data4 = data.top_p;
+      if ((typeof data4 == 'number') && (isFinite(data4))) {
+        if (data4 > 1 || isNaN(data4)) {
+          const err10 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          }
+          else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data4 < 0 || isNaN(data4)) {
+          const err11 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          }
+          else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err12 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.n !== undefined) {
+      let data5 = data.n;
+      if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
+        const err13 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      if ((typeof data5 == 'number') && (isFinite(data5))) {
+        if (data5 < 1 || isNaN(data5)) {
+          const err14 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          }
+          else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.stop !== undefined) {
+      let data6 = data.stop;
+      const _errs14 = errors;
+      let valid3 = false;
+      const _errs15 = errors;
+      if (typeof data6 !== 'string') {
+        const err15 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      var _valid0 = _errs15 === errors;
+      valid3 = valid3 || _valid0;
+      const _errs17 = errors;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (typeof data6[i1] !== 'string') {
+            const err16 = { instancePath: instancePath + '/stop/' + i1, schemaPath: '#/properties/stop/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err16];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err16);
             }
-            if (valid0) {
-              if (data.temperature !== undefined) {
-                let data3 = data.temperature;
-                const _errs7 = errors;
-                if (errors === _errs7) {
-                  if ((typeof data3 == 'number') && (isFinite(data3))) {
-                    if (data3 > 2 || isNaN(data3)) {
-                      validate53.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' }];
-                      return false;
-                    }
-                    else {
-                      if (data3 < 0 || isNaN(data3)) {
-                        validate53.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                        return false;
-                      }
-                    }
-                  }
-                  else {
-                    validate53.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs7 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.top_p !== undefined) {
-                  let data4 = data.top_p;
-                  const _errs9 = errors;
-                  if (errors === _errs9) {
-                    if ((typeof data4 == 'number') && (isFinite(data4))) {
-                      if (data4 > 1 || isNaN(data4)) {
-                        validate53.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' }];
-                        return false;
-                      }
-                      else {
-                        if (data4 < 0 || isNaN(data4)) {
-                          validate53.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                          return false;
-                        }
-                      }
-                    }
-                    else {
-                      validate53.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs9 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.n !== undefined) {
-                    let data5 = data.n;
-                    const _errs11 = errors;
-                    if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
-                      validate53.errors = [{ instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                      return false;
-                    }
-                    if (errors === _errs11) {
-                      if ((typeof data5 == 'number') && (isFinite(data5))) {
-                        if (data5 < 1 || isNaN(data5)) {
-                          validate53.errors = [{ instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                          return false;
-                        }
-                      }
-                    }
-                    var valid0 = _errs11 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.stop !== undefined) {
-                      let data6 = data.stop;
-                      const _errs13 = errors;
-                      const _errs14 = errors;
-                      let valid2 = false;
-                      const _errs15 = errors;
-                      if (typeof data6 !== 'string') {
-                        const err0 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                        if (vErrors === null) {
-                          vErrors = [err0];
-                        }
-                        else {
-                          vErrors.push(err0);
-                        }
-                        errors++;
-                      }
-                      var _valid0 = _errs15 === errors;
-                      valid2 = valid2 || _valid0;
-                      const _errs17 = errors;
-                      if (errors === _errs17) {
-                        if (Array.isArray(data6)) {
-                          var valid3 = true;
-                          const len1 = data6.length;
-                          for (let i1 = 0; i1 < len1; i1++) {
-                            const _errs19 = errors;
-                            if (typeof data6[i1] !== 'string') {
-                              const err1 = { instancePath: instancePath + '/stop/' + i1, schemaPath: '#/properties/stop/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                              if (vErrors === null) {
-                                vErrors = [err1];
-                              }
-                              else {
-                                vErrors.push(err1);
-                              }
-                              errors++;
-                            }
-                            var valid3 = _errs19 === errors;
-                            if (!valid3) {
-                              break;
-                            }
-                          }
-                        }
-                        else {
-                          const err2 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                          if (vErrors === null) {
-                            vErrors = [err2];
-                          }
-                          else {
-                            vErrors.push(err2);
-                          }
-                          errors++;
-                        }
-                      }
-                      var _valid0 = _errs17 === errors;
-                      valid2 = valid2 || _valid0;
-                      if (!valid2) {
-                        const err3 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                        if (vErrors === null) {
-                          vErrors = [err3];
-                        }
-                        else {
-                          vErrors.push(err3);
-                        }
-                        errors++;
-                        validate53.errors = vErrors;
-                        return false;
-                      }
-                      else {
-                        errors = _errs14;
-                        if (vErrors !== null) {
-                          if (_errs14) {
-                            vErrors.length = _errs14;
-                          }
-                          else {
-                            vErrors = null;
-                          }
-                        }
-                      }
-                      var valid0 = _errs13 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.max_tokens !== undefined) {
-                        let data8 = data.max_tokens;
-                        const _errs21 = errors;
-                        if (!(((typeof data8 == 'number') && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) {
-                          validate53.errors = [{ instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                          return false;
-                        }
-                        if (errors === _errs21) {
-                          if ((typeof data8 == 'number') && (isFinite(data8))) {
-                            if (data8 < 1 || isNaN(data8)) {
-                              validate53.errors = [{ instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                              return false;
-                            }
-                          }
-                        }
-                        var valid0 = _errs21 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.max_completion_tokens !== undefined) {
-                          let data9 = data.max_completion_tokens;
-                          const _errs23 = errors;
-                          if (!(((typeof data9 == 'number') && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
-                            validate53.errors = [{ instancePath: instancePath + '/max_completion_tokens', schemaPath: '#/properties/max_completion_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                            return false;
-                          }
-                          if (errors === _errs23) {
-                            if ((typeof data9 == 'number') && (isFinite(data9))) {
-                              if (data9 < 1 || isNaN(data9)) {
-                                validate53.errors = [{ instancePath: instancePath + '/max_completion_tokens', schemaPath: '#/properties/max_completion_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                                return false;
-                              }
-                            }
-                          }
-                          var valid0 = _errs23 === errors;
-                        }
-                        else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.presence_penalty !== undefined) {
-                            let data10 = data.presence_penalty;
-                            const _errs25 = errors;
-                            if (errors === _errs25) {
-                              if ((typeof data10 == 'number') && (isFinite(data10))) {
-                                if (data10 > 2 || isNaN(data10)) {
-                                  validate53.errors = [{ instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' }];
-                                  return false;
-                                }
-                                else {
-                                  if (data10 < -2 || isNaN(data10)) {
-                                    validate53.errors = [{ instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' }];
-                                    return false;
-                                  }
-                                }
-                              }
-                              else {
-                                validate53.errors = [{ instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                                return false;
-                              }
-                            }
-                            var valid0 = _errs25 === errors;
-                          }
-                          else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.frequency_penalty !== undefined) {
-                              let data11 = data.frequency_penalty;
-                              const _errs27 = errors;
-                              if (errors === _errs27) {
-                                if ((typeof data11 == 'number') && (isFinite(data11))) {
-                                  if (data11 > 2 || isNaN(data11)) {
-                                    validate53.errors = [{ instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' }];
-                                    return false;
-                                  }
-                                  else {
-                                    if (data11 < -2 || isNaN(data11)) {
-                                      validate53.errors = [{ instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' }];
-                                      return false;
-                                    }
-                                  }
-                                }
-                                else {
-                                  validate53.errors = [{ instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs27 === errors;
-                            }
-                            else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.logit_bias !== undefined) {
-                                const _errs29 = errors;
-                                if (!(validate99(data.logit_bias, { instancePath: instancePath + '/logit_bias', parentData: data, parentDataProperty: 'logit_bias', rootData, dynamicAnchors }))) {
-                                  vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-                                  errors = vErrors.length;
-                                }
-                                var valid0 = _errs29 === errors;
-                              }
-                              else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.logprobs !== undefined) {
-                                  const _errs31 = errors;
-                                  if (typeof data.logprobs !== 'boolean') {
-                                    validate53.errors = [{ instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                                    return false;
-                                  }
-                                  var valid0 = _errs31 === errors;
-                                }
-                                else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.top_logprobs !== undefined) {
-                                    let data14 = data.top_logprobs;
-                                    const _errs33 = errors;
-                                    if (!(((typeof data14 == 'number') && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) {
-                                      validate53.errors = [{ instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                                      return false;
-                                    }
-                                    if (errors === _errs33) {
-                                      if ((typeof data14 == 'number') && (isFinite(data14))) {
-                                        if (data14 > 20 || isNaN(data14)) {
-                                          validate53.errors = [{ instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 20 }, message: 'must be <= 20' }];
-                                          return false;
-                                        }
-                                        else {
-                                          if (data14 < 0 || isNaN(data14)) {
-                                            validate53.errors = [{ instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                                            return false;
-                                          }
-                                        }
-                                      }
-                                    }
-                                    var valid0 = _errs33 === errors;
-                                  }
-                                  else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.seed !== undefined) {
-                                      let data15 = data.seed;
-                                      const _errs35 = errors;
-                                      if (!(((typeof data15 == 'number') && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) {
-                                        validate53.errors = [{ instancePath: instancePath + '/seed', schemaPath: '#/properties/seed/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                                        return false;
-                                      }
-                                      var valid0 = _errs35 === errors;
-                                    }
-                                    else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.user !== undefined) {
-                                        const _errs37 = errors;
-                                        if (typeof data.user !== 'string') {
-                                          validate53.errors = [{ instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                          return false;
-                                        }
-                                        var valid0 = _errs37 === errors;
-                                      }
-                                      else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.stream !== undefined) {
-                                          const _errs39 = errors;
-                                          if (typeof data.stream !== 'boolean') {
-                                            validate53.errors = [{ instancePath: instancePath + '/stream', schemaPath: '#/properties/stream/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                                            return false;
-                                          }
-                                          var valid0 = _errs39 === errors;
-                                        }
-                                        else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.stream_options !== undefined) {
-                                            const _errs41 = errors;
-                                            if (!(validate101(data.stream_options, { instancePath: instancePath + '/stream_options', parentData: data, parentDataProperty: 'stream_options', rootData, dynamicAnchors }))) {
-                                              vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
-                                              errors = vErrors.length;
-                                            }
-                                            var valid0 = _errs41 === errors;
-                                          }
-                                          else {
-                                            var valid0 = true;
-                                          }
-                                          if (valid0) {
-                                            if (data.tools !== undefined) {
-                                              let data19 = data.tools;
-                                              const _errs43 = errors;
-                                              if (errors === _errs43) {
-                                                if (Array.isArray(data19)) {
-                                                  var valid6 = true;
-                                                  const len2 = data19.length;
-                                                  for (let i2 = 0; i2 < len2; i2++) {
-                                                    const _errs45 = errors;
-                                                    if (!(validate103(data19[i2], { instancePath: instancePath + '/tools/' + i2, parentData: data19, parentDataProperty: i2, rootData, dynamicAnchors }))) {
-                                                      vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
-                                                      errors = vErrors.length;
-                                                    }
-                                                    var valid6 = _errs45 === errors;
-                                                    if (!valid6) {
-                                                      break;
-                                                    }
-                                                  }
-                                                }
-                                                else {
-                                                  validate53.errors = [{ instancePath: instancePath + '/tools', schemaPath: '#/properties/tools/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid0 = _errs43 === errors;
-                                            }
-                                            else {
-                                              var valid0 = true;
-                                            }
-                                            if (valid0) {
-                                              if (data.tool_choice !== undefined) {
-                                                const _errs46 = errors;
-                                                if (!(validate109(data.tool_choice, { instancePath: instancePath + '/tool_choice', parentData: data, parentDataProperty: 'tool_choice', rootData, dynamicAnchors }))) {
-                                                  vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
-                                                  errors = vErrors.length;
-                                                }
-                                                var valid0 = _errs46 === errors;
-                                              }
-                                              else {
-                                                var valid0 = true;
-                                              }
-                                              if (valid0) {
-                                                if (data.parallel_tool_calls !== undefined) {
-                                                  const _errs48 = errors;
-                                                  if (typeof data.parallel_tool_calls !== 'boolean') {
-                                                    validate53.errors = [{ instancePath: instancePath + '/parallel_tool_calls', schemaPath: '#/properties/parallel_tool_calls/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                                                    return false;
-                                                  }
-                                                  var valid0 = _errs48 === errors;
-                                                }
-                                                else {
-                                                  var valid0 = true;
-                                                }
-                                                if (valid0) {
-                                                  if (data.response_format !== undefined) {
-                                                    const _errs50 = errors;
-                                                    if (!(validate117(data.response_format, { instancePath: instancePath + '/response_format', parentData: data, parentDataProperty: 'response_format', rootData, dynamicAnchors }))) {
-                                                      vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
-                                                      errors = vErrors.length;
-                                                    }
-                                                    var valid0 = _errs50 === errors;
-                                                  }
-                                                  else {
-                                                    var valid0 = true;
-                                                  }
-                                                  if (valid0) {
-                                                    if (data.reasoning_effort !== undefined) {
-                                                      const _errs52 = errors;
-                                                      if (!(validate128(data.reasoning_effort, { instancePath: instancePath + '/reasoning_effort', parentData: data, parentDataProperty: 'reasoning_effort', rootData, dynamicAnchors }))) {
-                                                        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
-                                                        errors = vErrors.length;
-                                                      }
-                                                      var valid0 = _errs52 === errors;
-                                                    }
-                                                    else {
-                                                      var valid0 = true;
-                                                    }
-                                                    if (valid0) {
-                                                      if (data.modalities !== undefined) {
-                                                        let data25 = data.modalities;
-                                                        const _errs54 = errors;
-                                                        if (errors === _errs54) {
-                                                          if (Array.isArray(data25)) {
-                                                            var valid10 = true;
-                                                            const len3 = data25.length;
-                                                            for (let i3 = 0; i3 < len3; i3++) {
-                                                              let data26 = data25[i3];
-                                                              const _errs56 = errors;
-                                                              if (typeof data26 !== 'string') {
-                                                                validate53.errors = [{ instancePath: instancePath + '/modalities/' + i3, schemaPath: '#/properties/modalities/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                                                return false;
-                                                              }
-                                                              if (!((data26 === 'text') || (data26 === 'audio'))) {
-                                                                validate53.errors = [{ instancePath: instancePath + '/modalities/' + i3, schemaPath: '#/properties/modalities/items/enum', keyword: 'enum', params: { allowedValues: schema20.properties.modalities.items.enum }, message: 'must be equal to one of the allowed values' }];
-                                                                return false;
-                                                              }
-                                                              var valid10 = _errs56 === errors;
-                                                              if (!valid10) {
-                                                                break;
-                                                              }
-                                                            }
-                                                          }
-                                                          else {
-                                                            validate53.errors = [{ instancePath: instancePath + '/modalities', schemaPath: '#/properties/modalities/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                                                            return false;
-                                                          }
-                                                        }
-                                                        var valid0 = _errs54 === errors;
-                                                      }
-                                                      else {
-                                                        var valid0 = true;
-                                                      }
-                                                      if (valid0) {
-                                                        if (data.audio !== undefined) {
-                                                          const _errs58 = errors;
-                                                          if (!(validate130(data.audio, { instancePath: instancePath + '/audio', parentData: data, parentDataProperty: 'audio', rootData, dynamicAnchors }))) {
-                                                            vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
-                                                            errors = vErrors.length;
-                                                          }
-                                                          var valid0 = _errs58 === errors;
-                                                        }
-                                                        else {
-                                                          var valid0 = true;
-                                                        }
-                                                        if (valid0) {
-                                                          if (data.prediction !== undefined) {
-                                                            const _errs60 = errors;
-                                                            if (!(validate132(data.prediction, { instancePath: instancePath + '/prediction', parentData: data, parentDataProperty: 'prediction', rootData, dynamicAnchors }))) {
-                                                              vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
-                                                              errors = vErrors.length;
-                                                            }
-                                                            var valid0 = _errs60 === errors;
-                                                          }
-                                                          else {
-                                                            var valid0 = true;
-                                                          }
-                                                          if (valid0) {
-                                                            if (data.service_tier !== undefined) {
-                                                              const _errs62 = errors;
-                                                              if (!(validate135(data.service_tier, { instancePath: instancePath + '/service_tier', parentData: data, parentDataProperty: 'service_tier', rootData, dynamicAnchors }))) {
-                                                                vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
-                                                                errors = vErrors.length;
-                                                              }
-                                                              var valid0 = _errs62 === errors;
-                                                            }
-                                                            else {
-                                                              var valid0 = true;
-                                                            }
-                                                            if (valid0) {
-                                                              if (data.store !== undefined) {
-                                                                const _errs64 = errors;
-                                                                if (typeof data.store !== 'boolean') {
-                                                                  validate53.errors = [{ instancePath: instancePath + '/store', schemaPath: '#/properties/store/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                                                                  return false;
-                                                                }
-                                                                var valid0 = _errs64 === errors;
-                                                              }
-                                                              else {
-                                                                var valid0 = true;
-                                                              }
-                                                              if (valid0) {
-                                                                if (data.metadata !== undefined) {
-                                                                  const _errs66 = errors;
-                                                                  if (!(validate137(data.metadata, { instancePath: instancePath + '/metadata', parentData: data, parentDataProperty: 'metadata', rootData, dynamicAnchors }))) {
-                                                                    vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
-                                                                    errors = vErrors.length;
-                                                                  }
-                                                                  var valid0 = _errs66 === errors;
-                                                                }
-                                                                else {
-                                                                  var valid0 = true;
-                                                                }
-                                                                if (valid0) {
-                                                                  if (data.functions !== undefined) {
-                                                                    let data32 = data.functions;
-                                                                    const _errs68 = errors;
-                                                                    if (errors === _errs68) {
-                                                                      if (Array.isArray(data32)) {
-                                                                        var valid15 = true;
-                                                                        const len4 = data32.length;
-                                                                        for (let i4 = 0; i4 < len4; i4++) {
-                                                                          const _errs70 = errors;
-                                                                          if (!(validate104(data32[i4], { instancePath: instancePath + '/functions/' + i4, parentData: data32, parentDataProperty: i4, rootData, dynamicAnchors }))) {
-                                                                            vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
-                                                                            errors = vErrors.length;
-                                                                          }
-                                                                          var valid15 = _errs70 === errors;
-                                                                          if (!valid15) {
-                                                                            break;
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                      else {
-                                                                        validate53.errors = [{ instancePath: instancePath + '/functions', schemaPath: '#/properties/functions/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                                                                        return false;
-                                                                      }
-                                                                    }
-                                                                    var valid0 = _errs68 === errors;
-                                                                  }
-                                                                  else {
-                                                                    var valid0 = true;
-                                                                  }
-                                                                  if (valid0) {
-                                                                    if (data.function_call !== undefined) {
-                                                                      const _errs71 = errors;
-                                                                      if (!(validate140(data.function_call, { instancePath: instancePath + '/function_call', parentData: data, parentDataProperty: 'function_call', rootData, dynamicAnchors }))) {
-                                                                        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
-                                                                        errors = vErrors.length;
-                                                                      }
-                                                                      var valid0 = _errs71 === errors;
-                                                                    }
-                                                                    else {
-                                                                      var valid0 = true;
-                                                                    }
-                                                                    if (valid0) {
-                                                                      if (data.extra_body !== undefined) {
-                                                                        const _errs73 = errors;
-                                                                        if (!(validate143(data.extra_body, { instancePath: instancePath + '/extra_body', parentData: data, parentDataProperty: 'extra_body', rootData, dynamicAnchors }))) {
-                                                                          vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
-                                                                          errors = vErrors.length;
-                                                                        }
-                                                                        var valid0 = _errs73 === errors;
-                                                                      }
-                                                                      else {
-                                                                        var valid0 = true;
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err17 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err17];
+        }
+        else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      var _valid0 = _errs17 === errors;
+      valid3 = valid3 || _valid0;
+      if (!valid3) {
+        const err18 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs14;
+        if (vErrors !== null) {
+          if (_errs14) {
+            vErrors.length = _errs14;
+          }
+          else {
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate53.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.max_tokens !== undefined) {
+      let data8 = data.max_tokens;
+      if (!(((typeof data8 == 'number') && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) {
+        const err19 = { instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if ((typeof data8 == 'number') && (isFinite(data8))) {
+        if (data8 < 1 || isNaN(data8)) {
+          const err20 = { instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err20];
+          }
+          else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
     }
+    if (data.max_completion_tokens !== undefined) {
+      let data9 = data.max_completion_tokens;
+      if (!(((typeof data9 == 'number') && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
+        const err21 = { instancePath: instancePath + '/max_completion_tokens', schemaPath: '#/properties/max_completion_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err21];
+        }
+        else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if ((typeof data9 == 'number') && (isFinite(data9))) {
+        if (data9 < 1 || isNaN(data9)) {
+          const err22 = { instancePath: instancePath + '/max_completion_tokens', schemaPath: '#/properties/max_completion_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err22];
+          }
+          else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.presence_penalty !== undefined) {
+      let data10 = data.presence_penalty;
+      if ((typeof data10 == 'number') && (isFinite(data10))) {
+        if (data10 > 2 || isNaN(data10)) {
+          const err23 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          }
+          else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data10 < -2 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          }
+          else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err25 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err25];
+        }
+        else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.frequency_penalty !== undefined) {
+      let data11 = data.frequency_penalty;
+      if ((typeof data11 == 'number') && (isFinite(data11))) {
+        if (data11 > 2 || isNaN(data11)) {
+          const err26 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          }
+          else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data11 < -2 || isNaN(data11)) {
+          const err27 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          }
+          else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err28 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err28];
+        }
+        else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.logit_bias !== undefined) {
+      if (!(validate99(data.logit_bias, { instancePath: instancePath + '/logit_bias', parentData: data, parentDataProperty: 'logit_bias', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.logprobs !== undefined) {
+      if (typeof data.logprobs !== 'boolean') {
+        const err29 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err29];
+        }
+        else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.top_logprobs !== undefined) {
+      let data14 = data.top_logprobs;
+      if (!(((typeof data14 == 'number') && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) {
+        const err30 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err30];
+        }
+        else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if ((typeof data14 == 'number') && (isFinite(data14))) {
+        if (data14 > 20 || isNaN(data14)) {
+          const err31 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 20 }, message: 'must be <= 20' };
+          if (vErrors === null) {
+            vErrors = [err31];
+          }
+          else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data14 < 0 || isNaN(data14)) {
+          const err32 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err32];
+          }
+          else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.seed !== undefined) {
+      let data15 = data.seed;
+      if (!(((typeof data15 == 'number') && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) {
+        const err33 = { instancePath: instancePath + '/seed', schemaPath: '#/properties/seed/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err33];
+        }
+        else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.user !== undefined) {
+      if (typeof data.user !== 'string') {
+        const err34 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err34];
+        }
+        else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.stream !== undefined) {
+      if (typeof data.stream !== 'boolean') {
+        const err35 = { instancePath: instancePath + '/stream', schemaPath: '#/properties/stream/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err35];
+        }
+        else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.stream_options !== undefined) {
+      if (!(validate101(data.stream_options, { instancePath: instancePath + '/stream_options', parentData: data, parentDataProperty: 'stream_options', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate101.errors : vErrors.concat(validate101.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tools !== undefined) {
+      let data19 = data.tools;
+      if (Array.isArray(data19)) {
+        const len2 = data19.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (!(validate103(data19[i2], { instancePath: instancePath + '/tools/' + i2, parentData: data19, parentDataProperty: i2, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate103.errors : vErrors.concat(validate103.errors);
+            errors = vErrors.length;
+          }
+        }
+      }
+      else {
+        const err36 = { instancePath: instancePath + '/tools', schemaPath: '#/properties/tools/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err36];
+        }
+        else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.tool_choice !== undefined) {
+      if (!(validate109(data.tool_choice, { instancePath: instancePath + '/tool_choice', parentData: data, parentDataProperty: 'tool_choice', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate109.errors : vErrors.concat(validate109.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.parallel_tool_calls !== undefined) {
+      if (typeof data.parallel_tool_calls !== 'boolean') {
+        const err37 = { instancePath: instancePath + '/parallel_tool_calls', schemaPath: '#/properties/parallel_tool_calls/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err37];
+        }
+        else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.response_format !== undefined) {
+      if (!(validate117(data.response_format, { instancePath: instancePath + '/response_format', parentData: data, parentDataProperty: 'response_format', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.reasoning_effort !== undefined) {
+      if (!(validate128(data.reasoning_effort, { instancePath: instancePath + '/reasoning_effort', parentData: data, parentDataProperty: 'reasoning_effort', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate128.errors : vErrors.concat(validate128.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.modalities !== undefined) {
+      let data25 = data.modalities;
+      if (Array.isArray(data25)) {
+        const len3 = data25.length;
+        for (let i3 = 0; i3 < len3; i3++) {
+          let data26 = data25[i3];
+          if (typeof data26 !== 'string') {
+            const err38 = { instancePath: instancePath + '/modalities/' + i3, schemaPath: '#/properties/modalities/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err38];
+            }
+            else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+          if (!((data26 === 'text') || (data26 === 'audio'))) {
+            const err39 = { instancePath: instancePath + '/modalities/' + i3, schemaPath: '#/properties/modalities/items/enum', keyword: 'enum', params: { allowedValues: schema20.properties.modalities.items.enum }, message: 'must be equal to one of the allowed values' };
+            if (vErrors === null) {
+              vErrors = [err39];
+            }
+            else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err40 = { instancePath: instancePath + '/modalities', schemaPath: '#/properties/modalities/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err40];
+        }
+        else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.audio !== undefined) {
+      if (!(validate130(data.audio, { instancePath: instancePath + '/audio', parentData: data, parentDataProperty: 'audio', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.prediction !== undefined) {
+      if (!(validate132(data.prediction, { instancePath: instancePath + '/prediction', parentData: data, parentDataProperty: 'prediction', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.service_tier !== undefined) {
+      if (!(validate135(data.service_tier, { instancePath: instancePath + '/service_tier', parentData: data, parentDataProperty: 'service_tier', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.store !== undefined) {
+      if (typeof data.store !== 'boolean') {
+        const err41 = { instancePath: instancePath + '/store', schemaPath: '#/properties/store/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err41];
+        }
+        else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== undefined) {
+      if (!(validate137(data.metadata, { instancePath: instancePath + '/metadata', parentData: data, parentDataProperty: 'metadata', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.functions !== undefined) {
+      let data32 = data.functions;
+      if (Array.isArray(data32)) {
+        const len4 = data32.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          if (!(validate104(data32[i4], { instancePath: instancePath + '/functions/' + i4, parentData: data32, parentDataProperty: i4, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
+            errors = vErrors.length;
+          }
+        }
+      }
+      else {
+        const err42 = { instancePath: instancePath + '/functions', schemaPath: '#/properties/functions/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err42];
+        }
+        else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.function_call !== undefined) {
+      if (!(validate140(data.function_call, { instancePath: instancePath + '/function_call', parentData: data, parentDataProperty: 'function_call', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate140.errors : vErrors.concat(validate140.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      if (!(validate143(data.extra_body, { instancePath: instancePath + '/extra_body', parentData: data, parentDataProperty: 'extra_body', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+        errors = vErrors.length;
+      }
+    }
+  }
+  else {
+    const err43 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err43];
+    }
+    else {
+      vErrors.push(err43);
+    }
+    errors++;
   }
   validate53.errors = vErrors;
   return errors === 0;

@@ -26,317 +26,303 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.input === undefined) && (missing0 = 'input'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((((((key0 === 'model') || (key0 === 'input')) || (key0 === 'encoding_format')) || (key0 === 'dimensions')) || (key0 === 'user')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.input === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'input' }, message: 'must have required property \'' + 'input' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((((((key0 === 'model') || (key0 === 'input')) || (key0 === 'encoding_format')) || (key0 === 'dimensions')) || (key0 === 'user')) || (key0 === 'extra_body'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func1(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func1(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err3);
           }
-          if (valid0) {
-            if (data.input !== undefined) {
-              let data1 = data.input;
-              const _errs4 = errors;
-              const _errs7 = errors;
-              let valid3 = false;
-              const _errs8 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs8 === errors;
-              valid3 = valid3 || _valid0;
-              const _errs10 = errors;
-              if (errors === _errs10) {
-                if (Array.isArray(data1)) {
-                  var valid4 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs12 = errors;
-                    if (typeof data1[i0] !== 'string') {
-                      const err1 = { instancePath: instancePath + '/input/' + i0, schemaPath: '#/$defs/EmbeddingInput/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                      if (vErrors === null) {
-                        vErrors = [err1];
-                      }
-                      else {
-                        vErrors.push(err1);
-                      }
-                      errors++;
-                    }
-                    var valid4 = _errs12 === errors;
-                    if (!valid4) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err2 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err2];
-                  }
-                  else {
-                    vErrors.push(err2);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs10 === errors;
-              valid3 = valid3 || _valid0;
-              if (_valid0) {
-                var items0 = true;
-              }
-              const _errs14 = errors;
-              if (errors === _errs14) {
-                if (Array.isArray(data1)) {
-                  var valid5 = true;
-                  const len1 = data1.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    let data3 = data1[i1];
-                    const _errs16 = errors;
-                    if (!(((typeof data3 == 'number') && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
-                      const err3 = { instancePath: instancePath + '/input/' + i1, schemaPath: '#/$defs/EmbeddingInput/anyOf/2/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
-                      if (vErrors === null) {
-                        vErrors = [err3];
-                      }
-                      else {
-                        vErrors.push(err3);
-                      }
-                      errors++;
-                    }
-                    var valid5 = _errs16 === errors;
-                    if (!valid5) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err4 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf/2/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err4];
-                  }
-                  else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs14 === errors;
-              valid3 = valid3 || _valid0;
-              if (_valid0) {
-                if (items0 !== true) {
-                  items0 = true;
-                }
-              }
-              const _errs18 = errors;
-              if (errors === _errs18) {
-                if (Array.isArray(data1)) {
-                  var valid6 = true;
-                  const len2 = data1.length;
-                  for (let i2 = 0; i2 < len2; i2++) {
-                    let data4 = data1[i2];
-                    const _errs20 = errors;
-                    if (errors === _errs20) {
-                      if (Array.isArray(data4)) {
-                        var valid7 = true;
-                        const len3 = data4.length;
-                        for (let i3 = 0; i3 < len3; i3++) {
-                          let data5 = data4[i3];
-                          const _errs22 = errors;
-                          if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
-                            const err5 = { instancePath: instancePath + '/input/' + i2 + '/' + i3, schemaPath: '#/$defs/EmbeddingInput/anyOf/3/items/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
-                            if (vErrors === null) {
-                              vErrors = [err5];
-                            }
-                            else {
-                              vErrors.push(err5);
-                            }
-                            errors++;
-                          }
-                          var valid7 = _errs22 === errors;
-                          if (!valid7) {
-                            break;
-                          }
-                        }
-                      }
-                      else {
-                        const err6 = { instancePath: instancePath + '/input/' + i2, schemaPath: '#/$defs/EmbeddingInput/anyOf/3/items/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                        if (vErrors === null) {
-                          vErrors = [err6];
-                        }
-                        else {
-                          vErrors.push(err6);
-                        }
-                        errors++;
-                      }
-                    }
-                    var valid6 = _errs20 === errors;
-                    if (!valid6) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err7 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf/3/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  }
-                  else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs18 === errors;
-              valid3 = valid3 || _valid0;
-              if (_valid0) {
-                if (items0 !== true) {
-                  items0 = true;
-                }
-              }
-              if (!valid3) {
-                const err8 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                }
-                else {
-                  vErrors.push(err8);
-                }
-                errors++;
-                validate21.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs7;
-                if (vErrors !== null) {
-                  if (_errs7) {
-                    vErrors.length = _errs7;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.input !== undefined) {
+      let data1 = data.input;
+      const _errs7 = errors;
+      let valid3 = false;
+      const _errs8 = errors;
+      if (typeof data1 !== 'string') {
+        const err5 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid3 = valid3 || _valid0;
+      const _errs10 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data1[i0] !== 'string') {
+            const err6 = { instancePath: instancePath + '/input/' + i0, schemaPath: '#/$defs/EmbeddingInput/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err6];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err6);
             }
-            if (valid0) {
-              if (data.encoding_format !== undefined) {
-                let data6 = data.encoding_format;
-                const _errs24 = errors;
-                if (typeof data6 !== 'string') {
-                  validate21.errors = [{ instancePath: instancePath + '/encoding_format', schemaPath: '#/properties/encoding_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                if (!((data6 === 'float') || (data6 === 'base64'))) {
-                  validate21.errors = [{ instancePath: instancePath + '/encoding_format', schemaPath: '#/properties/encoding_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.encoding_format.enum }, message: 'must be equal to one of the allowed values' }];
-                  return false;
-                }
-                var valid0 = _errs24 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.dimensions !== undefined) {
-                  let data7 = data.dimensions;
-                  const _errs26 = errors;
-                  if (!(((typeof data7 == 'number') && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) {
-                    validate21.errors = [{ instancePath: instancePath + '/dimensions', schemaPath: '#/properties/dimensions/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                    return false;
-                  }
-                  if (errors === _errs26) {
-                    if ((typeof data7 == 'number') && (isFinite(data7))) {
-                      if (data7 < 1 || isNaN(data7)) {
-                        validate21.errors = [{ instancePath: instancePath + '/dimensions', schemaPath: '#/properties/dimensions/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                        return false;
-                      }
-                    }
-                  }
-                  var valid0 = _errs26 === errors;
+            errors++;
+          }
+        }
+      }
+      else {
+        const err7 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid0 = _errs10 === errors;
+      valid3 = valid3 || _valid0;
+      if (_valid0) {
+        var items0 = true;
+      }
+      const _errs14 = errors;
+      if (Array.isArray(data1)) {
+        const len1 = data1.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data3 = data1[i1];
+          if (!(((typeof data3 == 'number') && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
+            const err8 = { instancePath: instancePath + '/input/' + i1, schemaPath: '#/$defs/EmbeddingInput/anyOf/2/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+            if (vErrors === null) {
+              vErrors = [err8];
+            }
+            else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err9 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf/2/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      var _valid0 = _errs14 === errors;
+      valid3 = valid3 || _valid0;
+      if (_valid0) {
+        if (items0 !== true) {
+          items0 = true;
+        }
+      }
+      const _errs18 = errors;
+      if (Array.isArray(data1)) {
+        const len2 = data1.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data4 = data1[i2];
+          if (Array.isArray(data4)) {
+            const len3 = data4.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data5 = data4[i3];
+              if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
+                const err10 = { instancePath: instancePath + '/input/' + i2 + '/' + i3, schemaPath: '#/$defs/EmbeddingInput/anyOf/3/items/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+                if (vErrors === null) {
+                  vErrors = [err10];
                 }
                 else {
-                  var valid0 = true;
+                  vErrors.push(err10);
                 }
-                if (valid0) {
-                  if (data.user !== undefined) {
-                    const _errs28 = errors;
-                    if (typeof data.user !== 'string') {
-                      validate21.errors = [{ instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                      return false;
-                    }
-                    var valid0 = _errs28 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.extra_body !== undefined) {
-                      let data9 = data.extra_body;
-                      const _errs30 = errors;
-                      const _errs32 = errors;
-                      if (errors === _errs32) {
-                        if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
-                        }
-                        else {
-                          validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/EmbeddingExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs30 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                  }
-                }
+                errors++;
               }
             }
+          }
+          else {
+            const err11 = { instancePath: instancePath + '/input/' + i2, schemaPath: '#/$defs/EmbeddingInput/anyOf/3/items/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+            if (vErrors === null) {
+              vErrors = [err11];
+            }
+            else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err12 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf/3/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      var _valid0 = _errs18 === errors;
+      valid3 = valid3 || _valid0;
+      if (_valid0) {
+        if (items0 !== true) {
+          items0 = true;
+        }
+      }
+      if (!valid3) {
+        const err13 = { instancePath: instancePath + '/input', schemaPath: '#/$defs/EmbeddingInput/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs7;
+        if (vErrors !== null) {
+          if (_errs7) {
+            vErrors.length = _errs7;
+          }
+          else {
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.encoding_format !== undefined) {
+      let data6 = data.encoding_format;
+      if (typeof data6 !== 'string') {
+        const err14 = { instancePath: instancePath + '/encoding_format', schemaPath: '#/properties/encoding_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err14];
+        }
+        else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!((data6 === 'float') || (data6 === 'base64'))) {
+        const err15 = { instancePath: instancePath + '/encoding_format', schemaPath: '#/properties/encoding_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.encoding_format.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
     }
+    if (data.dimensions !== undefined) {
+      let data7 = data.dimensions;
+      if (!(((typeof data7 == 'number') && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) {
+        const err16 = { instancePath: instancePath + '/dimensions', schemaPath: '#/properties/dimensions/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err16];
+        }
+        else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if ((typeof data7 == 'number') && (isFinite(data7))) {
+        if (data7 < 1 || isNaN(data7)) {
+          const err17 = { instancePath: instancePath + '/dimensions', schemaPath: '#/properties/dimensions/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          }
+          else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.user !== undefined) {
+      if (typeof data.user !== 'string') {
+        const err18 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data9 = data.extra_body;
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+      }
+      else {
+        const err19 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/EmbeddingExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err20 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err20];
+    }
+    else {
+      vErrors.push(err20);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

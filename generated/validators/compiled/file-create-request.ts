@@ -17,134 +17,160 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.file === undefined) && (missing0 = 'file')) || ((data.purpose === undefined) && (missing0 = 'purpose'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.file === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'file' }, message: 'must have required property \'' + 'file' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((((key0 === 'file') || (key0 === 'filename')) || (key0 === 'purpose')) || (key0 === 'expires_after')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.purpose === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'purpose' }, message: 'must have required property \'' + 'purpose' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((((key0 === 'file') || (key0 === 'filename')) || (key0 === 'purpose')) || (key0 === 'expires_after')) || (key0 === 'extra_body'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.filename !== undefined) {
-            const _errs2 = errors;
-            if (typeof data.filename !== 'string') {
-              validate21.errors = [{ instancePath: instancePath + '/filename', schemaPath: '#/properties/filename/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.filename !== undefined) {
+      if (typeof data.filename !== 'string') {
+        const err3 = { instancePath: instancePath + '/filename', schemaPath: '#/properties/filename/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.purpose !== undefined) {
+      if (typeof data.purpose !== 'string') {
+        const err4 = { instancePath: instancePath + '/purpose', schemaPath: '#/properties/purpose/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.expires_after !== undefined) {
+      let data2 = data.expires_after;
+      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+        if (data2.anchor === undefined) {
+          const err5 = { instancePath: instancePath + '/expires_after', schemaPath: '#/$defs/FileExpiresAfter/required', keyword: 'required', params: { missingProperty: 'anchor' }, message: 'must have required property \'' + 'anchor' + '\'' };
+          if (vErrors === null) {
+            vErrors = [err5];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err5);
           }
-          if (valid0) {
-            if (data.purpose !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.purpose !== 'string') {
-                validate21.errors = [{ instancePath: instancePath + '/purpose', schemaPath: '#/properties/purpose/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+        if (data2.seconds === undefined) {
+          const err6 = { instancePath: instancePath + '/expires_after', schemaPath: '#/$defs/FileExpiresAfter/required', keyword: 'required', params: { missingProperty: 'seconds' }, message: 'must have required property \'' + 'seconds' + '\'' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          }
+          else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        for (const key1 in data2) {
+          if (!((key1 === 'anchor') || (key1 === 'seconds'))) {
+            const err7 = { instancePath: instancePath + '/expires_after', schemaPath: '#/$defs/FileExpiresAfter/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
+            if (vErrors === null) {
+              vErrors = [err7];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err7);
             }
-            if (valid0) {
-              if (data.expires_after !== undefined) {
-                let data2 = data.expires_after;
-                const _errs6 = errors;
-                const _errs8 = errors;
-                if (errors === _errs8) {
-                  if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
-                    let missing1;
-                    if (((data2.anchor === undefined) && (missing1 = 'anchor')) || ((data2.seconds === undefined) && (missing1 = 'seconds'))) {
-                      validate21.errors = [{ instancePath: instancePath + '/expires_after', schemaPath: '#/$defs/FileExpiresAfter/required', keyword: 'required', params: { missingProperty: missing1 }, message: 'must have required property \'' + missing1 + '\'' }];
-                      return false;
-                    }
-                    else {
-                      const _errs10 = errors;
-                      for (const key1 in data2) {
-                        if (!((key1 === 'anchor') || (key1 === 'seconds'))) {
-                          validate21.errors = [{ instancePath: instancePath + '/expires_after', schemaPath: '#/$defs/FileExpiresAfter/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' }];
-                          return false;
-                          break;
-                        }
-                      }
-                      if (_errs10 === errors) {
-                        if (data2.anchor !== undefined) {
-                          const _errs11 = errors;
-                          if (typeof data2.anchor !== 'string') {
-                            validate21.errors = [{ instancePath: instancePath + '/expires_after/anchor', schemaPath: '#/$defs/FileExpiresAfter/properties/anchor/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                            return false;
-                          }
-                          var valid3 = _errs11 === errors;
-                        }
-                        else {
-                          var valid3 = true;
-                        }
-                        if (valid3) {
-                          if (data2.seconds !== undefined) {
-                            let data4 = data2.seconds;
-                            const _errs13 = errors;
-                            if (!(((typeof data4 == 'number') && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) {
-                              validate21.errors = [{ instancePath: instancePath + '/expires_after/seconds', schemaPath: '#/$defs/FileExpiresAfter/properties/seconds/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                              return false;
-                            }
-                            var valid3 = _errs13 === errors;
-                          }
-                          else {
-                            var valid3 = true;
-                          }
-                        }
-                      }
-                    }
-                  }
-                  else {
-                    validate21.errors = [{ instancePath: instancePath + '/expires_after', schemaPath: '#/$defs/FileExpiresAfter/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.extra_body !== undefined) {
-                  let data5 = data.extra_body;
-                  const _errs15 = errors;
-                  const _errs17 = errors;
-                  if (errors === _errs17) {
-                    if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-                    }
-                    else {
-                      validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/FileExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs15 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-              }
+            errors++;
+          }
+        }
+        if (data2.anchor !== undefined) {
+          if (typeof data2.anchor !== 'string') {
+            const err8 = { instancePath: instancePath + '/expires_after/anchor', schemaPath: '#/$defs/FileExpiresAfter/properties/anchor/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err8];
             }
+            else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data2.seconds !== undefined) {
+          let data4 = data2.seconds;
+          if (!(((typeof data4 == 'number') && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) {
+            const err9 = { instancePath: instancePath + '/expires_after/seconds', schemaPath: '#/$defs/FileExpiresAfter/properties/seconds/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+            if (vErrors === null) {
+              vErrors = [err9];
+            }
+            else {
+              vErrors.push(err9);
+            }
+            errors++;
           }
         }
       }
+      else {
+        const err10 = { instancePath: instancePath + '/expires_after', schemaPath: '#/$defs/FileExpiresAfter/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data5 = data.extra_body;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+      }
+      else {
+        const err11 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/FileExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err12 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err12];
     }
     else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      vErrors.push(err12);
     }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

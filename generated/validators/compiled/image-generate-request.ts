@@ -26,241 +26,268 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.prompt === undefined) && (missing0 = 'prompt'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(func1.call(schema32.properties, key0))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.prompt === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'prompt' }, message: 'must have required property \'' + 'prompt' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func1.call(schema32.properties, key0))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func2(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err3);
           }
-          if (valid0) {
-            if (data.prompt !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.prompt !== 'string') {
-                validate21.errors = [{ instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.n !== undefined) {
-                let data2 = data.n;
-                const _errs6 = errors;
-                if (!(((typeof data2 == 'number') && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) {
-                  validate21.errors = [{ instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if ((typeof data2 == 'number') && (isFinite(data2))) {
-                    if (data2 < 1 || isNaN(data2)) {
-                      validate21.errors = [{ instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                      return false;
-                    }
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.size !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.size !== 'string') {
-                    validate21.errors = [{ instancePath: instancePath + '/size', schemaPath: '#/properties/size/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.quality !== undefined) {
-                    const _errs10 = errors;
-                    if (typeof data.quality !== 'string') {
-                      validate21.errors = [{ instancePath: instancePath + '/quality', schemaPath: '#/properties/quality/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                      return false;
-                    }
-                    var valid0 = _errs10 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.style !== undefined) {
-                      const _errs12 = errors;
-                      if (typeof data.style !== 'string') {
-                        validate21.errors = [{ instancePath: instancePath + '/style', schemaPath: '#/properties/style/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                        return false;
-                      }
-                      var valid0 = _errs12 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.response_format !== undefined) {
-                        let data6 = data.response_format;
-                        const _errs14 = errors;
-                        if (typeof data6 !== 'string') {
-                          validate21.errors = [{ instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                          return false;
-                        }
-                        if (!((data6 === 'url') || (data6 === 'b64_json'))) {
-                          validate21.errors = [{ instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' }];
-                          return false;
-                        }
-                        var valid0 = _errs14 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.background !== undefined) {
-                          const _errs16 = errors;
-                          if (typeof data.background !== 'string') {
-                            validate21.errors = [{ instancePath: instancePath + '/background', schemaPath: '#/properties/background/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                            return false;
-                          }
-                          var valid0 = _errs16 === errors;
-                        }
-                        else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.moderation !== undefined) {
-                            const _errs18 = errors;
-                            if (typeof data.moderation !== 'string') {
-                              validate21.errors = [{ instancePath: instancePath + '/moderation', schemaPath: '#/properties/moderation/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                              return false;
-                            }
-                            var valid0 = _errs18 === errors;
-                          }
-                          else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.output_format !== undefined) {
-                              const _errs20 = errors;
-                              if (typeof data.output_format !== 'string') {
-                                validate21.errors = [{ instancePath: instancePath + '/output_format', schemaPath: '#/properties/output_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                return false;
-                              }
-                              var valid0 = _errs20 === errors;
-                            }
-                            else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.output_compression !== undefined) {
-                                let data10 = data.output_compression;
-                                const _errs22 = errors;
-                                if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
-                                  validate21.errors = [{ instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                                  return false;
-                                }
-                                if (errors === _errs22) {
-                                  if ((typeof data10 == 'number') && (isFinite(data10))) {
-                                    if (data10 > 100 || isNaN(data10)) {
-                                      validate21.errors = [{ instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 100 }, message: 'must be <= 100' }];
-                                      return false;
-                                    }
-                                    else {
-                                      if (data10 < 0 || isNaN(data10)) {
-                                        validate21.errors = [{ instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid0 = _errs22 === errors;
-                              }
-                              else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.user !== undefined) {
-                                  const _errs24 = errors;
-                                  if (typeof data.user !== 'string') {
-                                    validate21.errors = [{ instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                    return false;
-                                  }
-                                  var valid0 = _errs24 === errors;
-                                }
-                                else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.extra_body !== undefined) {
-                                    let data12 = data.extra_body;
-                                    const _errs26 = errors;
-                                    const _errs28 = errors;
-                                    if (errors === _errs28) {
-                                      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
-                                      }
-                                      else {
-                                        validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ImageExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid0 = _errs26 === errors;
-                                  }
-                                  else {
-                                    var valid0 = true;
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.prompt !== undefined) {
+      if (typeof data.prompt !== 'string') {
+        const err5 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.n !== undefined) {
+      let data2 = data.n;
+      if (!(((typeof data2 == 'number') && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) {
+        const err6 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if ((typeof data2 == 'number') && (isFinite(data2))) {
+        if (data2 < 1 || isNaN(data2)) {
+          const err7 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err7];
           }
+          else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.size !== undefined) {
+      if (typeof data.size !== 'string') {
+        const err8 = { instancePath: instancePath + '/size', schemaPath: '#/properties/size/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
     }
+    if (data.quality !== undefined) {
+      if (typeof data.quality !== 'string') {
+        const err9 = { instancePath: instancePath + '/quality', schemaPath: '#/properties/quality/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.style !== undefined) {
+      if (typeof data.style !== 'string') {
+        const err10 = { instancePath: instancePath + '/style', schemaPath: '#/properties/style/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.response_format !== undefined) {
+      let data6 = data.response_format;
+      if (typeof data6 !== 'string') {
+        const err11 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (!((data6 === 'url') || (data6 === 'b64_json'))) {
+        const err12 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.background !== undefined) {
+      if (typeof data.background !== 'string') {
+        const err13 = { instancePath: instancePath + '/background', schemaPath: '#/properties/background/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.moderation !== undefined) {
+      if (typeof data.moderation !== 'string') {
+        const err14 = { instancePath: instancePath + '/moderation', schemaPath: '#/properties/moderation/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err14];
+        }
+        else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.output_format !== undefined) {
+      if (typeof data.output_format !== 'string') {
+        const err15 = { instancePath: instancePath + '/output_format', schemaPath: '#/properties/output_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.output_compression !== undefined) {
+      let data10 = data.output_compression;
+      if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
+        const err16 = { instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err16];
+        }
+        else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if ((typeof data10 == 'number') && (isFinite(data10))) {
+        if (data10 > 100 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 100 }, message: 'must be <= 100' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          }
+          else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data10 < 0 || isNaN(data10)) {
+          const err18 = { instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err18];
+          }
+          else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.user !== undefined) {
+      if (typeof data.user !== 'string') {
+        const err19 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data12 = data.extra_body;
+      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
+      }
+      else {
+        const err20 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ImageExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err20];
+        }
+        else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err21 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err21];
+    }
+    else {
+      vErrors.push(err21);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

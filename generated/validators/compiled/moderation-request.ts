@@ -26,228 +26,217 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.input === undefined) && (missing0 = 'input'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((key0 === 'model') || (key0 === 'input')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.input === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'input' }, message: 'must have required property \'' + 'input' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((key0 === 'model') || (key0 === 'input')) || (key0 === 'extra_body'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func1(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func1(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err3);
           }
-          if (valid0) {
-            if (data.input !== undefined) {
-              let data1 = data.input;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs10 = errors;
-                    if (typeof data1[i0] !== 'string') {
-                      const err1 = { instancePath: instancePath + '/input/' + i0, schemaPath: '#/properties/input/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                      if (vErrors === null) {
-                        vErrors = [err1];
-                      }
-                      else {
-                        vErrors.push(err1);
-                      }
-                      errors++;
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err2 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err2];
-                  }
-                  else {
-                    vErrors.push(err2);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              if (_valid0) {
-                var items0 = true;
-              }
-              const _errs12 = errors;
-              if (errors === _errs12) {
-                if (Array.isArray(data1)) {
-                  var valid3 = true;
-                  const len1 = data1.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    let data3 = data1[i1];
-                    const _errs14 = errors;
-                    const _errs15 = errors;
-                    if (errors === _errs15) {
-                      if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
-                        let missing1;
-                        if ((data3.type === undefined) && (missing1 = 'type')) {
-                          const err3 = { instancePath: instancePath + '/input/' + i1, schemaPath: '#/$defs/ModerationInputPart/required', keyword: 'required', params: { missingProperty: missing1 }, message: 'must have required property \'' + missing1 + '\'' };
-                          if (vErrors === null) {
-                            vErrors = [err3];
-                          }
-                          else {
-                            vErrors.push(err3);
-                          }
-                          errors++;
-                        }
-                        else {
-                          if (data3.type !== undefined) {
-                            if (typeof data3.type !== 'string') {
-                              const err4 = { instancePath: instancePath + '/input/' + i1 + '/type', schemaPath: '#/$defs/ModerationInputPart/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                              if (vErrors === null) {
-                                vErrors = [err4];
-                              }
-                              else {
-                                vErrors.push(err4);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                      }
-                      else {
-                        const err5 = { instancePath: instancePath + '/input/' + i1, schemaPath: '#/$defs/ModerationInputPart/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-                        if (vErrors === null) {
-                          vErrors = [err5];
-                        }
-                        else {
-                          vErrors.push(err5);
-                        }
-                        errors++;
-                      }
-                    }
-                    var valid3 = _errs14 === errors;
-                    if (!valid3) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err6 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/2/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err6];
-                  }
-                  else {
-                    vErrors.push(err6);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs12 === errors;
-              valid1 = valid1 || _valid0;
-              if (_valid0) {
-                if (items0 !== true) {
-                  items0 = true;
-                }
-              }
-              if (!valid1) {
-                const err7 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                }
-                else {
-                  vErrors.push(err7);
-                }
-                errors++;
-                validate21.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.input !== undefined) {
+      let data1 = data.input;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err5 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data1[i0] !== 'string') {
+            const err6 = { instancePath: instancePath + '/input/' + i0, schemaPath: '#/properties/input/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err6];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err6);
             }
-            if (valid0) {
-              if (data.extra_body !== undefined) {
-                let data5 = data.extra_body;
-                const _errs20 = errors;
-                const _errs22 = errors;
-                if (errors === _errs22) {
-                  if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-                  }
-                  else {
-                    validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ModerationExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs20 === errors;
+            errors++;
+          }
+        }
+      }
+      else {
+        const err7 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (_valid0) {
+        var items0 = true;
+      }
+      const _errs12 = errors;
+      if (Array.isArray(data1)) {
+        const len1 = data1.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data3 = data1[i1];
+          if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
+            if (data3.type === undefined) {
+              const err8 = { instancePath: instancePath + '/input/' + i1, schemaPath: '#/$defs/ModerationInputPart/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+              if (vErrors === null) {
+                vErrors = [err8];
               }
               else {
-                var valid0 = true;
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data3.type !== undefined) {
+              if (typeof data3.type !== 'string') {
+                const err9 = { instancePath: instancePath + '/input/' + i1 + '/type', schemaPath: '#/$defs/ModerationInputPart/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                }
+                else {
+                  vErrors.push(err9);
+                }
+                errors++;
               }
             }
+          }
+          else {
+            const err10 = { instancePath: instancePath + '/input/' + i1, schemaPath: '#/$defs/ModerationInputPart/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+            if (vErrors === null) {
+              vErrors = [err10];
+            }
+            else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err11 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/2/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      var _valid0 = _errs12 === errors;
+      valid1 = valid1 || _valid0;
+      if (_valid0) {
+        if (items0 !== true) {
+          items0 = true;
+        }
+      }
+      if (!valid1) {
+        const err12 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
+          }
+          else {
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.extra_body !== undefined) {
+      let data5 = data.extra_body;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+      }
+      else {
+        const err13 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ModerationExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err14 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err14];
+    }
+    else {
+      vErrors.push(err14);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

@@ -30,161 +30,151 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.type === undefined) && (missing0 = 'type')) {
-        validate23.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((key0 === 'type') || (key0 === 'image_url')) || (key0 === 'url'))) {
-            validate23.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((key0 === 'type') || (key0 === 'image_url')) || (key0 === 'url'))) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.type !== undefined) {
-            const _errs2 = errors;
-            if ('image_url' !== data.type) {
-              validate23.errors = [{ instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'image_url' }, message: 'must be equal to constant' }];
-              return false;
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== undefined) {
+      if ('image_url' !== data.type) {
+        const err2 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/const', keyword: 'const', params: { allowedValue: 'image_url' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.image_url !== undefined) {
+      let data1 = data.image_url;
+      const _errs4 = errors;
+      let valid1 = false;
+      const _errs5 = errors;
+      if (typeof data1 !== 'string') {
+        const err3 = { instancePath: instancePath + '/image_url', schemaPath: '#/properties/image_url/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      var _valid0 = _errs5 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs7 = errors;
+      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
+        if (data1.url === undefined) {
+          const err4 = { instancePath: instancePath + '/image_url', schemaPath: '#/$defs/OcrImageUrlObject/required', keyword: 'required', params: { missingProperty: 'url' }, message: 'must have required property \'' + 'url' + '\'' };
+          if (vErrors === null) {
+            vErrors = [err4];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err4);
           }
-          if (valid0) {
-            if (data.image_url !== undefined) {
-              let data1 = data.image_url;
-              const _errs3 = errors;
-              const _errs4 = errors;
-              let valid1 = false;
-              const _errs5 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/image_url', schemaPath: '#/properties/image_url/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs5 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs7 = errors;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
-                  let missing1;
-                  if ((data1.url === undefined) && (missing1 = 'url')) {
-                    const err1 = { instancePath: instancePath + '/image_url', schemaPath: '#/$defs/OcrImageUrlObject/required', keyword: 'required', params: { missingProperty: missing1 }, message: 'must have required property \'' + missing1 + '\'' };
-                    if (vErrors === null) {
-                      vErrors = [err1];
-                    }
-                    else {
-                      vErrors.push(err1);
-                    }
-                    errors++;
-                  }
-                  else {
-                    const _errs10 = errors;
-                    for (const key1 in data1) {
-                      if (!(key1 === 'url')) {
-                        const err2 = { instancePath: instancePath + '/image_url', schemaPath: '#/$defs/OcrImageUrlObject/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
-                        if (vErrors === null) {
-                          vErrors = [err2];
-                        }
-                        else {
-                          vErrors.push(err2);
-                        }
-                        errors++;
-                        break;
-                      }
-                    }
-                    if (_errs10 === errors) {
-                      if (data1.url !== undefined) {
-                        if (typeof data1.url !== 'string') {
-                          const err3 = { instancePath: instancePath + '/image_url/url', schemaPath: '#/$defs/OcrImageUrlObject/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                          if (vErrors === null) {
-                            vErrors = [err3];
-                          }
-                          else {
-                            vErrors.push(err3);
-                          }
-                          errors++;
-                        }
-                      }
-                    }
-                  }
-                }
-                else {
-                  const err4 = { instancePath: instancePath + '/image_url', schemaPath: '#/$defs/OcrImageUrlObject/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-                  if (vErrors === null) {
-                    vErrors = [err4];
-                  }
-                  else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs7 === errors;
-              valid1 = valid1 || _valid0;
-              if (!valid1) {
-                const err5 = { instancePath: instancePath + '/image_url', schemaPath: '#/properties/image_url/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                }
-                else {
-                  vErrors.push(err5);
-                }
-                errors++;
-                validate23.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs4;
-                if (vErrors !== null) {
-                  if (_errs4) {
-                    vErrors.length = _errs4;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs3 === errors;
+          errors++;
+        }
+        for (const key1 in data1) {
+          if (!(key1 === 'url')) {
+            const err5 = { instancePath: instancePath + '/image_url', schemaPath: '#/$defs/OcrImageUrlObject/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
+            if (vErrors === null) {
+              vErrors = [err5];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err5);
             }
-            if (valid0) {
-              if (data.url !== undefined) {
-                const _errs13 = errors;
-                if (typeof data.url !== 'string') {
-                  validate23.errors = [{ instancePath: instancePath + '/url', schemaPath: '#/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs13 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
+            errors++;
+          }
+        }
+        if (data1.url !== undefined) {
+          if (typeof data1.url !== 'string') {
+            const err6 = { instancePath: instancePath + '/image_url/url', schemaPath: '#/$defs/OcrImageUrlObject/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err6];
             }
+            else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err7 = { instancePath: instancePath + '/image_url', schemaPath: '#/$defs/OcrImageUrlObject/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid0 = _errs7 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err8 = { instancePath: instancePath + '/image_url', schemaPath: '#/properties/image_url/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs4;
+        if (vErrors !== null) {
+          if (_errs4) {
+            vErrors.length = _errs4;
+          }
+          else {
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate23.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.url !== undefined) {
+      if (typeof data.url !== 'string') {
+        const err9 = { instancePath: instancePath + '/url', schemaPath: '#/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err10 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err10];
+    }
+    else {
+      vErrors.push(err10);
+    }
+    errors++;
   }
   validate23.errors = vErrors;
   return errors === 0;
@@ -205,123 +195,87 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
   const _errs0 = errors;
   let valid0 = false;
   const _errs1 = errors;
-  const _errs2 = errors;
-  if (errors === _errs2) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.type === undefined) && (missing0 = 'type')) {
-        const err0 = { instancePath, schemaPath: '#/$defs/OcrDocumentUrl/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' };
-        if (vErrors === null) {
-          vErrors = [err0];
-        }
-        else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      else {
-        const _errs4 = errors;
-        for (const key0 in data) {
-          if (!((((key0 === 'type') || (key0 === 'document_url')) || (key0 === 'url')) || (key0 === 'document_name'))) {
-            const err1 = { instancePath, schemaPath: '#/$defs/OcrDocumentUrl/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
-            if (vErrors === null) {
-              vErrors = [err1];
-            }
-            else {
-              vErrors.push(err1);
-            }
-            errors++;
-            break;
-          }
-        }
-        if (_errs4 === errors) {
-          if (data.type !== undefined) {
-            const _errs5 = errors;
-            if ('document_url' !== data.type) {
-              const err2 = { instancePath: instancePath + '/type', schemaPath: '#/$defs/OcrDocumentUrl/properties/type/const', keyword: 'const', params: { allowedValue: 'document_url' }, message: 'must be equal to constant' };
-              if (vErrors === null) {
-                vErrors = [err2];
-              }
-              else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            var valid2 = _errs5 === errors;
-          }
-          else {
-            var valid2 = true;
-          }
-          if (valid2) {
-            if (data.document_url !== undefined) {
-              const _errs6 = errors;
-              if (typeof data.document_url !== 'string') {
-                const err3 = { instancePath: instancePath + '/document_url', schemaPath: '#/$defs/OcrDocumentUrl/properties/document_url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                }
-                else {
-                  vErrors.push(err3);
-                }
-                errors++;
-              }
-              var valid2 = _errs6 === errors;
-            }
-            else {
-              var valid2 = true;
-            }
-            if (valid2) {
-              if (data.url !== undefined) {
-                const _errs8 = errors;
-                if (typeof data.url !== 'string') {
-                  const err4 = { instancePath: instancePath + '/url', schemaPath: '#/$defs/OcrDocumentUrl/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err4];
-                  }
-                  else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-                var valid2 = _errs8 === errors;
-              }
-              else {
-                var valid2 = true;
-              }
-              if (valid2) {
-                if (data.document_name !== undefined) {
-                  const _errs10 = errors;
-                  if (typeof data.document_name !== 'string') {
-                    const err5 = { instancePath: instancePath + '/document_name', schemaPath: '#/$defs/OcrDocumentUrl/properties/document_name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                    if (vErrors === null) {
-                      vErrors = [err5];
-                    }
-                    else {
-                      vErrors.push(err5);
-                    }
-                    errors++;
-                  }
-                  var valid2 = _errs10 === errors;
-                }
-                else {
-                  var valid2 = true;
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    else {
-      const err6 = { instancePath, schemaPath: '#/$defs/OcrDocumentUrl/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err0 = { instancePath, schemaPath: '#/$defs/OcrDocumentUrl/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
       if (vErrors === null) {
-        vErrors = [err6];
+        vErrors = [err0];
       }
       else {
-        vErrors.push(err6);
+        vErrors.push(err0);
       }
       errors++;
     }
+    for (const key0 in data) {
+      if (!((((key0 === 'type') || (key0 === 'document_url')) || (key0 === 'url')) || (key0 === 'document_name'))) {
+        const err1 = { instancePath, schemaPath: '#/$defs/OcrDocumentUrl/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== undefined) {
+      if ('document_url' !== data.type) {
+        const err2 = { instancePath: instancePath + '/type', schemaPath: '#/$defs/OcrDocumentUrl/properties/type/const', keyword: 'const', params: { allowedValue: 'document_url' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.document_url !== undefined) {
+      if (typeof data.document_url !== 'string') {
+        const err3 = { instancePath: instancePath + '/document_url', schemaPath: '#/$defs/OcrDocumentUrl/properties/document_url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== undefined) {
+      if (typeof data.url !== 'string') {
+        const err4 = { instancePath: instancePath + '/url', schemaPath: '#/$defs/OcrDocumentUrl/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.document_name !== undefined) {
+      if (typeof data.document_name !== 'string') {
+        const err5 = { instancePath: instancePath + '/document_name', schemaPath: '#/$defs/OcrDocumentUrl/properties/document_name/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err6 = { instancePath, schemaPath: '#/$defs/OcrDocumentUrl/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err6];
+    }
+    else {
+      vErrors.push(err6);
+    }
+    errors++;
   }
   var _valid0 = _errs1 === errors;
   valid0 = valid0 || _valid0;
@@ -341,104 +295,95 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   const _errs13 = errors;
-  const _errs14 = errors;
-  if (errors === _errs14) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing1;
-      if ((((data.type === undefined) && (missing1 = 'type')) || ((data.data === undefined) && (missing1 = 'data'))) || ((data.media_type === undefined) && (missing1 = 'media_type'))) {
-        const err7 = { instancePath, schemaPath: '#/$defs/OcrBase64Document/required', keyword: 'required', params: { missingProperty: missing1 }, message: 'must have required property \'' + missing1 + '\'' };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      else {
-        const _errs16 = errors;
-        for (const key1 in data) {
-          if (!(((key1 === 'type') || (key1 === 'data')) || (key1 === 'media_type'))) {
-            const err8 = { instancePath, schemaPath: '#/$defs/OcrBase64Document/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
-            if (vErrors === null) {
-              vErrors = [err8];
-            }
-            else {
-              vErrors.push(err8);
-            }
-            errors++;
-            break;
-          }
-        }
-        if (_errs16 === errors) {
-          if (data.type !== undefined) {
-            const _errs17 = errors;
-            if ('base64' !== data.type) {
-              const err9 = { instancePath: instancePath + '/type', schemaPath: '#/$defs/OcrBase64Document/properties/type/const', keyword: 'const', params: { allowedValue: 'base64' }, message: 'must be equal to constant' };
-              if (vErrors === null) {
-                vErrors = [err9];
-              }
-              else {
-                vErrors.push(err9);
-              }
-              errors++;
-            }
-            var valid4 = _errs17 === errors;
-          }
-          else {
-            var valid4 = true;
-          }
-          if (valid4) {
-            if (data.data !== undefined) {
-              const _errs18 = errors;
-              if (typeof data.data !== 'string') {
-                const err10 = { instancePath: instancePath + '/data', schemaPath: '#/$defs/OcrBase64Document/properties/data/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                }
-                else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-              var valid4 = _errs18 === errors;
-            }
-            else {
-              var valid4 = true;
-            }
-            if (valid4) {
-              if (data.media_type !== undefined) {
-                const _errs20 = errors;
-                if (typeof data.media_type !== 'string') {
-                  const err11 = { instancePath: instancePath + '/media_type', schemaPath: '#/$defs/OcrBase64Document/properties/media_type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  }
-                  else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-                var valid4 = _errs20 === errors;
-              }
-              else {
-                var valid4 = true;
-              }
-            }
-          }
-        }
-      }
-    }
-    else {
-      const err12 = { instancePath, schemaPath: '#/$defs/OcrBase64Document/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type === undefined) {
+      const err7 = { instancePath, schemaPath: '#/$defs/OcrBase64Document/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
       if (vErrors === null) {
-        vErrors = [err12];
+        vErrors = [err7];
       }
       else {
-        vErrors.push(err12);
+        vErrors.push(err7);
       }
       errors++;
     }
+    if (data.data === undefined) {
+      const err8 = { instancePath, schemaPath: '#/$defs/OcrBase64Document/required', keyword: 'required', params: { missingProperty: 'data' }, message: 'must have required property \'' + 'data' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err8];
+      }
+      else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if (data.media_type === undefined) {
+      const err9 = { instancePath, schemaPath: '#/$defs/OcrBase64Document/required', keyword: 'required', params: { missingProperty: 'media_type' }, message: 'must have required property \'' + 'media_type' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err9];
+      }
+      else {
+        vErrors.push(err9);
+      }
+      errors++;
+    }
+    for (const key1 in data) {
+      if (!(((key1 === 'type') || (key1 === 'data')) || (key1 === 'media_type'))) {
+        const err10 = { instancePath, schemaPath: '#/$defs/OcrBase64Document/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.type !== undefined) {
+      if ('base64' !== data.type) {
+        const err11 = { instancePath: instancePath + '/type', schemaPath: '#/$defs/OcrBase64Document/properties/type/const', keyword: 'const', params: { allowedValue: 'base64' }, message: 'must be equal to constant' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== undefined) {
+      if (typeof data.data !== 'string') {
+        const err12 = { instancePath: instancePath + '/data', schemaPath: '#/$defs/OcrBase64Document/properties/data/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.media_type !== undefined) {
+      if (typeof data.media_type !== 'string') {
+        const err13 = { instancePath: instancePath + '/media_type', schemaPath: '#/$defs/OcrBase64Document/properties/media_type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err14 = { instancePath, schemaPath: '#/$defs/OcrBase64Document/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err14];
+    }
+    else {
+      vErrors.push(err14);
+    }
+    errors++;
   }
   var _valid0 = _errs13 === errors;
   valid0 = valid0 || _valid0;
@@ -448,16 +393,14 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   if (!valid0) {
-    const err13 = { instancePath, schemaPath: '#/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+    const err15 = { instancePath, schemaPath: '#/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err15];
     }
     else {
-      vErrors.push(err13);
+      vErrors.push(err15);
     }
     errors++;
-    validate22.errors = vErrors;
-    return false;
   }
   else {
     errors = _errs0;
@@ -487,163 +430,174 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.document === undefined) && (missing0 = 'document'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((((((key0 === 'model') || (key0 === 'document')) || (key0 === 'pages')) || (key0 === 'include_image_base64')) || (key0 === 'image_limit')) || (key0 === 'image_min_size')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.document === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'document' }, message: 'must have required property \'' + 'document' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((((((key0 === 'model') || (key0 === 'document')) || (key0 === 'pages')) || (key0 === 'include_image_base64')) || (key0 === 'image_limit')) || (key0 === 'image_min_size')) || (key0 === 'extra_body'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func1(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func1(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err3);
           }
-          if (valid0) {
-            if (data.document !== undefined) {
-              const _errs4 = errors;
-              if (!(validate22(data.document, { instancePath: instancePath + '/document', parentData: data, parentDataProperty: 'document', rootData, dynamicAnchors }))) {
-                vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.document !== undefined) {
+      if (!(validate22(data.document, { instancePath: instancePath + '/document', parentData: data, parentDataProperty: 'document', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.pages !== undefined) {
+      let data2 = data.pages;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (!(((typeof data3 == 'number') && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
+            const err5 = { instancePath: instancePath + '/pages/' + i0, schemaPath: '#/properties/pages/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+            if (vErrors === null) {
+              vErrors = [err5];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err5);
             }
-            if (valid0) {
-              if (data.pages !== undefined) {
-                let data2 = data.pages;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data2)) {
-                    var valid2 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      let data3 = data2[i0];
-                      const _errs8 = errors;
-                      if (!(((typeof data3 == 'number') && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
-                        validate21.errors = [{ instancePath: instancePath + '/pages/' + i0, schemaPath: '#/properties/pages/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                        return false;
-                      }
-                      if (errors === _errs8) {
-                        if ((typeof data3 == 'number') && (isFinite(data3))) {
-                          if (data3 < 0 || isNaN(data3)) {
-                            validate21.errors = [{ instancePath: instancePath + '/pages/' + i0, schemaPath: '#/properties/pages/items/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                            return false;
-                          }
-                        }
-                      }
-                      var valid2 = _errs8 === errors;
-                      if (!valid2) {
-                        break;
-                      }
-                    }
-                  }
-                  else {
-                    validate21.errors = [{ instancePath: instancePath + '/pages', schemaPath: '#/properties/pages/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs6 === errors;
+            errors++;
+          }
+          if ((typeof data3 == 'number') && (isFinite(data3))) {
+            if (data3 < 0 || isNaN(data3)) {
+              const err6 = { instancePath: instancePath + '/pages/' + i0, schemaPath: '#/properties/pages/items/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+              if (vErrors === null) {
+                vErrors = [err6];
               }
               else {
-                var valid0 = true;
+                vErrors.push(err6);
               }
-              if (valid0) {
-                if (data.include_image_base64 !== undefined) {
-                  const _errs10 = errors;
-                  if (typeof data.include_image_base64 !== 'boolean') {
-                    validate21.errors = [{ instancePath: instancePath + '/include_image_base64', schemaPath: '#/properties/include_image_base64/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                    return false;
-                  }
-                  var valid0 = _errs10 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.image_limit !== undefined) {
-                    let data5 = data.image_limit;
-                    const _errs12 = errors;
-                    if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
-                      validate21.errors = [{ instancePath: instancePath + '/image_limit', schemaPath: '#/properties/image_limit/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                      return false;
-                    }
-                    var valid0 = _errs12 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.image_min_size !== undefined) {
-                      let data6 = data.image_min_size;
-                      const _errs14 = errors;
-                      if (!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
-                        validate21.errors = [{ instancePath: instancePath + '/image_min_size', schemaPath: '#/properties/image_min_size/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                        return false;
-                      }
-                      var valid0 = _errs14 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.extra_body !== undefined) {
-                        let data7 = data.extra_body;
-                        const _errs16 = errors;
-                        const _errs18 = errors;
-                        if (errors === _errs18) {
-                          if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
-                          }
-                          else {
-                            validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/OcrExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs16 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                    }
-                  }
-                }
-              }
+              errors++;
             }
           }
         }
       }
+      else {
+        const err7 = { instancePath: instancePath + '/pages', schemaPath: '#/properties/pages/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.include_image_base64 !== undefined) {
+      if (typeof data.include_image_base64 !== 'boolean') {
+        const err8 = { instancePath: instancePath + '/include_image_base64', schemaPath: '#/properties/include_image_base64/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.image_limit !== undefined) {
+      let data5 = data.image_limit;
+      if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
+        const err9 = { instancePath: instancePath + '/image_limit', schemaPath: '#/properties/image_limit/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.image_min_size !== undefined) {
+      let data6 = data.image_min_size;
+      if (!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
+        const err10 = { instancePath: instancePath + '/image_min_size', schemaPath: '#/properties/image_min_size/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data7 = data.extra_body;
+      if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
+      }
+      else {
+        const err11 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/OcrExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err12 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err12];
     }
     else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      vErrors.push(err12);
     }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

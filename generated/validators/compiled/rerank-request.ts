@@ -26,254 +26,271 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((((data.model === undefined) && (missing0 = 'model')) || ((data.query === undefined) && (missing0 = 'query'))) || ((data.documents === undefined) && (missing0 = 'documents'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((((((((key0 === 'model') || (key0 === 'query')) || (key0 === 'documents')) || (key0 === 'top_n')) || (key0 === 'return_documents')) || (key0 === 'max_tokens_per_doc')) || (key0 === 'rank_fields')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.query === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'query' }, message: 'must have required property \'' + 'query' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.documents === undefined) {
+      const err2 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'documents' }, message: 'must have required property \'' + 'documents' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      }
+      else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((((((((key0 === 'model') || (key0 === 'query')) || (key0 === 'documents')) || (key0 === 'top_n')) || (key0 === 'return_documents')) || (key0 === 'max_tokens_per_doc')) || (key0 === 'rank_fields')) || (key0 === 'extra_body'))) {
+        const err3 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err3];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func1(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func1(data0) < 1) {
+          const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err4];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err4);
           }
-          if (valid0) {
-            if (data.query !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.query !== 'string') {
-                validate21.errors = [{ instancePath: instancePath + '/query', schemaPath: '#/properties/query/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err5 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.query !== undefined) {
+      if (typeof data.query !== 'string') {
+        const err6 = { instancePath: instancePath + '/query', schemaPath: '#/properties/query/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.documents !== undefined) {
+      let data2 = data.documents;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          const _errs9 = errors;
+          let valid3 = false;
+          const _errs10 = errors;
+          if (typeof data3 !== 'string') {
+            const err7 = { instancePath: instancePath + '/documents/' + i0, schemaPath: '#/properties/documents/items/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err7];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err7);
             }
-            if (valid0) {
-              if (data.documents !== undefined) {
-                let data2 = data.documents;
-                const _errs6 = errors;
-                if (errors === _errs6) {
-                  if (Array.isArray(data2)) {
-                    var valid1 = true;
-                    const len0 = data2.length;
-                    for (let i0 = 0; i0 < len0; i0++) {
-                      let data3 = data2[i0];
-                      const _errs8 = errors;
-                      const _errs9 = errors;
-                      let valid2 = false;
-                      const _errs10 = errors;
-                      if (typeof data3 !== 'string') {
-                        const err0 = { instancePath: instancePath + '/documents/' + i0, schemaPath: '#/properties/documents/items/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                        if (vErrors === null) {
-                          vErrors = [err0];
-                        }
-                        else {
-                          vErrors.push(err0);
-                        }
-                        errors++;
-                      }
-                      var _valid0 = _errs10 === errors;
-                      valid2 = valid2 || _valid0;
-                      const _errs12 = errors;
-                      const _errs13 = errors;
-                      if (errors === _errs13) {
-                        if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
-                        }
-                        else {
-                          const err1 = { instancePath: instancePath + '/documents/' + i0, schemaPath: '#/$defs/RerankDocumentObject/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-                          if (vErrors === null) {
-                            vErrors = [err1];
-                          }
-                          else {
-                            vErrors.push(err1);
-                          }
-                          errors++;
-                        }
-                      }
-                      var _valid0 = _errs12 === errors;
-                      valid2 = valid2 || _valid0;
-                      if (!valid2) {
-                        const err2 = { instancePath: instancePath + '/documents/' + i0, schemaPath: '#/properties/documents/items/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                        if (vErrors === null) {
-                          vErrors = [err2];
-                        }
-                        else {
-                          vErrors.push(err2);
-                        }
-                        errors++;
-                        validate21.errors = vErrors;
-                        return false;
-                      }
-                      else {
-                        errors = _errs9;
-                        if (vErrors !== null) {
-                          if (_errs9) {
-                            vErrors.length = _errs9;
-                          }
-                          else {
-                            vErrors = null;
-                          }
-                        }
-                      }
-                      var valid1 = _errs8 === errors;
-                      if (!valid1) {
-                        break;
-                      }
-                    }
-                  }
-                  else {
-                    validate21.errors = [{ instancePath: instancePath + '/documents', schemaPath: '#/properties/documents/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                    return false;
-                  }
-                }
-                var valid0 = _errs6 === errors;
+            errors++;
+          }
+          var _valid0 = _errs10 === errors;
+          valid3 = valid3 || _valid0;
+          const _errs12 = errors;
+          if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
+          }
+          else {
+            const err8 = { instancePath: instancePath + '/documents/' + i0, schemaPath: '#/$defs/RerankDocumentObject/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+            if (vErrors === null) {
+              vErrors = [err8];
+            }
+            else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+          var _valid0 = _errs12 === errors;
+          valid3 = valid3 || _valid0;
+          if (!valid3) {
+            const err9 = { instancePath: instancePath + '/documents/' + i0, schemaPath: '#/properties/documents/items/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+            if (vErrors === null) {
+              vErrors = [err9];
+            }
+            else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+          else {
+            errors = _errs9;
+            if (vErrors !== null) {
+              if (_errs9) {
+                vErrors.length = _errs9;
               }
               else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.top_n !== undefined) {
-                  let data4 = data.top_n;
-                  const _errs16 = errors;
-                  if (!(((typeof data4 == 'number') && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) {
-                    validate21.errors = [{ instancePath: instancePath + '/top_n', schemaPath: '#/properties/top_n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                    return false;
-                  }
-                  if (errors === _errs16) {
-                    if ((typeof data4 == 'number') && (isFinite(data4))) {
-                      if (data4 < 1 || isNaN(data4)) {
-                        validate21.errors = [{ instancePath: instancePath + '/top_n', schemaPath: '#/properties/top_n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                        return false;
-                      }
-                    }
-                  }
-                  var valid0 = _errs16 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.return_documents !== undefined) {
-                    const _errs18 = errors;
-                    if (typeof data.return_documents !== 'boolean') {
-                      validate21.errors = [{ instancePath: instancePath + '/return_documents', schemaPath: '#/properties/return_documents/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                      return false;
-                    }
-                    var valid0 = _errs18 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.max_tokens_per_doc !== undefined) {
-                      let data6 = data.max_tokens_per_doc;
-                      const _errs20 = errors;
-                      if (!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
-                        validate21.errors = [{ instancePath: instancePath + '/max_tokens_per_doc', schemaPath: '#/properties/max_tokens_per_doc/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                        return false;
-                      }
-                      if (errors === _errs20) {
-                        if ((typeof data6 == 'number') && (isFinite(data6))) {
-                          if (data6 < 1 || isNaN(data6)) {
-                            validate21.errors = [{ instancePath: instancePath + '/max_tokens_per_doc', schemaPath: '#/properties/max_tokens_per_doc/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                            return false;
-                          }
-                        }
-                      }
-                      var valid0 = _errs20 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.rank_fields !== undefined) {
-                        let data7 = data.rank_fields;
-                        const _errs22 = errors;
-                        if (errors === _errs22) {
-                          if (Array.isArray(data7)) {
-                            var valid4 = true;
-                            const len1 = data7.length;
-                            for (let i1 = 0; i1 < len1; i1++) {
-                              const _errs24 = errors;
-                              if (typeof data7[i1] !== 'string') {
-                                validate21.errors = [{ instancePath: instancePath + '/rank_fields/' + i1, schemaPath: '#/properties/rank_fields/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                return false;
-                              }
-                              var valid4 = _errs24 === errors;
-                              if (!valid4) {
-                                break;
-                              }
-                            }
-                          }
-                          else {
-                            validate21.errors = [{ instancePath: instancePath + '/rank_fields', schemaPath: '#/properties/rank_fields/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs22 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.extra_body !== undefined) {
-                          let data9 = data.extra_body;
-                          const _errs26 = errors;
-                          const _errs28 = errors;
-                          if (errors === _errs28) {
-                            if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
-                            }
-                            else {
-                              validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/RerankExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                              return false;
-                            }
-                          }
-                          var valid0 = _errs26 === errors;
-                        }
-                        else {
-                          var valid0 = true;
-                        }
-                      }
-                    }
-                  }
-                }
+                vErrors = null;
               }
             }
           }
         }
       }
+      else {
+        const err10 = { instancePath: instancePath + '/documents', schemaPath: '#/properties/documents/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.top_n !== undefined) {
+      let data4 = data.top_n;
+      if (!(((typeof data4 == 'number') && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) {
+        const err11 = { instancePath: instancePath + '/top_n', schemaPath: '#/properties/top_n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if ((typeof data4 == 'number') && (isFinite(data4))) {
+        if (data4 < 1 || isNaN(data4)) {
+          const err12 = { instancePath: instancePath + '/top_n', schemaPath: '#/properties/top_n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          }
+          else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.return_documents !== undefined) {
+      if (typeof data.return_documents !== 'boolean') {
+        const err13 = { instancePath: instancePath + '/return_documents', schemaPath: '#/properties/return_documents/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.max_tokens_per_doc !== undefined) {
+      let data6 = data.max_tokens_per_doc;
+      if (!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
+        const err14 = { instancePath: instancePath + '/max_tokens_per_doc', schemaPath: '#/properties/max_tokens_per_doc/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err14];
+        }
+        else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if ((typeof data6 == 'number') && (isFinite(data6))) {
+        if (data6 < 1 || isNaN(data6)) {
+          const err15 = { instancePath: instancePath + '/max_tokens_per_doc', schemaPath: '#/properties/max_tokens_per_doc/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          }
+          else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.rank_fields !== undefined) {
+      let data7 = data.rank_fields;
+      if (Array.isArray(data7)) {
+        const len1 = data7.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (typeof data7[i1] !== 'string') {
+            const err16 = { instancePath: instancePath + '/rank_fields/' + i1, schemaPath: '#/properties/rank_fields/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err16];
+            }
+            else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err17 = { instancePath: instancePath + '/rank_fields', schemaPath: '#/properties/rank_fields/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err17];
+        }
+        else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data9 = data.extra_body;
+      if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
+      }
+      else {
+        const err18 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/RerankExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err19 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err19];
     }
     else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+      vErrors.push(err19);
     }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

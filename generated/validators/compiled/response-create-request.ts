@@ -32,776 +32,738 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((data.model === undefined) && (missing0 = 'model')) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(func1.call(schema32.properties, key0))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func1.call(schema32.properties, key0))) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func2(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func2(data0) < 1) {
+          const err2 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err2];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err2);
           }
-          if (valid0) {
-            if (data.input !== undefined) {
-              let data1 = data.input;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    let data2 = data1[i0];
-                    const _errs10 = errors;
-                    const _errs11 = errors;
-                    if (errors === _errs11) {
-                      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
-                      }
-                      else {
-                        const err1 = { instancePath: instancePath + '/input/' + i0, schemaPath: '#/$defs/ResponseInputItem/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-                        if (vErrors === null) {
-                          vErrors = [err1];
-                        }
-                        else {
-                          vErrors.push(err1);
-                        }
-                        errors++;
-                      }
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err2 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err2];
-                  }
-                  else {
-                    vErrors.push(err2);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              if (!valid1) {
-                const err3 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err3];
-                }
-                else {
-                  vErrors.push(err3);
-                }
-                errors++;
-                validate21.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.input !== undefined) {
+      let data1 = data.input;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err4 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+          }
+          else {
+            const err5 = { instancePath: instancePath + '/input/' + i0, schemaPath: '#/$defs/ResponseInputItem/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+            if (vErrors === null) {
+              vErrors = [err5];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err5);
             }
-            if (valid0) {
-              if (data.instructions !== undefined) {
-                const _errs14 = errors;
-                if (typeof data.instructions !== 'string') {
-                  validate21.errors = [{ instancePath: instancePath + '/instructions', schemaPath: '#/properties/instructions/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs14 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.tools !== undefined) {
-                  let data4 = data.tools;
-                  const _errs16 = errors;
-                  if (errors === _errs16) {
-                    if (Array.isArray(data4)) {
-                      var valid4 = true;
-                      const len1 = data4.length;
-                      for (let i1 = 0; i1 < len1; i1++) {
-                        let data5 = data4[i1];
-                        const _errs18 = errors;
-                        const _errs19 = errors;
-                        if (errors === _errs19) {
-                          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-                            let missing1;
-                            if ((data5.type === undefined) && (missing1 = 'type')) {
-                              validate21.errors = [{ instancePath: instancePath + '/tools/' + i1, schemaPath: '#/$defs/ResponseTool/required', keyword: 'required', params: { missingProperty: missing1 }, message: 'must have required property \'' + missing1 + '\'' }];
-                              return false;
-                            }
-                            else {
-                              if (data5.type !== undefined) {
-                                if (typeof data5.type !== 'string') {
-                                  validate21.errors = [{ instancePath: instancePath + '/tools/' + i1 + '/type', schemaPath: '#/$defs/ResponseTool/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                  return false;
-                                }
-                              }
-                            }
-                          }
-                          else {
-                            validate21.errors = [{ instancePath: instancePath + '/tools/' + i1, schemaPath: '#/$defs/ResponseTool/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                            return false;
-                          }
-                        }
-                        var valid4 = _errs18 === errors;
-                        if (!valid4) {
-                          break;
-                        }
-                      }
-                    }
-                    else {
-                      validate21.errors = [{ instancePath: instancePath + '/tools', schemaPath: '#/properties/tools/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs16 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.tool_choice !== undefined) {
-                    let data7 = data.tool_choice;
-                    const _errs24 = errors;
-                    const _errs25 = errors;
-                    let valid7 = false;
-                    const _errs26 = errors;
-                    if (typeof data7 !== 'string') {
-                      const err4 = { instancePath: instancePath + '/tool_choice', schemaPath: '#/properties/tool_choice/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                      if (vErrors === null) {
-                        vErrors = [err4];
-                      }
-                      else {
-                        vErrors.push(err4);
-                      }
-                      errors++;
-                    }
-                    var _valid1 = _errs26 === errors;
-                    valid7 = valid7 || _valid1;
-                    const _errs28 = errors;
-                    const _errs29 = errors;
-                    if (errors === _errs29) {
-                      if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
-                        let missing2;
-                        if ((data7.type === undefined) && (missing2 = 'type')) {
-                          const err5 = { instancePath: instancePath + '/tool_choice', schemaPath: '#/$defs/ResponseToolChoiceObject/required', keyword: 'required', params: { missingProperty: missing2 }, message: 'must have required property \'' + missing2 + '\'' };
-                          if (vErrors === null) {
-                            vErrors = [err5];
-                          }
-                          else {
-                            vErrors.push(err5);
-                          }
-                          errors++;
-                        }
-                        else {
-                          if (data7.type !== undefined) {
-                            if (typeof data7.type !== 'string') {
-                              const err6 = { instancePath: instancePath + '/tool_choice/type', schemaPath: '#/$defs/ResponseToolChoiceObject/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                              if (vErrors === null) {
-                                vErrors = [err6];
-                              }
-                              else {
-                                vErrors.push(err6);
-                              }
-                              errors++;
-                            }
-                          }
-                        }
-                      }
-                      else {
-                        const err7 = { instancePath: instancePath + '/tool_choice', schemaPath: '#/$defs/ResponseToolChoiceObject/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-                        if (vErrors === null) {
-                          vErrors = [err7];
-                        }
-                        else {
-                          vErrors.push(err7);
-                        }
-                        errors++;
-                      }
-                    }
-                    var _valid1 = _errs28 === errors;
-                    valid7 = valid7 || _valid1;
-                    if (!valid7) {
-                      const err8 = { instancePath: instancePath + '/tool_choice', schemaPath: '#/properties/tool_choice/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                      if (vErrors === null) {
-                        vErrors = [err8];
-                      }
-                      else {
-                        vErrors.push(err8);
-                      }
-                      errors++;
-                      validate21.errors = vErrors;
-                      return false;
-                    }
-                    else {
-                      errors = _errs25;
-                      if (vErrors !== null) {
-                        if (_errs25) {
-                          vErrors.length = _errs25;
-                        }
-                        else {
-                          vErrors = null;
-                        }
-                      }
-                    }
-                    var valid0 = _errs24 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.parallel_tool_calls !== undefined) {
-                      const _errs34 = errors;
-                      if (typeof data.parallel_tool_calls !== 'boolean') {
-                        validate21.errors = [{ instancePath: instancePath + '/parallel_tool_calls', schemaPath: '#/properties/parallel_tool_calls/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                        return false;
-                      }
-                      var valid0 = _errs34 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.max_output_tokens !== undefined) {
-                        let data10 = data.max_output_tokens;
-                        const _errs36 = errors;
-                        if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
-                          validate21.errors = [{ instancePath: instancePath + '/max_output_tokens', schemaPath: '#/properties/max_output_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                          return false;
-                        }
-                        if (errors === _errs36) {
-                          if ((typeof data10 == 'number') && (isFinite(data10))) {
-                            if (data10 < 1 || isNaN(data10)) {
-                              validate21.errors = [{ instancePath: instancePath + '/max_output_tokens', schemaPath: '#/properties/max_output_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                              return false;
-                            }
-                          }
-                        }
-                        var valid0 = _errs36 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.max_tool_calls !== undefined) {
-                          let data11 = data.max_tool_calls;
-                          const _errs38 = errors;
-                          if (!(((typeof data11 == 'number') && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) {
-                            validate21.errors = [{ instancePath: instancePath + '/max_tool_calls', schemaPath: '#/properties/max_tool_calls/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                            return false;
-                          }
-                          if (errors === _errs38) {
-                            if ((typeof data11 == 'number') && (isFinite(data11))) {
-                              if (data11 < 1 || isNaN(data11)) {
-                                validate21.errors = [{ instancePath: instancePath + '/max_tool_calls', schemaPath: '#/properties/max_tool_calls/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                                return false;
-                              }
-                            }
-                          }
-                          var valid0 = _errs38 === errors;
-                        }
-                        else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.temperature !== undefined) {
-                            let data12 = data.temperature;
-                            const _errs40 = errors;
-                            if (errors === _errs40) {
-                              if ((typeof data12 == 'number') && (isFinite(data12))) {
-                                if (data12 > 2 || isNaN(data12)) {
-                                  validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' }];
-                                  return false;
-                                }
-                                else {
-                                  if (data12 < 0 || isNaN(data12)) {
-                                    validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                                    return false;
-                                  }
-                                }
-                              }
-                              else {
-                                validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                                return false;
-                              }
-                            }
-                            var valid0 = _errs40 === errors;
-                          }
-                          else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.top_p !== undefined) {
-                              let data13 = data.top_p;
-                              const _errs42 = errors;
-                              if (errors === _errs42) {
-                                if ((typeof data13 == 'number') && (isFinite(data13))) {
-                                  if (data13 > 1 || isNaN(data13)) {
-                                    validate21.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' }];
-                                    return false;
-                                  }
-                                  else {
-                                    if (data13 < 0 || isNaN(data13)) {
-                                      validate21.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                                      return false;
-                                    }
-                                  }
-                                }
-                                else {
-                                  validate21.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs42 === errors;
-                            }
-                            else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.top_logprobs !== undefined) {
-                                let data14 = data.top_logprobs;
-                                const _errs44 = errors;
-                                if (!(((typeof data14 == 'number') && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) {
-                                  validate21.errors = [{ instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                                  return false;
-                                }
-                                if (errors === _errs44) {
-                                  if ((typeof data14 == 'number') && (isFinite(data14))) {
-                                    if (data14 > 20 || isNaN(data14)) {
-                                      validate21.errors = [{ instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 20 }, message: 'must be <= 20' }];
-                                      return false;
-                                    }
-                                    else {
-                                      if (data14 < 0 || isNaN(data14)) {
-                                        validate21.errors = [{ instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid0 = _errs44 === errors;
-                              }
-                              else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.previous_response_id !== undefined) {
-                                  const _errs46 = errors;
-                                  if (typeof data.previous_response_id !== 'string') {
-                                    validate21.errors = [{ instancePath: instancePath + '/previous_response_id', schemaPath: '#/properties/previous_response_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                    return false;
-                                  }
-                                  var valid0 = _errs46 === errors;
-                                }
-                                else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.conversation !== undefined) {
-                                    let data16 = data.conversation;
-                                    const _errs48 = errors;
-                                    const _errs49 = errors;
-                                    let valid10 = false;
-                                    const _errs50 = errors;
-                                    if (typeof data16 !== 'string') {
-                                      const err9 = { instancePath: instancePath + '/conversation', schemaPath: '#/properties/conversation/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                                      if (vErrors === null) {
-                                        vErrors = [err9];
-                                      }
-                                      else {
-                                        vErrors.push(err9);
-                                      }
-                                      errors++;
-                                    }
-                                    var _valid2 = _errs50 === errors;
-                                    valid10 = valid10 || _valid2;
-                                    const _errs52 = errors;
-                                    const _errs53 = errors;
-                                    if (errors === _errs53) {
-                                      if (data16 && typeof data16 == 'object' && !Array.isArray(data16)) {
-                                        let missing3;
-                                        if ((data16.id === undefined) && (missing3 = 'id')) {
-                                          const err10 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/required', keyword: 'required', params: { missingProperty: missing3 }, message: 'must have required property \'' + missing3 + '\'' };
-                                          if (vErrors === null) {
-                                            vErrors = [err10];
-                                          }
-                                          else {
-                                            vErrors.push(err10);
-                                          }
-                                          errors++;
-                                        }
-                                        else {
-                                          const _errs55 = errors;
-                                          for (const key1 in data16) {
-                                            if (!(key1 === 'id')) {
-                                              const err11 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
-                                              if (vErrors === null) {
-                                                vErrors = [err11];
-                                              }
-                                              else {
-                                                vErrors.push(err11);
-                                              }
-                                              errors++;
-                                              break;
-                                            }
-                                          }
-                                          if (_errs55 === errors) {
-                                            if (data16.id !== undefined) {
-                                              if (typeof data16.id !== 'string') {
-                                                const err12 = { instancePath: instancePath + '/conversation/id', schemaPath: '#/$defs/ResponseConversationReference/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                                                if (vErrors === null) {
-                                                  vErrors = [err12];
-                                                }
-                                                else {
-                                                  vErrors.push(err12);
-                                                }
-                                                errors++;
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                      else {
-                                        const err13 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-                                        if (vErrors === null) {
-                                          vErrors = [err13];
-                                        }
-                                        else {
-                                          vErrors.push(err13);
-                                        }
-                                        errors++;
-                                      }
-                                    }
-                                    var _valid2 = _errs52 === errors;
-                                    valid10 = valid10 || _valid2;
-                                    if (!valid10) {
-                                      const err14 = { instancePath: instancePath + '/conversation', schemaPath: '#/properties/conversation/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                                      if (vErrors === null) {
-                                        vErrors = [err14];
-                                      }
-                                      else {
-                                        vErrors.push(err14);
-                                      }
-                                      errors++;
-                                      validate21.errors = vErrors;
-                                      return false;
-                                    }
-                                    else {
-                                      errors = _errs49;
-                                      if (vErrors !== null) {
-                                        if (_errs49) {
-                                          vErrors.length = _errs49;
-                                        }
-                                        else {
-                                          vErrors = null;
-                                        }
-                                      }
-                                    }
-                                    var valid0 = _errs48 === errors;
-                                  }
-                                  else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.store !== undefined) {
-                                      const _errs58 = errors;
-                                      if (typeof data.store !== 'boolean') {
-                                        validate21.errors = [{ instancePath: instancePath + '/store', schemaPath: '#/properties/store/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                                        return false;
-                                      }
-                                      var valid0 = _errs58 === errors;
-                                    }
-                                    else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.background !== undefined) {
-                                        const _errs60 = errors;
-                                        if (typeof data.background !== 'boolean') {
-                                          validate21.errors = [{ instancePath: instancePath + '/background', schemaPath: '#/properties/background/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                                          return false;
-                                        }
-                                        var valid0 = _errs60 === errors;
-                                      }
-                                      else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.metadata !== undefined) {
-                                          let data20 = data.metadata;
-                                          const _errs62 = errors;
-                                          if (errors === _errs62) {
-                                            if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
-                                              for (const key2 in data20) {
-                                                const _errs65 = errors;
-                                                if (typeof data20[key2] !== 'string') {
-                                                  validate21.errors = [{ instancePath: instancePath + '/metadata/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/metadata/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                                  return false;
-                                                }
-                                                var valid13 = _errs65 === errors;
-                                                if (!valid13) {
-                                                  break;
-                                                }
-                                              }
-                                            }
-                                            else {
-                                              validate21.errors = [{ instancePath: instancePath + '/metadata', schemaPath: '#/properties/metadata/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                                              return false;
-                                            }
-                                          }
-                                          var valid0 = _errs62 === errors;
-                                        }
-                                        else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.reasoning !== undefined) {
-                                            let data22 = data.reasoning;
-                                            const _errs67 = errors;
-                                            const _errs69 = errors;
-                                            if (errors === _errs69) {
-                                              if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
-                                              }
-                                              else {
-                                                validate21.errors = [{ instancePath: instancePath + '/reasoning', schemaPath: '#/$defs/ResponseReasoningOptions/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                                                return false;
-                                              }
-                                            }
-                                            var valid0 = _errs67 === errors;
-                                          }
-                                          else {
-                                            var valid0 = true;
-                                          }
-                                          if (valid0) {
-                                            if (data.text !== undefined) {
-                                              let data23 = data.text;
-                                              const _errs72 = errors;
-                                              const _errs74 = errors;
-                                              if (errors === _errs74) {
-                                                if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
-                                                }
-                                                else {
-                                                  validate21.errors = [{ instancePath: instancePath + '/text', schemaPath: '#/$defs/ResponseTextOptions/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                                                  return false;
-                                                }
-                                              }
-                                              var valid0 = _errs72 === errors;
-                                            }
-                                            else {
-                                              var valid0 = true;
-                                            }
-                                            if (valid0) {
-                                              if (data.include !== undefined) {
-                                                let data24 = data.include;
-                                                const _errs77 = errors;
-                                                if (errors === _errs77) {
-                                                  if (Array.isArray(data24)) {
-                                                    var valid18 = true;
-                                                    const len2 = data24.length;
-                                                    for (let i2 = 0; i2 < len2; i2++) {
-                                                      const _errs79 = errors;
-                                                      if (typeof data24[i2] !== 'string') {
-                                                        validate21.errors = [{ instancePath: instancePath + '/include/' + i2, schemaPath: '#/properties/include/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                                        return false;
-                                                      }
-                                                      var valid18 = _errs79 === errors;
-                                                      if (!valid18) {
-                                                        break;
-                                                      }
-                                                    }
-                                                  }
-                                                  else {
-                                                    validate21.errors = [{ instancePath: instancePath + '/include', schemaPath: '#/properties/include/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                                                    return false;
-                                                  }
-                                                }
-                                                var valid0 = _errs77 === errors;
-                                              }
-                                              else {
-                                                var valid0 = true;
-                                              }
-                                              if (valid0) {
-                                                if (data.truncation !== undefined) {
-                                                  const _errs81 = errors;
-                                                  if (typeof data.truncation !== 'string') {
-                                                    validate21.errors = [{ instancePath: instancePath + '/truncation', schemaPath: '#/properties/truncation/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                                    return false;
-                                                  }
-                                                  var valid0 = _errs81 === errors;
-                                                }
-                                                else {
-                                                  var valid0 = true;
-                                                }
-                                                if (valid0) {
-                                                  if (data.service_tier !== undefined) {
-                                                    const _errs83 = errors;
-                                                    if (typeof data.service_tier !== 'string') {
-                                                      validate21.errors = [{ instancePath: instancePath + '/service_tier', schemaPath: '#/properties/service_tier/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                                      return false;
-                                                    }
-                                                    var valid0 = _errs83 === errors;
-                                                  }
-                                                  else {
-                                                    var valid0 = true;
-                                                  }
-                                                  if (valid0) {
-                                                    if (data.prompt_cache_key !== undefined) {
-                                                      const _errs85 = errors;
-                                                      if (typeof data.prompt_cache_key !== 'string') {
-                                                        validate21.errors = [{ instancePath: instancePath + '/prompt_cache_key', schemaPath: '#/properties/prompt_cache_key/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                                        return false;
-                                                      }
-                                                      var valid0 = _errs85 === errors;
-                                                    }
-                                                    else {
-                                                      var valid0 = true;
-                                                    }
-                                                    if (valid0) {
-                                                      if (data.safety_identifier !== undefined) {
-                                                        const _errs87 = errors;
-                                                        if (typeof data.safety_identifier !== 'string') {
-                                                          validate21.errors = [{ instancePath: instancePath + '/safety_identifier', schemaPath: '#/properties/safety_identifier/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                                          return false;
-                                                        }
-                                                        var valid0 = _errs87 === errors;
-                                                      }
-                                                      else {
-                                                        var valid0 = true;
-                                                      }
-                                                      if (valid0) {
-                                                        if (data.user !== undefined) {
-                                                          const _errs89 = errors;
-                                                          if (typeof data.user !== 'string') {
-                                                            validate21.errors = [{ instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                                            return false;
-                                                          }
-                                                          var valid0 = _errs89 === errors;
-                                                        }
-                                                        else {
-                                                          var valid0 = true;
-                                                        }
-                                                        if (valid0) {
-                                                          if (data.stream !== undefined) {
-                                                            const _errs91 = errors;
-                                                            if (typeof data.stream !== 'boolean') {
-                                                              validate21.errors = [{ instancePath: instancePath + '/stream', schemaPath: '#/properties/stream/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                                                              return false;
-                                                            }
-                                                            var valid0 = _errs91 === errors;
-                                                          }
-                                                          else {
-                                                            var valid0 = true;
-                                                          }
-                                                          if (valid0) {
-                                                            if (data.extra_body !== undefined) {
-                                                              let data32 = data.extra_body;
-                                                              const _errs93 = errors;
-                                                              const _errs95 = errors;
-                                                              if (errors === _errs95) {
-                                                                if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
-                                                                }
-                                                                else {
-                                                                  validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ResponseExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                                                                  return false;
-                                                                }
-                                                              }
-                                                              var valid0 = _errs93 === errors;
-                                                            }
-                                                            else {
-                                                              var valid0 = true;
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err6 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err7 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
+          }
+          else {
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.instructions !== undefined) {
+      if (typeof data.instructions !== 'string') {
+        const err8 = { instancePath: instancePath + '/instructions', schemaPath: '#/properties/instructions/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
     }
+    if (data.tools !== undefined) {
+      let data4 = data.tools;
+      if (Array.isArray(data4)) {
+        const len1 = data4.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data5 = data4[i1];
+          if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+            if (data5.type === undefined) {
+              const err9 = { instancePath: instancePath + '/tools/' + i1, schemaPath: '#/$defs/ResponseTool/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+              if (vErrors === null) {
+                vErrors = [err9];
+              }
+              else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            if (data5.type !== undefined) {
+              if (typeof data5.type !== 'string') {
+                const err10 = { instancePath: instancePath + '/tools/' + i1 + '/type', schemaPath: '#/$defs/ResponseTool/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                }
+                else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+          }
+          else {
+            const err11 = { instancePath: instancePath + '/tools/' + i1, schemaPath: '#/$defs/ResponseTool/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+            if (vErrors === null) {
+              vErrors = [err11];
+            }
+            else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err12 = { instancePath: instancePath + '/tools', schemaPath: '#/properties/tools/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.tool_choice !== undefined) {
+      let data7 = data.tool_choice;
+      const _errs25 = errors;
+      let valid9 = false;
+      const _errs26 = errors;
+      if (typeof data7 !== 'string') {
+        const err13 = { instancePath: instancePath + '/tool_choice', schemaPath: '#/properties/tool_choice/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      var _valid1 = _errs26 === errors;
+      valid9 = valid9 || _valid1;
+      const _errs28 = errors;
+      if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
+        if (data7.type === undefined) {
+          const err14 = { instancePath: instancePath + '/tool_choice', schemaPath: '#/$defs/ResponseToolChoiceObject/required', keyword: 'required', params: { missingProperty: 'type' }, message: 'must have required property \'' + 'type' + '\'' };
+          if (vErrors === null) {
+            vErrors = [err14];
+          }
+          else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (data7.type !== undefined) {
+          if (typeof data7.type !== 'string') {
+            const err15 = { instancePath: instancePath + '/tool_choice/type', schemaPath: '#/$defs/ResponseToolChoiceObject/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err15];
+            }
+            else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err16 = { instancePath: instancePath + '/tool_choice', schemaPath: '#/$defs/ResponseToolChoiceObject/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err16];
+        }
+        else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      var _valid1 = _errs28 === errors;
+      valid9 = valid9 || _valid1;
+      if (!valid9) {
+        const err17 = { instancePath: instancePath + '/tool_choice', schemaPath: '#/properties/tool_choice/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err17];
+        }
+        else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs25;
+        if (vErrors !== null) {
+          if (_errs25) {
+            vErrors.length = _errs25;
+          }
+          else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.parallel_tool_calls !== undefined) {
+      if (typeof data.parallel_tool_calls !== 'boolean') {
+        const err18 = { instancePath: instancePath + '/parallel_tool_calls', schemaPath: '#/properties/parallel_tool_calls/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.max_output_tokens !== undefined) {
+      let data10 = data.max_output_tokens;
+      if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
+        const err19 = { instancePath: instancePath + '/max_output_tokens', schemaPath: '#/properties/max_output_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if ((typeof data10 == 'number') && (isFinite(data10))) {
+        if (data10 < 1 || isNaN(data10)) {
+          const err20 = { instancePath: instancePath + '/max_output_tokens', schemaPath: '#/properties/max_output_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err20];
+          }
+          else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.max_tool_calls !== undefined) {
+      let data11 = data.max_tool_calls;
+      if (!(((typeof data11 == 'number') && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) {
+        const err21 = { instancePath: instancePath + '/max_tool_calls', schemaPath: '#/properties/max_tool_calls/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err21];
+        }
+        else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if ((typeof data11 == 'number') && (isFinite(data11))) {
+        if (data11 < 1 || isNaN(data11)) {
+          const err22 = { instancePath: instancePath + '/max_tool_calls', schemaPath: '#/properties/max_tool_calls/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err22];
+          }
+          else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.temperature !== undefined) {
+      let data12 = data.temperature;
+      if ((typeof data12 == 'number') && (isFinite(data12))) {
+        if (data12 > 2 || isNaN(data12)) {
+          const err23 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          }
+          else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data12 < 0 || isNaN(data12)) {
+          const err24 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          }
+          else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err25 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err25];
+        }
+        else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.top_p !== undefined) {
+      let data13 = data.top_p;
+      if ((typeof data13 == 'number') && (isFinite(data13))) {
+        if (data13 > 1 || isNaN(data13)) {
+          const err26 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          }
+          else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data13 < 0 || isNaN(data13)) {
+          const err27 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          }
+          else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err28 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err28];
+        }
+        else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.top_logprobs !== undefined) {
+      let data14 = data.top_logprobs;
+      if (!(((typeof data14 == 'number') && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) {
+        const err29 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err29];
+        }
+        else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      if ((typeof data14 == 'number') && (isFinite(data14))) {
+        if (data14 > 20 || isNaN(data14)) {
+          const err30 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 20 }, message: 'must be <= 20' };
+          if (vErrors === null) {
+            vErrors = [err30];
+          }
+          else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data14 < 0 || isNaN(data14)) {
+          const err31 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err31];
+          }
+          else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.previous_response_id !== undefined) {
+      if (typeof data.previous_response_id !== 'string') {
+        const err32 = { instancePath: instancePath + '/previous_response_id', schemaPath: '#/properties/previous_response_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err32];
+        }
+        else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.conversation !== undefined) {
+      let data16 = data.conversation;
+      const _errs49 = errors;
+      let valid12 = false;
+      const _errs50 = errors;
+      if (typeof data16 !== 'string') {
+        const err33 = { instancePath: instancePath + '/conversation', schemaPath: '#/properties/conversation/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err33];
+        }
+        else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      var _valid2 = _errs50 === errors;
+      valid12 = valid12 || _valid2;
+      const _errs52 = errors;
+      if (data16 && typeof data16 == 'object' && !Array.isArray(data16)) {
+        if (data16.id === undefined) {
+          const err34 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/required', keyword: 'required', params: { missingProperty: 'id' }, message: 'must have required property \'' + 'id' + '\'' };
+          if (vErrors === null) {
+            vErrors = [err34];
+          }
+          else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        for (const key1 in data16) {
+          if (!(key1 === 'id')) {
+            const err35 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
+            if (vErrors === null) {
+              vErrors = [err35];
+            }
+            else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data16.id !== undefined) {
+          if (typeof data16.id !== 'string') {
+            const err36 = { instancePath: instancePath + '/conversation/id', schemaPath: '#/$defs/ResponseConversationReference/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err36];
+            }
+            else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err37 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err37];
+        }
+        else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      var _valid2 = _errs52 === errors;
+      valid12 = valid12 || _valid2;
+      if (!valid12) {
+        const err38 = { instancePath: instancePath + '/conversation', schemaPath: '#/properties/conversation/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err38];
+        }
+        else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs49;
+        if (vErrors !== null) {
+          if (_errs49) {
+            vErrors.length = _errs49;
+          }
+          else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.store !== undefined) {
+      if (typeof data.store !== 'boolean') {
+        const err39 = { instancePath: instancePath + '/store', schemaPath: '#/properties/store/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err39];
+        }
+        else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.background !== undefined) {
+      if (typeof data.background !== 'boolean') {
+        const err40 = { instancePath: instancePath + '/background', schemaPath: '#/properties/background/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err40];
+        }
+        else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.metadata !== undefined) {
+      let data20 = data.metadata;
+      if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
+        for (const key2 in data20) {
+          if (typeof data20[key2] !== 'string') {
+            const err41 = { instancePath: instancePath + '/metadata/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/metadata/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err41];
+            }
+            else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err42 = { instancePath: instancePath + '/metadata', schemaPath: '#/properties/metadata/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err42];
+        }
+        else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.reasoning !== undefined) {
+      let data22 = data.reasoning;
+      if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
+      }
+      else {
+        const err43 = { instancePath: instancePath + '/reasoning', schemaPath: '#/$defs/ResponseReasoningOptions/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err43];
+        }
+        else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.text !== undefined) {
+      let data23 = data.text;
+      if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
+      }
+      else {
+        const err44 = { instancePath: instancePath + '/text', schemaPath: '#/$defs/ResponseTextOptions/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err44];
+        }
+        else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.include !== undefined) {
+      let data24 = data.include;
+      if (Array.isArray(data24)) {
+        const len2 = data24.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          if (typeof data24[i2] !== 'string') {
+            const err45 = { instancePath: instancePath + '/include/' + i2, schemaPath: '#/properties/include/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err45];
+            }
+            else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err46 = { instancePath: instancePath + '/include', schemaPath: '#/properties/include/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err46];
+        }
+        else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.truncation !== undefined) {
+      if (typeof data.truncation !== 'string') {
+        const err47 = { instancePath: instancePath + '/truncation', schemaPath: '#/properties/truncation/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err47];
+        }
+        else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.service_tier !== undefined) {
+      if (typeof data.service_tier !== 'string') {
+        const err48 = { instancePath: instancePath + '/service_tier', schemaPath: '#/properties/service_tier/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err48];
+        }
+        else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.prompt_cache_key !== undefined) {
+      if (typeof data.prompt_cache_key !== 'string') {
+        const err49 = { instancePath: instancePath + '/prompt_cache_key', schemaPath: '#/properties/prompt_cache_key/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err49];
+        }
+        else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.safety_identifier !== undefined) {
+      if (typeof data.safety_identifier !== 'string') {
+        const err50 = { instancePath: instancePath + '/safety_identifier', schemaPath: '#/properties/safety_identifier/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err50];
+        }
+        else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.user !== undefined) {
+      if (typeof data.user !== 'string') {
+        const err51 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err51];
+        }
+        else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.stream !== undefined) {
+      if (typeof data.stream !== 'boolean') {
+        const err52 = { instancePath: instancePath + '/stream', schemaPath: '#/properties/stream/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err52];
+        }
+        else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data32 = data.extra_body;
+      if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
+      }
+      else {
+        const err53 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ResponseExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err53];
+        }
+        else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err54 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err54];
+    }
+    else {
+      vErrors.push(err54);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

@@ -25,148 +25,166 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.query === undefined) && (missing0 = 'query'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!((((((key0 === 'model') || (key0 === 'query')) || (key0 === 'max_results')) || (key0 === 'search_domain_filter')) || (key0 === 'country')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.query === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'query' }, message: 'must have required property \'' + 'query' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((((((key0 === 'model') || (key0 === 'query')) || (key0 === 'max_results')) || (key0 === 'search_domain_filter')) || (key0 === 'country')) || (key0 === 'extra_body'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func1(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func1(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err3);
           }
-          if (valid0) {
-            if (data.query !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.query !== 'string') {
-                validate21.errors = [{ instancePath: instancePath + '/query', schemaPath: '#/properties/query/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.max_results !== undefined) {
-                let data2 = data.max_results;
-                const _errs6 = errors;
-                if (!(((typeof data2 == 'number') && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) {
-                  validate21.errors = [{ instancePath: instancePath + '/max_results', schemaPath: '#/properties/max_results/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                  return false;
-                }
-                if (errors === _errs6) {
-                  if ((typeof data2 == 'number') && (isFinite(data2))) {
-                    if (data2 < 1 || isNaN(data2)) {
-                      validate21.errors = [{ instancePath: instancePath + '/max_results', schemaPath: '#/properties/max_results/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                      return false;
-                    }
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.search_domain_filter !== undefined) {
-                  let data3 = data.search_domain_filter;
-                  const _errs8 = errors;
-                  if (errors === _errs8) {
-                    if (Array.isArray(data3)) {
-                      var valid1 = true;
-                      const len0 = data3.length;
-                      for (let i0 = 0; i0 < len0; i0++) {
-                        const _errs10 = errors;
-                        if (typeof data3[i0] !== 'string') {
-                          validate21.errors = [{ instancePath: instancePath + '/search_domain_filter/' + i0, schemaPath: '#/properties/search_domain_filter/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                          return false;
-                        }
-                        var valid1 = _errs10 === errors;
-                        if (!valid1) {
-                          break;
-                        }
-                      }
-                    }
-                    else {
-                      validate21.errors = [{ instancePath: instancePath + '/search_domain_filter', schemaPath: '#/properties/search_domain_filter/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                      return false;
-                    }
-                  }
-                  var valid0 = _errs8 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.country !== undefined) {
-                    const _errs12 = errors;
-                    if (typeof data.country !== 'string') {
-                      validate21.errors = [{ instancePath: instancePath + '/country', schemaPath: '#/properties/country/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                      return false;
-                    }
-                    var valid0 = _errs12 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.extra_body !== undefined) {
-                      let data6 = data.extra_body;
-                      const _errs14 = errors;
-                      const _errs16 = errors;
-                      if (errors === _errs16) {
-                        if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
-                        }
-                        else {
-                          validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/SearchExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs14 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                  }
-                }
-              }
-            }
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.query !== undefined) {
+      if (typeof data.query !== 'string') {
+        const err5 = { instancePath: instancePath + '/query', schemaPath: '#/properties/query/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.max_results !== undefined) {
+      let data2 = data.max_results;
+      if (!(((typeof data2 == 'number') && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) {
+        const err6 = { instancePath: instancePath + '/max_results', schemaPath: '#/properties/max_results/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if ((typeof data2 == 'number') && (isFinite(data2))) {
+        if (data2 < 1 || isNaN(data2)) {
+          const err7 = { instancePath: instancePath + '/max_results', schemaPath: '#/properties/max_results/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err7];
           }
+          else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.search_domain_filter !== undefined) {
+      let data3 = data.search_domain_filter;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data3[i0] !== 'string') {
+            const err8 = { instancePath: instancePath + '/search_domain_filter/' + i0, schemaPath: '#/properties/search_domain_filter/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err8];
+            }
+            else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err9 = { instancePath: instancePath + '/search_domain_filter', schemaPath: '#/properties/search_domain_filter/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
     }
+    if (data.country !== undefined) {
+      if (typeof data.country !== 'string') {
+        const err10 = { instancePath: instancePath + '/country', schemaPath: '#/properties/country/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data6 = data.extra_body;
+      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
+      }
+      else {
+        const err11 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/SearchExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err12 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err12];
+    }
+    else {
+      vErrors.push(err12);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

@@ -26,248 +26,269 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if ((((data.model === undefined) && (missing0 = 'model')) || ((data.input === undefined) && (missing0 = 'input'))) || ((data.voice === undefined) && (missing0 = 'voice'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((((((key0 === 'model') || (key0 === 'input')) || (key0 === 'voice')) || (key0 === 'instructions')) || (key0 === 'response_format')) || (key0 === 'speed')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.input === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'input' }, message: 'must have required property \'' + 'input' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.voice === undefined) {
+      const err2 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'voice' }, message: 'must have required property \'' + 'voice' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err2];
+      }
+      else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((((((key0 === 'model') || (key0 === 'input')) || (key0 === 'voice')) || (key0 === 'instructions')) || (key0 === 'response_format')) || (key0 === 'speed')) || (key0 === 'extra_body'))) {
+        const err3 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err3];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func1(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func1(data0) < 1) {
+          const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err4];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err4);
           }
-          if (valid0) {
-            if (data.input !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.input !== 'string') {
-                validate21.errors = [{ instancePath: instancePath + '/input', schemaPath: '#/properties/input/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err5 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.input !== undefined) {
+      if (typeof data.input !== 'string') {
+        const err6 = { instancePath: instancePath + '/input', schemaPath: '#/properties/input/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.voice !== undefined) {
+      let data2 = data.voice;
+      const _errs7 = errors;
+      let valid1 = false;
+      const _errs8 = errors;
+      if (typeof data2 !== 'string') {
+        const err7 = { instancePath: instancePath + '/voice', schemaPath: '#/properties/voice/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs10 = errors;
+      if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
+        if (data2.id === undefined) {
+          const err8 = { instancePath: instancePath + '/voice', schemaPath: '#/$defs/SpeechVoiceId/required', keyword: 'required', params: { missingProperty: 'id' }, message: 'must have required property \'' + 'id' + '\'' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          }
+          else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        for (const key1 in data2) {
+          if (!(key1 === 'id')) {
+            const err9 = { instancePath: instancePath + '/voice', schemaPath: '#/$defs/SpeechVoiceId/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
+            if (vErrors === null) {
+              vErrors = [err9];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err9);
             }
-            if (valid0) {
-              if (data.voice !== undefined) {
-                let data2 = data.voice;
-                const _errs6 = errors;
-                const _errs7 = errors;
-                let valid1 = false;
-                const _errs8 = errors;
-                if (typeof data2 !== 'string') {
-                  const err0 = { instancePath: instancePath + '/voice', schemaPath: '#/properties/voice/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err0];
-                  }
-                  else {
-                    vErrors.push(err0);
-                  }
-                  errors++;
-                }
-                var _valid0 = _errs8 === errors;
-                valid1 = valid1 || _valid0;
-                const _errs10 = errors;
-                const _errs11 = errors;
-                if (errors === _errs11) {
-                  if (data2 && typeof data2 == 'object' && !Array.isArray(data2)) {
-                    let missing1;
-                    if ((data2.id === undefined) && (missing1 = 'id')) {
-                      const err1 = { instancePath: instancePath + '/voice', schemaPath: '#/$defs/SpeechVoiceId/required', keyword: 'required', params: { missingProperty: missing1 }, message: 'must have required property \'' + missing1 + '\'' };
-                      if (vErrors === null) {
-                        vErrors = [err1];
-                      }
-                      else {
-                        vErrors.push(err1);
-                      }
-                      errors++;
-                    }
-                    else {
-                      const _errs13 = errors;
-                      for (const key1 in data2) {
-                        if (!(key1 === 'id')) {
-                          const err2 = { instancePath: instancePath + '/voice', schemaPath: '#/$defs/SpeechVoiceId/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
-                          if (vErrors === null) {
-                            vErrors = [err2];
-                          }
-                          else {
-                            vErrors.push(err2);
-                          }
-                          errors++;
-                          break;
-                        }
-                      }
-                      if (_errs13 === errors) {
-                        if (data2.id !== undefined) {
-                          if (typeof data2.id !== 'string') {
-                            const err3 = { instancePath: instancePath + '/voice/id', schemaPath: '#/$defs/SpeechVoiceId/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                            if (vErrors === null) {
-                              vErrors = [err3];
-                            }
-                            else {
-                              vErrors.push(err3);
-                            }
-                            errors++;
-                          }
-                        }
-                      }
-                    }
-                  }
-                  else {
-                    const err4 = { instancePath: instancePath + '/voice', schemaPath: '#/$defs/SpeechVoiceId/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-                    if (vErrors === null) {
-                      vErrors = [err4];
-                    }
-                    else {
-                      vErrors.push(err4);
-                    }
-                    errors++;
-                  }
-                }
-                var _valid0 = _errs10 === errors;
-                valid1 = valid1 || _valid0;
-                if (!valid1) {
-                  const err5 = { instancePath: instancePath + '/voice', schemaPath: '#/properties/voice/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                  if (vErrors === null) {
-                    vErrors = [err5];
-                  }
-                  else {
-                    vErrors.push(err5);
-                  }
-                  errors++;
-                  validate21.errors = vErrors;
-                  return false;
-                }
-                else {
-                  errors = _errs7;
-                  if (vErrors !== null) {
-                    if (_errs7) {
-                      vErrors.length = _errs7;
-                    }
-                    else {
-                      vErrors = null;
-                    }
-                  }
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.instructions !== undefined) {
-                  const _errs16 = errors;
-                  if (typeof data.instructions !== 'string') {
-                    validate21.errors = [{ instancePath: instancePath + '/instructions', schemaPath: '#/properties/instructions/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                    return false;
-                  }
-                  var valid0 = _errs16 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.response_format !== undefined) {
-                    let data5 = data.response_format;
-                    const _errs18 = errors;
-                    if (typeof data5 !== 'string') {
-                      validate21.errors = [{ instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                      return false;
-                    }
-                    if (!((((((data5 === 'mp3') || (data5 === 'opus')) || (data5 === 'aac')) || (data5 === 'flac')) || (data5 === 'wav')) || (data5 === 'pcm'))) {
-                      validate21.errors = [{ instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' }];
-                      return false;
-                    }
-                    var valid0 = _errs18 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.speed !== undefined) {
-                      let data6 = data.speed;
-                      const _errs20 = errors;
-                      if (errors === _errs20) {
-                        if ((typeof data6 == 'number') && (isFinite(data6))) {
-                          if (data6 > 4 || isNaN(data6)) {
-                            validate21.errors = [{ instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 4 }, message: 'must be <= 4' }];
-                            return false;
-                          }
-                          else {
-                            if (data6 < 0.25 || isNaN(data6)) {
-                              validate21.errors = [{ instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0.25 }, message: 'must be >= 0.25' }];
-                              return false;
-                            }
-                          }
-                        }
-                        else {
-                          validate21.errors = [{ instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs20 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.extra_body !== undefined) {
-                        let data7 = data.extra_body;
-                        const _errs22 = errors;
-                        const _errs24 = errors;
-                        if (errors === _errs24) {
-                          if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
-                          }
-                          else {
-                            validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/SpeechExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs22 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                    }
-                  }
-                }
-              }
+            errors++;
+          }
+        }
+        if (data2.id !== undefined) {
+          if (typeof data2.id !== 'string') {
+            const err10 = { instancePath: instancePath + '/voice/id', schemaPath: '#/$defs/SpeechVoiceId/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err10];
             }
+            else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err11 = { instancePath: instancePath + '/voice', schemaPath: '#/$defs/SpeechVoiceId/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      var _valid0 = _errs10 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err12 = { instancePath: instancePath + '/voice', schemaPath: '#/properties/voice/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs7;
+        if (vErrors !== null) {
+          if (_errs7) {
+            vErrors.length = _errs7;
+          }
+          else {
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.instructions !== undefined) {
+      if (typeof data.instructions !== 'string') {
+        const err13 = { instancePath: instancePath + '/instructions', schemaPath: '#/properties/instructions/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
     }
+    if (data.response_format !== undefined) {
+      let data5 = data.response_format;
+      if (typeof data5 !== 'string') {
+        const err14 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err14];
+        }
+        else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!((((((data5 === 'mp3') || (data5 === 'opus')) || (data5 === 'aac')) || (data5 === 'flac')) || (data5 === 'wav')) || (data5 === 'pcm'))) {
+        const err15 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.speed !== undefined) {
+      let data6 = data.speed;
+      if ((typeof data6 == 'number') && (isFinite(data6))) {
+        if (data6 > 4 || isNaN(data6)) {
+          const err16 = { instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 4 }, message: 'must be <= 4' };
+          if (vErrors === null) {
+            vErrors = [err16];
+          }
+          else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data6 < 0.25 || isNaN(data6)) {
+          const err17 = { instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0.25 }, message: 'must be >= 0.25' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          }
+          else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err18 = { instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data7 = data.extra_body;
+      if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
+      }
+      else {
+        const err19 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/SpeechExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err20 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err20];
+    }
+    else {
+      vErrors.push(err20);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

@@ -26,637 +26,637 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.prompt === undefined) && (missing0 = 'prompt'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(func1.call(schema32.properties, key0))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.prompt === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'prompt' }, message: 'must have required property \'' + 'prompt' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func1.call(schema32.properties, key0))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func2(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err3);
           }
-          if (valid0) {
-            if (data.prompt !== undefined) {
-              let data1 = data.prompt;
-              const _errs4 = errors;
-              const _errs5 = errors;
-              let valid1 = false;
-              const _errs6 = errors;
-              if (typeof data1 !== 'string') {
-                const err0 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                if (vErrors === null) {
-                  vErrors = [err0];
-                }
-                else {
-                  vErrors.push(err0);
-                }
-                errors++;
-              }
-              var _valid0 = _errs6 === errors;
-              valid1 = valid1 || _valid0;
-              const _errs8 = errors;
-              if (errors === _errs8) {
-                if (Array.isArray(data1)) {
-                  var valid2 = true;
-                  const len0 = data1.length;
-                  for (let i0 = 0; i0 < len0; i0++) {
-                    const _errs10 = errors;
-                    if (typeof data1[i0] !== 'string') {
-                      const err1 = { instancePath: instancePath + '/prompt/' + i0, schemaPath: '#/properties/prompt/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                      if (vErrors === null) {
-                        vErrors = [err1];
-                      }
-                      else {
-                        vErrors.push(err1);
-                      }
-                      errors++;
-                    }
-                    var valid2 = _errs10 === errors;
-                    if (!valid2) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err2 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err2];
-                  }
-                  else {
-                    vErrors.push(err2);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs8 === errors;
-              valid1 = valid1 || _valid0;
-              if (_valid0) {
-                var items0 = true;
-              }
-              const _errs12 = errors;
-              if (errors === _errs12) {
-                if (Array.isArray(data1)) {
-                  var valid3 = true;
-                  const len1 = data1.length;
-                  for (let i1 = 0; i1 < len1; i1++) {
-                    let data3 = data1[i1];
-                    const _errs14 = errors;
-                    if (!(((typeof data3 == 'number') && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
-                      const err3 = { instancePath: instancePath + '/prompt/' + i1, schemaPath: '#/properties/prompt/anyOf/2/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
-                      if (vErrors === null) {
-                        vErrors = [err3];
-                      }
-                      else {
-                        vErrors.push(err3);
-                      }
-                      errors++;
-                    }
-                    var valid3 = _errs14 === errors;
-                    if (!valid3) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err4 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf/2/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err4];
-                  }
-                  else {
-                    vErrors.push(err4);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs12 === errors;
-              valid1 = valid1 || _valid0;
-              if (_valid0) {
-                if (items0 !== true) {
-                  items0 = true;
-                }
-              }
-              const _errs16 = errors;
-              if (errors === _errs16) {
-                if (Array.isArray(data1)) {
-                  var valid4 = true;
-                  const len2 = data1.length;
-                  for (let i2 = 0; i2 < len2; i2++) {
-                    let data4 = data1[i2];
-                    const _errs18 = errors;
-                    if (errors === _errs18) {
-                      if (Array.isArray(data4)) {
-                        var valid5 = true;
-                        const len3 = data4.length;
-                        for (let i3 = 0; i3 < len3; i3++) {
-                          let data5 = data4[i3];
-                          const _errs20 = errors;
-                          if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
-                            const err5 = { instancePath: instancePath + '/prompt/' + i2 + '/' + i3, schemaPath: '#/properties/prompt/anyOf/3/items/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
-                            if (vErrors === null) {
-                              vErrors = [err5];
-                            }
-                            else {
-                              vErrors.push(err5);
-                            }
-                            errors++;
-                          }
-                          var valid5 = _errs20 === errors;
-                          if (!valid5) {
-                            break;
-                          }
-                        }
-                      }
-                      else {
-                        const err6 = { instancePath: instancePath + '/prompt/' + i2, schemaPath: '#/properties/prompt/anyOf/3/items/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                        if (vErrors === null) {
-                          vErrors = [err6];
-                        }
-                        else {
-                          vErrors.push(err6);
-                        }
-                        errors++;
-                      }
-                    }
-                    var valid4 = _errs18 === errors;
-                    if (!valid4) {
-                      break;
-                    }
-                  }
-                }
-                else {
-                  const err7 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf/3/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                  if (vErrors === null) {
-                    vErrors = [err7];
-                  }
-                  else {
-                    vErrors.push(err7);
-                  }
-                  errors++;
-                }
-              }
-              var _valid0 = _errs16 === errors;
-              valid1 = valid1 || _valid0;
-              if (_valid0) {
-                if (items0 !== true) {
-                  items0 = true;
-                }
-              }
-              if (!valid1) {
-                const err8 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                }
-                else {
-                  vErrors.push(err8);
-                }
-                errors++;
-                validate21.errors = vErrors;
-                return false;
-              }
-              else {
-                errors = _errs5;
-                if (vErrors !== null) {
-                  if (_errs5) {
-                    vErrors.length = _errs5;
-                  }
-                  else {
-                    vErrors = null;
-                  }
-                }
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.prompt !== undefined) {
+      let data1 = data.prompt;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 !== 'string') {
+        const err5 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs8 = errors;
+      if (Array.isArray(data1)) {
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data1[i0] !== 'string') {
+            const err6 = { instancePath: instancePath + '/prompt/' + i0, schemaPath: '#/properties/prompt/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err6];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err6);
             }
-            if (valid0) {
-              if (data.suffix !== undefined) {
-                const _errs22 = errors;
-                if (typeof data.suffix !== 'string') {
-                  validate21.errors = [{ instancePath: instancePath + '/suffix', schemaPath: '#/properties/suffix/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs22 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.max_tokens !== undefined) {
-                  let data7 = data.max_tokens;
-                  const _errs24 = errors;
-                  if (!(((typeof data7 == 'number') && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) {
-                    validate21.errors = [{ instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                    return false;
-                  }
-                  if (errors === _errs24) {
-                    if ((typeof data7 == 'number') && (isFinite(data7))) {
-                      if (data7 < 0 || isNaN(data7)) {
-                        validate21.errors = [{ instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                        return false;
-                      }
-                    }
-                  }
-                  var valid0 = _errs24 === errors;
+            errors++;
+          }
+        }
+      }
+      else {
+        const err7 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (_valid0) {
+        var items0 = true;
+      }
+      const _errs12 = errors;
+      if (Array.isArray(data1)) {
+        const len1 = data1.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data3 = data1[i1];
+          if (!(((typeof data3 == 'number') && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
+            const err8 = { instancePath: instancePath + '/prompt/' + i1, schemaPath: '#/properties/prompt/anyOf/2/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+            if (vErrors === null) {
+              vErrors = [err8];
+            }
+            else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err9 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf/2/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      var _valid0 = _errs12 === errors;
+      valid1 = valid1 || _valid0;
+      if (_valid0) {
+        if (items0 !== true) {
+          items0 = true;
+        }
+      }
+      const _errs16 = errors;
+      if (Array.isArray(data1)) {
+        const len2 = data1.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data4 = data1[i2];
+          if (Array.isArray(data4)) {
+            const len3 = data4.length;
+            for (let i3 = 0; i3 < len3; i3++) {
+              let data5 = data4[i3];
+              if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
+                const err10 = { instancePath: instancePath + '/prompt/' + i2 + '/' + i3, schemaPath: '#/properties/prompt/anyOf/3/items/items/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+                if (vErrors === null) {
+                  vErrors = [err10];
                 }
                 else {
-                  var valid0 = true;
+                  vErrors.push(err10);
                 }
-                if (valid0) {
-                  if (data.temperature !== undefined) {
-                    let data8 = data.temperature;
-                    const _errs26 = errors;
-                    if (errors === _errs26) {
-                      if ((typeof data8 == 'number') && (isFinite(data8))) {
-                        if (data8 > 2 || isNaN(data8)) {
-                          validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' }];
-                          return false;
-                        }
-                        else {
-                          if (data8 < 0 || isNaN(data8)) {
-                            validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                            return false;
-                          }
-                        }
-                      }
-                      else {
-                        validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs26 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.top_p !== undefined) {
-                      let data9 = data.top_p;
-                      const _errs28 = errors;
-                      if (errors === _errs28) {
-                        if ((typeof data9 == 'number') && (isFinite(data9))) {
-                          if (data9 > 1 || isNaN(data9)) {
-                            validate21.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' }];
-                            return false;
-                          }
-                          else {
-                            if (data9 < 0 || isNaN(data9)) {
-                              validate21.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                              return false;
-                            }
-                          }
-                        }
-                        else {
-                          validate21.errors = [{ instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs28 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.n !== undefined) {
-                        let data10 = data.n;
-                        const _errs30 = errors;
-                        if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
-                          validate21.errors = [{ instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                          return false;
-                        }
-                        if (errors === _errs30) {
-                          if ((typeof data10 == 'number') && (isFinite(data10))) {
-                            if (data10 < 1 || isNaN(data10)) {
-                              validate21.errors = [{ instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                              return false;
-                            }
-                          }
-                        }
-                        var valid0 = _errs30 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.best_of !== undefined) {
-                          let data11 = data.best_of;
-                          const _errs32 = errors;
-                          if (!(((typeof data11 == 'number') && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) {
-                            validate21.errors = [{ instancePath: instancePath + '/best_of', schemaPath: '#/properties/best_of/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                            return false;
-                          }
-                          if (errors === _errs32) {
-                            if ((typeof data11 == 'number') && (isFinite(data11))) {
-                              if (data11 < 1 || isNaN(data11)) {
-                                validate21.errors = [{ instancePath: instancePath + '/best_of', schemaPath: '#/properties/best_of/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' }];
-                                return false;
-                              }
-                            }
-                          }
-                          var valid0 = _errs32 === errors;
-                        }
-                        else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.stop !== undefined) {
-                            let data12 = data.stop;
-                            const _errs34 = errors;
-                            const _errs35 = errors;
-                            let valid6 = false;
-                            const _errs36 = errors;
-                            if (typeof data12 !== 'string') {
-                              const err9 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                              if (vErrors === null) {
-                                vErrors = [err9];
-                              }
-                              else {
-                                vErrors.push(err9);
-                              }
-                              errors++;
-                            }
-                            var _valid1 = _errs36 === errors;
-                            valid6 = valid6 || _valid1;
-                            const _errs38 = errors;
-                            if (errors === _errs38) {
-                              if (Array.isArray(data12)) {
-                                var valid7 = true;
-                                const len4 = data12.length;
-                                for (let i4 = 0; i4 < len4; i4++) {
-                                  const _errs40 = errors;
-                                  if (typeof data12[i4] !== 'string') {
-                                    const err10 = { instancePath: instancePath + '/stop/' + i4, schemaPath: '#/properties/stop/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                                    if (vErrors === null) {
-                                      vErrors = [err10];
-                                    }
-                                    else {
-                                      vErrors.push(err10);
-                                    }
-                                    errors++;
-                                  }
-                                  var valid7 = _errs40 === errors;
-                                  if (!valid7) {
-                                    break;
-                                  }
-                                }
-                              }
-                              else {
-                                const err11 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-                                if (vErrors === null) {
-                                  vErrors = [err11];
-                                }
-                                else {
-                                  vErrors.push(err11);
-                                }
-                                errors++;
-                              }
-                            }
-                            var _valid1 = _errs38 === errors;
-                            valid6 = valid6 || _valid1;
-                            if (!valid6) {
-                              const err12 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                              if (vErrors === null) {
-                                vErrors = [err12];
-                              }
-                              else {
-                                vErrors.push(err12);
-                              }
-                              errors++;
-                              validate21.errors = vErrors;
-                              return false;
-                            }
-                            else {
-                              errors = _errs35;
-                              if (vErrors !== null) {
-                                if (_errs35) {
-                                  vErrors.length = _errs35;
-                                }
-                                else {
-                                  vErrors = null;
-                                }
-                              }
-                            }
-                            var valid0 = _errs34 === errors;
-                          }
-                          else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.echo !== undefined) {
-                              const _errs42 = errors;
-                              if (typeof data.echo !== 'boolean') {
-                                validate21.errors = [{ instancePath: instancePath + '/echo', schemaPath: '#/properties/echo/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' }];
-                                return false;
-                              }
-                              var valid0 = _errs42 === errors;
-                            }
-                            else {
-                              var valid0 = true;
-                            }
-                            if (valid0) {
-                              if (data.logprobs !== undefined) {
-                                let data15 = data.logprobs;
-                                const _errs44 = errors;
-                                if (!(((typeof data15 == 'number') && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) {
-                                  validate21.errors = [{ instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                                  return false;
-                                }
-                                if (errors === _errs44) {
-                                  if ((typeof data15 == 'number') && (isFinite(data15))) {
-                                    if (data15 > 5 || isNaN(data15)) {
-                                      validate21.errors = [{ instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 5 }, message: 'must be <= 5' }];
-                                      return false;
-                                    }
-                                    else {
-                                      if (data15 < 0 || isNaN(data15)) {
-                                        validate21.errors = [{ instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                                        return false;
-                                      }
-                                    }
-                                  }
-                                }
-                                var valid0 = _errs44 === errors;
-                              }
-                              else {
-                                var valid0 = true;
-                              }
-                              if (valid0) {
-                                if (data.presence_penalty !== undefined) {
-                                  let data16 = data.presence_penalty;
-                                  const _errs46 = errors;
-                                  if (errors === _errs46) {
-                                    if ((typeof data16 == 'number') && (isFinite(data16))) {
-                                      if (data16 > 2 || isNaN(data16)) {
-                                        validate21.errors = [{ instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' }];
-                                        return false;
-                                      }
-                                      else {
-                                        if (data16 < -2 || isNaN(data16)) {
-                                          validate21.errors = [{ instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' }];
-                                          return false;
-                                        }
-                                      }
-                                    }
-                                    else {
-                                      validate21.errors = [{ instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                                      return false;
-                                    }
-                                  }
-                                  var valid0 = _errs46 === errors;
-                                }
-                                else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.frequency_penalty !== undefined) {
-                                    let data17 = data.frequency_penalty;
-                                    const _errs48 = errors;
-                                    if (errors === _errs48) {
-                                      if ((typeof data17 == 'number') && (isFinite(data17))) {
-                                        if (data17 > 2 || isNaN(data17)) {
-                                          validate21.errors = [{ instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' }];
-                                          return false;
-                                        }
-                                        else {
-                                          if (data17 < -2 || isNaN(data17)) {
-                                            validate21.errors = [{ instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' }];
-                                            return false;
-                                          }
-                                        }
-                                      }
-                                      else {
-                                        validate21.errors = [{ instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                                        return false;
-                                      }
-                                    }
-                                    var valid0 = _errs48 === errors;
-                                  }
-                                  else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.logit_bias !== undefined) {
-                                      let data18 = data.logit_bias;
-                                      const _errs50 = errors;
-                                      if (errors === _errs50) {
-                                        if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
-                                          for (const key1 in data18) {
-                                            let data19 = data18[key1];
-                                            const _errs53 = errors;
-                                            if (!((typeof data19 == 'number') && (isFinite(data19)))) {
-                                              validate21.errors = [{ instancePath: instancePath + '/logit_bias/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/logit_bias/additionalProperties/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                                              return false;
-                                            }
-                                            var valid8 = _errs53 === errors;
-                                            if (!valid8) {
-                                              break;
-                                            }
-                                          }
-                                        }
-                                        else {
-                                          validate21.errors = [{ instancePath: instancePath + '/logit_bias', schemaPath: '#/properties/logit_bias/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                                          return false;
-                                        }
-                                      }
-                                      var valid0 = _errs50 === errors;
-                                    }
-                                    else {
-                                      var valid0 = true;
-                                    }
-                                    if (valid0) {
-                                      if (data.seed !== undefined) {
-                                        let data20 = data.seed;
-                                        const _errs55 = errors;
-                                        if (!(((typeof data20 == 'number') && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) {
-                                          validate21.errors = [{ instancePath: instancePath + '/seed', schemaPath: '#/properties/seed/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }];
-                                          return false;
-                                        }
-                                        var valid0 = _errs55 === errors;
-                                      }
-                                      else {
-                                        var valid0 = true;
-                                      }
-                                      if (valid0) {
-                                        if (data.user !== undefined) {
-                                          const _errs57 = errors;
-                                          if (typeof data.user !== 'string') {
-                                            validate21.errors = [{ instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                            return false;
-                                          }
-                                          var valid0 = _errs57 === errors;
-                                        }
-                                        else {
-                                          var valid0 = true;
-                                        }
-                                        if (valid0) {
-                                          if (data.extra_body !== undefined) {
-                                            let data22 = data.extra_body;
-                                            const _errs59 = errors;
-                                            const _errs61 = errors;
-                                            if (errors === _errs61) {
-                                              if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
-                                              }
-                                              else {
-                                                validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TextCompletionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                                                return false;
-                                              }
-                                            }
-                                            var valid0 = _errs59 === errors;
-                                          }
-                                          else {
-                                            var valid0 = true;
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
+                errors++;
               }
             }
+          }
+          else {
+            const err11 = { instancePath: instancePath + '/prompt/' + i2, schemaPath: '#/properties/prompt/anyOf/3/items/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+            if (vErrors === null) {
+              vErrors = [err11];
+            }
+            else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err12 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf/3/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      var _valid0 = _errs16 === errors;
+      valid1 = valid1 || _valid0;
+      if (_valid0) {
+        if (items0 !== true) {
+          items0 = true;
+        }
+      }
+      if (!valid1) {
+        const err13 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
+          }
+          else {
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.suffix !== undefined) {
+      if (typeof data.suffix !== 'string') {
+        const err14 = { instancePath: instancePath + '/suffix', schemaPath: '#/properties/suffix/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err14];
+        }
+        else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
     }
+    if (data.max_tokens !== undefined) {
+      let data7 = data.max_tokens;
+      if (!(((typeof data7 == 'number') && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))) {
+        const err15 = { instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if ((typeof data7 == 'number') && (isFinite(data7))) {
+        if (data7 < 0 || isNaN(data7)) {
+          const err16 = { instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err16];
+          }
+          else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.temperature !== undefined) {
+      let data8 = data.temperature;
+      if ((typeof data8 == 'number') && (isFinite(data8))) {
+        if (data8 > 2 || isNaN(data8)) {
+          const err17 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          }
+          else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (data8 < 0 || isNaN(data8)) {
+          const err18 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err18];
+          }
+          else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err19 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.top_p !== undefined) {
+      let data9 = data.top_p;
+      if ((typeof data9 == 'number') && (isFinite(data9))) {
+        if (data9 > 1 || isNaN(data9)) {
+          const err20 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
+          if (vErrors === null) {
+            vErrors = [err20];
+          }
+          else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data9 < 0 || isNaN(data9)) {
+          const err21 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err21];
+          }
+          else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err22 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err22];
+        }
+        else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.n !== undefined) {
+      let data10 = data.n;
+      if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
+        const err23 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err23];
+        }
+        else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if ((typeof data10 == 'number') && (isFinite(data10))) {
+        if (data10 < 1 || isNaN(data10)) {
+          const err24 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          }
+          else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.best_of !== undefined) {
+      let data11 = data.best_of;
+      if (!(((typeof data11 == 'number') && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) {
+        const err25 = { instancePath: instancePath + '/best_of', schemaPath: '#/properties/best_of/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err25];
+        }
+        else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if ((typeof data11 == 'number') && (isFinite(data11))) {
+        if (data11 < 1 || isNaN(data11)) {
+          const err26 = { instancePath: instancePath + '/best_of', schemaPath: '#/properties/best_of/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          }
+          else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.stop !== undefined) {
+      let data12 = data.stop;
+      const _errs35 = errors;
+      let valid10 = false;
+      const _errs36 = errors;
+      if (typeof data12 !== 'string') {
+        const err27 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err27];
+        }
+        else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      var _valid1 = _errs36 === errors;
+      valid10 = valid10 || _valid1;
+      const _errs38 = errors;
+      if (Array.isArray(data12)) {
+        const len4 = data12.length;
+        for (let i4 = 0; i4 < len4; i4++) {
+          if (typeof data12[i4] !== 'string') {
+            const err28 = { instancePath: instancePath + '/stop/' + i4, schemaPath: '#/properties/stop/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err28];
+            }
+            else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err29 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err29];
+        }
+        else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      var _valid1 = _errs38 === errors;
+      valid10 = valid10 || _valid1;
+      if (!valid10) {
+        const err30 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err30];
+        }
+        else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs35;
+        if (vErrors !== null) {
+          if (_errs35) {
+            vErrors.length = _errs35;
+          }
+          else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.echo !== undefined) {
+      if (typeof data.echo !== 'boolean') {
+        const err31 = { instancePath: instancePath + '/echo', schemaPath: '#/properties/echo/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err31];
+        }
+        else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.logprobs !== undefined) {
+      let data15 = data.logprobs;
+      if (!(((typeof data15 == 'number') && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) {
+        const err32 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err32];
+        }
+        else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      if ((typeof data15 == 'number') && (isFinite(data15))) {
+        if (data15 > 5 || isNaN(data15)) {
+          const err33 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 5 }, message: 'must be <= 5' };
+          if (vErrors === null) {
+            vErrors = [err33];
+          }
+          else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data15 < 0 || isNaN(data15)) {
+          const err34 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err34];
+          }
+          else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.presence_penalty !== undefined) {
+      let data16 = data.presence_penalty;
+      if ((typeof data16 == 'number') && (isFinite(data16))) {
+        if (data16 > 2 || isNaN(data16)) {
+          const err35 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
+          if (vErrors === null) {
+            vErrors = [err35];
+          }
+          else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data16 < -2 || isNaN(data16)) {
+          const err36 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' };
+          if (vErrors === null) {
+            vErrors = [err36];
+          }
+          else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err37 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err37];
+        }
+        else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.frequency_penalty !== undefined) {
+      let data17 = data.frequency_penalty;
+      if ((typeof data17 == 'number') && (isFinite(data17))) {
+        if (data17 > 2 || isNaN(data17)) {
+          const err38 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          }
+          else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (data17 < -2 || isNaN(data17)) {
+          const err39 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' };
+          if (vErrors === null) {
+            vErrors = [err39];
+          }
+          else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err40 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err40];
+        }
+        else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.logit_bias !== undefined) {
+      let data18 = data.logit_bias;
+      if (data18 && typeof data18 == 'object' && !Array.isArray(data18)) {
+        for (const key1 in data18) {
+          let data19 = data18[key1];
+          if (!((typeof data19 == 'number') && (isFinite(data19)))) {
+            const err41 = { instancePath: instancePath + '/logit_bias/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/logit_bias/additionalProperties/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+            if (vErrors === null) {
+              vErrors = [err41];
+            }
+            else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err42 = { instancePath: instancePath + '/logit_bias', schemaPath: '#/properties/logit_bias/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err42];
+        }
+        else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.seed !== undefined) {
+      let data20 = data.seed;
+      if (!(((typeof data20 == 'number') && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) {
+        const err43 = { instancePath: instancePath + '/seed', schemaPath: '#/properties/seed/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err43];
+        }
+        else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.user !== undefined) {
+      if (typeof data.user !== 'string') {
+        const err44 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err44];
+        }
+        else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data22 = data.extra_body;
+      if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
+      }
+      else {
+        const err45 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TextCompletionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err45];
+        }
+        else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err46 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err46];
+    }
+    else {
+      vErrors.push(err46);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

@@ -27,287 +27,304 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.file === undefined) && (missing0 = 'file'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(func1.call(schema32.properties, key0))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.file === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'file' }, message: 'must have required property \'' + 'file' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func1.call(schema32.properties, key0))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func2(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
           }
           else {
-            var valid0 = true;
+            vErrors.push(err3);
           }
-          if (valid0) {
-            if (data.filename !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.filename !== 'string') {
-                validate21.errors = [{ instancePath: instancePath + '/filename', schemaPath: '#/properties/filename/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.filename !== undefined) {
+      if (typeof data.filename !== 'string') {
+        const err5 = { instancePath: instancePath + '/filename', schemaPath: '#/properties/filename/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.language !== undefined) {
+      if (typeof data.language !== 'string') {
+        const err6 = { instancePath: instancePath + '/language', schemaPath: '#/properties/language/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.prompt !== undefined) {
+      if (typeof data.prompt !== 'string') {
+        const err7 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.response_format !== undefined) {
+      let data4 = data.response_format;
+      if (typeof data4 !== 'string') {
+        const err8 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!((((((data4 === 'json') || (data4 === 'text')) || (data4 === 'srt')) || (data4 === 'verbose_json')) || (data4 === 'vtt')) || (data4 === 'diarized_json'))) {
+        const err9 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err9];
+        }
+        else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.temperature !== undefined) {
+      let data5 = data.temperature;
+      if ((typeof data5 == 'number') && (isFinite(data5))) {
+        if (data5 > 1 || isNaN(data5)) {
+          const err10 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          }
+          else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data5 < 0 || isNaN(data5)) {
+          const err11 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          }
+          else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err12 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp_granularities !== undefined) {
+      let data6 = data.timestamp_granularities;
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data7 = data6[i0];
+          if (typeof data7 !== 'string') {
+            const err13 = { instancePath: instancePath + '/timestamp_granularities/' + i0, schemaPath: '#/properties/timestamp_granularities/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err13];
             }
             else {
-              var valid0 = true;
+              vErrors.push(err13);
             }
-            if (valid0) {
-              if (data.language !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.language !== 'string') {
-                  validate21.errors = [{ instancePath: instancePath + '/language', schemaPath: '#/properties/language/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.prompt !== undefined) {
-                  const _errs8 = errors;
-                  if (typeof data.prompt !== 'string') {
-                    validate21.errors = [{ instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.response_format !== undefined) {
-                    let data4 = data.response_format;
-                    const _errs10 = errors;
-                    if (typeof data4 !== 'string') {
-                      validate21.errors = [{ instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                      return false;
-                    }
-                    if (!((((((data4 === 'json') || (data4 === 'text')) || (data4 === 'srt')) || (data4 === 'verbose_json')) || (data4 === 'vtt')) || (data4 === 'diarized_json'))) {
-                      validate21.errors = [{ instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' }];
-                      return false;
-                    }
-                    var valid0 = _errs10 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.temperature !== undefined) {
-                      let data5 = data.temperature;
-                      const _errs12 = errors;
-                      if (errors === _errs12) {
-                        if ((typeof data5 == 'number') && (isFinite(data5))) {
-                          if (data5 > 1 || isNaN(data5)) {
-                            validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' }];
-                            return false;
-                          }
-                          else {
-                            if (data5 < 0 || isNaN(data5)) {
-                              validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                              return false;
-                            }
-                          }
-                        }
-                        else {
-                          validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs12 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                    if (valid0) {
-                      if (data.timestamp_granularities !== undefined) {
-                        let data6 = data.timestamp_granularities;
-                        const _errs14 = errors;
-                        if (errors === _errs14) {
-                          if (Array.isArray(data6)) {
-                            var valid1 = true;
-                            const len0 = data6.length;
-                            for (let i0 = 0; i0 < len0; i0++) {
-                              let data7 = data6[i0];
-                              const _errs16 = errors;
-                              if (typeof data7 !== 'string') {
-                                validate21.errors = [{ instancePath: instancePath + '/timestamp_granularities/' + i0, schemaPath: '#/properties/timestamp_granularities/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                return false;
-                              }
-                              if (!((data7 === 'word') || (data7 === 'segment'))) {
-                                validate21.errors = [{ instancePath: instancePath + '/timestamp_granularities/' + i0, schemaPath: '#/properties/timestamp_granularities/items/enum', keyword: 'enum', params: { allowedValues: schema32.properties.timestamp_granularities.items.enum }, message: 'must be equal to one of the allowed values' }];
-                                return false;
-                              }
-                              var valid1 = _errs16 === errors;
-                              if (!valid1) {
-                                break;
-                              }
-                            }
-                          }
-                          else {
-                            validate21.errors = [{ instancePath: instancePath + '/timestamp_granularities', schemaPath: '#/properties/timestamp_granularities/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                            return false;
-                          }
-                        }
-                        var valid0 = _errs14 === errors;
-                      }
-                      else {
-                        var valid0 = true;
-                      }
-                      if (valid0) {
-                        if (data.include !== undefined) {
-                          let data8 = data.include;
-                          const _errs18 = errors;
-                          if (errors === _errs18) {
-                            if (Array.isArray(data8)) {
-                              var valid2 = true;
-                              const len1 = data8.length;
-                              for (let i1 = 0; i1 < len1; i1++) {
-                                const _errs20 = errors;
-                                if (typeof data8[i1] !== 'string') {
-                                  validate21.errors = [{ instancePath: instancePath + '/include/' + i1, schemaPath: '#/properties/include/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                                  return false;
-                                }
-                                var valid2 = _errs20 === errors;
-                                if (!valid2) {
-                                  break;
-                                }
-                              }
-                            }
-                            else {
-                              validate21.errors = [{ instancePath: instancePath + '/include', schemaPath: '#/properties/include/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' }];
-                              return false;
-                            }
-                          }
-                          var valid0 = _errs18 === errors;
-                        }
-                        else {
-                          var valid0 = true;
-                        }
-                        if (valid0) {
-                          if (data.chunking_strategy !== undefined) {
-                            let data10 = data.chunking_strategy;
-                            const _errs22 = errors;
-                            const _errs23 = errors;
-                            let valid3 = false;
-                            const _errs24 = errors;
-                            if (typeof data10 !== 'string') {
-                              const err0 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/properties/chunking_strategy/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                              if (vErrors === null) {
-                                vErrors = [err0];
-                              }
-                              else {
-                                vErrors.push(err0);
-                              }
-                              errors++;
-                            }
-                            var _valid0 = _errs24 === errors;
-                            valid3 = valid3 || _valid0;
-                            const _errs26 = errors;
-                            const _errs27 = errors;
-                            if (errors === _errs27) {
-                              if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
-                              }
-                              else {
-                                const err1 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/$defs/TranscriptionChunking/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-                                if (vErrors === null) {
-                                  vErrors = [err1];
-                                }
-                                else {
-                                  vErrors.push(err1);
-                                }
-                                errors++;
-                              }
-                            }
-                            var _valid0 = _errs26 === errors;
-                            valid3 = valid3 || _valid0;
-                            if (!valid3) {
-                              const err2 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/properties/chunking_strategy/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
-                              if (vErrors === null) {
-                                vErrors = [err2];
-                              }
-                              else {
-                                vErrors.push(err2);
-                              }
-                              errors++;
-                              validate21.errors = vErrors;
-                              return false;
-                            }
-                            else {
-                              errors = _errs23;
-                              if (vErrors !== null) {
-                                if (_errs23) {
-                                  vErrors.length = _errs23;
-                                }
-                                else {
-                                  vErrors = null;
-                                }
-                              }
-                            }
-                            var valid0 = _errs22 === errors;
-                          }
-                          else {
-                            var valid0 = true;
-                          }
-                          if (valid0) {
-                            if (data.extra_body !== undefined) {
-                              let data11 = data.extra_body;
-                              const _errs30 = errors;
-                              const _errs32 = errors;
-                              if (errors === _errs32) {
-                                if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
-                                }
-                                else {
-                                  validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TranscriptionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                                  return false;
-                                }
-                              }
-                              var valid0 = _errs30 === errors;
-                            }
-                            else {
-                              var valid0 = true;
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
+            errors++;
+          }
+          if (!((data7 === 'word') || (data7 === 'segment'))) {
+            const err14 = { instancePath: instancePath + '/timestamp_granularities/' + i0, schemaPath: '#/properties/timestamp_granularities/items/enum', keyword: 'enum', params: { allowedValues: schema32.properties.timestamp_granularities.items.enum }, message: 'must be equal to one of the allowed values' };
+            if (vErrors === null) {
+              vErrors = [err14];
             }
+            else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err15 = { instancePath: instancePath + '/timestamp_granularities', schemaPath: '#/properties/timestamp_granularities/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.include !== undefined) {
+      let data8 = data.include;
+      if (Array.isArray(data8)) {
+        const len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (typeof data8[i1] !== 'string') {
+            const err16 = { instancePath: instancePath + '/include/' + i1, schemaPath: '#/properties/include/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err16];
+            }
+            else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err17 = { instancePath: instancePath + '/include', schemaPath: '#/properties/include/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err17];
+        }
+        else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.chunking_strategy !== undefined) {
+      let data10 = data.chunking_strategy;
+      const _errs23 = errors;
+      let valid5 = false;
+      const _errs24 = errors;
+      if (typeof data10 !== 'string') {
+        const err18 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/properties/chunking_strategy/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      var _valid0 = _errs24 === errors;
+      valid5 = valid5 || _valid0;
+      const _errs26 = errors;
+      if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
+      }
+      else {
+        const err19 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/$defs/TranscriptionChunking/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      var _valid0 = _errs26 === errors;
+      valid5 = valid5 || _valid0;
+      if (!valid5) {
+        const err20 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/properties/chunking_strategy/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err20];
+        }
+        else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      else {
+        errors = _errs23;
+        if (vErrors !== null) {
+          if (_errs23) {
+            vErrors.length = _errs23;
+          }
+          else {
+            vErrors = null;
           }
         }
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.extra_body !== undefined) {
+      let data11 = data.extra_body;
+      if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
+      }
+      else {
+        const err21 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TranscriptionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err21];
+        }
+        else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
     }
+  }
+  else {
+    const err22 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err22];
+    }
+    else {
+      vErrors.push(err22);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;

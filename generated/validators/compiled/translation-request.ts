@@ -25,141 +25,171 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (errors === 0) {
-    if (data && typeof data == 'object' && !Array.isArray(data)) {
-      let missing0;
-      if (((data.model === undefined) && (missing0 = 'model')) || ((data.file === undefined) && (missing0 = 'file'))) {
-        validate21.errors = [{ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: missing0 }, message: 'must have required property \'' + missing0 + '\'' }];
-        return false;
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.model === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'model' }, message: 'must have required property \'' + 'model' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
       }
       else {
-        const _errs1 = errors;
-        for (const key0 in data) {
-          if (!(((((((key0 === 'model') || (key0 === 'file')) || (key0 === 'filename')) || (key0 === 'prompt')) || (key0 === 'response_format')) || (key0 === 'temperature')) || (key0 === 'extra_body'))) {
-            validate21.errors = [{ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' }];
-            return false;
-            break;
-          }
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.file === undefined) {
+      const err1 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'file' }, message: 'must have required property \'' + 'file' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(((((((key0 === 'model') || (key0 === 'file')) || (key0 === 'filename')) || (key0 === 'prompt')) || (key0 === 'response_format')) || (key0 === 'temperature')) || (key0 === 'extra_body'))) {
+        const err2 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err2];
         }
-        if (_errs1 === errors) {
-          if (data.model !== undefined) {
-            let data0 = data.model;
-            const _errs2 = errors;
-            if (errors === _errs2) {
-              if (typeof data0 === 'string') {
-                if (func1(data0) < 1) {
-                  validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' }];
-                  return false;
-                }
-              }
-              else {
-                validate21.errors = [{ instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-            }
-            var valid0 = _errs2 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if (valid0) {
-            if (data.filename !== undefined) {
-              const _errs4 = errors;
-              if (typeof data.filename !== 'string') {
-                validate21.errors = [{ instancePath: instancePath + '/filename', schemaPath: '#/properties/filename/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                return false;
-              }
-              var valid0 = _errs4 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-            if (valid0) {
-              if (data.prompt !== undefined) {
-                const _errs6 = errors;
-                if (typeof data.prompt !== 'string') {
-                  validate21.errors = [{ instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                  return false;
-                }
-                var valid0 = _errs6 === errors;
-              }
-              else {
-                var valid0 = true;
-              }
-              if (valid0) {
-                if (data.response_format !== undefined) {
-                  let data3 = data.response_format;
-                  const _errs8 = errors;
-                  if (typeof data3 !== 'string') {
-                    validate21.errors = [{ instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' }];
-                    return false;
-                  }
-                  if (!(((((data3 === 'json') || (data3 === 'text')) || (data3 === 'srt')) || (data3 === 'verbose_json')) || (data3 === 'vtt'))) {
-                    validate21.errors = [{ instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' }];
-                    return false;
-                  }
-                  var valid0 = _errs8 === errors;
-                }
-                else {
-                  var valid0 = true;
-                }
-                if (valid0) {
-                  if (data.temperature !== undefined) {
-                    let data4 = data.temperature;
-                    const _errs10 = errors;
-                    if (errors === _errs10) {
-                      if ((typeof data4 == 'number') && (isFinite(data4))) {
-                        if (data4 > 1 || isNaN(data4)) {
-                          validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' }];
-                          return false;
-                        }
-                        else {
-                          if (data4 < 0 || isNaN(data4)) {
-                            validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }];
-                            return false;
-                          }
-                        }
-                      }
-                      else {
-                        validate21.errors = [{ instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' }];
-                        return false;
-                      }
-                    }
-                    var valid0 = _errs10 === errors;
-                  }
-                  else {
-                    var valid0 = true;
-                  }
-                  if (valid0) {
-                    if (data.extra_body !== undefined) {
-                      let data5 = data.extra_body;
-                      const _errs12 = errors;
-                      const _errs14 = errors;
-                      if (errors === _errs14) {
-                        if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
-                        }
-                        else {
-                          validate21.errors = [{ instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TranscriptionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-                          return false;
-                        }
-                      }
-                      var valid0 = _errs12 === errors;
-                    }
-                    else {
-                      var valid0 = true;
-                    }
-                  }
-                }
-              }
-            }
-          }
+        else {
+          vErrors.push(err2);
         }
+        errors++;
       }
     }
-    else {
-      validate21.errors = [{ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' }];
-      return false;
+    if (data.model !== undefined) {
+      let data0 = data.model;
+      if (typeof data0 === 'string') {
+        if (func1(data0) < 1) {
+          const err3 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          }
+          else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err4 = { instancePath: instancePath + '/model', schemaPath: '#/properties/model/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
     }
+    if (data.filename !== undefined) {
+      if (typeof data.filename !== 'string') {
+        const err5 = { instancePath: instancePath + '/filename', schemaPath: '#/properties/filename/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.prompt !== undefined) {
+      if (typeof data.prompt !== 'string') {
+        const err6 = { instancePath: instancePath + '/prompt', schemaPath: '#/properties/prompt/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.response_format !== undefined) {
+      let data3 = data.response_format;
+      if (typeof data3 !== 'string') {
+        const err7 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(((((data3 === 'json') || (data3 === 'text')) || (data3 === 'srt')) || (data3 === 'verbose_json')) || (data3 === 'vtt'))) {
+        const err8 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.temperature !== undefined) {
+      let data4 = data.temperature;
+      if ((typeof data4 == 'number') && (isFinite(data4))) {
+        if (data4 > 1 || isNaN(data4)) {
+          const err9 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          }
+          else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (data4 < 0 || isNaN(data4)) {
+          const err10 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          }
+          else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err11 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data5 = data.extra_body;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+      }
+      else {
+        const err12 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TranscriptionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err13 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err13];
+    }
+    else {
+      vErrors.push(err13);
+    }
+    errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;
