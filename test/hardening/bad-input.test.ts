@@ -161,6 +161,17 @@ describe('bad input gets a clear error, before sending', () => {
     },
   );
 
+  it("leaves numeric ranges to the provider, whose ranges differ: temperature 5 is sent and its 400 comes back", async () => {
+    server.handle(sendJson(400, { error: { message: 'temperature must be between 0 and 2', type: 'invalid_request_error' } }));
+    try {
+      const error = await rejection(() => client().chat({ model: 'openai/gpt-4o', messages: user, temperature: 5 }));
+      expect(error).toMatchObject({ name: 'BadRequestError', status: 400 });
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      server.handle(sendJson(200, chatResponse('should not be reached')));
+    }
+  });
+
   it('lets a valid call through, with the hooks run once', async () => {
     hookCalls = 0;
     const reply = await client().chat({ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }], temperature: 0.5 });

@@ -3,7 +3,7 @@
 // ajv standalone code for ChatCompletionRequest (schemas/api/chat.json); plain JavaScript, typed by ../chat-completion-request.ts.
 'use strict';
 export const validate = validate53;
-const schema20 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'messages'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'messages': { 'type': 'array', 'items': { '$ref': '#/$defs/ChatMessage' }, 'minItems': 1 }, 'temperature': { 'type': 'number', 'minimum': 0, 'maximum': 2 }, 'top_p': { 'type': 'number', 'minimum': 0, 'maximum': 1 }, 'n': { 'type': 'integer', 'minimum': 1 }, 'stop': { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { 'type': 'string' } }] }, 'max_tokens': { 'type': 'integer', 'minimum': 1 }, 'max_completion_tokens': { 'type': 'integer', 'minimum': 1 }, 'presence_penalty': { 'type': 'number', 'minimum': -2, 'maximum': 2 }, 'frequency_penalty': { 'type': 'number', 'minimum': -2, 'maximum': 2 }, 'logit_bias': { 'allOf': [{ '$ref': '#/$defs/LogitBias' }] }, 'logprobs': { 'type': 'boolean' }, 'top_logprobs': { 'type': 'integer', 'minimum': 0, 'maximum': 20 }, 'seed': { 'type': 'integer' }, 'user': { 'type': 'string' }, 'stream': { 'type': 'boolean' }, 'stream_options': { 'allOf': [{ '$ref': '#/$defs/StreamOptions' }] }, 'tools': { 'type': 'array', 'items': { '$ref': '#/$defs/Tool' } }, 'tool_choice': { 'allOf': [{ '$ref': '#/$defs/ToolChoice' }] }, 'parallel_tool_calls': { 'type': 'boolean' }, 'response_format': { 'allOf': [{ '$ref': '#/$defs/ResponseFormat' }] }, 'reasoning_effort': { 'allOf': [{ '$ref': '#/$defs/ReasoningEffort' }] }, 'modalities': { 'type': 'array', 'items': { 'type': 'string', 'enum': ['text', 'audio'] } }, 'audio': { 'allOf': [{ '$ref': '#/$defs/AudioOutputOptions' }] }, 'prediction': { 'allOf': [{ '$ref': '#/$defs/PredictionContent' }] }, 'service_tier': { 'allOf': [{ '$ref': '#/$defs/ServiceTier' }] }, 'store': { 'type': 'boolean' }, 'metadata': { 'allOf': [{ '$ref': '#/$defs/Metadata' }] }, 'functions': { 'type': 'array', 'items': { '$ref': '#/$defs/FunctionDefinition' } }, 'function_call': { 'allOf': [{ '$ref': '#/$defs/FunctionCallChoice' }] }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/ChatCompletionExtraBody' }] } } };
+const schema20 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'messages'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'messages': { 'type': 'array', 'items': { '$ref': '#/$defs/ChatMessage' }, 'minItems': 1 }, 'temperature': { 'type': 'number' }, 'top_p': { 'type': 'number' }, 'n': { 'type': 'integer' }, 'stop': { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { 'type': 'string' } }] }, 'max_tokens': { 'type': 'integer' }, 'max_completion_tokens': { 'type': 'integer' }, 'presence_penalty': { 'type': 'number' }, 'frequency_penalty': { 'type': 'number' }, 'logit_bias': { 'allOf': [{ '$ref': '#/$defs/LogitBias' }] }, 'logprobs': { 'type': 'boolean' }, 'top_logprobs': { 'type': 'integer' }, 'seed': { 'type': 'integer' }, 'user': { 'type': 'string' }, 'stream': { 'type': 'boolean' }, 'stream_options': { 'allOf': [{ '$ref': '#/$defs/StreamOptions' }] }, 'tools': { 'type': 'array', 'items': { '$ref': '#/$defs/Tool' } }, 'tool_choice': { 'allOf': [{ '$ref': '#/$defs/ToolChoice' }] }, 'parallel_tool_calls': { 'type': 'boolean' }, 'response_format': { 'allOf': [{ '$ref': '#/$defs/ResponseFormat' }] }, 'reasoning_effort': { 'allOf': [{ '$ref': '#/$defs/ReasoningEffort' }] }, 'modalities': { 'type': 'array', 'items': { 'type': 'string', 'enum': ['text', 'audio'] } }, 'audio': { 'allOf': [{ '$ref': '#/$defs/AudioOutputOptions' }] }, 'prediction': { 'allOf': [{ '$ref': '#/$defs/PredictionContent' }] }, 'service_tier': { 'allOf': [{ '$ref': '#/$defs/ServiceTier' }] }, 'store': { 'type': 'boolean' }, 'metadata': { 'allOf': [{ '$ref': '#/$defs/Metadata' }] }, 'functions': { 'type': 'array', 'items': { '$ref': '#/$defs/FunctionDefinition' } }, 'function_call': { 'allOf': [{ '$ref': '#/$defs/FunctionCallChoice' }] }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/ChatCompletionExtraBody' }] } } };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(text) {
   let length = 0;
@@ -2300,7 +2300,7 @@ function validate54(data, { instancePath = '', parentData, parentDataProperty, r
 }
 validate54.evaluated = { 'dynamicProps': true, 'dynamicItems': false };
 
-const schema41 = { 'type': 'object', 'additionalProperties': { 'type': 'number', 'minimum': -100, 'maximum': 100 } };
+const schema41 = { 'type': 'object', 'additionalProperties': { 'type': 'number' } };
 
 function validate99(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -2315,47 +2315,25 @@ function validate99(data, { instancePath = '', parentData, parentDataProperty, r
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
       let data0 = data[key0];
-      if ((typeof data0 == 'number') && (isFinite(data0))) {
-        if (data0 > 100 || isNaN(data0)) {
-          const err0 = { instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 100 }, message: 'must be <= 100' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          }
-          else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-        if (data0 < -100 || isNaN(data0)) {
-          const err1 = { instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -100 }, message: 'must be >= -100' };
-          if (vErrors === null) {
-            vErrors = [err1];
-          }
-          else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err2 = { instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data0 == 'number') && (isFinite(data0)))) {
+        const err0 = { instancePath: instancePath + '/' + key0.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/additionalProperties/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err2];
+          vErrors = [err0];
         }
         else {
-          vErrors.push(err2);
+          vErrors.push(err0);
         }
         errors++;
       }
     }
   }
   else {
-    const err3 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err1 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err3];
+      vErrors = [err1];
     }
     else {
-      vErrors.push(err3);
+      vErrors.push(err1);
     }
     errors++;
   }
@@ -3862,30 +3840,34 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.temperature !== undefined) {
       let data3 = data.temperature;
-      if ((typeof data3 == 'number') && (isFinite(data3))) {
-        if (data3 > 2 || isNaN(data3)) {
-          const err7 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          }
-          else {
-            vErrors.push(err7);
-          }
-          errors++;
+      if (!((typeof data3 == 'number') && (isFinite(data3)))) {
+        const err7 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err7];
         }
-        if (data3 < 0 || isNaN(data3)) {
-          const err8 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          }
-          else {
-            vErrors.push(err8);
-          }
-          errors++;
+        else {
+          vErrors.push(err7);
         }
+        errors++;
       }
-      else {
-        const err9 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+    }
+    if (data.top_p !== undefined) {
+      let data4 = data.top_p;
+      if (!((typeof data4 == 'number') && (isFinite(data4)))) {
+        const err8 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.n !== undefined) {
+      let data5 = data.n;
+      if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
+        const err9 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
           vErrors = [err9];
         }
@@ -3895,78 +3877,18 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.top_p !== undefined) {
-      let data4 = data.top_p;
-      if ((typeof data4 == 'number') && (isFinite(data4))) {
-        if (data4 > 1 || isNaN(data4)) {
-          const err10 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          }
-          else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (data4 < 0 || isNaN(data4)) {
-          const err11 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          }
-          else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err12 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
-        if (vErrors === null) {
-          vErrors = [err12];
-        }
-        else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.n !== undefined) {
-      let data5 = data.n;
-      if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
-        const err13 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
-        if (vErrors === null) {
-          vErrors = [err13];
-        }
-        else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if ((typeof data5 == 'number') && (isFinite(data5))) {
-        if (data5 < 1 || isNaN(data5)) {
-          const err14 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err14];
-          }
-          else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      }
-    }
     if (data.stop !== undefined) {
       let data6 = data.stop;
       const _errs14 = errors;
       let valid3 = false;
       const _errs15 = errors;
       if (typeof data6 !== 'string') {
-        const err15 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err10 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err10];
         }
         else {
-          vErrors.push(err15);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -3977,36 +3899,36 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         const len1 = data6.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (typeof data6[i1] !== 'string') {
-            const err16 = { instancePath: instancePath + '/stop/' + i1, schemaPath: '#/properties/stop/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err11 = { instancePath: instancePath + '/stop/' + i1, schemaPath: '#/properties/stop/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err11];
             }
             else {
-              vErrors.push(err16);
+              vErrors.push(err11);
             }
             errors++;
           }
         }
       }
       else {
-        const err17 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err12 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err12];
         }
         else {
-          vErrors.push(err17);
+          vErrors.push(err12);
         }
         errors++;
       }
       var _valid0 = _errs17 === errors;
       valid3 = valid3 || _valid0;
       if (!valid3) {
-        const err18 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        const err13 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err13];
         }
         else {
-          vErrors.push(err18);
+          vErrors.push(err13);
         }
         errors++;
       }
@@ -4025,119 +3947,51 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.max_tokens !== undefined) {
       let data8 = data.max_tokens;
       if (!(((typeof data8 == 'number') && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) {
-        const err19 = { instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        const err14 = { instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err14];
         }
         else {
-          vErrors.push(err19);
+          vErrors.push(err14);
         }
         errors++;
-      }
-      if ((typeof data8 == 'number') && (isFinite(data8))) {
-        if (data8 < 1 || isNaN(data8)) {
-          const err20 = { instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          }
-          else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
       }
     }
     if (data.max_completion_tokens !== undefined) {
       let data9 = data.max_completion_tokens;
       if (!(((typeof data9 == 'number') && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) {
-        const err21 = { instancePath: instancePath + '/max_completion_tokens', schemaPath: '#/properties/max_completion_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        const err15 = { instancePath: instancePath + '/max_completion_tokens', schemaPath: '#/properties/max_completion_tokens/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err15];
         }
         else {
-          vErrors.push(err21);
+          vErrors.push(err15);
         }
         errors++;
-      }
-      if ((typeof data9 == 'number') && (isFinite(data9))) {
-        if (data9 < 1 || isNaN(data9)) {
-          const err22 = { instancePath: instancePath + '/max_completion_tokens', schemaPath: '#/properties/max_completion_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err22];
-          }
-          else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
       }
     }
     if (data.presence_penalty !== undefined) {
       let data10 = data.presence_penalty;
-      if ((typeof data10 == 'number') && (isFinite(data10))) {
-        if (data10 > 2 || isNaN(data10)) {
-          const err23 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
-          if (vErrors === null) {
-            vErrors = [err23];
-          }
-          else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data10 < -2 || isNaN(data10)) {
-          const err24 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' };
-          if (vErrors === null) {
-            vErrors = [err24];
-          }
-          else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err25 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data10 == 'number') && (isFinite(data10)))) {
+        const err16 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err16];
         }
         else {
-          vErrors.push(err25);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
     if (data.frequency_penalty !== undefined) {
       let data11 = data.frequency_penalty;
-      if ((typeof data11 == 'number') && (isFinite(data11))) {
-        if (data11 > 2 || isNaN(data11)) {
-          const err26 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
-          if (vErrors === null) {
-            vErrors = [err26];
-          }
-          else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data11 < -2 || isNaN(data11)) {
-          const err27 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' };
-          if (vErrors === null) {
-            vErrors = [err27];
-          }
-          else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err28 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data11 == 'number') && (isFinite(data11)))) {
+        const err17 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err17];
         }
         else {
-          vErrors.push(err28);
+          vErrors.push(err17);
         }
         errors++;
       }
@@ -4150,12 +4004,12 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.logprobs !== undefined) {
       if (typeof data.logprobs !== 'boolean') {
-        const err29 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err18 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err18];
         }
         else {
-          vErrors.push(err29);
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -4163,71 +4017,49 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.top_logprobs !== undefined) {
       let data14 = data.top_logprobs;
       if (!(((typeof data14 == 'number') && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) {
-        const err30 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        const err19 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err19];
         }
         else {
-          vErrors.push(err30);
+          vErrors.push(err19);
         }
         errors++;
-      }
-      if ((typeof data14 == 'number') && (isFinite(data14))) {
-        if (data14 > 20 || isNaN(data14)) {
-          const err31 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 20 }, message: 'must be <= 20' };
-          if (vErrors === null) {
-            vErrors = [err31];
-          }
-          else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        if (data14 < 0 || isNaN(data14)) {
-          const err32 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err32];
-          }
-          else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
       }
     }
     if (data.seed !== undefined) {
       let data15 = data.seed;
       if (!(((typeof data15 == 'number') && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) {
-        const err33 = { instancePath: instancePath + '/seed', schemaPath: '#/properties/seed/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        const err20 = { instancePath: instancePath + '/seed', schemaPath: '#/properties/seed/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err20];
         }
         else {
-          vErrors.push(err33);
+          vErrors.push(err20);
         }
         errors++;
       }
     }
     if (data.user !== undefined) {
       if (typeof data.user !== 'string') {
-        const err34 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err21 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err21];
         }
         else {
-          vErrors.push(err34);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
     if (data.stream !== undefined) {
       if (typeof data.stream !== 'boolean') {
-        const err35 = { instancePath: instancePath + '/stream', schemaPath: '#/properties/stream/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err22 = { instancePath: instancePath + '/stream', schemaPath: '#/properties/stream/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err22];
         }
         else {
-          vErrors.push(err35);
+          vErrors.push(err22);
         }
         errors++;
       }
@@ -4250,12 +4082,12 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       else {
-        const err36 = { instancePath: instancePath + '/tools', schemaPath: '#/properties/tools/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err23 = { instancePath: instancePath + '/tools', schemaPath: '#/properties/tools/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err23];
         }
         else {
-          vErrors.push(err36);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -4268,12 +4100,12 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.parallel_tool_calls !== undefined) {
       if (typeof data.parallel_tool_calls !== 'boolean') {
-        const err37 = { instancePath: instancePath + '/parallel_tool_calls', schemaPath: '#/properties/parallel_tool_calls/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err24 = { instancePath: instancePath + '/parallel_tool_calls', schemaPath: '#/properties/parallel_tool_calls/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err24];
         }
         else {
-          vErrors.push(err37);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -4297,34 +4129,34 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         for (let i3 = 0; i3 < len3; i3++) {
           let data26 = data25[i3];
           if (typeof data26 !== 'string') {
-            const err38 = { instancePath: instancePath + '/modalities/' + i3, schemaPath: '#/properties/modalities/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err25 = { instancePath: instancePath + '/modalities/' + i3, schemaPath: '#/properties/modalities/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err25];
             }
             else {
-              vErrors.push(err38);
+              vErrors.push(err25);
             }
             errors++;
           }
           if (!((data26 === 'text') || (data26 === 'audio'))) {
-            const err39 = { instancePath: instancePath + '/modalities/' + i3, schemaPath: '#/properties/modalities/items/enum', keyword: 'enum', params: { allowedValues: schema20.properties.modalities.items.enum }, message: 'must be equal to one of the allowed values' };
+            const err26 = { instancePath: instancePath + '/modalities/' + i3, schemaPath: '#/properties/modalities/items/enum', keyword: 'enum', params: { allowedValues: schema20.properties.modalities.items.enum }, message: 'must be equal to one of the allowed values' };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err26];
             }
             else {
-              vErrors.push(err39);
+              vErrors.push(err26);
             }
             errors++;
           }
         }
       }
       else {
-        const err40 = { instancePath: instancePath + '/modalities', schemaPath: '#/properties/modalities/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err27 = { instancePath: instancePath + '/modalities', schemaPath: '#/properties/modalities/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err27];
         }
         else {
-          vErrors.push(err40);
+          vErrors.push(err27);
         }
         errors++;
       }
@@ -4349,12 +4181,12 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.store !== undefined) {
       if (typeof data.store !== 'boolean') {
-        const err41 = { instancePath: instancePath + '/store', schemaPath: '#/properties/store/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err28 = { instancePath: instancePath + '/store', schemaPath: '#/properties/store/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err28];
         }
         else {
-          vErrors.push(err41);
+          vErrors.push(err28);
         }
         errors++;
       }
@@ -4377,12 +4209,12 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       else {
-        const err42 = { instancePath: instancePath + '/functions', schemaPath: '#/properties/functions/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err29 = { instancePath: instancePath + '/functions', schemaPath: '#/properties/functions/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err29];
         }
         else {
-          vErrors.push(err42);
+          vErrors.push(err29);
         }
         errors++;
       }
@@ -4401,12 +4233,12 @@ function validate53(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   else {
-    const err43 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err30 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err43];
+      vErrors = [err30];
     }
     else {
-      vErrors.push(err43);
+      vErrors.push(err30);
     }
     errors++;
   }

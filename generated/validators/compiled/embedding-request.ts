@@ -3,7 +3,7 @@
 // ajv standalone code for EmbeddingRequest (schemas/api/embeddings.json); plain JavaScript, typed by ../embedding-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'input'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'input': { 'allOf': [{ '$ref': '#/$defs/EmbeddingInput' }] }, 'encoding_format': { 'type': 'string', 'enum': ['float', 'base64'] }, 'dimensions': { 'type': 'integer', 'minimum': 1 }, 'user': { 'type': 'string' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/EmbeddingExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'input'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'input': { 'allOf': [{ '$ref': '#/$defs/EmbeddingInput' }] }, 'encoding_format': { 'type': 'string', 'enum': ['float', 'base64'] }, 'dimensions': { 'type': 'integer' }, 'user': { 'type': 'string' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/EmbeddingExtraBody' }] } } };
 const schema33 = { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { 'type': 'string' } }, { 'type': 'array', 'items': { 'type': 'integer' } }, { 'type': 'array', 'items': { 'type': 'array', 'items': { 'type': 'integer' } } }] };
 const schema34 = { 'type': 'object', 'additionalProperties': true };
 const func1 = (function ucs2length(text) {
@@ -273,27 +273,15 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      if ((typeof data7 == 'number') && (isFinite(data7))) {
-        if (data7 < 1 || isNaN(data7)) {
-          const err17 = { instancePath: instancePath + '/dimensions', schemaPath: '#/properties/dimensions/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          }
-          else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
     }
     if (data.user !== undefined) {
       if (typeof data.user !== 'string') {
-        const err18 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err17 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err17];
         }
         else {
-          vErrors.push(err18);
+          vErrors.push(err17);
         }
         errors++;
       }
@@ -303,24 +291,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
       }
       else {
-        const err19 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/EmbeddingExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err18 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/EmbeddingExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err18];
         }
         else {
-          vErrors.push(err19);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
   }
   else {
-    const err20 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err19 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err19];
     }
     else {
-      vErrors.push(err20);
+      vErrors.push(err19);
     }
     errors++;
   }

@@ -3,7 +3,7 @@
 // ajv standalone code for ImageGenerateRequest (schemas/api/images.json); plain JavaScript, typed by ../image-generate-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'prompt'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'prompt': { 'type': 'string' }, 'n': { 'type': 'integer', 'minimum': 1 }, 'size': { 'type': 'string' }, 'quality': { 'type': 'string' }, 'style': { 'type': 'string' }, 'response_format': { 'type': 'string', 'enum': ['url', 'b64_json'] }, 'background': { 'type': 'string' }, 'moderation': { 'type': 'string' }, 'output_format': { 'type': 'string' }, 'output_compression': { 'type': 'integer', 'minimum': 0, 'maximum': 100 }, 'user': { 'type': 'string' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/ImageExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'prompt'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'prompt': { 'type': 'string' }, 'n': { 'type': 'integer' }, 'size': { 'type': 'string' }, 'quality': { 'type': 'string' }, 'style': { 'type': 'string' }, 'response_format': { 'type': 'string', 'enum': ['url', 'b64_json'] }, 'background': { 'type': 'string' }, 'moderation': { 'type': 'string' }, 'output_format': { 'type': 'string' }, 'output_compression': { 'type': 'integer' }, 'user': { 'type': 'string' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/ImageExtraBody' }] } } };
 const schema33 = { 'type': 'object', 'additionalProperties': true };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(text) {
@@ -108,22 +108,22 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      if ((typeof data2 == 'number') && (isFinite(data2))) {
-        if (data2 < 1 || isNaN(data2)) {
-          const err7 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          }
-          else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
     }
     if (data.size !== undefined) {
       if (typeof data.size !== 'string') {
-        const err8 = { instancePath: instancePath + '/size', schemaPath: '#/properties/size/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err7 = { instancePath: instancePath + '/size', schemaPath: '#/properties/size/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.quality !== undefined) {
+      if (typeof data.quality !== 'string') {
+        const err8 = { instancePath: instancePath + '/quality', schemaPath: '#/properties/quality/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
           vErrors = [err8];
         }
@@ -133,9 +133,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.quality !== undefined) {
-      if (typeof data.quality !== 'string') {
-        const err9 = { instancePath: instancePath + '/quality', schemaPath: '#/properties/quality/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (data.style !== undefined) {
+      if (typeof data.style !== 'string') {
+        const err9 = { instancePath: instancePath + '/style', schemaPath: '#/properties/style/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
           vErrors = [err9];
         }
@@ -145,9 +145,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.style !== undefined) {
-      if (typeof data.style !== 'string') {
-        const err10 = { instancePath: instancePath + '/style', schemaPath: '#/properties/style/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (data.response_format !== undefined) {
+      let data6 = data.response_format;
+      if (typeof data6 !== 'string') {
+        const err10 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
           vErrors = [err10];
         }
@@ -156,11 +157,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.response_format !== undefined) {
-      let data6 = data.response_format;
-      if (typeof data6 !== 'string') {
-        const err11 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+      if (!((data6 === 'url') || (data6 === 'b64_json'))) {
+        const err11 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' };
         if (vErrors === null) {
           vErrors = [err11];
         }
@@ -169,8 +167,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!((data6 === 'url') || (data6 === 'b64_json'))) {
-        const err12 = { instancePath: instancePath + '/response_format', schemaPath: '#/properties/response_format/enum', keyword: 'enum', params: { allowedValues: schema32.properties.response_format.enum }, message: 'must be equal to one of the allowed values' };
+    }
+    if (data.background !== undefined) {
+      if (typeof data.background !== 'string') {
+        const err12 = { instancePath: instancePath + '/background', schemaPath: '#/properties/background/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
           vErrors = [err12];
         }
@@ -180,9 +180,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.background !== undefined) {
-      if (typeof data.background !== 'string') {
-        const err13 = { instancePath: instancePath + '/background', schemaPath: '#/properties/background/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (data.moderation !== undefined) {
+      if (typeof data.moderation !== 'string') {
+        const err13 = { instancePath: instancePath + '/moderation', schemaPath: '#/properties/moderation/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
           vErrors = [err13];
         }
@@ -192,9 +192,9 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.moderation !== undefined) {
-      if (typeof data.moderation !== 'string') {
-        const err14 = { instancePath: instancePath + '/moderation', schemaPath: '#/properties/moderation/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (data.output_format !== undefined) {
+      if (typeof data.output_format !== 'string') {
+        const err14 = { instancePath: instancePath + '/output_format', schemaPath: '#/properties/output_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
           vErrors = [err14];
         }
@@ -204,9 +204,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.output_format !== undefined) {
-      if (typeof data.output_format !== 'string') {
-        const err15 = { instancePath: instancePath + '/output_format', schemaPath: '#/properties/output_format/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (data.output_compression !== undefined) {
+      let data10 = data.output_compression;
+      if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
+        const err15 = { instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
           vErrors = [err15];
         }
@@ -216,49 +217,14 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.output_compression !== undefined) {
-      let data10 = data.output_compression;
-      if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
-        const err16 = { instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+    if (data.user !== undefined) {
+      if (typeof data.user !== 'string') {
+        const err16 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
           vErrors = [err16];
         }
         else {
           vErrors.push(err16);
-        }
-        errors++;
-      }
-      if ((typeof data10 == 'number') && (isFinite(data10))) {
-        if (data10 > 100 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 100 }, message: 'must be <= 100' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          }
-          else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (data10 < 0 || isNaN(data10)) {
-          const err18 = { instancePath: instancePath + '/output_compression', schemaPath: '#/properties/output_compression/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err18];
-          }
-          else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.user !== undefined) {
-      if (typeof data.user !== 'string') {
-        const err19 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-        if (vErrors === null) {
-          vErrors = [err19];
-        }
-        else {
-          vErrors.push(err19);
         }
         errors++;
       }
@@ -268,24 +234,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
       }
       else {
-        const err20 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ImageExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err17 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ImageExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err17];
         }
         else {
-          vErrors.push(err20);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
   }
   else {
-    const err21 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err18 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err21];
+      vErrors = [err18];
     }
     else {
-      vErrors.push(err21);
+      vErrors.push(err18);
     }
     errors++;
   }

@@ -3,7 +3,7 @@
 // ajv standalone code for OcrRequest (schemas/api/ocr.json); plain JavaScript, typed by ../ocr-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'document'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'document': { 'allOf': [{ '$ref': '#/$defs/OcrDocument' }] }, 'pages': { 'type': 'array', 'items': { 'type': 'integer', 'minimum': 0 } }, 'include_image_base64': { 'type': 'boolean' }, 'image_limit': { 'type': 'integer' }, 'image_min_size': { 'type': 'integer' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/OcrExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'document'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'document': { 'allOf': [{ '$ref': '#/$defs/OcrDocument' }] }, 'pages': { 'type': 'array', 'items': { 'type': 'integer' } }, 'include_image_base64': { 'type': 'boolean' }, 'image_limit': { 'type': 'integer' }, 'image_min_size': { 'type': 'integer' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/OcrExtraBody' }] } } };
 const schema38 = { 'type': 'object', 'additionalProperties': true };
 const func1 = (function ucs2length(text) {
   let length = 0;
@@ -510,22 +510,22 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
             }
             errors++;
           }
-          if ((typeof data3 == 'number') && (isFinite(data3))) {
-            if (data3 < 0 || isNaN(data3)) {
-              const err6 = { instancePath: instancePath + '/pages/' + i0, schemaPath: '#/properties/pages/items/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-              if (vErrors === null) {
-                vErrors = [err6];
-              }
-              else {
-                vErrors.push(err6);
-              }
-              errors++;
-            }
-          }
         }
       }
       else {
-        const err7 = { instancePath: instancePath + '/pages', schemaPath: '#/properties/pages/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err6 = { instancePath: instancePath + '/pages', schemaPath: '#/properties/pages/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err6];
+        }
+        else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.include_image_base64 !== undefined) {
+      if (typeof data.include_image_base64 !== 'boolean') {
+        const err7 = { instancePath: instancePath + '/include_image_base64', schemaPath: '#/properties/include_image_base64/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
           vErrors = [err7];
         }
@@ -535,9 +535,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.include_image_base64 !== undefined) {
-      if (typeof data.include_image_base64 !== 'boolean') {
-        const err8 = { instancePath: instancePath + '/include_image_base64', schemaPath: '#/properties/include_image_base64/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+    if (data.image_limit !== undefined) {
+      let data5 = data.image_limit;
+      if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
+        const err8 = { instancePath: instancePath + '/image_limit', schemaPath: '#/properties/image_limit/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
           vErrors = [err8];
         }
@@ -547,10 +548,10 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.image_limit !== undefined) {
-      let data5 = data.image_limit;
-      if (!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) {
-        const err9 = { instancePath: instancePath + '/image_limit', schemaPath: '#/properties/image_limit/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+    if (data.image_min_size !== undefined) {
+      let data6 = data.image_min_size;
+      if (!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
+        const err9 = { instancePath: instancePath + '/image_min_size', schemaPath: '#/properties/image_min_size/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
           vErrors = [err9];
         }
@@ -560,10 +561,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.image_min_size !== undefined) {
-      let data6 = data.image_min_size;
-      if (!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
-        const err10 = { instancePath: instancePath + '/image_min_size', schemaPath: '#/properties/image_min_size/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+    if (data.extra_body !== undefined) {
+      let data7 = data.extra_body;
+      if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
+      }
+      else {
+        const err10 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/OcrExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
           vErrors = [err10];
         }
@@ -573,29 +576,14 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.extra_body !== undefined) {
-      let data7 = data.extra_body;
-      if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
-      }
-      else {
-        const err11 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/OcrExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-        if (vErrors === null) {
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err12 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err11 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err12];
+      vErrors = [err11];
     }
     else {
-      vErrors.push(err12);
+      vErrors.push(err11);
     }
     errors++;
   }

@@ -3,7 +3,7 @@
 // ajv standalone code for RerankRequest (schemas/api/rerank.json); plain JavaScript, typed by ../rerank-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'query', 'documents'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'query': { 'type': 'string' }, 'documents': { 'type': 'array', 'items': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/RerankDocumentObject' }] } }, 'top_n': { 'type': 'integer', 'minimum': 1 }, 'return_documents': { 'type': 'boolean' }, 'max_tokens_per_doc': { 'type': 'integer', 'minimum': 1 }, 'rank_fields': { 'type': 'array', 'items': { 'type': 'string' } }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/RerankExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'query', 'documents'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'query': { 'type': 'string' }, 'documents': { 'type': 'array', 'items': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/RerankDocumentObject' }] } }, 'top_n': { 'type': 'integer' }, 'return_documents': { 'type': 'boolean' }, 'max_tokens_per_doc': { 'type': 'integer' }, 'rank_fields': { 'type': 'array', 'items': { 'type': 'string' } }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/RerankExtraBody' }] } } };
 const schema33 = { 'type': 'object', 'additionalProperties': true };
 const schema34 = { 'type': 'object', 'additionalProperties': true };
 const func1 = (function ucs2length(text) {
@@ -188,22 +188,23 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      if ((typeof data4 == 'number') && (isFinite(data4))) {
-        if (data4 < 1 || isNaN(data4)) {
-          const err12 = { instancePath: instancePath + '/top_n', schemaPath: '#/properties/top_n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          }
-          else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      }
     }
     if (data.return_documents !== undefined) {
       if (typeof data.return_documents !== 'boolean') {
-        const err13 = { instancePath: instancePath + '/return_documents', schemaPath: '#/properties/return_documents/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err12 = { instancePath: instancePath + '/return_documents', schemaPath: '#/properties/return_documents/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err12];
+        }
+        else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.max_tokens_per_doc !== undefined) {
+      let data6 = data.max_tokens_per_doc;
+      if (!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
+        const err13 = { instancePath: instancePath + '/max_tokens_per_doc', schemaPath: '#/properties/max_tokens_per_doc/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
           vErrors = [err13];
         }
@@ -213,55 +214,30 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.max_tokens_per_doc !== undefined) {
-      let data6 = data.max_tokens_per_doc;
-      if (!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) {
-        const err14 = { instancePath: instancePath + '/max_tokens_per_doc', schemaPath: '#/properties/max_tokens_per_doc/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
-        if (vErrors === null) {
-          vErrors = [err14];
-        }
-        else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if ((typeof data6 == 'number') && (isFinite(data6))) {
-        if (data6 < 1 || isNaN(data6)) {
-          const err15 = { instancePath: instancePath + '/max_tokens_per_doc', schemaPath: '#/properties/max_tokens_per_doc/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err15];
-          }
-          else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      }
-    }
     if (data.rank_fields !== undefined) {
       let data7 = data.rank_fields;
       if (Array.isArray(data7)) {
         const len1 = data7.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (typeof data7[i1] !== 'string') {
-            const err16 = { instancePath: instancePath + '/rank_fields/' + i1, schemaPath: '#/properties/rank_fields/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err14 = { instancePath: instancePath + '/rank_fields/' + i1, schemaPath: '#/properties/rank_fields/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err14];
             }
             else {
-              vErrors.push(err16);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
       }
       else {
-        const err17 = { instancePath: instancePath + '/rank_fields', schemaPath: '#/properties/rank_fields/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err15 = { instancePath: instancePath + '/rank_fields', schemaPath: '#/properties/rank_fields/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err15];
         }
         else {
-          vErrors.push(err17);
+          vErrors.push(err15);
         }
         errors++;
       }
@@ -271,24 +247,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data9 && typeof data9 == 'object' && !Array.isArray(data9)) {
       }
       else {
-        const err18 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/RerankExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err16 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/RerankExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err16];
         }
         else {
-          vErrors.push(err18);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
   }
   else {
-    const err19 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err17 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err17];
     }
     else {
-      vErrors.push(err19);
+      vErrors.push(err17);
     }
     errors++;
   }

@@ -3,7 +3,7 @@
 // ajv standalone code for ResponseCreateRequest (schemas/api/responses.json); plain JavaScript, typed by ../response-create-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'input': { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { '$ref': '#/$defs/ResponseInputItem' } }] }, 'instructions': { 'type': 'string' }, 'tools': { 'type': 'array', 'items': { '$ref': '#/$defs/ResponseTool' } }, 'tool_choice': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/ResponseToolChoiceObject' }] }, 'parallel_tool_calls': { 'type': 'boolean' }, 'max_output_tokens': { 'type': 'integer', 'minimum': 1 }, 'max_tool_calls': { 'type': 'integer', 'minimum': 1 }, 'temperature': { 'type': 'number', 'minimum': 0, 'maximum': 2 }, 'top_p': { 'type': 'number', 'minimum': 0, 'maximum': 1 }, 'top_logprobs': { 'type': 'integer', 'minimum': 0, 'maximum': 20 }, 'previous_response_id': { 'type': 'string' }, 'conversation': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/ResponseConversationReference' }] }, 'store': { 'type': 'boolean' }, 'background': { 'type': 'boolean' }, 'metadata': { 'type': 'object', 'additionalProperties': { 'type': 'string' } }, 'reasoning': { 'allOf': [{ '$ref': '#/$defs/ResponseReasoningOptions' }] }, 'text': { 'allOf': [{ '$ref': '#/$defs/ResponseTextOptions' }] }, 'include': { 'type': 'array', 'items': { 'type': 'string' } }, 'truncation': { 'type': 'string' }, 'service_tier': { 'type': 'string' }, 'prompt_cache_key': { 'type': 'string' }, 'safety_identifier': { 'type': 'string' }, 'user': { 'type': 'string' }, 'stream': { 'type': 'boolean' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/ResponseExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'input': { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { '$ref': '#/$defs/ResponseInputItem' } }] }, 'instructions': { 'type': 'string' }, 'tools': { 'type': 'array', 'items': { '$ref': '#/$defs/ResponseTool' } }, 'tool_choice': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/ResponseToolChoiceObject' }] }, 'parallel_tool_calls': { 'type': 'boolean' }, 'max_output_tokens': { 'type': 'integer' }, 'max_tool_calls': { 'type': 'integer' }, 'temperature': { 'type': 'number' }, 'top_p': { 'type': 'number' }, 'top_logprobs': { 'type': 'integer' }, 'previous_response_id': { 'type': 'string' }, 'conversation': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/ResponseConversationReference' }] }, 'store': { 'type': 'boolean' }, 'background': { 'type': 'boolean' }, 'metadata': { 'type': 'object', 'additionalProperties': { 'type': 'string' } }, 'reasoning': { 'allOf': [{ '$ref': '#/$defs/ResponseReasoningOptions' }] }, 'text': { 'allOf': [{ '$ref': '#/$defs/ResponseTextOptions' }] }, 'include': { 'type': 'array', 'items': { 'type': 'string' } }, 'truncation': { 'type': 'string' }, 'service_tier': { 'type': 'string' }, 'prompt_cache_key': { 'type': 'string' }, 'safety_identifier': { 'type': 'string' }, 'user': { 'type': 'string' }, 'stream': { 'type': 'boolean' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/ResponseExtraBody' }] } } };
 const schema33 = { 'type': 'object', 'additionalProperties': true };
 const schema34 = { 'type': 'object', 'additionalProperties': true, 'required': ['type'], 'properties': { 'type': { 'type': 'string' } } };
 const schema35 = { 'type': 'object', 'additionalProperties': true, 'required': ['type'], 'properties': { 'type': { 'type': 'string' } } };
@@ -315,23 +315,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      if ((typeof data10 == 'number') && (isFinite(data10))) {
-        if (data10 < 1 || isNaN(data10)) {
-          const err20 = { instancePath: instancePath + '/max_output_tokens', schemaPath: '#/properties/max_output_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          }
-          else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      }
     }
     if (data.max_tool_calls !== undefined) {
       let data11 = data.max_tool_calls;
       if (!(((typeof data11 == 'number') && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) {
-        const err21 = { instancePath: instancePath + '/max_tool_calls', schemaPath: '#/properties/max_tool_calls/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        const err20 = { instancePath: instancePath + '/max_tool_calls', schemaPath: '#/properties/max_tool_calls/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err20];
+        }
+        else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.temperature !== undefined) {
+      let data12 = data.temperature;
+      if (!((typeof data12 == 'number') && (isFinite(data12)))) {
+        const err21 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
           vErrors = [err21];
         }
@@ -340,85 +341,16 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      if ((typeof data11 == 'number') && (isFinite(data11))) {
-        if (data11 < 1 || isNaN(data11)) {
-          const err22 = { instancePath: instancePath + '/max_tool_calls', schemaPath: '#/properties/max_tool_calls/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err22];
-          }
-          else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.temperature !== undefined) {
-      let data12 = data.temperature;
-      if ((typeof data12 == 'number') && (isFinite(data12))) {
-        if (data12 > 2 || isNaN(data12)) {
-          const err23 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
-          if (vErrors === null) {
-            vErrors = [err23];
-          }
-          else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data12 < 0 || isNaN(data12)) {
-          const err24 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err24];
-          }
-          else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err25 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
-        if (vErrors === null) {
-          vErrors = [err25];
-        }
-        else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
     }
     if (data.top_p !== undefined) {
       let data13 = data.top_p;
-      if ((typeof data13 == 'number') && (isFinite(data13))) {
-        if (data13 > 1 || isNaN(data13)) {
-          const err26 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
-          if (vErrors === null) {
-            vErrors = [err26];
-          }
-          else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data13 < 0 || isNaN(data13)) {
-          const err27 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err27];
-          }
-          else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err28 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data13 == 'number') && (isFinite(data13)))) {
+        const err22 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err22];
         }
         else {
-          vErrors.push(err28);
+          vErrors.push(err22);
         }
         errors++;
       }
@@ -426,46 +358,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.top_logprobs !== undefined) {
       let data14 = data.top_logprobs;
       if (!(((typeof data14 == 'number') && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))) {
-        const err29 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        const err23 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err23];
         }
         else {
-          vErrors.push(err29);
+          vErrors.push(err23);
         }
         errors++;
-      }
-      if ((typeof data14 == 'number') && (isFinite(data14))) {
-        if (data14 > 20 || isNaN(data14)) {
-          const err30 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 20 }, message: 'must be <= 20' };
-          if (vErrors === null) {
-            vErrors = [err30];
-          }
-          else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        if (data14 < 0 || isNaN(data14)) {
-          const err31 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err31];
-          }
-          else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
       }
     }
     if (data.previous_response_id !== undefined) {
       if (typeof data.previous_response_id !== 'string') {
-        const err32 = { instancePath: instancePath + '/previous_response_id', schemaPath: '#/properties/previous_response_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err24 = { instancePath: instancePath + '/previous_response_id', schemaPath: '#/properties/previous_response_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err24];
         }
         else {
-          vErrors.push(err32);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -476,12 +386,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       let valid12 = false;
       const _errs50 = errors;
       if (typeof data16 !== 'string') {
-        const err33 = { instancePath: instancePath + '/conversation', schemaPath: '#/properties/conversation/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err25 = { instancePath: instancePath + '/conversation', schemaPath: '#/properties/conversation/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err25];
         }
         else {
-          vErrors.push(err33);
+          vErrors.push(err25);
         }
         errors++;
       }
@@ -490,59 +400,59 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       const _errs52 = errors;
       if (data16 && typeof data16 == 'object' && !Array.isArray(data16)) {
         if (data16.id === undefined) {
-          const err34 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/required', keyword: 'required', params: { missingProperty: 'id' }, message: 'must have required property \'' + 'id' + '\'' };
+          const err26 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/required', keyword: 'required', params: { missingProperty: 'id' }, message: 'must have required property \'' + 'id' + '\'' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err26];
           }
           else {
-            vErrors.push(err34);
+            vErrors.push(err26);
           }
           errors++;
         }
         for (const key1 in data16) {
           if (!(key1 === 'id')) {
-            const err35 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
+            const err27 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err27];
             }
             else {
-              vErrors.push(err35);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
         if (data16.id !== undefined) {
           if (typeof data16.id !== 'string') {
-            const err36 = { instancePath: instancePath + '/conversation/id', schemaPath: '#/$defs/ResponseConversationReference/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err28 = { instancePath: instancePath + '/conversation/id', schemaPath: '#/$defs/ResponseConversationReference/properties/id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err36];
+              vErrors = [err28];
             }
             else {
-              vErrors.push(err36);
+              vErrors.push(err28);
             }
             errors++;
           }
         }
       }
       else {
-        const err37 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err29 = { instancePath: instancePath + '/conversation', schemaPath: '#/$defs/ResponseConversationReference/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err29];
         }
         else {
-          vErrors.push(err37);
+          vErrors.push(err29);
         }
         errors++;
       }
       var _valid2 = _errs52 === errors;
       valid12 = valid12 || _valid2;
       if (!valid12) {
-        const err38 = { instancePath: instancePath + '/conversation', schemaPath: '#/properties/conversation/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        const err30 = { instancePath: instancePath + '/conversation', schemaPath: '#/properties/conversation/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err30];
         }
         else {
-          vErrors.push(err38);
+          vErrors.push(err30);
         }
         errors++;
       }
@@ -560,24 +470,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.store !== undefined) {
       if (typeof data.store !== 'boolean') {
-        const err39 = { instancePath: instancePath + '/store', schemaPath: '#/properties/store/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err31 = { instancePath: instancePath + '/store', schemaPath: '#/properties/store/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err31];
         }
         else {
-          vErrors.push(err39);
+          vErrors.push(err31);
         }
         errors++;
       }
     }
     if (data.background !== undefined) {
       if (typeof data.background !== 'boolean') {
-        const err40 = { instancePath: instancePath + '/background', schemaPath: '#/properties/background/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err32 = { instancePath: instancePath + '/background', schemaPath: '#/properties/background/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err32];
         }
         else {
-          vErrors.push(err40);
+          vErrors.push(err32);
         }
         errors++;
       }
@@ -587,24 +497,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
         for (const key2 in data20) {
           if (typeof data20[key2] !== 'string') {
-            const err41 = { instancePath: instancePath + '/metadata/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/metadata/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err33 = { instancePath: instancePath + '/metadata/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/metadata/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err33];
             }
             else {
-              vErrors.push(err41);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       }
       else {
-        const err42 = { instancePath: instancePath + '/metadata', schemaPath: '#/properties/metadata/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err34 = { instancePath: instancePath + '/metadata', schemaPath: '#/properties/metadata/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err34];
         }
         else {
-          vErrors.push(err42);
+          vErrors.push(err34);
         }
         errors++;
       }
@@ -614,12 +524,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
       }
       else {
-        const err43 = { instancePath: instancePath + '/reasoning', schemaPath: '#/$defs/ResponseReasoningOptions/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err35 = { instancePath: instancePath + '/reasoning', schemaPath: '#/$defs/ResponseReasoningOptions/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err35];
         }
         else {
-          vErrors.push(err43);
+          vErrors.push(err35);
         }
         errors++;
       }
@@ -629,12 +539,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
       }
       else {
-        const err44 = { instancePath: instancePath + '/text', schemaPath: '#/$defs/ResponseTextOptions/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err36 = { instancePath: instancePath + '/text', schemaPath: '#/$defs/ResponseTextOptions/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err36];
         }
         else {
-          vErrors.push(err44);
+          vErrors.push(err36);
         }
         errors++;
       }
@@ -645,96 +555,96 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         const len2 = data24.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (typeof data24[i2] !== 'string') {
-            const err45 = { instancePath: instancePath + '/include/' + i2, schemaPath: '#/properties/include/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err37 = { instancePath: instancePath + '/include/' + i2, schemaPath: '#/properties/include/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err37];
             }
             else {
-              vErrors.push(err45);
+              vErrors.push(err37);
             }
             errors++;
           }
         }
       }
       else {
-        const err46 = { instancePath: instancePath + '/include', schemaPath: '#/properties/include/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err38 = { instancePath: instancePath + '/include', schemaPath: '#/properties/include/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err46];
+          vErrors = [err38];
         }
         else {
-          vErrors.push(err46);
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.truncation !== undefined) {
       if (typeof data.truncation !== 'string') {
-        const err47 = { instancePath: instancePath + '/truncation', schemaPath: '#/properties/truncation/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err39 = { instancePath: instancePath + '/truncation', schemaPath: '#/properties/truncation/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err47];
+          vErrors = [err39];
         }
         else {
-          vErrors.push(err47);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.service_tier !== undefined) {
       if (typeof data.service_tier !== 'string') {
-        const err48 = { instancePath: instancePath + '/service_tier', schemaPath: '#/properties/service_tier/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err40 = { instancePath: instancePath + '/service_tier', schemaPath: '#/properties/service_tier/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err40];
         }
         else {
-          vErrors.push(err48);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
     if (data.prompt_cache_key !== undefined) {
       if (typeof data.prompt_cache_key !== 'string') {
-        const err49 = { instancePath: instancePath + '/prompt_cache_key', schemaPath: '#/properties/prompt_cache_key/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err41 = { instancePath: instancePath + '/prompt_cache_key', schemaPath: '#/properties/prompt_cache_key/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err41];
         }
         else {
-          vErrors.push(err49);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
     if (data.safety_identifier !== undefined) {
       if (typeof data.safety_identifier !== 'string') {
-        const err50 = { instancePath: instancePath + '/safety_identifier', schemaPath: '#/properties/safety_identifier/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err42 = { instancePath: instancePath + '/safety_identifier', schemaPath: '#/properties/safety_identifier/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err42];
         }
         else {
-          vErrors.push(err50);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
     if (data.user !== undefined) {
       if (typeof data.user !== 'string') {
-        const err51 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err43 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err43];
         }
         else {
-          vErrors.push(err51);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
     if (data.stream !== undefined) {
       if (typeof data.stream !== 'boolean') {
-        const err52 = { instancePath: instancePath + '/stream', schemaPath: '#/properties/stream/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err44 = { instancePath: instancePath + '/stream', schemaPath: '#/properties/stream/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err44];
         }
         else {
-          vErrors.push(err52);
+          vErrors.push(err44);
         }
         errors++;
       }
@@ -744,24 +654,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
       }
       else {
-        const err53 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ResponseExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err45 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/ResponseExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err45];
         }
         else {
-          vErrors.push(err53);
+          vErrors.push(err45);
         }
         errors++;
       }
     }
   }
   else {
-    const err54 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err46 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err54];
+      vErrors = [err46];
     }
     else {
-      vErrors.push(err54);
+      vErrors.push(err46);
     }
     errors++;
   }

@@ -3,7 +3,7 @@
 // ajv standalone code for SearchRequest (schemas/api/search.json); plain JavaScript, typed by ../search-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'query'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'query': { 'type': 'string' }, 'max_results': { 'type': 'integer', 'minimum': 1 }, 'search_domain_filter': { 'type': 'array', 'items': { 'type': 'string' } }, 'country': { 'type': 'string' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/SearchExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'query'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'query': { 'type': 'string' }, 'max_results': { 'type': 'integer' }, 'search_domain_filter': { 'type': 'array', 'items': { 'type': 'string' } }, 'country': { 'type': 'string' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/SearchExtraBody' }] } } };
 const schema33 = { 'type': 'object', 'additionalProperties': true };
 const func1 = (function ucs2length(text) {
   let length = 0;
@@ -107,18 +107,6 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      if ((typeof data2 == 'number') && (isFinite(data2))) {
-        if (data2 < 1 || isNaN(data2)) {
-          const err7 = { instancePath: instancePath + '/max_results', schemaPath: '#/properties/max_results/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          }
-          else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
     }
     if (data.search_domain_filter !== undefined) {
       let data3 = data.search_domain_filter;
@@ -126,19 +114,31 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         const len0 = data3.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data3[i0] !== 'string') {
-            const err8 = { instancePath: instancePath + '/search_domain_filter/' + i0, schemaPath: '#/properties/search_domain_filter/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err7 = { instancePath: instancePath + '/search_domain_filter/' + i0, schemaPath: '#/properties/search_domain_filter/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err8];
+              vErrors = [err7];
             }
             else {
-              vErrors.push(err8);
+              vErrors.push(err7);
             }
             errors++;
           }
         }
       }
       else {
-        const err9 = { instancePath: instancePath + '/search_domain_filter', schemaPath: '#/properties/search_domain_filter/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err8 = { instancePath: instancePath + '/search_domain_filter', schemaPath: '#/properties/search_domain_filter/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err8];
+        }
+        else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.country !== undefined) {
+      if (typeof data.country !== 'string') {
+        const err9 = { instancePath: instancePath + '/country', schemaPath: '#/properties/country/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
           vErrors = [err9];
         }
@@ -148,9 +148,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.country !== undefined) {
-      if (typeof data.country !== 'string') {
-        const err10 = { instancePath: instancePath + '/country', schemaPath: '#/properties/country/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+    if (data.extra_body !== undefined) {
+      let data6 = data.extra_body;
+      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
+      }
+      else {
+        const err10 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/SearchExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
           vErrors = [err10];
         }
@@ -160,29 +163,14 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.extra_body !== undefined) {
-      let data6 = data.extra_body;
-      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
-      }
-      else {
-        const err11 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/SearchExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-        if (vErrors === null) {
-          vErrors = [err11];
-        }
-        else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
   }
   else {
-    const err12 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err11 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err12];
+      vErrors = [err11];
     }
     else {
-      vErrors.push(err12);
+      vErrors.push(err11);
     }
     errors++;
   }

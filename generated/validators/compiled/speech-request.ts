@@ -3,7 +3,7 @@
 // ajv standalone code for SpeechRequest (schemas/api/audio.json); plain JavaScript, typed by ../speech-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'input', 'voice'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'input': { 'type': 'string' }, 'voice': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/SpeechVoiceId' }] }, 'instructions': { 'type': 'string' }, 'response_format': { 'type': 'string', 'enum': ['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'] }, 'speed': { 'type': 'number', 'minimum': 0.25, 'maximum': 4 }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/SpeechExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'input', 'voice'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'input': { 'type': 'string' }, 'voice': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/SpeechVoiceId' }] }, 'instructions': { 'type': 'string' }, 'response_format': { 'type': 'string', 'enum': ['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'] }, 'speed': { 'type': 'number' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/SpeechExtraBody' }] } } };
 const schema33 = { 'type': 'object', 'additionalProperties': false, 'required': ['id'], 'properties': { 'id': { 'type': 'string' } } };
 const schema34 = { 'type': 'object', 'additionalProperties': true };
 const func1 = (function ucs2length(text) {
@@ -231,35 +231,13 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.speed !== undefined) {
       let data6 = data.speed;
-      if ((typeof data6 == 'number') && (isFinite(data6))) {
-        if (data6 > 4 || isNaN(data6)) {
-          const err16 = { instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 4 }, message: 'must be <= 4' };
-          if (vErrors === null) {
-            vErrors = [err16];
-          }
-          else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data6 < 0.25 || isNaN(data6)) {
-          const err17 = { instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0.25 }, message: 'must be >= 0.25' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          }
-          else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err18 = { instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data6 == 'number') && (isFinite(data6)))) {
+        const err16 = { instancePath: instancePath + '/speed', schemaPath: '#/properties/speed/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err16];
         }
         else {
-          vErrors.push(err18);
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -269,24 +247,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
       }
       else {
-        const err19 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/SpeechExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err17 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/SpeechExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err17];
         }
         else {
-          vErrors.push(err19);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
   }
   else {
-    const err20 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err18 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err18];
     }
     else {
-      vErrors.push(err20);
+      vErrors.push(err18);
     }
     errors++;
   }

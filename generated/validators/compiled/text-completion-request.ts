@@ -3,7 +3,7 @@
 // ajv standalone code for TextCompletionRequest (schemas/api/completions.json); plain JavaScript, typed by ../text-completion-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'prompt'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'prompt': { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { 'type': 'string' } }, { 'type': 'array', 'items': { 'type': 'integer' } }, { 'type': 'array', 'items': { 'type': 'array', 'items': { 'type': 'integer' } } }] }, 'suffix': { 'type': 'string' }, 'max_tokens': { 'type': 'integer', 'minimum': 0 }, 'temperature': { 'type': 'number', 'minimum': 0, 'maximum': 2 }, 'top_p': { 'type': 'number', 'minimum': 0, 'maximum': 1 }, 'n': { 'type': 'integer', 'minimum': 1 }, 'best_of': { 'type': 'integer', 'minimum': 1 }, 'stop': { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { 'type': 'string' } }] }, 'echo': { 'type': 'boolean' }, 'logprobs': { 'type': 'integer', 'minimum': 0, 'maximum': 5 }, 'presence_penalty': { 'type': 'number', 'minimum': -2, 'maximum': 2 }, 'frequency_penalty': { 'type': 'number', 'minimum': -2, 'maximum': 2 }, 'logit_bias': { 'type': 'object', 'additionalProperties': { 'type': 'number' } }, 'seed': { 'type': 'integer' }, 'user': { 'type': 'string' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/TextCompletionExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'prompt'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'prompt': { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { 'type': 'string' } }, { 'type': 'array', 'items': { 'type': 'integer' } }, { 'type': 'array', 'items': { 'type': 'array', 'items': { 'type': 'integer' } } }] }, 'suffix': { 'type': 'string' }, 'max_tokens': { 'type': 'integer' }, 'temperature': { 'type': 'number' }, 'top_p': { 'type': 'number' }, 'n': { 'type': 'integer' }, 'best_of': { 'type': 'integer' }, 'stop': { 'anyOf': [{ 'type': 'string' }, { 'type': 'array', 'items': { 'type': 'string' } }] }, 'echo': { 'type': 'boolean' }, 'logprobs': { 'type': 'integer' }, 'presence_penalty': { 'type': 'number' }, 'frequency_penalty': { 'type': 'number' }, 'logit_bias': { 'type': 'object', 'additionalProperties': { 'type': 'number' } }, 'seed': { 'type': 'integer' }, 'user': { 'type': 'string' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/TextCompletionExtraBody' }] } } };
 const schema33 = { 'type': 'object', 'additionalProperties': true };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(text) {
@@ -262,45 +262,50 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      if ((typeof data7 == 'number') && (isFinite(data7))) {
-        if (data7 < 0 || isNaN(data7)) {
-          const err16 = { instancePath: instancePath + '/max_tokens', schemaPath: '#/properties/max_tokens/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err16];
-          }
-          else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      }
     }
     if (data.temperature !== undefined) {
       let data8 = data.temperature;
-      if ((typeof data8 == 'number') && (isFinite(data8))) {
-        if (data8 > 2 || isNaN(data8)) {
-          const err17 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          }
-          else {
-            vErrors.push(err17);
-          }
-          errors++;
+      if (!((typeof data8 == 'number') && (isFinite(data8)))) {
+        const err16 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err16];
         }
-        if (data8 < 0 || isNaN(data8)) {
-          const err18 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err18];
-          }
-          else {
-            vErrors.push(err18);
-          }
-          errors++;
+        else {
+          vErrors.push(err16);
         }
+        errors++;
       }
-      else {
-        const err19 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+    }
+    if (data.top_p !== undefined) {
+      let data9 = data.top_p;
+      if (!((typeof data9 == 'number') && (isFinite(data9)))) {
+        const err17 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+        if (vErrors === null) {
+          vErrors = [err17];
+        }
+        else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.n !== undefined) {
+      let data10 = data.n;
+      if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
+        const err18 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        if (vErrors === null) {
+          vErrors = [err18];
+        }
+        else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.best_of !== undefined) {
+      let data11 = data.best_of;
+      if (!(((typeof data11 == 'number') && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) {
+        const err19 = { instancePath: instancePath + '/best_of', schemaPath: '#/properties/best_of/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
           vErrors = [err19];
         }
@@ -310,103 +315,18 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.top_p !== undefined) {
-      let data9 = data.top_p;
-      if ((typeof data9 == 'number') && (isFinite(data9))) {
-        if (data9 > 1 || isNaN(data9)) {
-          const err20 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
-          if (vErrors === null) {
-            vErrors = [err20];
-          }
-          else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (data9 < 0 || isNaN(data9)) {
-          const err21 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err21];
-          }
-          else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err22 = { instancePath: instancePath + '/top_p', schemaPath: '#/properties/top_p/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
-        if (vErrors === null) {
-          vErrors = [err22];
-        }
-        else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.n !== undefined) {
-      let data10 = data.n;
-      if (!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) {
-        const err23 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
-        if (vErrors === null) {
-          vErrors = [err23];
-        }
-        else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-      if ((typeof data10 == 'number') && (isFinite(data10))) {
-        if (data10 < 1 || isNaN(data10)) {
-          const err24 = { instancePath: instancePath + '/n', schemaPath: '#/properties/n/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err24];
-          }
-          else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.best_of !== undefined) {
-      let data11 = data.best_of;
-      if (!(((typeof data11 == 'number') && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) {
-        const err25 = { instancePath: instancePath + '/best_of', schemaPath: '#/properties/best_of/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
-        if (vErrors === null) {
-          vErrors = [err25];
-        }
-        else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if ((typeof data11 == 'number') && (isFinite(data11))) {
-        if (data11 < 1 || isNaN(data11)) {
-          const err26 = { instancePath: instancePath + '/best_of', schemaPath: '#/properties/best_of/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 1 }, message: 'must be >= 1' };
-          if (vErrors === null) {
-            vErrors = [err26];
-          }
-          else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      }
-    }
     if (data.stop !== undefined) {
       let data12 = data.stop;
       const _errs35 = errors;
       let valid10 = false;
       const _errs36 = errors;
       if (typeof data12 !== 'string') {
-        const err27 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err20 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err20];
         }
         else {
-          vErrors.push(err27);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -417,36 +337,36 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         const len4 = data12.length;
         for (let i4 = 0; i4 < len4; i4++) {
           if (typeof data12[i4] !== 'string') {
-            const err28 = { instancePath: instancePath + '/stop/' + i4, schemaPath: '#/properties/stop/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err21 = { instancePath: instancePath + '/stop/' + i4, schemaPath: '#/properties/stop/anyOf/1/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err21];
             }
             else {
-              vErrors.push(err28);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
       }
       else {
-        const err29 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err22 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf/1/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err22];
         }
         else {
-          vErrors.push(err29);
+          vErrors.push(err22);
         }
         errors++;
       }
       var _valid1 = _errs38 === errors;
       valid10 = valid10 || _valid1;
       if (!valid10) {
-        const err30 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        const err23 = { instancePath: instancePath + '/stop', schemaPath: '#/properties/stop/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err23];
         }
         else {
-          vErrors.push(err30);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -464,12 +384,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.echo !== undefined) {
       if (typeof data.echo !== 'boolean') {
-        const err31 = { instancePath: instancePath + '/echo', schemaPath: '#/properties/echo/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        const err24 = { instancePath: instancePath + '/echo', schemaPath: '#/properties/echo/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err24];
         }
         else {
-          vErrors.push(err31);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -477,104 +397,38 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.logprobs !== undefined) {
       let data15 = data.logprobs;
       if (!(((typeof data15 == 'number') && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))) {
-        const err32 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        const err25 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err25];
         }
         else {
-          vErrors.push(err32);
+          vErrors.push(err25);
         }
         errors++;
-      }
-      if ((typeof data15 == 'number') && (isFinite(data15))) {
-        if (data15 > 5 || isNaN(data15)) {
-          const err33 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 5 }, message: 'must be <= 5' };
-          if (vErrors === null) {
-            vErrors = [err33];
-          }
-          else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (data15 < 0 || isNaN(data15)) {
-          const err34 = { instancePath: instancePath + '/logprobs', schemaPath: '#/properties/logprobs/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err34];
-          }
-          else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
       }
     }
     if (data.presence_penalty !== undefined) {
       let data16 = data.presence_penalty;
-      if ((typeof data16 == 'number') && (isFinite(data16))) {
-        if (data16 > 2 || isNaN(data16)) {
-          const err35 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
-          if (vErrors === null) {
-            vErrors = [err35];
-          }
-          else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-        if (data16 < -2 || isNaN(data16)) {
-          const err36 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' };
-          if (vErrors === null) {
-            vErrors = [err36];
-          }
-          else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err37 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data16 == 'number') && (isFinite(data16)))) {
+        const err26 = { instancePath: instancePath + '/presence_penalty', schemaPath: '#/properties/presence_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err26];
         }
         else {
-          vErrors.push(err37);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
     if (data.frequency_penalty !== undefined) {
       let data17 = data.frequency_penalty;
-      if ((typeof data17 == 'number') && (isFinite(data17))) {
-        if (data17 > 2 || isNaN(data17)) {
-          const err38 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 2 }, message: 'must be <= 2' };
-          if (vErrors === null) {
-            vErrors = [err38];
-          }
-          else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-        if (data17 < -2 || isNaN(data17)) {
-          const err39 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/minimum', keyword: 'minimum', params: { comparison: '>=', limit: -2 }, message: 'must be >= -2' };
-          if (vErrors === null) {
-            vErrors = [err39];
-          }
-          else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err40 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data17 == 'number') && (isFinite(data17)))) {
+        const err27 = { instancePath: instancePath + '/frequency_penalty', schemaPath: '#/properties/frequency_penalty/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err27];
         }
         else {
-          vErrors.push(err40);
+          vErrors.push(err27);
         }
         errors++;
       }
@@ -585,24 +439,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         for (const key1 in data18) {
           let data19 = data18[key1];
           if (!((typeof data19 == 'number') && (isFinite(data19)))) {
-            const err41 = { instancePath: instancePath + '/logit_bias/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/logit_bias/additionalProperties/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+            const err28 = { instancePath: instancePath + '/logit_bias/' + key1.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/logit_bias/additionalProperties/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err28];
             }
             else {
-              vErrors.push(err41);
+              vErrors.push(err28);
             }
             errors++;
           }
         }
       }
       else {
-        const err42 = { instancePath: instancePath + '/logit_bias', schemaPath: '#/properties/logit_bias/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err29 = { instancePath: instancePath + '/logit_bias', schemaPath: '#/properties/logit_bias/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err29];
         }
         else {
-          vErrors.push(err42);
+          vErrors.push(err29);
         }
         errors++;
       }
@@ -610,24 +464,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.seed !== undefined) {
       let data20 = data.seed;
       if (!(((typeof data20 == 'number') && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))) {
-        const err43 = { instancePath: instancePath + '/seed', schemaPath: '#/properties/seed/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+        const err30 = { instancePath: instancePath + '/seed', schemaPath: '#/properties/seed/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err30];
         }
         else {
-          vErrors.push(err43);
+          vErrors.push(err30);
         }
         errors++;
       }
     }
     if (data.user !== undefined) {
       if (typeof data.user !== 'string') {
-        const err44 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err31 = { instancePath: instancePath + '/user', schemaPath: '#/properties/user/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err31];
         }
         else {
-          vErrors.push(err44);
+          vErrors.push(err31);
         }
         errors++;
       }
@@ -637,24 +491,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
       }
       else {
-        const err45 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TextCompletionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err32 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TextCompletionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err32];
         }
         else {
-          vErrors.push(err45);
+          vErrors.push(err32);
         }
         errors++;
       }
     }
   }
   else {
-    const err46 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err33 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err33];
     }
     else {
-      vErrors.push(err46);
+      vErrors.push(err33);
     }
     errors++;
   }

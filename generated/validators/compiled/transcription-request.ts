@@ -3,7 +3,7 @@
 // ajv standalone code for TranscriptionRequest (schemas/api/audio.json); plain JavaScript, typed by ../transcription-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'file'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'file': {}, 'filename': { 'type': 'string' }, 'language': { 'type': 'string' }, 'prompt': { 'type': 'string' }, 'response_format': { 'type': 'string', 'enum': ['json', 'text', 'srt', 'verbose_json', 'vtt', 'diarized_json'] }, 'temperature': { 'type': 'number', 'minimum': 0, 'maximum': 1 }, 'timestamp_granularities': { 'type': 'array', 'items': { 'type': 'string', 'enum': ['word', 'segment'] } }, 'include': { 'type': 'array', 'items': { 'type': 'string' } }, 'chunking_strategy': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/TranscriptionChunking' }] }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/TranscriptionExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'file'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'file': {}, 'filename': { 'type': 'string' }, 'language': { 'type': 'string' }, 'prompt': { 'type': 'string' }, 'response_format': { 'type': 'string', 'enum': ['json', 'text', 'srt', 'verbose_json', 'vtt', 'diarized_json'] }, 'temperature': { 'type': 'number' }, 'timestamp_granularities': { 'type': 'array', 'items': { 'type': 'string', 'enum': ['word', 'segment'] } }, 'include': { 'type': 'array', 'items': { 'type': 'string' } }, 'chunking_strategy': { 'anyOf': [{ 'type': 'string' }, { '$ref': '#/$defs/TranscriptionChunking' }] }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/TranscriptionExtraBody' }] } } };
 const schema33 = { 'type': 'object', 'additionalProperties': true };
 const schema34 = { 'type': 'object', 'additionalProperties': true };
 const func1 = Object.prototype.hasOwnProperty;
@@ -146,35 +146,13 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.temperature !== undefined) {
       let data5 = data.temperature;
-      if ((typeof data5 == 'number') && (isFinite(data5))) {
-        if (data5 > 1 || isNaN(data5)) {
-          const err10 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          }
-          else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-        if (data5 < 0 || isNaN(data5)) {
-          const err11 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          }
-          else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err12 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data5 == 'number') && (isFinite(data5)))) {
+        const err10 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err10];
         }
         else {
-          vErrors.push(err12);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -186,17 +164,45 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         for (let i0 = 0; i0 < len0; i0++) {
           let data7 = data6[i0];
           if (typeof data7 !== 'string') {
-            const err13 = { instancePath: instancePath + '/timestamp_granularities/' + i0, schemaPath: '#/properties/timestamp_granularities/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err11 = { instancePath: instancePath + '/timestamp_granularities/' + i0, schemaPath: '#/properties/timestamp_granularities/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err11];
             }
             else {
-              vErrors.push(err13);
+              vErrors.push(err11);
             }
             errors++;
           }
           if (!((data7 === 'word') || (data7 === 'segment'))) {
-            const err14 = { instancePath: instancePath + '/timestamp_granularities/' + i0, schemaPath: '#/properties/timestamp_granularities/items/enum', keyword: 'enum', params: { allowedValues: schema32.properties.timestamp_granularities.items.enum }, message: 'must be equal to one of the allowed values' };
+            const err12 = { instancePath: instancePath + '/timestamp_granularities/' + i0, schemaPath: '#/properties/timestamp_granularities/items/enum', keyword: 'enum', params: { allowedValues: schema32.properties.timestamp_granularities.items.enum }, message: 'must be equal to one of the allowed values' };
+            if (vErrors === null) {
+              vErrors = [err12];
+            }
+            else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err13 = { instancePath: instancePath + '/timestamp_granularities', schemaPath: '#/properties/timestamp_granularities/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.include !== undefined) {
+      let data8 = data.include;
+      if (Array.isArray(data8)) {
+        const len1 = data8.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (typeof data8[i1] !== 'string') {
+            const err14 = { instancePath: instancePath + '/include/' + i1, schemaPath: '#/properties/include/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
               vErrors = [err14];
             }
@@ -208,40 +214,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
       else {
-        const err15 = { instancePath: instancePath + '/timestamp_granularities', schemaPath: '#/properties/timestamp_granularities/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err15 = { instancePath: instancePath + '/include', schemaPath: '#/properties/include/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
           vErrors = [err15];
         }
         else {
           vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.include !== undefined) {
-      let data8 = data.include;
-      if (Array.isArray(data8)) {
-        const len1 = data8.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (typeof data8[i1] !== 'string') {
-            const err16 = { instancePath: instancePath + '/include/' + i1, schemaPath: '#/properties/include/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-            if (vErrors === null) {
-              vErrors = [err16];
-            }
-            else {
-              vErrors.push(err16);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err17 = { instancePath: instancePath + '/include', schemaPath: '#/properties/include/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
-        if (vErrors === null) {
-          vErrors = [err17];
-        }
-        else {
-          vErrors.push(err17);
         }
         errors++;
       }
@@ -252,12 +230,12 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       let valid5 = false;
       const _errs24 = errors;
       if (typeof data10 !== 'string') {
-        const err18 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/properties/chunking_strategy/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        const err16 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/properties/chunking_strategy/anyOf/0/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err16];
         }
         else {
-          vErrors.push(err18);
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -267,24 +245,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
       }
       else {
-        const err19 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/$defs/TranscriptionChunking/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err17 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/$defs/TranscriptionChunking/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err17];
         }
         else {
-          vErrors.push(err19);
+          vErrors.push(err17);
         }
         errors++;
       }
       var _valid0 = _errs26 === errors;
       valid5 = valid5 || _valid0;
       if (!valid5) {
-        const err20 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/properties/chunking_strategy/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        const err18 = { instancePath: instancePath + '/chunking_strategy', schemaPath: '#/properties/chunking_strategy/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err18];
         }
         else {
-          vErrors.push(err20);
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -305,24 +283,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
       }
       else {
-        const err21 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TranscriptionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err19 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TranscriptionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err19];
         }
         else {
-          vErrors.push(err21);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
   }
   else {
-    const err22 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err20 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err22];
+      vErrors = [err20];
     }
     else {
-      vErrors.push(err22);
+      vErrors.push(err20);
     }
     errors++;
   }

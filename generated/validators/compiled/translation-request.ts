@@ -3,7 +3,7 @@
 // ajv standalone code for TranslationRequest (schemas/api/audio.json); plain JavaScript, typed by ../translation-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'file'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'file': {}, 'filename': { 'type': 'string' }, 'prompt': { 'type': 'string' }, 'response_format': { 'type': 'string', 'enum': ['json', 'text', 'srt', 'verbose_json', 'vtt'] }, 'temperature': { 'type': 'number', 'minimum': 0, 'maximum': 1 }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/TranscriptionExtraBody' }] } } };
+const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['model', 'file'], 'properties': { 'model': { 'type': 'string', 'minLength': 1 }, 'file': {}, 'filename': { 'type': 'string' }, 'prompt': { 'type': 'string' }, 'response_format': { 'type': 'string', 'enum': ['json', 'text', 'srt', 'verbose_json', 'vtt'] }, 'temperature': { 'type': 'number' }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/TranscriptionExtraBody' }] } } };
 const schema33 = { 'type': 'object', 'additionalProperties': true };
 const func1 = (function ucs2length(text) {
   let length = 0;
@@ -132,35 +132,13 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     }
     if (data.temperature !== undefined) {
       let data4 = data.temperature;
-      if ((typeof data4 == 'number') && (isFinite(data4))) {
-        if (data4 > 1 || isNaN(data4)) {
-          const err9 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/maximum', keyword: 'maximum', params: { comparison: '<=', limit: 1 }, message: 'must be <= 1' };
-          if (vErrors === null) {
-            vErrors = [err9];
-          }
-          else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-        if (data4 < 0 || isNaN(data4)) {
-          const err10 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/minimum', keyword: 'minimum', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          }
-          else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err11 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
+      if (!((typeof data4 == 'number') && (isFinite(data4)))) {
+        const err9 = { instancePath: instancePath + '/temperature', schemaPath: '#/properties/temperature/type', keyword: 'type', params: { type: 'number' }, message: 'must be number' };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err9];
         }
         else {
-          vErrors.push(err11);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -170,24 +148,24 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
       }
       else {
-        const err12 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TranscriptionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err10 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/TranscriptionExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err10];
         }
         else {
-          vErrors.push(err12);
+          vErrors.push(err10);
         }
         errors++;
       }
     }
   }
   else {
-    const err13 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err11 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err11];
     }
     else {
-      vErrors.push(err13);
+      vErrors.push(err11);
     }
     errors++;
   }
