@@ -127,6 +127,22 @@ describe.each(transports)('big bodies over $name', ({ fetch }) => {
     expect(written.bytes).toBeLessThan(32 * MiB);
   });
 
+  it('bounds a stream request answered with one endless JSON body', async () => {
+    const written = newWritten();
+    server.handle(hugeBody(200, written));
+    const stream = client().chatStream({ model: 'openai/gpt-4o-mini', messages }, { maxResponseBytes: MiB });
+    const error = await failure((async () => {
+      for await (const _chunk of stream) {
+        // nothing arrives
+      }
+    })());
+    await written.closed;
+    expect(error.kind).toBe('InvalidResponse');
+    expect(error.retryable).toBe(false);
+    expect(server.requests).toHaveLength(1);
+    expect(written.bytes).toBeLessThan(32 * MiB);
+  });
+
   it('reads at most 64 KiB of an endless error body and keeps the status mapping (retried as a 503)', async () => {
     const written = newWritten();
     server.handle(hugeBody(503, written));
