@@ -1,3 +1,5 @@
+import { readBodyChunks } from './read-body-chunks.js';
+
 /** A body read as text up to a byte bound. */
 export interface BoundedText {
   /** The body, or its first `maxBytes` bytes when it was longer. */
@@ -28,24 +30,18 @@ export async function readBoundedText(response: Response, maxBytes: number): Pro
     await body.cancel().catch(() => {});
     return { text: '', exceeded: true };
   }
-  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return { text: decode(chunks, received), exceeded: false };
-      if (received + value.byteLength > maxBytes) {
-        chunks.push(value.subarray(0, maxBytes - received));
-        await reader.cancel().catch(() => {});
-        return { text: decode(chunks, maxBytes), exceeded: true };
-      }
-      chunks.push(value);
-      received += value.byteLength;
+  for await (const chunk of readBodyChunks(body)) {
+    if (received + chunk.byteLength > maxBytes) {
+      chunks.push(chunk.subarray(0, maxBytes - received));
+      // Leaving the loop cancels the body.
+      return { text: decode(chunks, maxBytes), exceeded: true };
     }
-  } finally {
-    reader.releaseLock();
+    chunks.push(chunk);
+    received += chunk.byteLength;
   }
+  return { text: decode(chunks, received), exceeded: false };
 }
 
 function decode(chunks: readonly Uint8Array[], length: number): string {
