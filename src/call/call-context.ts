@@ -8,6 +8,10 @@ export interface NormalizedCallOptions {
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  /** Largest body read whole, in bytes. */
+  readonly maxResponseBytes: number;
+  /** A stream's total deadline from the call's start; undefined: none. */
+  readonly streamTimeoutMs: number | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly cache: boolean | undefined;
   /** Labels of this call (a user or tenant id, a feature), for budgets, limits and spans. */

@@ -1,7 +1,7 @@
+import { ConfigurationError } from '../errors/error-classes.js';
 import type { NormalizedCallOptions } from './call-context.js';
 import type { CallOptions } from '../client/client-options.js';
-import { ConfigurationError } from '../errors/error-classes.js';
-import { parseNonNegative, parseTimeout, type NormalizedClientOptions } from '../client/normalize-client-options.js';
+import { parseNonNegative, parsePositiveInteger, parseTimeout, type NormalizedClientOptions } from '../client/normalize-client-options.js';
 
 const EMPTY_TAGS: readonly string[] = Object.freeze([]);
 const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
@@ -19,7 +19,6 @@ const CALL_OPTION_NAMES: ReadonlySet<string> = new Set([
   'cache',
   'tags',
   'provider',
-  'maxAttempts',
   'maxResponseBytes',
   'streamTimeoutMs',
 ]);
@@ -31,6 +30,8 @@ export function normalizeCallOptions(client: NormalizedClientOptions, options: C
       signal: undefined,
       timeoutMs: client.timeoutMs,
       maxRetries: client.maxRetries,
+      maxResponseBytes: client.maxResponseBytes,
+      streamTimeoutMs: undefined,
       headers: EMPTY_HEADERS,
       cache: undefined,
       tags: EMPTY_TAGS,
@@ -41,6 +42,8 @@ export function normalizeCallOptions(client: NormalizedClientOptions, options: C
     signal: options.signal,
     timeoutMs: parseTimeout(options.timeoutMs, client.timeoutMs),
     maxRetries: parseNonNegative('maxRetries', options.maxRetries, client.maxRetries),
+    maxResponseBytes: parsePositiveInteger('maxResponseBytes', options.maxResponseBytes, client.maxResponseBytes),
+    streamTimeoutMs: parseStreamTimeout(options.streamTimeoutMs),
     headers: options.headers ?? EMPTY_HEADERS,
     cache: options.cache,
     tags: options.tags ?? EMPTY_TAGS,
@@ -72,4 +75,10 @@ function checkCallOptions(options: unknown): void {
       if (typeof value !== 'string') throw new ConfigurationError(`options.headers["${name}"] must be a string`);
     }
   }
+}
+
+function parseStreamTimeout(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (value === 0) throw new ConfigurationError('streamTimeoutMs must be a positive number of milliseconds, got 0');
+  return parseTimeout(value, 0, 'streamTimeoutMs');
 }

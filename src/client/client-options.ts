@@ -26,6 +26,12 @@ export interface ClientOptions extends MiddlewareOptions {
   timeoutMs?: number;
   /** Retries on connection errors, 408, 409, 429 and 5xx. Default 2. */
   maxRetries?: number;
+  /**
+   * Largest response body read whole (JSON and text answers), in bytes. A body past it is cut as
+   * soon as the bound is crossed and the call fails with a non-retryable `InvalidResponseError`.
+   * Streams and binary bodies are read as they arrive and are not bounded by it. Default 67108864 (64 MiB).
+   */
+  maxResponseBytes?: number;
   /** Headers sent on every request. */
   headers?: Readonly<Record<string, string>>;
   /** A fetch implementation (tests, proxies, edge runtimes). Default: the global fetch. */
@@ -39,6 +45,14 @@ export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  maxResponseBytes?: number;
+  /**
+   * A stream's total deadline, from the call's start to its last chunk (`chatStream`,
+   * `responses.createStream`): past it the request is cancelled and the stream throws `TimeoutError`.
+   * Keep-alive comments do not extend it. Default: none (only `timeoutMs` between chunks).
+   */
+  streamTimeoutMs?: number;
   headers?: Readonly<Record<string, string>>;
   /** `false` bypasses a configured cache for this call. */
   cache?: boolean;

@@ -1,4 +1,5 @@
 import { MAX_TIMER_MS } from '../transport/max-timer-ms.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/send-with-retry.js';
 import { ConfigurationError } from '../errors/error-classes.js';
 import type { Middleware } from '../middleware/compose.js';
 import { MIDDLEWARE_OPTION_KEYS } from '../middleware/middleware-layers.js';
@@ -14,16 +15,17 @@ export interface NormalizedClientOptions {
   readonly modelHint: string | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly maxResponseBytes: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly fetch: typeof fetch | undefined;
   readonly middleware: readonly Middleware[];
 }
 
-const DEFAULTS = { timeoutMs: 60_000, maxRetries: 2 } as const;
+const DEFAULTS = { timeoutMs: 60_000, maxRetries: 2, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES } as const;
 
 const KNOWN_OPTIONS = new Set<string>([
   'apiKey', 'apiKeys', 'baseURL', 'providers', 'customProviders', 'modelHint',
-  'timeoutMs', 'maxRetries', 'headers', 'fetch', 'middleware', ...MIDDLEWARE_OPTION_KEYS,
+  'timeoutMs', 'maxRetries', 'maxResponseBytes', 'headers', 'fetch', 'middleware', ...MIDDLEWARE_OPTION_KEYS,
 ]);
 
 export function normalizeClientOptions(options: ClientOptions): NormalizedClientOptions {
@@ -40,6 +42,7 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
     modelHint: options.modelHint,
     timeoutMs: parseTimeout(options.timeoutMs, DEFAULTS.timeoutMs),
     maxRetries: parseNonNegative('maxRetries', options.maxRetries, DEFAULTS.maxRetries),
+    maxResponseBytes: parsePositiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULTS.maxResponseBytes),
     headers: options.headers ?? {},
     fetch: options.fetch,
     middleware: options.middleware ?? [],
@@ -54,11 +57,19 @@ export function parseNonNegative(name: string, value: unknown, fallback: number)
   return value;
 }
 
+export function parsePositiveInteger(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || (value as number) <= 0) {
+    throw new ConfigurationError(`${name} must be a positive integer, got ${JSON.stringify(value)}`);
+  }
+  return value as number;
+}
+
 /** `timeoutMs`, bounded by what `setTimeout` can wait, so a huge value is an error, not a 1 ms deadline. */
-export function parseTimeout(value: unknown, fallback: number): number {
-  const timeoutMs = parseNonNegative('timeoutMs', value, fallback);
+export function parseTimeout(value: unknown, fallback: number, name = 'timeoutMs'): number {
+  const timeoutMs = parseNonNegative(name, value, fallback);
   if (timeoutMs > MAX_TIMER_MS) {
-    throw new ConfigurationError(`timeoutMs must be at most ${MAX_TIMER_MS} (about 24.8 days), got ${timeoutMs}`);
+    throw new ConfigurationError(`${name} must be at most ${MAX_TIMER_MS} (about 24.8 days), got ${timeoutMs}`);
   }
   return timeoutMs;
 }

@@ -1,8 +1,9 @@
 import type { ChatCompletionRequest, EmbeddingRequest } from '../../generated/types/index.js';
-import { StreamError } from '../errors/error-classes.js';
+import { InvalidResponseError, StreamError } from '../errors/error-classes.js';
 import { convertResponseToChunkStream } from '../streaming/convert-response-to-chunk-stream.js';
 import { readChatStream } from '../streaming/read-chat-stream.js';
 import type { SendResult } from '../transport/send-with-retry.js';
+import { readBoundedText, type BoundedText } from '../transport/read-bounded-text.js';
 import type { Dialect } from './dialect.js';
 import type { WireShape } from './wire-shape.js';
 
@@ -49,7 +50,7 @@ function createConversionShapes(dialect: Dialect): ConversionShapes {
         const { route, info } = context;
         if (isJsonResponse(sent.response)) {
           // The server ignored `stream: true` and answered with a whole completion.
-          const response = dialect.convertChatResponse(await readJsonBody(sent, route.provider.id), route);
+          const response = dialect.convertChatResponse(await readJsonBody(sent, route.provider.id, context.options.maxResponseBytes), route);
           info.usage = response.usage ?? undefined;
           return convertResponseToChunkStream(response);
         }
@@ -60,6 +61,7 @@ function createConversionShapes(dialect: Dialect): ConversionShapes {
           info,
           signal: context.options.signal,
           idleTimeoutMs: context.options.timeoutMs,
+          streamTimeoutMs: context.options.streamTimeoutMs,
           startedAt,
         });
       },
@@ -96,16 +98,24 @@ function isJsonResponse(response: Response): boolean {
   return (response.headers.get('content-type') ?? '').toLowerCase().includes('application/json');
 }
 
-async function readJsonBody(sent: SendResult, provider: string): Promise<unknown> {
-  const text = await sent.response.text();
+async function readJsonBody(sent: SendResult, provider: string, maxBytes: number): Promise<unknown> {
+  let read: BoundedText;
   try {
-    return JSON.parse(text);
+    read = await readBoundedText(sent.response, maxBytes);
+  } finally {
+    sent.abort();
+  }
+  if (read.exceeded) {
+    throw new InvalidResponseError(`${provider}: the stream answered with JSON over maxResponseBytes (${maxBytes} bytes); reading stopped there`, {
+      provider,
+    });
+  }
+  try {
+    return JSON.parse(read.text);
   } catch {
     throw new StreamError(`${provider}: the stream answered with JSON that does not parse`, {
       provider,
-      body: text.slice(0, 2000),
+      body: read.text.slice(0, 2000),
     });
-  } finally {
-    sent.abort();
   }
 }

@@ -72,12 +72,15 @@ export class NetworkError extends LiterLlmError {
 export class StreamError extends LiterLlmError {
   readonly kind = 'Stream' as const;
   override readonly name = 'StreamError';
-  /** The text received before the stream broke, per choice index. */
+  /** The text of the first choice received before the stream broke, at most 1 MiB (1,048,576 characters). */
   readonly partialContent: string;
+  /** True when more text arrived than `partialContent` keeps: it holds the first 1 MiB only. */
+  readonly partialContentTruncated: boolean;
 
-  constructor(message: string, options: LiterLlmErrorOptions & { partialContent?: string } = {}) {
+  constructor(message: string, options: LiterLlmErrorOptions & { partialContent?: string; partialContentTruncated?: boolean } = {}) {
     super(message, options);
     this.partialContent = options.partialContent ?? '';
+    this.partialContentTruncated = options.partialContentTruncated ?? false;
   }
 }
 

@@ -3,8 +3,9 @@ import type { StreamEventResult } from '../dialects/dialect.js';
 import { StreamError } from '../errors/error-classes.js';
 import type { CallInfoRecord } from '../call/call-info.js';
 import type { SendResult } from '../transport/send-with-retry.js';
-import { createStreamGuard } from './create-stream-guard.js';
-import { parseSseEvents, type SseEvent } from '../transport/parse-sse-events.js';
+import { createPartialText, type PartialText } from './create-partial-text.js';
+import { createStreamGuard, type PartialContent } from './create-stream-guard.js';
+import { MAX_SSE_EVENT_SIZE, parseSseEvents, type SseEvent } from '../transport/parse-sse-events.js';
 
 export interface ReadChatStreamInput {
   readonly sent: SendResult;
@@ -16,6 +17,8 @@ export interface ReadChatStreamInput {
   readonly signal?: AbortSignal | undefined;
   /** Longest silence between two reads before the stream is abandoned. */
   readonly idleTimeoutMs: number;
+  /** The stream's total deadline from `startedAt`; undefined: none. */
+  readonly streamTimeoutMs?: number | undefined;
   readonly startedAt: number;
 }
 
@@ -28,7 +31,7 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
   const { sent, info } = input;
   const body = sent.response.body;
   const context = { provider: info.provider, model: info.model };
-  const partial = new Map<number, string>();
+  const partial = createPartialText();
   let sawDone = false;
   let sawFinish = false;
   const guard = createStreamGuard(input, `${info.provider}: the stream was aborted by the caller`);
@@ -36,7 +39,9 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
   guard.arm();
   try {
-    for await (const event of (input.decode ?? parseSseEvents)(body)) {
+    // A keep-alive comment counts as a read for the idle timer.
+    const events = input.decode === undefined ? parseSseEvents(body, MAX_SSE_EVENT_SIZE, guard.arm) : input.decode(body);
+    for await (const event of events) {
       guard.arm();
       const result = input.convert(event);
       if (result.type === 'ignore') continue;
@@ -44,10 +49,7 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
         info.firstChunkMs ??= Date.now() - input.startedAt;
         if (chunk.usage) info.usage = chunk.usage;
         for (const choice of chunk.choices) {
-          if (typeof choice.delta?.content === 'string') {
-            const index = choice.index ?? 0;
-            partial.set(index, (partial.get(index) ?? '') + choice.delta.content);
-          }
+          if (typeof choice.delta?.content === 'string') partial.add(choice.index ?? 0, choice.delta.content);
           if (choice.finish_reason !== null && choice.finish_reason !== undefined) sawFinish = true;
         }
         yield chunk;
@@ -58,21 +60,20 @@ export async function* readChatStream(input: ReadChatStreamInput): AsyncGenerato
       }
     }
   } catch (error) {
-    throw guard.fail(error, `${info.provider}: the stream broke after ${partialLength(partial)} characters`, partial.get(0) ?? '');
+    throw guard.fail(error, `${info.provider}: the stream broke after ${partial.received} characters`, partialOf(partial));
   } finally {
     // Ends the request if the consumer stopped early, or after [DONE] with the body still open.
     guard.close();
   }
   if (!sawDone && !sawFinish) {
     throw new StreamError(
-      `${info.provider}: the stream ended without [DONE] or a finish reason after ${partialLength(partial)} characters; the answer is truncated`,
-      { ...context, partialContent: partial.get(0) ?? '' },
+      `${info.provider}: the stream ended without [DONE] or a finish reason after ${partial.received} characters; the answer is truncated`,
+      { ...context, ...partialOf(partial) },
     );
   }
 }
 
-function partialLength(partial: Map<number, string>): number {
-  let total = 0;
-  for (const text of partial.values()) total += text.length;
-  return total;
+/** The first choice's text, as `StreamError.partialContent` carries it. */
+function partialOf(partial: PartialText): PartialContent {
+  return { partialContent: partial.content(0), partialContentTruncated: partial.truncated(0) };
 }

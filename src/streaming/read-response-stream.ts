@@ -5,8 +5,9 @@ import type { CallInfoRecord } from '../call/call-info.js';
 import { createPayloadError } from '../errors/create-http-error.js';
 import { StreamError } from '../errors/error-classes.js';
 import type { SendResult } from '../transport/send-with-retry.js';
-import { createStreamGuard } from './create-stream-guard.js';
-import { parseSseEvents } from '../transport/parse-sse-events.js';
+import { createPartialText, type PartialText } from './create-partial-text.js';
+import { createStreamGuard, type PartialContent } from './create-stream-guard.js';
+import { MAX_SSE_EVENT_SIZE, parseSseEvents } from '../transport/parse-sse-events.js';
 import { TERMINAL_RESPONSE_EVENTS } from './response-stream.js';
 import { parseStreamEventData } from './parse-stream-event-data.js';
 
@@ -15,6 +16,8 @@ export interface ReadResponseStreamInput {
   readonly info: CallInfoRecord;
   /** Longest silence between two reads before the stream is abandoned. */
   readonly idleTimeoutMs: number;
+  /** The stream's total deadline from `startedAt`; undefined: none. */
+  readonly streamTimeoutMs?: number | undefined;
   readonly startedAt: number;
   /** The call's signal: aborting it mid-stream throws `AbortedError`. */
   readonly signal?: AbortSignal | undefined;
@@ -30,14 +33,15 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
   const { sent, info } = input;
   const context = { provider: info.provider, model: info.model };
   const body = sent.response.body;
-  let text = '';
+  const text = createPartialText();
   let ended = false;
   const guard = createStreamGuard(input, 'the call was aborted');
 
   if (body === null) throw new StreamError(`${info.provider}: the stream response has no body`, context);
   guard.arm();
   try {
-    for await (const event of parseSseEvents(body)) {
+    // A keep-alive comment counts as a read for the idle timer.
+    for await (const event of parseSseEvents(body, MAX_SSE_EVENT_SIZE, guard.arm)) {
       guard.arm();
       const data = event.data.trim();
       if (data === '') continue;
@@ -57,7 +61,7 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
       }
       const typed = payload as ResponseStreamEvent;
       info.firstChunkMs ??= Date.now() - input.startedAt;
-      if (typed.type === 'response.output_text.delta' && typeof typed.delta === 'string') text += typed.delta;
+      if (typed.type === 'response.output_text.delta' && typeof typed.delta === 'string') text.add(0, typed.delta);
       const usage = typed.response?.usage;
       if (usage) info.usage = convertResponseUsage(usage);
       yield typed;
@@ -67,15 +71,15 @@ export async function* readResponseStream(input: ReadResponseStreamInput): Async
       }
     }
   } catch (error) {
-    throw guard.fail(error, `${info.provider}: the response stream broke after ${text.length} characters`, text);
+    throw guard.fail(error, `${info.provider}: the response stream broke after ${text.received} characters`, partialOf(text));
   } finally {
     // Ends the request if the consumer stopped early, or after the terminal event with the body still open.
     guard.close();
   }
   if (!ended) {
     throw new StreamError(
-      `${info.provider}: the response stream ended before response.completed after ${text.length} characters; the answer is truncated`,
-      { ...context, partialContent: text },
+      `${info.provider}: the response stream ended before response.completed after ${text.received} characters; the answer is truncated`,
+      { ...context, ...partialOf(text) },
     );
   }
 }
@@ -96,4 +100,9 @@ function toErrorBody(payload: Record<string, unknown>): { error: unknown } {
   if (payload.error !== undefined && payload.error !== null) return { error: payload.error };
   const { type: _type, sequence_number: _sequence, ...fields } = payload;
   return { error: fields };
+}
+
+/** The output text, as `StreamError.partialContent` carries it. */
+function partialOf(text: PartialText): PartialContent {
+  return { partialContent: text.content(0), partialContentTruncated: text.truncated(0) };
 }

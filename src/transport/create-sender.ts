@@ -60,6 +60,7 @@ export function createSender(input: SenderInput): Sender {
       body: body.body,
       fetch: input.fetch,
       maxRetries: options.maxRetries,
+      maxResponseBytes: options.maxResponseBytes,
       timeoutMs: options.timeoutMs,
       signal: options.signal,
       mode: MODE[kind],

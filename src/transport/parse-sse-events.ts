@@ -13,21 +13,27 @@ export const MAX_SSE_EVENT_SIZE = 4 * 1024 * 1024;
 /**
  * Server-sent events from a byte stream. Decoding is incremental, so a multi-byte UTF-8 character
  * split across two reads arrives whole. The reader is released (and the body cancelled) when the
- * consumer stops early. An event larger than `maxEventSize` throws `StreamError`.
+ * consumer stops early. An event larger than `maxEventSize` throws `StreamError`. A comment line
+ * (`: ping`, the keep-alive many servers send while a model thinks) calls `onComment`.
  */
 export async function* parseSseEvents(
   body: ReadableStream<Uint8Array>,
   maxEventSize: number = MAX_SSE_EVENT_SIZE,
+  onComment?: () => void,
 ): AsyncGenerator<SseEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const pending: SseEvent[] = [];
-  // Text fed since the last complete event: what the parser may be holding.
+  // Text fed since the last complete event or comment: what the parser may be holding.
   let sinceEvent = 0;
   const parser = createParser({
     onEvent: (event) => {
       sinceEvent = 0;
       pending.push(event);
+    },
+    onComment: () => {
+      sinceEvent = 0;
+      onComment?.();
     },
   });
   let finished = false;

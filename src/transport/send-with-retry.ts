@@ -5,14 +5,23 @@ import { redactSecrets } from '../errors/redact-secrets.js';
 import { systemClock } from './clock.js';
 import { computeBackoffDelay } from './compute-backoff-delay.js';
 import { parseRetryAfter } from './parse-retry-after.js';
+import { readBoundedText, type BoundedText } from './read-bounded-text.js';
 import type { OutgoingRequest } from '../dialects/dialect.js';
 import { sendRequest, type HttpRequest } from './send-request.js';
 
 /** Longest server-requested wait we honour; beyond it the error goes back to the caller. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
+/** The default `maxResponseBytes` (64 MiB): the largest JSON or text body read whole. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** The most of an error body read (64 KiB): enough for any provider's message, the rest is discarded. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
 export interface SendWithRetryParams extends Omit<HttpRequest, 'signal'> {
   readonly maxRetries: number;
+  /** Largest body read in `json` and `text` mode (default 64 MiB); past it the call fails with `InvalidResponseError`. */
+  readonly maxResponseBytes?: number;
   /** One deadline across every attempt, measured from the call. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
@@ -109,12 +118,12 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
             },
           };
         }
-        const text = await response.text();
+        const text = await readSuccessBody(response, controller, params);
         cleanup();
         const body = params.mode === 'text' ? text : parseJsonBody(text, response, params);
         return { response, attempts, body, abort: () => {} };
       }
-      const text = await response.text();
+      const text = await readErrorBody(response, controller.signal);
       const body = parseMaybeJson(text);
       const retryAfterMs = parseRetryAfter(response.headers);
       failure =
@@ -154,6 +163,46 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
     } catch {
       throw abortedError(params.signal?.reason, errorContext);
     }
+  }
+}
+
+/**
+ * A 2xx body, whole, within `maxResponseBytes`. Past the bound, or when the connection breaks after
+ * the headers, the call fails with a non-retryable `InvalidResponseError`: the provider has done
+ * (and billed) the work, so sending again is not the client's call to make. A deadline or the
+ * caller's abort during the read is left to the caller's catch, which names it.
+ */
+async function readSuccessBody(response: Response, controller: AbortController, params: SendWithRetryParams): Promise<string> {
+  const context = { status: response.status, provider: params.provider, model: params.model, retryable: false };
+  const maxBytes = params.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  let read: BoundedText;
+  try {
+    read = await readBoundedText(response, maxBytes);
+  } catch (error) {
+    if (controller.signal.aborted) throw error;
+    throw new InvalidResponseError(
+      `${params.provider ?? 'provider'} returned HTTP ${response.status} but its body broke off: ${describeCause(error, params.secrets)}`,
+      { ...context, cause: redactSecrets(causeSummary(error), params.secrets) },
+    );
+  }
+  if (!read.exceeded) return read.text;
+  controller.abort(new Error('response body too large'));
+  throw new InvalidResponseError(
+    `${params.provider ?? 'provider'} returned HTTP ${response.status} with a body over maxResponseBytes (${maxBytes} bytes); reading stopped there`,
+    context,
+  );
+}
+
+/**
+ * The first 64 KiB of an error body. The status decides the error; a body that breaks off is read
+ * as far as it arrived (nothing, here), so a cut 503 is still a retryable 503.
+ */
+async function readErrorBody(response: Response, signal: AbortSignal): Promise<string> {
+  try {
+    return (await readBoundedText(response, MAX_ERROR_BODY_BYTES)).text;
+  } catch (error) {
+    if (signal.aborted) throw error;
+    return '';
   }
 }
 

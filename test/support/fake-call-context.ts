@@ -103,6 +103,8 @@ export function fakeCallContext(input: FakeCallInput = {}): CallContext {
       signal: input.signal,
       timeoutMs: input.timeoutMs ?? 60_000,
       maxRetries: input.maxRetries ?? 0,
+      maxResponseBytes: 64 * 1024 * 1024,
+      streamTimeoutMs: undefined,
       headers: input.headers ?? {},
       cache: input.cache,
       tags: input.tags ?? [],

@@ -2,6 +2,7 @@ import { createCallInfoRecord } from '../../call/call-info.js';
 import { ConfigurationError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { CallContext, CallServices, Next } from '../../call/call-context.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../../transport/send-with-retry.js';
 import type { HealthProbe, HealthProbeKind } from './normalize-health-check-options.js';
 
 const NO_SERVICES: CallServices = {
@@ -32,7 +33,16 @@ export function createHealthProbe(kind: HealthProbeKind, send: Next, timeoutMs: 
 
 function createProbeContext(kind: HealthProbeKind, route: ResolvedRoute, signal: AbortSignal, timeoutMs: number): CallContext {
   const listModels = kind === 'models' && (route.provider.gateway || route.provider.definition.endpoints.models !== undefined);
-  const options = { signal, timeoutMs, maxRetries: 0, headers: {}, cache: false, tags: ['health-check'] };
+  const options = {
+    signal,
+    timeoutMs,
+    maxRetries: 0,
+    maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+    streamTimeoutMs: undefined,
+    headers: {},
+    cache: false,
+    tags: ['health-check'],
+  };
   if (listModels) {
     return {
       operation: 'listModels',

@@ -41,6 +41,7 @@ export const RESPONSE_SHAPES = {
         sent,
         info: context.info,
         idleTimeoutMs: context.options.timeoutMs,
+        streamTimeoutMs: context.options.streamTimeoutMs,
         startedAt,
         signal: context.options.signal,
       }),
