@@ -1,5 +1,7 @@
-import type { Next } from './call-context.js';
+import type { CallContext, Next } from './call-context.js';
 import { resolveWireShape } from '../dialects/resolve-wire-shape.js';
+import { redactError } from '../errors/redact-error.js';
+import { observeStream } from '../streaming/observe-stream.js';
 import { createSender, type SenderInput } from '../transport/create-sender.js';
 
 export type CoreHandlerInput = SenderInput;
@@ -9,10 +11,16 @@ export type CoreHandlerInput = SenderInput;
  * dialect (`resolveWireShape`, which also refuses what the provider does not serve), one wire
  * request, one HTTP exchange with retries, and the response read back into the OpenAI shape.
  * Nothing is sent when the provider cannot serve the operation or lacks credentials.
+ *
+ * Its errors, and a stream's errors mid-way, leave it scrubbed of every known secret (the call's
+ * header credentials included): hooks, custom middleware and tracers all sit outside it, and a
+ * provider that echoes the key it rejected must not reach them.
  */
 export function createCoreHandler(input: CoreHandlerInput): Next {
   const send = createSender(input);
-  return async (context) => {
+  const scrub = (context: CallContext, error: unknown): unknown =>
+    redactError(error, input.secrets.forCall(context.options.headers));
+  const handle = async (context: CallContext): Promise<unknown> => {
     const { route, info } = context;
     info.provider = route.provider.id;
     info.model = route.model;
@@ -24,4 +32,26 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
     const sent = await send(context, wire, dialect);
     return shape.readResponse(sent, context, startedAt);
   };
+  return async (context) => {
+    let result: unknown;
+    try {
+      result = await handle(context);
+    } catch (error) {
+      throw scrub(context, error);
+    }
+    if (!isStream(context, result)) return result;
+    // `redactError` scrubs in place, so the error the stream throws next is already clean.
+    return observeStream(result, {
+      onEnd: (outcome) => {
+        if (outcome.status === 'failed') scrub(context, outcome.error);
+      },
+    });
+  };
+}
+
+function isStream(context: CallContext, result: unknown): result is AsyncIterable<unknown> {
+  return (
+    (context.operation === 'chatStream' || context.operation === 'responses.createStream') &&
+    typeof (result as Partial<AsyncIterable<unknown>> | null)?.[Symbol.asyncIterator] === 'function'
+  );
 }
