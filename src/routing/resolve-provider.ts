@@ -2,6 +2,7 @@ import { AuthenticationError, ConfigurationError } from '../errors/error-classes
 import type { AuthorizerInput, Authorizer } from '../dialects/dialect.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import type { ProviderOverride, ResolvedProvider } from './resolved-provider.js';
+import { parseBaseUrl } from './parse-base-url.js';
 
 export interface ResolveProviderInput {
   readonly definition: ProviderDefinition;
@@ -46,7 +47,13 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       return encodeURIComponent(value);
     });
 
-  const baseURL = fillVariables(override?.baseURL ?? definition.baseURL).replace(/\/+$/, '');
+  const missingBefore = missingVariables.length;
+  const filledBaseURL = fillVariables(override?.baseURL ?? definition.baseURL);
+  // With a variable missing the call fails anyway, saying which; otherwise the URL must be usable.
+  const baseURL =
+    missingVariables.length > missingBefore
+      ? filledBaseURL.replace(/\/+$/, '')
+      : parseBaseUrl(filledBaseURL, override?.baseURL === undefined ? `${definition.id}: baseURL` : `providers.${definition.id}.baseURL`, definition.id);
   // Filling every path once collects every missing variable now, so the error can list them all.
   for (const endpoint of Object.values(definition.endpoints)) fillVariables(endpoint?.path ?? '');
   if (missingVariables.length > 0) {
