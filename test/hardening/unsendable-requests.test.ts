@@ -91,3 +91,27 @@ describe('base URLs are checked at createClient', () => {
     expect(() => createClient({ customProviders: [entry] })).toThrow(/my_custom.*baseURL/);
   });
 });
+
+describe('health checks', () => {
+  it('a probe that cannot be sent does not mark its deployment unhealthy', async () => {
+    const { createHealthCheckMiddleware } = await import('../../src/middleware/health-check/create-health-check-middleware.js');
+    const { createRouterMiddleware } = await import('../../src/middleware/router/create-router-middleware.js');
+    const { createFakeClock } = await import('../support/fake-clock.js');
+    const timer = createFakeClock();
+    const health = createHealthCheckMiddleware({ intervalMs: 10_000, failureThreshold: 1, recoveryThreshold: 1 }, { timer });
+    const router = createRouterMiddleware(
+      { smart: { deployments: [{ model: 'groq/llama', baseURL: server.url, id: 'east', headers: { 'x-note': 'line\nbreak' } }] } },
+      { isAvailable: health.isHealthy },
+    );
+    const c = createClient({ providers: { groq: { apiKey: 'k' } }, modelHint: 'groq', maxRetries: 0, middleware: [router, health] });
+    const error = await failure(c.chat({ model: 'smart', messages }));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    await timer.fire();
+    await timer.fire();
+    expect(server.requests.length).toBe(0);
+    const status = health.status();
+    expect(status.length).toBe(1);
+    expect(status[0]?.healthy).toBe(true);
+    c.close();
+  });
+});
