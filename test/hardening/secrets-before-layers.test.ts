@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, isLiterLlmError, type Middleware } from '../../src/index.js';
 import type { TracingSpan, TracingTracer } from '../../src/middleware/tracing/tracing-types.js';
-import { sendJson, startMockServer, type MockServer, type RecordedRequest } from '../support/mock-server.js';
+import { chatChunk, sendJson, sseBody, startMockServer, type MockServer, type RecordedRequest } from '../support/mock-server.js';
 import { leaks } from './collect-strings.js';
 
 // Hostile provider: every error it sends echoes the credentials it received, in the message and
@@ -115,6 +115,32 @@ describe('secrets are scrubbed before hooks, custom middleware and tracers see a
       client.chat({ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }] }, { headers: { 'x-my-token': token } }),
     );
     expectNoLeak(error, [token, cookie, 'cookie-value-0123456789', providerSecret, bearer, API_KEY]);
+  });
+
+  it('a stream whose error event and partial content echo the key', async () => {
+    const streaming = await startMockServer((request, response) => {
+      const key = String(request.headers.authorization).slice('Bearer '.length);
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end(sseBody([chatChunk(`your key is ${key}. `), { error: { message: `key ${key} revoked`, type: 'server_error', detail: echoCredentials(request) } }], false));
+    });
+    try {
+      const client = createClient({ providers: { openai: { apiKey: API_KEY, baseURL: streaming.url } }, ...observingOptions(seen) });
+      const stream = client.chatStream({ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
+      const error = await failure((async () => {
+        for await (const _chunk of stream) {
+          // read to the error
+        }
+      })());
+      expect(isLiterLlmError(error)).toBe(true);
+      expect(streaming.requests.length).toBe(1);
+      expect(seen.hooks.length).toBe(1);
+      expect(seen.middleware.length + seen.spans.length).toBeGreaterThan(0);
+      expect(leaks(error, [API_KEY])).toEqual([]);
+      expect(leaks(seen.hooks, [API_KEY])).toEqual([]);
+      expect(leaks(seen.spans, [API_KEY])).toEqual([]);
+    } finally {
+      await streaming.close();
+    }
   });
 
   it('each line of a registered PEM private key (a Vertex service account) is scrubbed', async () => {
