@@ -20,22 +20,19 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
   const send = createSender(input);
   const scrub = (context: CallContext, error: unknown): unknown =>
     redactError(error, input.secrets.forCall(context.options.headers));
-  const handle = async (context: CallContext): Promise<unknown> => {
-    const { route, info } = context;
-    info.provider = route.provider.id;
-    info.model = route.model;
-    const resolved = resolveWireShape(context.operation, route.provider);
-    const { shape, dialect } = resolved instanceof Promise ? await resolved : resolved;
-    if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
-    const startedAt = Date.now();
-    const wire = shape.buildRequest(context.request, route);
-    const sent = await send(context, wire, dialect);
-    return shape.readResponse(sent, context, startedAt);
-  };
   return async (context) => {
     let result: unknown;
     try {
-      result = await handle(context);
+      const { route, info } = context;
+      info.provider = route.provider.id;
+      info.model = route.model;
+      const resolved = resolveWireShape(context.operation, route.provider);
+      const { shape, dialect } = resolved instanceof Promise ? await resolved : resolved;
+      if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
+      const startedAt = Date.now();
+      const wire = shape.buildRequest(context.request, route);
+      const sent = await send(context, wire, dialect);
+      result = await shape.readResponse(sent, context, startedAt);
     } catch (error) {
       throw scrub(context, error);
     }
