@@ -62,6 +62,7 @@ describe('liter-llm/core with one provider', () => {
       expect(graph.filter((file) => file.startsWith('src/dialects/openai/endpoints/'))).toEqual([]);
       expect(graph).not.toContain('src/dialects/openai/endpoints/openai-endpoint-shapes.ts');
       expect(graph).not.toContain('src/streaming/read-response-stream.ts');
+      expect(graph).not.toContain('src/transport/create-multipart-body.ts');
       expect(graph).not.toContain('src/middleware/create-middleware-stack.ts');
       expect(graph.filter((file) => /^src\/middleware\/[^/]+\/create-(?!unresolved-route)/.test(file))).toEqual([]);
       expect(graph.filter((file) => file.includes('pricing'))).toEqual([]);

@@ -30,6 +30,11 @@ export function createLazyAuthorizerFactory(name: string): ((input: AuthorizerIn
         return authorizer === undefined ? {} : authorizer.headers(request);
       },
       invalidate: () => settled?.invalidate?.() ?? false,
+      async identity() {
+        const authorizer = settled ?? (await load());
+        // No authorizer (Azure with an API key): the static key headers are the whole identity.
+        return authorizer === undefined ? null : (authorizer.identity?.() ?? null);
+      },
     };
   };
 }

@@ -70,6 +70,12 @@ export interface Authorizer {
   headers(request: OutgoingRequest): Promise<Record<string, string>>;
   /** After a 401: drop cached credentials; true when a fresh attempt may succeed (done once). */
   invalidate?(): boolean;
+  /**
+   * The stable identity of the credentials behind every request (an access key id and session
+   * token, a token or its source), never a per-request signature: the cache hashes it so that
+   * two tenants never share entries. Plain data; it holds secrets, so it is only ever hashed.
+   */
+  identity?(): Promise<unknown>;
 }
 
 export interface AuthorizerInput {

@@ -34,9 +34,11 @@ interface StackDependencies {
   readonly services: CallServices;
 }
 
-/** What creators share: the health check, built once for both itself and the router that asks it. */
+/** What creators share: the health check, built once for both itself and the router that asks it; the router, for the cache. */
 interface LayerWiring {
   health(): HealthCheckMiddleware | undefined;
+  /** The router, once built (after the cache, which asks it at call time). */
+  router(): RouterMiddleware | undefined;
 }
 
 type LayerCreator<Entry> = (option: Exclude<MiddlewareLayerOption<Entry>, false>, wiring: LayerWiring) => Middleware;
@@ -50,7 +52,7 @@ type LayerCreators = CreatorsOf<MiddlewareLayers>;
 const LAYER_CREATORS = [
   ['tracing', (option) => createTracingMiddleware(option)],
   ['hooks', (option) => createHooksMiddleware(option)],
-  ['cache', (option) => createCacheMiddleware(option)],
+  ['cache', (option, wiring) => createCacheMiddleware(option, { aliasRoutes: (context) => wiring.router()?.routesOf(context) })],
   ['budget', (option) => createBudgetMiddleware(option)],
   ['costTracking', (option) => createCostTrackingMiddleware(option)],
   ['fallback', (option) => createFallbackMiddleware(option)],
@@ -82,8 +84,8 @@ export function createMiddlewareStack(options: MiddlewareOptions, custom: readon
       services: dependencies.services,
     });
   }
-  const wiring: LayerWiring = { health: () => health };
   let router: RouterMiddleware | undefined;
+  const wiring: LayerWiring = { health: () => health, router: () => router };
   const layers: Middleware[] = [];
   for (const { entry, value } of configured) {
     const layer = (CREATOR_BY_KEY.get(entry.key) as LayerCreator<never>)(value as never, wiring);

@@ -1,7 +1,8 @@
 import { AuthenticationError, ConfigurationError } from '../errors/error-classes.js';
 import type { AuthorizerInput, Authorizer } from '../dialects/dialect.js';
 import type { ProviderDefinition } from '../provider-definition.js';
-import type { ProviderOverride, ResolvedProvider } from './resolved-provider.js';
+import { computeSha256Hex } from './compute-sha256-hex.js';
+import type { CacheScope, ProviderOverride, ResolvedProvider } from './resolved-provider.js';
 import { parseBaseUrl } from './parse-base-url.js';
 
 export interface ResolveProviderInput {
@@ -47,11 +48,10 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       return encodeURIComponent(value);
     });
 
-  const missingBefore = missingVariables.length;
   const filledBaseURL = fillVariables(override?.baseURL ?? definition.baseURL);
   // With a variable missing the call fails anyway, saying which; otherwise the URL must be usable.
   const baseURL =
-    missingVariables.length > missingBefore
+    missingVariables.length > 0
       ? filledBaseURL.replace(/\/+$/, '')
       : parseBaseUrl(filledBaseURL, override?.baseURL === undefined ? `${definition.id}: baseURL` : `providers.${definition.id}.baseURL`, definition.id);
   // Filling every path once collects every missing variable now, so the error can list them all.
@@ -92,11 +92,21 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
   const filledPaths = new Map<string, string>();
   const query = { ...definition.quirks.query, ...authQuery };
   const queryString = new URLSearchParams(query).toString();
+  const gateway = input.gateway ?? false;
+  const digests = new Map<CacheScope, Promise<string>>();
+  const computeDigest = async (scope: CacheScope): Promise<string> => {
+    const endpoint = [definition.id, gateway, baseURL];
+    if (scope === 'shared') return computeSha256Hex(JSON.stringify(endpoint));
+    // An authorizer that cannot name its credentials is a tenant of its own, in this process only.
+    const identity = authorizer === undefined ? null : authorizer.identity === undefined ? crypto.randomUUID() : await authorizer.identity();
+    const headers = Object.entries(providerHeaders).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return computeSha256Hex(JSON.stringify([...endpoint, headers, queryString, identity]));
+  };
 
   return {
     id: definition.id,
     definition,
-    gateway: input.gateway ?? false,
+    gateway,
     configured: ownKey !== undefined || override !== undefined,
     quirks: definition.quirks,
     authorizer,
@@ -114,6 +124,16 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     },
     buildHeaders(callHeaders) {
       return hasKeys(callHeaders) ? { ...providerHeaders, ...lowerCaseKeys(callHeaders) } : { ...providerHeaders };
+    },
+    scopeDigest(scope) {
+      let digest = digests.get(scope);
+      if (digest === undefined) {
+        digest = computeDigest(scope);
+        digests.set(scope, digest);
+        // A dialect that failed to load is asked again next time rather than remembered.
+        digest.catch(() => digests.delete(scope));
+      }
+      return digest;
     },
   };
 }

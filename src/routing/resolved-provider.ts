@@ -27,7 +27,17 @@ export interface ResolvedProvider {
   buildUrl(path: string, model: string): string;
   /** Headers for one request: quirks, client, provider override, then per-call headers; auth included. */
   buildHeaders(callHeaders: Readonly<Record<string, string>>): Record<string, string>;
+  /**
+   * A hex SHA-256 that tells this provider's calls apart in a shared cache, computed once per
+   * scope: `shared` hashes the provider id and the effective base URL; `credential` adds every
+   * credential and header the provider sends by itself (key header or query parameter, client and
+   * provider headers, the authorizer's credential identity). Secrets are hashed, never kept.
+   */
+  scopeDigest(scope: CacheScope): Promise<string>;
 }
+
+/** Whether cache entries are shared by every caller of a provider and base URL, or per credential. */
+export type CacheScope = 'credential' | 'shared';
 
 export interface ProviderOverride {
   readonly baseURL?: string | undefined;

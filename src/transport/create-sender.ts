@@ -5,7 +5,7 @@ import { sendWithRetry, type SendResult } from './send-with-retry.js';
 import type { CallContext } from '../call/call-context.js';
 import type { Dialect, WireRequest, WireResponseKind } from '../dialects/dialect.js';
 import { appendQuery } from '../dialects/shared/append-query.js';
-import { createMultipartBody } from './create-multipart-body.js';
+import { memoizeImport } from '../loading/memoize-import.js';
 import { findUnsendableHeader } from './find-unsendable-header.js';
 import type { SecretRegistry } from '../client/create-secret-registry.js';
 
@@ -87,7 +87,8 @@ export function createSender(input: SenderInput): Sender {
 
   return async (context, wire, dialect) => {
     const { route, info } = context;
-    const body = encodeBody(wire, route.provider.id);
+    const encoded = encodeBody(wire, route.provider.id);
+    const body = encoded instanceof Promise ? await encoded : encoded;
     const mapError: MapError | undefined =
       dialect?.convertErrorResponse === undefined
         ? undefined
@@ -114,8 +115,12 @@ interface EncodedBody {
   readonly contentType: string | undefined;
 }
 
-function encodeBody(wire: WireRequest, provider: string): EncodedBody {
-  if (wire.multipart !== undefined) return createMultipartBody(wire.multipart.fields, wire.multipart.file);
+/** The multipart encoder, loaded by the first upload: a chat-only app never parses it. */
+const loadMultipartEncoder = memoizeImport(async () => (await import('./create-multipart-body.js')).createMultipartBody);
+
+function encodeBody(wire: WireRequest, provider: string): EncodedBody | Promise<EncodedBody> {
+  const { multipart } = wire;
+  if (multipart !== undefined) return loadMultipartEncoder().then((encode) => encode(multipart.fields, multipart.file));
   if (wire.body === undefined) return { body: undefined, contentType: undefined };
   let text: string;
   try {

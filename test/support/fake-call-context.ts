@@ -31,6 +31,7 @@ export function fakeProvider(id: string, baseURL = `https://${id}.example/v1`, e
     unavailable: undefined,
     buildUrl: (path, model) => `${baseURL}${path.replace('{model}', model)}?key=secret`,
     buildHeaders: () => ({}),
+    scopeDigest: (scope) => Promise.resolve(`${scope} ${id} ${baseURL}`),
   };
 }
 

@@ -1,6 +1,7 @@
 import { AuthenticationError } from '../../errors/error-classes.js';
 import { isLiterLlmError } from '../../errors/liter-llm-error.js';
 import type { Authorizer, AuthorizerInput } from '../dialect.js';
+import { identifyTokenFunction } from '../shared/identify-token-function.js';
 
 /**
  * Azure OpenAI credentials. An Entra ID token (`providers.azure.accessToken`, a string or a function
@@ -17,17 +18,18 @@ export function createAzureAuthorizer(input: AuthorizerInput): Authorizer | unde
       headers: async () => ({ authorization: `Bearer ${await callTokenFunction(token, providerId)}` }),
       // A function may hand out a fresh token after a 401; a fixed string cannot change.
       invalidate: () => true,
+      identity: () => Promise.resolve(['token-function', identifyTokenFunction(token)]),
     };
   }
   if (typeof token === 'string' && token !== '') {
-    return { headers: () => Promise.resolve({ authorization: `Bearer ${token}` }) };
+    return { headers: () => Promise.resolve({ authorization: `Bearer ${token}` }), identity: () => Promise.resolve(['token', token]) };
   }
   if (input.apiKey !== undefined && input.apiKey !== '') return undefined;
   const alternative = providerId === 'azure' ? input.env.AZURE_OPENAI_API_KEY : undefined;
   if (alternative !== undefined && alternative !== '') {
-    return { headers: () => Promise.resolve({ 'api-key': alternative }) };
+    return { headers: () => Promise.resolve({ 'api-key': alternative }), identity: () => Promise.resolve(['api-key', alternative]) };
   }
-  return { headers: () => Promise.reject(missingCredentials(providerId)) };
+  return { headers: () => Promise.reject(missingCredentials(providerId)), identity: () => Promise.resolve(['missing']) };
 }
 
 async function callTokenFunction(token: () => string | Promise<string>, providerId: string): Promise<string> {

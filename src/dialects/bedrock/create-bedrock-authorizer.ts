@@ -54,5 +54,12 @@ export function createBedrockAuthorizer(input: AuthorizerInput, now: () => Date 
         cache: signingKeys,
       });
     },
+    // The credentials, not a signature: each request is signed anew with the same ones.
+    identity() {
+      if (credentials === undefined) return Promise.resolve(['missing']);
+      if (credentials.kind === 'bearer') return Promise.resolve(['bearer', credentials.token]);
+      const { accessKeyId, secretAccessKey, sessionToken } = credentials.credentials;
+      return Promise.resolve(['sigv4', accessKeyId, secretAccessKey, sessionToken ?? null]);
+    },
   };
 }

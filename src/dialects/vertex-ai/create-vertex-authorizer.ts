@@ -1,5 +1,6 @@
 import { AuthenticationError } from '../../errors/error-classes.js';
 import type { Authorizer, AuthorizerInput } from '../dialect.js';
+import { identifyTokenFunction } from '../shared/identify-token-function.js';
 import { exchangeGoogleToken, type GoogleAccessToken } from './exchange-google-token.js';
 import { importServiceAccountKey } from './import-service-account-key.js';
 import { parseGoogleCredentials, type GoogleCredentials } from './parse-google-credentials.js';
@@ -15,7 +16,7 @@ const TOKEN_TIMEOUT_MS = 30_000;
 type TokenSource =
   | { readonly kind: 'static'; readonly token: string }
   | { readonly kind: 'callback'; readonly get: () => string | Promise<string> }
-  | { readonly kind: 'credentials'; readonly load: () => Promise<GoogleCredentials> }
+  | { readonly kind: 'credentials'; readonly load: () => Promise<GoogleCredentials>; readonly identity: string }
   | { readonly kind: 'missing' };
 
 /**
@@ -104,6 +105,18 @@ export function createVertexAuthorizer(input: AuthorizerInput): Authorizer {
         }
       }
     },
+    identity() {
+      switch (source.kind) {
+        case 'static':
+          return Promise.resolve(['token', source.token]);
+        case 'callback':
+          return Promise.resolve(['token-function', identifyTokenFunction(source.get)]);
+        case 'credentials':
+          return Promise.resolve(['credentials', source.identity]);
+        default:
+          return Promise.resolve([source.kind]);
+      }
+    },
     invalidate() {
       // Only exchanged tokens can be renewed; a fixed or caller-supplied token would fail again.
       if (source.kind !== 'credentials') return false;
@@ -123,6 +136,7 @@ function resolveTokenSource(input: AuthorizerInput): TokenSource {
     return {
       kind: 'credentials',
       load: async () => parseGoogleCredentials(serviceAccount, `providers.${providerId}.serviceAccount`, providerId),
+      identity: typeof serviceAccount === 'string' ? serviceAccount : JSON.stringify(serviceAccount),
     };
   }
   // A key meant for this provider (its own option or its env var) beats the credentials file; a
@@ -137,6 +151,8 @@ function resolveTokenSource(input: AuthorizerInput): TokenSource {
         const json = file.trim().startsWith('{') ? file : await readCredentialsFile(file, providerId);
         return parseGoogleCredentials(json, `${CREDENTIALS_ENV}${json === file ? '' : ` (${file})`}`, providerId);
       },
+      // The key file's path or JSON: the exchanged tokens change, the account behind them does not.
+      identity: file,
     };
   }
   if (key !== undefined && key !== '') return { kind: 'static', token: key };

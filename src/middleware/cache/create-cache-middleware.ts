@@ -9,6 +9,7 @@ import { parseCacheEntry, type CacheEntry } from './cache-entry.js';
 import type { CacheStore } from './cache-store.js';
 import { convertAssembledChatStreamToChunks } from '../../streaming/convert-assembled-chat-stream-to-chunks.js';
 import { createCacheKey } from './create-cache-key.js';
+import { createCacheScope, type AliasRoutes } from './create-cache-scope.js';
 import { createChatStreamAccumulator } from '../../streaming/create-chat-stream-accumulator.js';
 import { createMemoryCacheStore } from './create-memory-cache-store.js';
 import { normalizeCacheOptions, type CacheOptions } from './normalize-cache-options.js';
@@ -16,12 +17,21 @@ import { normalizeCacheOptions, type CacheOptions } from './normalize-cache-opti
 export interface CacheDependencies {
   /** Time for entry expiry in the built-in store and for `firstChunkMs` of replays. */
   readonly clock?: Clock;
+  /** The deployments of a router alias, so an alias is scoped by their credentials (else it bypasses the cache). */
+  readonly aliasRoutes?: AliasRoutes;
 }
 
 /**
  * Serves repeated `chat` and `embed` calls (and `chatStream` calls with `streams: true`) from a
- * cache keyed by the SHA-256 of the canonical request (see `createCacheKey`), for `ttlMs`.
+ * cache keyed by the SHA-256 of the canonical request and its scope (see `createCacheKey`), for
+ * `ttlMs`.
  *
+ * - `scope: 'credential'` (the default): the key also holds the provider id, the effective base
+ *   URL, a SHA-256 of every credential the call sends (API key, key headers, AWS keys, Azure and
+ *   Vertex token identity) and of every header set on the client, the provider and the call, so
+ *   one tenant (or a revoked key) never gets another's answer, in memory or in Redis alike.
+ *   `scope: 'shared'` shares entries across credentials and headers, still per provider and base
+ *   URL. A router alias is scoped by all its deployments; a route the layer cannot tell bypasses.
  * - `callInfo(result).cache` is `hit`, `miss` or `bypass` (other operations, `streams` off, a
  *   request that is not plain data, or the per-call option `cache: false`, which neither reads nor
  *   writes). A hit reports the provider, model and usage of the stored call, `attempts: 0` and
@@ -100,7 +110,8 @@ export function createCacheMiddleware(options: CacheOptions | true = true, depen
   async function cached(context: CallContext, next: Next): Promise<unknown> {
     const { operation, info } = context;
     const startedAt = clock.now();
-    const key = await createCacheKey(operation, context.request);
+    const scope = await createCacheScope(context, normalized.scope, dependencies.aliasRoutes);
+    const key = scope === undefined ? undefined : await createCacheKey(operation, context.request, scope);
     if (key === undefined) {
       info.cache = 'bypass';
       return next(context);

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../../errors/error-classes.js';
+import type { CacheScope } from '../../routing/resolved-provider.js';
 import type { CacheStore } from './cache-store.js';
 
 /** The `cache` option: `true` for the defaults, or any of these fields. */
@@ -11,6 +12,11 @@ export interface CacheOptions {
   readonly store?: CacheStore;
   /** Also cache `chatStream` calls, stored assembled and replayed as chunks (false: streams bypass the cache). */
   readonly streams?: boolean;
+  /**
+   * `credential` (the default): an entry serves only calls with the same provider, base URL,
+   * credentials and headers. `shared`: any credentials share entries (still per provider and base URL).
+   */
+  readonly scope?: CacheScope;
 }
 
 export interface NormalizedCacheOptions {
@@ -19,23 +25,24 @@ export interface NormalizedCacheOptions {
   /** Undefined: the layer builds the in-memory LRU with `maxEntries`. */
   readonly store: CacheStore | undefined;
   readonly streams: boolean;
+  readonly scope: CacheScope;
 }
 
-export const CACHE_DEFAULTS = { maxEntries: 256, ttlMs: 300_000, streams: false } as const;
+export const CACHE_DEFAULTS = { maxEntries: 256, ttlMs: 300_000, streams: false, scope: 'credential' } as const;
 
-const KNOWN_FIELDS = new Set(['maxEntries', 'ttlMs', 'store', 'streams']);
+const KNOWN_FIELDS = new Set(['maxEntries', 'ttlMs', 'store', 'streams', 'scope']);
 
 /** Fills the defaults; a bad value throws a `ConfigurationError` naming the field. */
 export function normalizeCacheOptions(options: unknown): NormalizedCacheOptions {
   if (options === true) return { ...CACHE_DEFAULTS, store: undefined };
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new ConfigurationError('cache must be true or an object { maxEntries?, ttlMs?, store?, streams? }');
+    throw new ConfigurationError('cache must be true or an object { maxEntries?, ttlMs?, store?, streams?, scope? }');
   }
   const record = options as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!KNOWN_FIELDS.has(key)) throw new ConfigurationError(`cache.${key} is not a cache option (expected maxEntries, ttlMs, store or streams)`);
+    if (!KNOWN_FIELDS.has(key)) throw new ConfigurationError(`cache.${key} is not a cache option (expected maxEntries, ttlMs, store, streams or scope)`);
   }
-  const { maxEntries, ttlMs, store, streams } = record;
+  const { maxEntries, ttlMs, store, streams, scope } = record;
   if (maxEntries !== undefined && !(Number.isSafeInteger(maxEntries) && (maxEntries as number) > 0)) {
     throw new ConfigurationError(`cache.maxEntries must be a positive integer, got ${describe(maxEntries)}`);
   }
@@ -44,6 +51,9 @@ export function normalizeCacheOptions(options: unknown): NormalizedCacheOptions 
   }
   if (streams !== undefined && typeof streams !== 'boolean') {
     throw new ConfigurationError(`cache.streams must be a boolean, got ${describe(streams)}`);
+  }
+  if (scope !== undefined && scope !== 'credential' && scope !== 'shared') {
+    throw new ConfigurationError(`cache.scope must be 'credential' or 'shared', got ${describe(scope)}`);
   }
   if (store !== undefined) {
     const candidate = store as Partial<Record<keyof CacheStore, unknown>> | null;
@@ -60,6 +70,7 @@ export function normalizeCacheOptions(options: unknown): NormalizedCacheOptions 
     ttlMs: (ttlMs as number | undefined) ?? CACHE_DEFAULTS.ttlMs,
     store: store as CacheStore | undefined,
     streams: (streams as boolean | undefined) ?? CACHE_DEFAULTS.streams,
+    scope: (scope as CacheScope | undefined) ?? CACHE_DEFAULTS.scope,
   };
 }
 

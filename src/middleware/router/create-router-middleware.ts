@@ -9,6 +9,7 @@ import { normalizeRouterOptions, type NormalizedAlias, type NormalizedDeployment
 import { observeStream } from '../../streaming/observe-stream.js';
 import { orderDeployments, type DeploymentStats } from './order-deployments.js';
 import { resolveAliasRoutes } from './resolve-alias-routes.js';
+import type { AliasRoutes } from '../cache/create-cache-scope.js';
 
 const STREAM_OPERATIONS: ReadonlySet<Operation> = new Set(['chatStream', 'responses.createStream']);
 
@@ -24,8 +25,11 @@ export interface RouterDependencies {
   readonly isAvailable?: (route: ResolvedRoute) => boolean | Promise<boolean>;
 }
 
-/** The router middleware; `aliases` lets the client accept alias model strings it cannot route itself. */
-export type RouterMiddleware = Middleware & { readonly aliases: ReadonlySet<string> };
+/**
+ * The router middleware; `aliases` lets the client accept alias model strings it cannot route
+ * itself, `routesOf` tells the cache every route a call to an alias may take (undefined for others).
+ */
+export type RouterMiddleware = Middleware & { readonly aliases: ReadonlySet<string>; readonly routesOf: AliasRoutes };
 
 interface AliasState {
   readonly alias: NormalizedAlias;
@@ -149,7 +153,14 @@ export function createRouterMiddleware(options: RouterOptions, dependencies: Rou
     return result;
   }
 
-  return Object.assign(router, { aliases: new Set(states.keys()) as ReadonlySet<string> });
+  const routesOf: AliasRoutes = (context) => {
+    const model = (context.request as { model?: unknown } | undefined)?.model;
+    const state = typeof model === 'string' ? states.get(model) : undefined;
+    if (state === undefined) return undefined;
+    return (state.routes ??= resolveAliasRoutes(state.alias, context.services));
+  };
+
+  return Object.assign(router, { aliases: new Set(states.keys()) as ReadonlySet<string>, routesOf });
 }
 
 async function keepAvailable(

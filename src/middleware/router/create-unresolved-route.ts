@@ -50,6 +50,8 @@ export function createUnresolvedRoute(model: string, reason?: unknown): Resolved
     buildHeaders() {
       throw fail();
     },
+    // Nothing is sent through this route, so no cache entry may be keyed by it.
+    scopeDigest: () => Promise.reject(fail()),
   };
   return { provider, model };
 }

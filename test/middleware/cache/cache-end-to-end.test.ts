@@ -24,7 +24,8 @@ function client(cache = createCacheMiddleware({ streams: true })) {
 describe('cache through createClient', () => {
   it('serves the second identical chat from the cache, with callInfo', async () => {
     server.handle(sendJson(200, chatResponse('Hi there!')));
-    const llm = client();
+    // Shared scope: per-call headers (here a request id) do not split it; by default they do.
+    const llm = client(createCacheMiddleware({ streams: true, scope: 'shared' }));
     const first = await llm.chat({ model, messages });
     expect(callInfo(first)).toMatchObject({ cache: 'miss', attempts: 1, provider: 'groq', model: 'llama-3.3-70b-versatile' });
     const second = await llm.chat({ model, messages }, { headers: { 'x-request-id': 'other' } });

@@ -7,7 +7,7 @@ import { createMemoryCacheStore } from '../../../src/middleware/cache/create-mem
 import type { CallContext, Next } from '../../../src/call/call-context.js';
 import { collect } from '../../support/fake-stream.js';
 import { createFakeClock } from '../../support/fake-clock.js';
-import { fakeCallContext } from '../../support/fake-call-context.js';
+import { fakeCallContext, fakeProvider } from '../../support/fake-call-context.js';
 
 const messages = [{ role: 'user', content: 'Hello' }];
 const request = { model: 'groq/llama', messages, temperature: 0 };
@@ -82,7 +82,8 @@ describe('createCacheMiddleware: chat and embed', () => {
   });
 
   it('ignores per-call options in the key but not request parameters', async () => {
-    const cache = createCacheMiddleware(true, { clock: createFakeClock() });
+    // Per-call headers split a credential-scoped cache (they may carry a key): see the next test.
+    const cache = createCacheMiddleware({ scope: 'shared' }, { clock: createFakeClock() });
     const upstream = createUpstream();
     await cache(fakeCallContext({ operation: 'chat', request }), upstream.next);
     const withOptions = fakeCallContext({ operation: 'chat', request, headers: { 'x-trace': '1' }, timeoutMs: 5, tags: ['user:1'] });
@@ -95,6 +96,28 @@ describe('createCacheMiddleware: chat and embed', () => {
     await cache(embed, upstream.next);
     expect(embed.info.cache).toBe('miss');
     expect(upstream.calls).toHaveLength(3);
+  });
+
+  it('with the default credential scope, per-call headers and the provider split the key; timeouts and tags do not', async () => {
+    const cache = createCacheMiddleware(true, { clock: createFakeClock() });
+    const upstream = createUpstream();
+    await cache(fakeCallContext({ operation: 'chat', request }), upstream.next);
+    const sameCaller = fakeCallContext({ operation: 'chat', request, timeoutMs: 5, tags: ['user:1'] });
+    await cache(sameCaller, upstream.next);
+    expect(sameCaller.info.cache).toBe('hit');
+    const withHeader = fakeCallContext({ operation: 'chat', request, headers: { 'X-Api-Key': 'user-key' } });
+    await cache(withHeader, upstream.next);
+    expect(withHeader.info.cache).toBe('miss');
+    const sameHeader = fakeCallContext({ operation: 'chat', request, headers: { 'x-api-key': 'user-key' } });
+    await cache(sameHeader, upstream.next);
+    expect(sameHeader.info.cache).toBe('hit');
+    const otherProvider = fakeCallContext({ operation: 'chat', request, route: { provider: fakeProvider('openai', 'https://groq.example/v1'), model: 'llama' } });
+    await cache(otherProvider, upstream.next);
+    expect(otherProvider.info.cache).toBe('miss');
+    const otherBaseUrl = fakeCallContext({ operation: 'chat', request, route: { provider: fakeProvider('groq', 'https://eu.groq.example/v1'), model: 'llama' } });
+    await cache(otherBaseUrl, upstream.next);
+    expect(otherBaseUrl.info.cache).toBe('miss');
+    expect(upstream.calls).toHaveLength(4);
   });
 
   it('bypasses reads and writes with the per-call option cache: false', async () => {

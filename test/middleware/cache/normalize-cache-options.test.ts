@@ -5,18 +5,19 @@ import { normalizeCacheOptions } from '../../../src/middleware/cache/normalize-c
 
 describe('normalizeCacheOptions', () => {
   it('fills the defaults for true and for an empty object', () => {
-    const defaults = { maxEntries: 256, ttlMs: 300_000, store: undefined, streams: false };
+    const defaults = { maxEntries: 256, ttlMs: 300_000, store: undefined, streams: false, scope: 'credential' };
     expect(normalizeCacheOptions(true)).toEqual(defaults);
     expect(normalizeCacheOptions({})).toEqual(defaults);
   });
 
   it('keeps given values', () => {
     const store = createMemoryCacheStore({ maxEntries: 3 });
-    expect(normalizeCacheOptions({ ttlMs: 5, streams: true, store })).toEqual({ maxEntries: 256, ttlMs: 5, store, streams: true });
+    expect(normalizeCacheOptions({ ttlMs: 5, streams: true, store, scope: 'shared' })).toEqual({ maxEntries: 256, ttlMs: 5, store, streams: true, scope: 'shared' });
   });
 
   it.each([
     [false, /^cache must be true or an object/],
+    [{ scope: 'tenant' }, /cache\.scope must be 'credential' or 'shared', got "tenant"/],
     [{ maxEntries: 0 }, /cache\.maxEntries must be a positive integer, got 0/],
     [{ maxEntries: 1.5 }, /cache\.maxEntries/],
     [{ ttlMs: -1 }, /cache\.ttlMs must be a positive number/],

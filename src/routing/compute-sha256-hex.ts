@@ -1,0 +1,7 @@
+/** The hex SHA-256 of `text` (UTF-8), through Web Crypto, so it runs in every runtime. */
+export async function computeSha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  let hex = '';
+  for (const byte of new Uint8Array(digest)) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
