@@ -30,7 +30,7 @@ const CREDENTIAL_HEADER_WORDS = /key|token|secret|auth/i;
 const MIN_PEM_LINE = 16;
 
 /** Whether a header (any case) carries a credential, and so its value is a secret. */
-export function isCredentialHeader(name: string): boolean {
+function isCredentialHeader(name: string): boolean {
   return CREDENTIAL_HEADERS.has(name.toLowerCase()) || CREDENTIAL_HEADER_WORDS.test(name);
 }
 
