@@ -47,7 +47,12 @@ function buildApiFamily(document: ApiSchemaDocument): ApiFamilyIr {
   return {
     family: document.family,
     sourcePath: document.sourcePath,
-    schema: { ...document.schema, $defs: definitions, 'x-validators': document.validatorTypeNames },
+    schema: {
+      ...document.schema,
+      $defs: definitions,
+      'x-validators': document.validatorTypeNames,
+      'x-request-validators': document.requestValidatorTypeNames,
+    },
     typeNames,
   };
 }
@@ -61,14 +66,17 @@ function buildValidators(apiFamilies: readonly ApiFamilyIr[], registrySchema: Lo
       PROVIDER_DEFINITION,
       registrySchema.path,
       registrySchema.data as JsonObject,
+      false,
     ),
   ];
   for (const family of apiFamilies) {
-    for (const typeName of family.schema['x-validators'] as string[]) {
-      // A type validated by two families is the same type (emit-wire-types rejects same-named types
-      // that differ), so the first family, in sorted order, provides it.
-      if (validators.some((validator) => validator.typeName === typeName)) continue;
-      validators.push(createValidator(typeName, typeName, family.sourcePath, family.schema));
+    for (const [key, request] of [['x-validators', false], ['x-request-validators', true]] as const) {
+      for (const typeName of (family.schema[key] as string[] | undefined) ?? []) {
+        // A type validated by two families is the same type (emit-wire-types rejects same-named types
+        // that differ), so the first family, in sorted order, provides it.
+        if (validators.some((validator) => validator.typeName === typeName)) continue;
+        validators.push(createValidator(typeName, typeName, family.sourcePath, family.schema, request));
+      }
     }
   }
   validators.sort((a, b) => compare(a.typeName, b.typeName));
@@ -85,8 +93,15 @@ function buildValidators(apiFamilies: readonly ApiFamilyIr[], registrySchema: Lo
   return validators;
 }
 
-function createValidator(typeName: string, definitionName: string, sourcePath: string, schema: JsonObject): ValidatorIr {
+function createValidator(
+  typeName: string,
+  definitionName: string,
+  sourcePath: string,
+  schema: JsonObject,
+  request: boolean,
+): ValidatorIr {
   return {
+    request,
     typeName,
     functionName: `validate${typeName}`,
     moduleName: toKebabCase(typeName),

@@ -6,7 +6,7 @@ import type { CodegenInputs, TemplateSources } from './codegen-inputs.js';
 import { compileTemplate } from './compile-template.js';
 import { inferDiscriminators } from './infer-discriminators.js';
 import { inlineAjvRuntime } from './inline-ajv-runtime.js';
-import { stripAnnotations } from './strip-annotations.js';
+import { RANGE_KEYWORDS, stripAnnotations } from './strip-annotations.js';
 import type { CodegenIr, GeneratedFile, JsonObject, ValidatorIr } from './ir.js';
 
 /** The runtime module (from `codegen/runtime/`) that every generated validator imports. */
@@ -41,6 +41,9 @@ interface ValidatorView {
   readonly functionName: string;
   readonly moduleName: string;
   readonly sourcePath: string;
+  /** How the wrapper's messages name places: request fields as the caller writes them. */
+  readonly placeDescription: string;
+  readonly formatArguments: string;
 }
 
 interface CompiledValidatorView extends ValidatorView {
@@ -49,6 +52,8 @@ interface CompiledValidatorView extends ValidatorView {
 
 function createValidatorView(validator: ValidatorIr): ValidatorView {
   return {
+    placeDescription: validator.request ? '`<field path> <reason>` (`messages[0].role`)' : '`<pointer> <reason>`',
+    formatArguments: validator.request ? "compiledValidator.errors, 5, 'field'" : 'compiledValidator.errors',
     typeName: validator.typeName,
     functionName: validator.functionName,
     moduleName: validator.moduleName,
@@ -68,7 +73,8 @@ function compileStandalone(validator: ValidatorIr): string {
   const label = `${validator.sourcePath} (${validator.typeName})`;
   const id = typeof validator.schema['$id'] === 'string' ? validator.schema['$id'] : `https://liter-llm.dev/${validator.sourcePath}`;
   try {
-    const schema = { ...inferDiscriminators(stripAnnotations(validator.schema)), $id: id };
+    const stripped = stripAnnotations(validator.schema, validator.request ? RANGE_KEYWORDS : undefined);
+    const schema = { ...inferDiscriminators(stripped), $id: id };
     const [inlined, referenced] = [true, false].map((inlineRefs) => {
       const ajv = new Ajv2020({
         allErrors: true,

@@ -6,9 +6,14 @@ import type { TemplateSources } from './codegen-inputs.js';
 import { compileTemplate } from './compile-template.js';
 import type { CodegenIr, GeneratedFile, JsonObject } from './ir.js';
 
-/** Options for the API families: closed objects unless a schema says otherwise. */
+/**
+ * Options for the API families: closed objects unless a schema says otherwise. `minItems` stays a
+ * run-time check (the request validators): as a tuple type, `messages: [ChatMessage, ...]` would
+ * refuse the `ChatMessage[]` arrays callers build.
+ */
 const API_OPTIONS: Partial<Options> = {
   bannerComment: '',
+  ignoreMinAndMaxItems: true,
   unreachableDefinitions: true,
   additionalProperties: false,
   strictIndexSignatures: true,
@@ -25,6 +30,7 @@ const REGISTRY_OPTIONS: Partial<Options> = {
   ...API_OPTIONS,
   additionalProperties: true,
   strictIndexSignatures: false,
+  ignoreMinAndMaxItems: false,
 };
 
 /** The wrapper type that carries a family's `$defs` through json-schema-to-typescript; removed afterwards. */

@@ -10,7 +10,7 @@ export interface CodegenIr {
   /** Sorted by family name. */
   readonly apiFamilies: readonly ApiFamilyIr[];
   readonly registrySchema: RegistrySchemaIr;
-  /** One per `x-validators` entry of every family, plus the registry's `ProviderEntry`; sorted by type name. */
+  /** One per `x-validators` and `x-request-validators` entry of every family, plus the registry's `ProviderEntry`; sorted by type name. */
   readonly validators: readonly ValidatorIr[];
 }
 
@@ -58,6 +58,11 @@ export interface ValidatorIr {
   readonly schema: JsonObject;
   /** The key under `$defs` of the validated type. */
   readonly definitionName: string;
+  /**
+   * A request checked before sending (`x-request-validators`): its messages name fields as the
+   * caller wrote them (`messages[0].role`), not as JSON pointers.
+   */
+  readonly request: boolean;
 }
 
 /** One file to write, path relative to `generated/`, content without the header line and unformatted. */

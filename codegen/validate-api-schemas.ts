@@ -15,6 +15,8 @@ export interface ApiSchemaDocument {
   readonly definitions: Readonly<Record<string, JsonObject>>;
   /** The `x-validators` names, sorted. */
   readonly validatorTypeNames: readonly string[];
+  /** The `x-request-validators` names, sorted: requests checked before sending. */
+  readonly requestValidatorTypeNames: readonly string[];
 }
 
 const FAMILY_NAME = /^[a-z][a-z0-9-]*$/;
@@ -27,7 +29,7 @@ const DATA_KEYWORDS = new Set(['const', 'default', 'enum', 'examples']);
 /**
  * Checks the conventions the generator relies on: a valid JSON Schema 2020-12 document per file whose
  * named types all sit under `$defs` (key = `title` = TypeScript name), refs that stay local
- * (`#/$defs/X`), and an optional `x-validators` list of `$defs` names. Throws one
+ * (`#/$defs/X`), and optional `x-validators` and `x-request-validators` lists of `$defs` names. Throws one
  * `ApiSchemaValidationError` listing every problem.
  */
 export function validateApiSchemas(files: readonly LoadedJsonFile[]): ApiSchemaDocument[] {
@@ -70,21 +72,26 @@ export function validateApiSchemas(files: readonly LoadedJsonFile[]): ApiSchemaD
       if (name === undefined) report(pointer, `$ref "${ref}" must point into this file's $defs (#/$defs/<Name>)`);
       else if (!(name in definitions)) report(pointer, `$ref "${ref}" names no entry of $defs`);
     });
-    const validators = schema['x-validators'] ?? [];
-    if (!Array.isArray(validators) || !validators.every((name) => typeof name === 'string')) {
-      report('/x-validators', 'must be an array of $defs names');
-      continue;
-    }
-    validators.forEach((name: string, index) => {
-      if (!(name in definitions)) report(`/x-validators/${index}`, `"${name}" names no entry of $defs`);
-      if (validators.indexOf(name) !== index) report(`/x-validators/${index}`, `"${name}" is listed twice`);
+    const [validators, requestValidators] = ['x-validators', 'x-request-validators'].map((key) => {
+      const names = schema[key] ?? [];
+      if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) {
+        report(`/${key}`, 'must be an array of $defs names');
+        return undefined;
+      }
+      names.forEach((name: string, index) => {
+        if (!(name in definitions)) report(`/${key}/${index}`, `"${name}" names no entry of $defs`);
+        if (names.indexOf(name) !== index) report(`/${key}/${index}`, `"${name}" is listed twice`);
+      });
+      return [...new Set(names as string[])].sort();
     });
+    if (validators === undefined || requestValidators === undefined) continue;
     documents.push({
       family,
       sourcePath: file.path,
       schema,
       definitions: definitions as Record<string, JsonObject>,
-      validatorTypeNames: [...new Set(validators as string[])].sort(),
+      validatorTypeNames: validators,
+      requestValidatorTypeNames: requestValidators,
     });
   }
   if (problems.length > 0) throw new ApiSchemaValidationError(problems);

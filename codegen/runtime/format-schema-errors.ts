@@ -33,12 +33,18 @@ export interface SchemaProblem {
 
 /**
  * Formats validator errors as `<pointer or (root)> <reason>` joined by `; `, listing at most
- * `maxProblems` of them and counting the rest.
+ * `maxProblems` of them and counting the rest. With `style` `'field'`, places are written as a
+ * caller names a field of the request (`messages[0].role`) rather than as JSON pointers.
  */
-export function formatSchemaErrors(errors: readonly SchemaError[] | null | undefined, maxProblems = 5): string {
+export function formatSchemaErrors(
+  errors: readonly SchemaError[] | null | undefined,
+  maxProblems = 5,
+  style: 'pointer' | 'field' = 'pointer',
+): string {
   const problems = describeSchemaErrors(errors ?? []);
   if (problems.length === 0) return '(root) is not valid';
-  const shown = problems.slice(0, maxProblems).map((problem) => `${problem.pointer || '(root)'} ${problem.reason}`);
+  const place = style === 'field' ? toFieldPath : (pointer: string) => pointer;
+  const shown = problems.slice(0, maxProblems).map((problem) => `${place(problem.pointer) || '(root)'} ${problem.reason}`);
   const hidden = problems.length - shown.length;
   if (hidden > 0) shown.push(hidden === 1 ? 'and 1 more problem' : `and ${hidden} more problems`);
   return shown.join('; ');
@@ -131,6 +137,18 @@ function listValues(values: unknown): string {
 
 function quote(value: unknown): string {
   return JSON.stringify(String(value));
+}
+
+/** `/messages/0/role` -> `messages[0].role`; a name that is not an identifier is quoted (`a["b c"]`). */
+export function toFieldPath(pointer: string): string {
+  let path = '';
+  for (const encoded of pointer.split('/').slice(1)) {
+    const segment = encoded.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^(0|[1-9][0-9]*)$/.test(segment)) path += `[${segment}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)) path += path === '' ? segment : `.${segment}`;
+    else path += `[${JSON.stringify(segment)}]`;
+  }
+  return path;
 }
 
 function appendPointer(pointer: string, segment: string): string {

@@ -591,6 +591,8 @@ export interface ChatCompletionRequest {
   model: string;
   /**
    * The conversation so far, oldest first.
+   * 
+   * @minItems 1
    */
   messages: ChatMessage[];
   /**

@@ -10,7 +10,7 @@ import type { SecretRegistry } from '../client/create-secret-registry.js';
 import { normalizeCallOptions } from './normalize-call-options.js';
 import type { NormalizedClientOptions } from '../client/normalize-client-options.js';
 
-type StreamClass<S> = new (
+export type StreamClass<S> = new (
   open: () => Promise<AsyncIterable<never>>,
   info: CallInfoRecord,
   startedAt: number,
@@ -19,11 +19,25 @@ type StreamClass<S> = new (
 
 /** Runs calls through the composed pipeline: contexts, `callInfo` records, and secret scrubbing. */
 export interface CallRunner {
-  context(operation: Operation, request: unknown, route: ResolvedRoute, options: CallOptions | undefined): CallContext;
+  /** Throws a `ConfigurationError` naming a bad call option. */
+  context(
+    operation: Operation,
+    request: unknown,
+    route: ResolvedRoute,
+    options: CallOptions | undefined,
+    info?: CallInfoRecord,
+  ): CallContext;
   /** A call whose result is an object (`callInfo` attached to it). */
   unary<T extends object>(context: CallContext): Promise<T>;
-  /** A call whose result is a stream, opened on its first iteration. */
-  stream<S extends CallStream<unknown>>(context: CallContext, Stream: StreamClass<S>): S;
+  /**
+   * A call whose result is a stream, opened on its first iteration; `prepare` (checks and routing)
+   * runs then too, so a bad argument fails the first iteration. `info` is the stream's `callInfo`.
+   */
+  stream<S extends CallStream<unknown>>(
+    info: CallInfoRecord,
+    prepare: () => CallContext | Promise<CallContext>,
+    Stream: StreamClass<S>,
+  ): S;
 }
 
 export function createCallRunner(
@@ -33,13 +47,18 @@ export function createCallRunner(
   services: CallServices,
 ): CallRunner {
   return {
-    context(operation, request, route, callOptions) {
+    context(operation, request, route, callOptions, info) {
+      const record = info ?? createCallInfoRecord(operation, route.provider.id, route.model);
+      if (info !== undefined) {
+        info.provider = route.provider.id;
+        info.model = route.model;
+      }
       return {
         operation,
         request,
         route,
         options: normalizeCallOptions(options, callOptions),
-        info: createCallInfoRecord(operation, route.provider.id, route.model),
+        info: record,
         services,
       };
     },
@@ -55,10 +74,10 @@ export function createCallRunner(
         context.info.complete = true;
       }
     },
-    stream(context, Stream) {
+    stream(info, prepare, Stream) {
       return new Stream(
-        async () => (await pipeline(context)) as AsyncIterable<never>,
-        context.info,
+        async () => (await pipeline(await prepare())) as AsyncIterable<never>,
+        info,
         Date.now(),
         (error) => redactError(error, secrets.values),
       );

@@ -3,6 +3,10 @@ import { resolveWireShape } from '../dialects/resolve-wire-shape.js';
 import { redactError } from '../errors/redact-error.js';
 import { observeStream } from '../streaming/observe-stream.js';
 import { createSender, type SenderInput } from '../transport/create-sender.js';
+import { BadRequestError } from '../errors/error-classes.js';
+import { isLiterLlmError } from '../errors/liter-llm-error.js';
+import type { WireShape } from '../dialects/wire-shape.js';
+import type { ResolvedRoute } from '../routing/resolved-route.js';
 
 export type CoreHandlerInput = SenderInput;
 
@@ -30,7 +34,7 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
       const { shape, dialect } = resolved instanceof Promise ? await resolved : resolved;
       if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
       const startedAt = Date.now();
-      const wire = shape.buildRequest(context.request, route);
+      const wire = buildWireRequest(shape, context, route);
       const sent = await send(context, wire, dialect);
       result = await shape.readResponse(sent, context, startedAt);
     } catch (error) {
@@ -51,4 +55,21 @@ function isStream(context: CallContext, result: unknown): result is AsyncIterabl
     (context.operation === 'chatStream' || context.operation === 'responses.createStream') &&
     typeof (result as Partial<AsyncIterable<unknown>> | null)?.[Symbol.asyncIterator] === 'function'
   );
+}
+
+/**
+ * The wire request, or a `BadRequestError` when a dialect's conversion trips over the request (a
+ * shape its schema check let through, or a hook's rewrite): the caller sees a typed error naming
+ * the provider, never the converter's raw `TypeError`. Nothing has been sent.
+ */
+function buildWireRequest(shape: WireShape, context: CallContext, route: ResolvedRoute): ReturnType<WireShape['buildRequest']> {
+  try {
+    return shape.buildRequest(context.request, route);
+  } catch (error) {
+    if (isLiterLlmError(error)) throw error;
+    throw new BadRequestError(`${context.operation}(request): ${route.provider.id} cannot convert this request: ${(error as Error).message}`, {
+      provider: route.provider.id,
+      cause: error,
+    });
+  }
 }

@@ -1,3 +1,7 @@
+import { createCallInfoRecord, type CallInfoRecord } from '../call/call-info.js';
+import type { CallContext } from '../call/call-context.js';
+import type { CallStream } from '../call/call-stream.js';
+import { checkPathId, checkRequest } from '../call/check-request.js';
 import { ConfigurationError } from '../errors/error-classes.js';
 import type { Operation } from '../call/operation.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
@@ -5,7 +9,7 @@ import { ChatStream } from '../streaming/chat-stream.js';
 import { ResponseStream } from '../streaming/response-stream.js';
 import type { CallOptions } from './client-options.js';
 import type { ProviderCallOptions } from './client-types.js';
-import type { CallRunner } from '../call/create-call-runner.js';
+import type { CallRunner, StreamClass } from '../call/create-call-runner.js';
 
 /** Where the methods of one client send their calls. */
 export interface MethodBinding {
@@ -16,71 +20,100 @@ export interface MethodBinding {
 }
 
 type Method = (...args: never[]) => unknown;
+type Route = (request: object) => ResolvedRoute;
+/** What a method checks of its request beyond the schema (an upload's `file`). */
+type RequireBody = (request: object, method: string) => object;
+
+const objectBody: RequireBody = (request) => request;
 
 /**
  * Every method of a client except `listModels` and `provider`, for one binding: the
  * multi-provider client routes by model string, a per-provider client to its provider. Each
- * method builds one call context and runs it through the pipeline; bad arguments throw a
- * `ConfigurationError` naming the field before anything is sent.
+ * method checks its request against the operation's schema (`checkRequest`), builds one call
+ * context and runs it through the pipeline. A bad argument is a rejected promise (a stream's first
+ * iteration fails) with a `BadRequestError` or `ConfigurationError` naming the field; nothing is
+ * sent and no middleware runs.
  */
 export function createClientMethods(
   runner: CallRunner,
   binding: MethodBinding,
 ): Record<string, Method | Readonly<Record<string, Method>>> {
+  /**
+   * The context of a call, once its arguments passed their checks (options and routing first,
+   * then the request's schema); synchronous for chat.
+   */
+  const prepare = (
+    operation: Operation,
+    request: unknown,
+    route: Route,
+    options: CallOptions | undefined,
+    requireBody: RequireBody = objectBody,
+    info?: CallInfoRecord,
+  ): CallContext | Promise<CallContext> => {
+    const checked = requireBody(requireObject(request, operation), operation);
+    const context = runner.context(operation, checked, route(checked), options, info);
+    const pending = checkRequest(operation, checked);
+    return pending === undefined ? context : pending.then(() => context);
+  };
+  const unary = (prepared: () => CallContext | Promise<CallContext>): Promise<object> => {
+    try {
+      const context = prepared();
+      return context instanceof Promise ? context.then((ready) => runner.unary(ready)) : runner.unary(context);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   const byModel =
-    (operation: Operation) =>
-    (request: unknown, options?: CallOptions): Promise<object> => {
-      const checked = requireObject(request, operation);
-      return runner.unary(runner.context(operation, checked, binding.routeModel(checked, operation), options));
-    };
-  const upload =
-    (operation: Operation) =>
-    (request: unknown, options?: CallOptions): Promise<object> => {
-      const checked = requireFile(requireObject(request, operation), operation);
-      return runner.unary(runner.context(operation, checked, binding.routeModel(checked, operation), options));
-    };
+    (operation: Operation, requireBody?: RequireBody) =>
+    (request: unknown, options?: CallOptions): Promise<object> =>
+      unary(() => prepare(operation, request, (checked) => binding.routeModel(checked, operation), options, requireBody));
   const byId =
     (operation: Operation, field: 'file_id' | 'batch_id' | 'response_id', argument: string) =>
-    (id: unknown, options?: ProviderCallOptions): Promise<object> => {
-      if (typeof id !== 'string' || id === '')
-        throw new ConfigurationError(`${operation}(${argument}): ${argument} must be a non-empty string`);
-      return runner.unary(
-        runner.context(operation, { [field]: id }, binding.routeProvider(options, operation), options),
-      );
-    };
+    (id: unknown, options?: ProviderCallOptions): Promise<object> =>
+      unary(() => {
+        if (typeof id !== 'string' || id === '')
+          throw new ConfigurationError(`${operation}(${argument}): ${argument} must be a non-empty string`);
+        checkPathId(operation, argument, id);
+        return runner.context(operation, { [field]: id }, binding.routeProvider(options, operation), options);
+      });
   const byProvider =
-    (operation: Operation, optional: boolean) =>
-    (request: unknown, options?: ProviderCallOptions): Promise<object> => {
-      const checked = optional && request === undefined ? {} : requireObject(request, operation);
-      return runner.unary(runner.context(operation, checked, binding.routeProvider(options, operation), options));
-    };
+    (operation: Operation, optional: boolean, requireBody?: RequireBody) =>
+    (request: unknown, options?: ProviderCallOptions): Promise<object> =>
+      unary(() =>
+        prepare(
+          operation,
+          optional && request === undefined ? {} : request,
+          () => binding.routeProvider(options, operation),
+          options,
+          requireBody,
+        ),
+      );
+  const stream = <S extends CallStream<unknown>>(
+    operation: Operation,
+    request: unknown,
+    options: CallOptions | undefined,
+    Stream: StreamClass<S>,
+  ): S => {
+    const info = createCallInfoRecord(operation, '', '');
+    const route: Route = (checked) => binding.routeModel(checked, operation);
+    return runner.stream(info, () => prepare(operation, request, route, options, objectBody, info), Stream);
+  };
 
   return {
     chat: byModel('chat'),
-    chatStream(request: unknown, options?: CallOptions) {
-      const checked = requireObject(request, 'chatStream');
-      return runner.stream(
-        runner.context('chatStream', checked, binding.routeModel(checked, 'chatStream'), options),
-        ChatStream,
-      );
-    },
+    chatStream: (request: unknown, options?: CallOptions) => stream('chatStream', request, options, ChatStream),
     embed: byModel('embed'),
     completion: byModel('completion'),
     imageGenerate: byModel('imageGenerate'),
     speech: byModel('speech'),
-    transcribe: upload('transcribe'),
-    translate: upload('translate'),
+    transcribe: byModel('transcribe', requireFile),
+    translate: byModel('translate', requireFile),
     moderate: byModel('moderate'),
     rerank: byModel('rerank'),
     search: byModel('search'),
     ocr: byModel('ocr'),
     files: Object.freeze({
-      create(request: unknown, options?: ProviderCallOptions) {
-        const checked = requireFile(requireObject(request, 'files.create'), 'files.create');
-        return runner.unary(
-          runner.context('files.create', checked, binding.routeProvider(options, 'files.create'), options),
-        );
-      },
+      create: byProvider('files.create', false, requireFile),
       retrieve: byId('files.retrieve', 'file_id', 'fileId'),
       list: byProvider('files.list', true),
       delete: byId('files.delete', 'file_id', 'fileId'),
@@ -94,12 +127,10 @@ export function createClientMethods(
     }),
     responses: Object.freeze({
       create(request: unknown, options?: CallOptions) {
-        const checked = requireObject(request, 'responses.create');
-        const route = binding.routeModel(checked, 'responses.create');
-        if ((checked as { stream?: unknown }).stream === true) {
-          return runner.stream(runner.context('responses.createStream', checked, route, options), ResponseStream);
+        if (isRecord(request) && request['stream'] === true) {
+          return stream('responses.createStream', request, options, ResponseStream);
         }
-        return runner.unary(runner.context('responses.create', checked, route, options));
+        return byModel('responses.create')(request, options);
       },
       retrieve: byId('responses.retrieve', 'response_id', 'responseId'),
       cancel: byId('responses.cancel', 'response_id', 'responseId'),
@@ -107,8 +138,12 @@ export function createClientMethods(
   };
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function requireObject(request: unknown, method: string): object {
-  if (request === null || typeof request !== 'object' || Array.isArray(request)) {
+  if (!isRecord(request)) {
     throw new ConfigurationError(`${method}(request): request must be an object`);
   }
   return request;

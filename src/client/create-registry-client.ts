@@ -152,7 +152,7 @@ export function createRegistryClient<C extends Catalog>(
     return gateway === undefined ? { provider, model } : { provider: gateway, model: `${provider.id}/${model}` };
   };
 
-  const listModelsOf = (provider: ResolvedProvider, callOptions: CallOptions | undefined): Promise<ModelsListResponse> =>
+  const listModelsOf = async (provider: ResolvedProvider, callOptions: CallOptions | undefined): Promise<ModelsListResponse> =>
     runner.unary<ModelsListResponse>(runner.context('listModels', { provider: provider.id }, { provider: gateway ?? provider, model: '' }, callOptions));
 
   /** Every provider the client has credentials or an override for, that declares a models endpoint. */
@@ -182,7 +182,8 @@ export function createRegistryClient<C extends Catalog>(
       routeModel: (request) => routeModelString(modelOf(request)),
       routeProvider,
     }),
-    listModels(request?: { provider?: string }, callOptions?: CallOptions): Promise<ModelsListResponse | AllModelsListResponse> {
+    // async: a bad provider id or call option is a rejected promise, like every other method's.
+    async listModels(request?: { provider?: string }, callOptions?: CallOptions): Promise<ModelsListResponse | AllModelsListResponse> {
       const id = request?.provider;
       if (id !== undefined) return listModelsOf(resolver.provider(id), callOptions);
       if (gateway !== undefined) {

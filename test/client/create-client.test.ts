@@ -50,22 +50,22 @@ describe('routing', () => {
 
   it('rejects an unknown provider and lists close matches', async () => {
     const client = createClient();
-    expect(() => client.chat({ model: 'gorq/llama', messages })).toThrow(/unknown provider "gorq"; did you mean "groq"/);
+    await expect(client.chat({ model: 'gorq/llama', messages })).rejects.toThrow(/unknown provider "gorq"; did you mean "groq"/);
     expect(() => client.provider('opnai' as 'openai')).toThrow(/did you mean "openai"/);
     expect(server.requests).toHaveLength(0);
   });
 
   it('rejects a bare name no provider claims, unless modelHint names one', async () => {
-    expect(() => createClient().chat({ model: 'mystery-model', messages })).toThrow(/cannot tell which provider/);
+    await expect(createClient().chat({ model: 'mystery-model', messages })).rejects.toThrow(/cannot tell which provider/);
     const client = createClient({ modelHint: 'vllm', providers: { vllm: { baseURL: server.url } } });
     await client.chat({ model: 'mystery-model', messages });
     expect(server.requests).toHaveLength(1);
   });
 
-  it('rejects a missing or empty model with a message naming the field', () => {
+  it('rejects a missing or empty model with a message naming the field', async () => {
     const client = createClient();
-    expect(() => client.chat({ model: '', messages })).toThrow(/request\.model/);
-    expect(() => client.chat({ messages } as never)).toThrow(/request\.model/);
+    await expect(client.chat({ model: '', messages })).rejects.toThrow(/request\.model/);
+    await expect(client.chat({ messages } as never)).rejects.toThrow(/request\.model/);
   });
 });
 
@@ -306,14 +306,14 @@ describe('responses', () => {
 });
 
 describe('options', () => {
-  it('rejects unknown options by name', () => {
+  it('rejects unknown options by name', async () => {
     expect(() => createClient({ apikey: 'x' } as never)).toThrow(/unknown createClient option "apikey"/);
     expect(() => createClient({ rateLimit: {} })).toThrow(/rateLimit/);
     expect(() => createClient({ timeoutMs: -1 })).toThrow(/timeoutMs must be a non-negative number/);
     // setTimeout fires at once beyond 2^31 - 1 ms: such a deadline would fail every call after 1 ms.
     expect(() => createClient({ timeoutMs: 2 ** 31 })).toThrow(/timeoutMs must be at most 2147483647/);
     expect(() => createClient({ timeoutMs: 2 ** 31 - 1 })).not.toThrow();
-    expect(() => createClient().chat({ model: 'openai/gpt-4o', messages: [] }, { timeoutMs: 1e12 })).toThrow(/timeoutMs must be at most/);
+    await expect(createClient().chat({ model: 'openai/gpt-4o', messages: [] }, { timeoutMs: 1e12 })).rejects.toThrow(/timeoutMs must be at most/);
     expect(() => createClient({ baseURL: 'localhost:4000' })).toThrow(/baseURL must be an absolute/);
     expect(() => createClient({ apiKeys: { nope: 'x' } })).toThrow(/unknown provider "nope"/);
   });

@@ -181,7 +181,7 @@ describe('picking the provider of files, batches and stored responses', () => {
   });
 
   it('rejects an unknown provider, a provider without the endpoint, and a client without openai', async () => {
-    expect(() => client().files.list({}, { provider: 'gorq' as 'groq' })).toThrow(
+    await expect(client().files.list({}, { provider: 'gorq' as 'groq' })).rejects.toThrow(
       /unknown provider "gorq"; did you mean "groq"/,
     );
     await expect(client().batches.list({}, { provider: 'mistral' })).rejects.toMatchObject({
@@ -189,7 +189,7 @@ describe('picking the provider of files, batches and stored responses', () => {
       message: 'mistral does not serve the batches endpoint',
     });
     const onlyGroq = createProviderClient([groqProvider], { apiKeys: { groq: 'gsk-groq-test-key' } });
-    expect(() => onlyGroq.files.list()).toThrow(
+    await expect(onlyGroq.files.list()).rejects.toThrow(
       /files\.list needs options\.provider: this client has no gateway baseURL and no "openai" provider/,
     );
     expect(server.requests).toHaveLength(0);

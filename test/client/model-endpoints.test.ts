@@ -286,11 +286,11 @@ describe('middleware', () => {
     ]);
   });
 
-  it('rejects bad arguments with an error naming the field, before anything is sent', () => {
+  it('rejects bad arguments with an error naming the field, before anything is sent', async () => {
     const client = openai();
-    expect(() => client.imageGenerate(null as never)).toThrow(/imageGenerate\(request\): request must be an object/);
-    expect(() => client.files.retrieve('')).toThrow(/files\.retrieve\(fileId\): fileId must be a non-empty string/);
-    expect(() => client.transcribe({ model: 'openai/whisper-1', file: 'a.mp3' } as never)).toThrow(
+    await expect(client.imageGenerate(null as never)).rejects.toThrow(/imageGenerate\(request\): request must be an object/);
+    await expect(client.files.retrieve('')).rejects.toThrow(/files\.retrieve\(fileId\): fileId must be a non-empty string/);
+    await expect(client.transcribe({ model: 'openai/whisper-1', file: 'a.mp3' } as never)).rejects.toThrow(
       /request\.file must be bytes/,
     );
     expect(server.requests).toHaveLength(0);

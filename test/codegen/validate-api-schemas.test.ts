@@ -45,6 +45,15 @@ describe('validateApiSchemas', () => {
     ]);
   });
 
+  it('checks x-request-validators like x-validators', () => {
+    expect(problemsOf('schemas/api/chat.json', { 'x-request-validators': ['Nope'], $defs: { Usage: { type: 'object' } } })).toEqual([
+      'schemas/api/chat.json: at /x-request-validators/0: "Nope" names no entry of $defs',
+    ]);
+    expect(problemsOf('schemas/api/chat.json', { 'x-request-validators': 'Usage', $defs: { Usage: { type: 'object' } } })).toEqual([
+      'schemas/api/chat.json: at /x-request-validators: must be an array of $defs names',
+    ]);
+  });
+
   it('requires $defs', () => {
     expect(problemsOf('schemas/api/chat.json', { type: 'object' })).toEqual([
       'schemas/api/chat.json: at /$defs: must be an object holding the named types',

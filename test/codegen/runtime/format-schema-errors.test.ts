@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeSchemaErrors, formatSchemaErrors, type SchemaError } from '../../../codegen/runtime/format-schema-errors.js';
+import { describeSchemaErrors, formatSchemaErrors, toFieldPath, type SchemaError } from '../../../codegen/runtime/format-schema-errors.js';
 
 const error = (instancePath: string, keyword: string, params: Record<string, unknown>, message?: string): SchemaError => ({
   instancePath,
@@ -21,6 +21,15 @@ describe('formatSchemaErrors', () => {
   it('names the root and survives missing errors', () => {
     expect(formatSchemaErrors([error('', 'type', { type: 'object' }, 'must be object')])).toBe('(root) must be object');
     expect(formatSchemaErrors(null)).toBe('(root) is not valid');
+  });
+
+  it("names a request's fields as the caller writes them, in the 'field' style", () => {
+    const errors = [error('/messages/1/role', 'enum', { allowedValues: ['user'] }), error('', 'required', { missingProperty: 'model' })];
+    expect(formatSchemaErrors(errors, 5, 'field')).toBe('messages[1].role must be one of "user"; (root) must have required property "model"');
+    expect(toFieldPath('/tools/0/function/name')).toBe('tools[0].function.name');
+    expect(toFieldPath('/logit_bias/a~1b c')).toBe('logit_bias["a/b c"]');
+    expect(toFieldPath('/metadata/~0x/01')).toBe('metadata["~x"]["01"]');
+    expect(toFieldPath('')).toBe('');
   });
 });
 
