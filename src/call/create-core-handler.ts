@@ -1,10 +1,11 @@
-import type { Next } from './call-context.js';
+import type { CallContext, Next } from './call-context.js';
 import { resolveWireShape } from '../dialects/resolve-wire-shape.js';
+import { redactError } from '../errors/redact-error.js';
+import { observeStream } from '../streaming/observe-stream.js';
 import { createSender, type SenderInput } from '../transport/create-sender.js';
 import { BadRequestError } from '../errors/error-classes.js';
 import { isLiterLlmError } from '../errors/liter-llm-error.js';
 import type { WireShape } from '../dialects/wire-shape.js';
-import type { CallContext } from './call-context.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
 
 export type CoreHandlerInput = SenderInput;
@@ -14,21 +15,46 @@ export type CoreHandlerInput = SenderInput;
  * dialect (`resolveWireShape`, which also refuses what the provider does not serve), one wire
  * request, one HTTP exchange with retries, and the response read back into the OpenAI shape.
  * Nothing is sent when the provider cannot serve the operation or lacks credentials.
+ *
+ * Its errors, and a stream's errors mid-way, leave it scrubbed of every known secret (the call's
+ * header credentials included): hooks, custom middleware and tracers all sit outside it, and a
+ * provider that echoes the key it rejected must not reach them.
  */
 export function createCoreHandler(input: CoreHandlerInput): Next {
   const send = createSender(input);
+  const scrub = (context: CallContext, error: unknown): unknown =>
+    redactError(error, input.secrets.forCall(context.options.headers));
   return async (context) => {
-    const { route, info } = context;
-    info.provider = route.provider.id;
-    info.model = route.model;
-    const resolved = resolveWireShape(context.operation, route.provider);
-    const { shape, dialect } = resolved instanceof Promise ? await resolved : resolved;
-    if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
-    const startedAt = Date.now();
-    const wire = buildWireRequest(shape, context, route);
-    const sent = await send(context, wire, dialect);
-    return shape.readResponse(sent, context, startedAt);
+    let result: unknown;
+    try {
+      const { route, info } = context;
+      info.provider = route.provider.id;
+      info.model = route.model;
+      const resolved = resolveWireShape(context.operation, route.provider);
+      const { shape, dialect } = resolved instanceof Promise ? await resolved : resolved;
+      if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
+      const startedAt = Date.now();
+      const wire = buildWireRequest(shape, context, route);
+      const sent = await send(context, wire, dialect);
+      result = await shape.readResponse(sent, context, startedAt);
+    } catch (error) {
+      throw scrub(context, error);
+    }
+    if (!isStream(context, result)) return result;
+    // `redactError` scrubs in place, so the error the stream throws next is already clean.
+    return observeStream(result, {
+      onEnd: (outcome) => {
+        if (outcome.status === 'failed') scrub(context, outcome.error);
+      },
+    });
   };
+}
+
+function isStream(context: CallContext, result: unknown): result is AsyncIterable<unknown> {
+  return (
+    (context.operation === 'chatStream' || context.operation === 'responses.createStream') &&
+    typeof (result as Partial<AsyncIterable<unknown>> | null)?.[Symbol.asyncIterator] === 'function'
+  );
 }
 
 /**

@@ -13,11 +13,39 @@ export interface SecretRegistry {
   addOverride(override: ProviderOverride | undefined): void;
   /** Registers the credential-bearing headers of a request (values after a scheme word). */
   addHeaders(headers: Readonly<Record<string, string>>): void;
+  /**
+   * The secrets to scrub from one call's errors: every registered one plus the credentials in its
+   * per-call `headers`, which are not registered, so a server passing each user's token per call
+   * does not grow the registry for ever.
+   */
+  forCall(callHeaders: Readonly<Record<string, string>>): readonly string[];
 }
 
 /** Environment variables that hold secrets but are not a registry `auth.envVar`. */
 const EXTRA_SECRET_ENV_VARS = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AZURE_OPENAI_API_KEY', 'VERTEXAI_ACCESS_TOKEN'];
-const CREDENTIAL_HEADERS = new Set(['authorization', 'x-api-key', 'api-key', 'x-goog-api-key', 'x-amz-security-token']);
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
+/** `x-api-key`, `api-key`, `x-goog-api-key`, `x-amz-security-token`, `x-my-secret`, `x-auth-user`, … */
+const CREDENTIAL_HEADER_WORDS = /key|token|secret|auth/i;
+/** PEM lines shorter than this are armour or padding, not key material. */
+const MIN_PEM_LINE = 16;
+
+/** Whether a header (any case) carries a credential, and so its value is a secret. */
+function isCredentialHeader(name: string): boolean {
+  return CREDENTIAL_HEADERS.has(name.toLowerCase()) || CREDENTIAL_HEADER_WORDS.test(name);
+}
+
+/** The secret values of credential-bearing headers: the whole value, and the part after a scheme word. */
+function headerSecrets(headers: Readonly<Record<string, unknown>>): string[] {
+  const found: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string' || !isCredentialHeader(name)) continue;
+    found.push(value);
+    // "Bearer <token>" and the like: the token alone is echoed too.
+    const space = value.indexOf(' ');
+    if (space !== -1) found.push(value.slice(space + 1).trim());
+  }
+  return found;
+}
 
 export function createSecretRegistry(
   options: NormalizedClientOptions,
@@ -26,7 +54,15 @@ export function createSecretRegistry(
 ): SecretRegistry {
   const values: string[] = [];
   const add = (value: unknown): void => {
-    if (typeof value === 'string' && value !== '' && !values.includes(value)) values.push(value);
+    if (typeof value !== 'string' || value === '' || values.includes(value)) return;
+    values.push(value);
+    // A private key (PEM) is echoed a line at a time far more often than whole.
+    if (value.includes('\n')) {
+      for (const line of value.split(/\r?\n/)) {
+        const trimmed = line.trim();
+        if (trimmed.length >= MIN_PEM_LINE && !trimmed.startsWith('-----')) add(trimmed);
+      }
+    }
   };
   const addOverride = (override: ProviderOverride | undefined): void => {
     if (override === undefined) return;
@@ -41,21 +77,22 @@ export function createSecretRegistry(
     }
     add(override.aws?.secretAccessKey);
     add(override.aws?.sessionToken);
+    if (override.headers !== undefined) for (const value of headerSecrets(override.headers)) add(value);
   };
   const registry: SecretRegistry = {
     values,
     add,
     addOverride,
     addHeaders(headers) {
-      for (const [name, value] of Object.entries(headers)) {
-        if (!CREDENTIAL_HEADERS.has(name.toLowerCase())) continue;
-        // "Bearer <token>" and the like: the token is the secret; a bare value is the secret itself.
-        const space = value.indexOf(' ');
-        add(space === -1 ? value : value.slice(space + 1));
-      }
+      for (const value of headerSecrets(headers)) add(value);
+    },
+    forCall(callHeaders) {
+      const extra = headerSecrets(callHeaders);
+      return extra.length === 0 ? values : [...values, ...extra];
     },
   };
   add(options.apiKey);
+  registry.addHeaders(options.headers);
   for (const key of Object.values(options.apiKeys)) add(key);
   for (const override of Object.values(options.providers)) addOverride(override);
   for (const definition of definitions) {

@@ -1,6 +1,7 @@
 import { MAX_TIMER_MS } from '../transport/max-timer-ms.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/send-with-retry.js';
 import { ConfigurationError } from '../errors/error-classes.js';
+import { parseBaseUrl } from '../routing/parse-base-url.js';
 import type { Middleware } from '../middleware/compose.js';
 import { MIDDLEWARE_OPTION_KEYS } from '../middleware/middleware-layers.js';
 import type { ProviderOverride } from '../routing/resolved-provider.js';
@@ -36,7 +37,7 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
   return {
     apiKey: options.apiKey,
     apiKeys: options.apiKeys ?? {},
-    baseURL: parseBaseUrl(options.baseURL),
+    baseURL: options.baseURL === undefined ? undefined : parseBaseUrl(options.baseURL, 'baseURL'),
     providers: options.providers ?? {},
     customProviders: options.customProviders ?? [],
     modelHint: options.modelHint,
@@ -72,12 +73,4 @@ export function parseTimeout(value: unknown, fallback: number, name = 'timeoutMs
     throw new ConfigurationError(`${name} must be at most ${MAX_TIMER_MS} (about 24.8 days), got ${timeoutMs}`);
   }
   return timeoutMs;
-}
-
-function parseBaseUrl(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!/^https?:\/\/\S+$/.test(value)) {
-    throw new ConfigurationError(`baseURL must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
-  }
-  return value.replace(/\/+$/, '');
 }

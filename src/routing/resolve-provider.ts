@@ -3,6 +3,7 @@ import type { AuthorizerInput, Authorizer } from '../dialects/dialect.js';
 import type { ProviderDefinition } from '../provider-definition.js';
 import { computeSha256Hex } from './compute-sha256-hex.js';
 import type { CacheScope, ProviderOverride, ResolvedProvider } from './resolved-provider.js';
+import { parseBaseUrl } from './parse-base-url.js';
 
 export interface ResolveProviderInput {
   readonly definition: ProviderDefinition;
@@ -47,7 +48,12 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       return encodeURIComponent(value);
     });
 
-  const baseURL = fillVariables(override?.baseURL ?? definition.baseURL).replace(/\/+$/, '');
+  const filledBaseURL = fillVariables(override?.baseURL ?? definition.baseURL);
+  // With a variable missing the call fails anyway, saying which; otherwise the URL must be usable.
+  const baseURL =
+    missingVariables.length > 0
+      ? filledBaseURL.replace(/\/+$/, '')
+      : parseBaseUrl(filledBaseURL, override?.baseURL === undefined ? `${definition.id}: baseURL` : `providers.${definition.id}.baseURL`, definition.id);
   // Filling every path once collects every missing variable now, so the error can list them all.
   for (const endpoint of Object.values(definition.endpoints)) fillVariables(endpoint?.path ?? '');
   if (missingVariables.length > 0) {

@@ -1,3 +1,4 @@
+import { BadRequestError, ConfigurationError } from '../errors/error-classes.js';
 import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.js';
 import type { HttpBody } from './send-request.js';
 import { sendWithRetry, type SendResult } from './send-with-retry.js';
@@ -5,6 +6,7 @@ import type { CallContext } from '../call/call-context.js';
 import type { Dialect, WireRequest, WireResponseKind } from '../dialects/dialect.js';
 import { appendQuery } from '../dialects/shared/append-query.js';
 import { memoizeImport } from '../loading/memoize-import.js';
+import { findUnsendableHeader } from './find-unsendable-header.js';
 import type { SecretRegistry } from '../client/create-secret-registry.js';
 
 export interface SenderInput {
@@ -52,9 +54,11 @@ export function createSender(input: SenderInput): Sender {
     const headers = Object.assign(route.provider.buildHeaders(options.headers), wire.headers);
     headers.accept ??= ACCEPT[kind];
     if (body.contentType !== undefined) headers['content-type'] ??= body.contentType;
+    const url = route.provider.buildUrl(appendQuery(wire.path, wire.query), route.model);
+    checkSendable(url, headers, route.provider.id);
     const authorizer = route.provider.authorizer;
     return sendWithRetry({
-      url: route.provider.buildUrl(appendQuery(wire.path, wire.query), route.model),
+      url,
       method: wire.method,
       headers,
       body: body.body,
@@ -84,7 +88,7 @@ export function createSender(input: SenderInput): Sender {
 
   return async (context, wire, dialect) => {
     const { route, info } = context;
-    const encoded = encodeBody(wire);
+    const encoded = encodeBody(wire, route.provider.id);
     const body = encoded instanceof Promise ? await encoded : encoded;
     const mapError: MapError | undefined =
       dialect?.convertErrorResponse === undefined
@@ -115,9 +119,32 @@ interface EncodedBody {
 /** The multipart encoder, loaded by the first upload: a chat-only app never parses it. */
 const loadMultipartEncoder = memoizeImport(async () => (await import('./create-multipart-body.js')).createMultipartBody);
 
-function encodeBody(wire: WireRequest): EncodedBody | Promise<EncodedBody> {
+function encodeBody(wire: WireRequest, provider: string): EncodedBody | Promise<EncodedBody> {
   const { multipart } = wire;
   if (multipart !== undefined) return loadMultipartEncoder().then((encode) => encode(multipart.fields, multipart.file));
   if (wire.body === undefined) return { body: undefined, contentType: undefined };
-  return { body: JSON.stringify(wire.body), contentType: 'application/json' };
+  let text: string;
+  try {
+    text = JSON.stringify(wire.body);
+  } catch (error) {
+    // A BigInt or a circular value: the caller's request, so not retryable and not the deployment's fault.
+    throw new BadRequestError(`the request body cannot be sent as JSON: ${(error as Error).message}`, { provider });
+  }
+  return { body: text, contentType: 'application/json' };
+}
+
+/**
+ * Refuses, before anything is sent, a request fetch could not send: fetch would throw a
+ * `TypeError`, indistinguishable from a dropped connection, which would be retried and would cool
+ * a healthy deployment.
+ */
+function checkSendable(url: string, headers: Readonly<Record<string, string>>, provider: string): void {
+  const header = findUnsendableHeader(headers);
+  if (header !== undefined) {
+    throw new ConfigurationError(
+      `${provider}: header "${header}" cannot be sent (a header name is a token; a value is Latin-1 text without line breaks)`,
+      { provider },
+    );
+  }
+  if (!URL.canParse(url)) throw new ConfigurationError(`${provider}: the request URL is not a valid URL`, { provider });
 }

@@ -1,4 +1,5 @@
 import type { ResolvedProvider } from '../../routing/resolved-provider.js';
+import { isUnsentRequestError } from '../../errors/is-unsent-request-error.js';
 import { ServiceUnavailableError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
@@ -114,7 +115,7 @@ export function createHealthCheckMiddleware(
       await current(entry.route, signal);
       if (!closing.signal.aborted) tracker.recordSuccess(entry);
     } catch (error) {
-      if (!closing.signal.aborted) tracker.recordFailure(entry, error);
+      if (!closing.signal.aborted && !isUnsentRequestError(error)) tracker.recordFailure(entry, error);
     } finally {
       entry.probing = false;
     }
