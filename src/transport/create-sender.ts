@@ -55,7 +55,6 @@ export function createSender(input: SenderInput): Sender {
     headers.accept ??= ACCEPT[kind];
     if (body.contentType !== undefined) headers['content-type'] ??= body.contentType;
     const url = route.provider.buildUrl(appendQuery(wire.path, wire.query), route.model);
-    checkSendable(url, headers, route.provider.id);
     const authorizer = route.provider.authorizer;
     return sendWithRetry({
       url,
@@ -83,6 +82,7 @@ export function createSender(input: SenderInput): Sender {
               return added;
             },
       mapError,
+      findUnsendable: () => findUnsendable(url, headers, route.provider.id),
     });
   };
 
@@ -134,17 +134,18 @@ function encodeBody(wire: WireRequest, provider: string): EncodedBody | Promise<
 }
 
 /**
- * Refuses, before anything is sent, a request fetch could not send: fetch would throw a
- * `TypeError`, indistinguishable from a dropped connection, which would be retried and would cool
- * a healthy deployment.
+ * Why fetch refused to send a request, asked when fetch threw before any response: its
+ * `TypeError` is indistinguishable from a dropped connection, which would be retried and would
+ * cool a healthy deployment, while a bad header or URL is the caller's and no retry can fix it.
  */
-function checkSendable(url: string, headers: Readonly<Record<string, string>>, provider: string): void {
+function findUnsendable(url: string, headers: Readonly<Record<string, string>>, provider: string): ConfigurationError | undefined {
   const header = findUnsendableHeader(headers);
   if (header !== undefined) {
-    throw new ConfigurationError(
+    return new ConfigurationError(
       `${provider}: header "${header}" cannot be sent (a header name is a token; a value is Latin-1 text without line breaks)`,
       { provider },
     );
   }
-  if (!URL.canParse(url)) throw new ConfigurationError(`${provider}: the request URL is not a valid URL`, { provider });
+  if (!URL.canParse(url)) return new ConfigurationError(`${provider}: the request URL is not a valid URL`, { provider });
+  return undefined;
 }

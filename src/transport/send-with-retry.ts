@@ -41,6 +41,11 @@ export interface SendWithRetryParams extends Omit<HttpRequest, 'signal'> {
   readonly authorize?: (request: OutgoingRequest) => Promise<Record<string, string>>;
   /** A dialect's reading of an error body; undefined falls back to the shared status mapping. */
   readonly mapError?: (status: number, body: unknown, headers: Headers) => LiterLlmError | undefined;
+  /**
+   * When fetch throws before a response, the error if the request itself could not be sent (a bad
+   * header or URL): asked only on that path, so a healthy call pays nothing for the check.
+   */
+  readonly findUnsendable?: () => LiterLlmError | undefined;
 }
 
 export interface SendResult {
@@ -147,6 +152,8 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
         });
       }
       if (params.signal?.aborted) throw abortedError(params.signal.reason, errorContext);
+      const unsendable = params.findUnsendable?.();
+      if (unsendable !== undefined) throw unsendable;
       failure = new NetworkError(`connection failed: ${describeCause(error, params.secrets)}`, {
         ...errorContext,
         cause: redactSecrets(causeSummary(error), params.secrets),
