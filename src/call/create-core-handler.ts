@@ -1,4 +1,5 @@
 import type { CallContext, Next } from './call-context.js';
+import { STREAM_OPERATIONS } from './operation.js';
 import { resolveWireShape } from '../dialects/resolve-wire-shape.js';
 import { redactError } from '../errors/redact-error.js';
 import { observeStream } from '../streaming/observe-stream.js';
@@ -52,7 +53,7 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
 
 function isStream(context: CallContext, result: unknown): result is AsyncIterable<unknown> {
   return (
-    (context.operation === 'chatStream' || context.operation === 'responses.createStream') &&
+    STREAM_OPERATIONS.has(context.operation) &&
     typeof (result as Partial<AsyncIterable<unknown>> | null)?.[Symbol.asyncIterator] === 'function'
   );
 }

@@ -31,3 +31,6 @@ export type Operation =
   | 'responses.createStream'
   | 'responses.retrieve'
   | 'responses.cancel';
+
+/** The operations whose result is a stream: layers wrap it without buffering and settle when it ends. */
+export const STREAM_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>(['chatStream', 'responses.createStream']);

@@ -9,8 +9,7 @@ import { normalizeCooldownOptions, type CooldownOptions } from './normalize-cool
 import { answersOf } from '../in-memory-store.js';
 import { runQuietly, whenAnswered } from '../maybe-promise.js';
 import { observeCall, startCall } from '../observe-call.js';
-
-const STREAM_OPERATIONS = new Set(['chatStream', 'responses.createStream']);
+import { STREAM_OPERATIONS } from '../../call/operation.js';
 
 export interface CooldownDependencies {
   /** Time for the default memory store and for the recovery time in messages. */

@@ -5,7 +5,8 @@ import { createStreamMeter, type StreamMeter } from './create-stream-meter.js';
 import { normalizeCostTrackingOptions, type CostTrackingOptions } from './normalize-cost-tracking-options.js';
 import type { CallContext } from '../../call/call-context.js';
 import { observeCall, startCall, type CallObserver } from '../observe-call.js';
-import { PRICED_OPERATIONS, STREAM_OPERATIONS } from './priced-operations.js';
+import { STREAM_OPERATIONS } from '../../call/operation.js';
+import { PRICED_OPERATIONS } from './priced-operations.js';
 import { recordCallCost } from './record-call-cost.js';
 
 export type CostTrackingDependencies = CostCalculatorDependencies;

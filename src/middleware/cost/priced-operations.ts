@@ -9,6 +9,3 @@ export const PRICED_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>([
   'responses.create',
   'responses.createStream',
 ]);
-
-/** Operations whose result is a stream of chunks or events. */
-export const STREAM_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>(['chatStream', 'responses.createStream']);

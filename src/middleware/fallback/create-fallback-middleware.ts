@@ -7,8 +7,7 @@ import { createFallbackContext } from './create-fallback-context.js';
 import { normalizeFallbackOptions, type FallbackOptions, type NormalizedFallbackOptions } from './normalize-fallback-options.js';
 import { planFallbackModels } from './plan-fallback-models.js';
 import { runWithFailover, type FailoverPlan } from './run-with-failover.js';
-
-const STREAM_OPERATIONS: ReadonlySet<Operation> = new Set(['chatStream', 'responses.createStream']);
+import { STREAM_OPERATIONS } from '../../call/operation.js';
 
 /**
  * Falls back to other models, in order, when a call fails with a retryable error (429, 5xx,

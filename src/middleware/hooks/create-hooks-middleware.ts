@@ -8,6 +8,7 @@ import { observeCall } from '../observe-call.js';
 import { createStreamOutcomeCollector, type StreamOutcomeCollector } from './create-stream-outcome-collector.js';
 import type { Hook, HookErrorEvent, HookRequest, HookResponseEvent, HookRoute } from './hook.js';
 import { normalizeHooksOptions } from './normalize-hooks-options.js';
+import { STREAM_OPERATIONS } from '../../call/operation.js';
 
 /** Which hook threw, for `onHookError`. */
 export interface HookFailure {
@@ -25,8 +26,6 @@ export interface HooksDependencies {
    */
   readonly onHookError?: (error: unknown, failure: HookFailure) => void;
 }
-
-const STREAM_OPERATIONS = new Set(['chatStream', 'responses.createStream']);
 
 /**
  * Runs `onRequest`, `onResponse` and `onError` hooks around every call, in array order, each once

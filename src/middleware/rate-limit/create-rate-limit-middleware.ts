@@ -12,11 +12,10 @@ import { normalizeRateLimitOptions, type RateLimitOptions } from './normalize-ra
 import { observeCall } from '../observe-call.js';
 import type { RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
 import { resolveRateLimitKeys, withTokens } from './resolve-rate-limit-keys.js';
+import { STREAM_OPERATIONS } from '../../call/operation.js';
 
 /** The window of "per minute". */
 export const RATE_LIMIT_WINDOW_MS = 60_000;
-
-const STREAM_OPERATIONS = new Set(['chatStream', 'responses.createStream']);
 
 export interface RateLimitDependencies {
   /** Time for waiting (the store keeps its own clock: Redis uses the server's). */

@@ -10,8 +10,7 @@ import { observeStream } from '../../streaming/observe-stream.js';
 import { orderDeployments, type DeploymentStats } from './order-deployments.js';
 import { resolveAliasRoutes } from './resolve-alias-routes.js';
 import type { AliasRoutes } from '../cache/create-cache-scope.js';
-
-const STREAM_OPERATIONS: ReadonlySet<Operation> = new Set(['chatStream', 'responses.createStream']);
+import { STREAM_OPERATIONS } from '../../call/operation.js';
 
 export interface RouterDependencies {
   readonly clock?: Clock;

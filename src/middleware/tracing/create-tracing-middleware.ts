@@ -2,7 +2,7 @@ import type { CallInfoRecord } from '../../call/call-info.js';
 import type { Middleware } from '../compose.js';
 import type { CallContext } from '../../call/call-context.js';
 import { observeCall, type CallOutcome } from '../observe-call.js';
-import { STREAM_OPERATIONS } from '../cost/priced-operations.js';
+import { STREAM_OPERATIONS } from '../../call/operation.js';
 import { createResponseRecorder, type ResponseRecorder } from './create-response-recorder.js';
 import { mapGenAiOperationName } from './map-gen-ai-operation-name.js';
 import { normalizeTracingOptions, type TracingOptions } from './normalize-tracing-options.js';
