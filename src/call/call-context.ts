@@ -7,6 +7,11 @@ import type { Operation } from './operation.js';
 export interface NormalizedCallOptions {
   readonly signal: AbortSignal | undefined;
   readonly timeoutMs: number;
+  /**
+   * When the whole call must have settled (epoch ms): `timeoutMs` after the call started. Every
+   * layer that waits (store calls, retries, fallbacks, router deployments) bounds its wait by it.
+   */
+  readonly deadlineAt: number;
   readonly maxRetries: number;
   /** Largest body read whole, in bytes. */
   readonly maxResponseBytes: number;

@@ -29,6 +29,7 @@ export function normalizeCallOptions(client: NormalizedClientOptions, options: C
     return {
       signal: undefined,
       timeoutMs: client.timeoutMs,
+      deadlineAt: Date.now() + client.timeoutMs,
       maxRetries: client.maxRetries,
       maxResponseBytes: client.maxResponseBytes,
       streamTimeoutMs: undefined,
@@ -38,9 +39,11 @@ export function normalizeCallOptions(client: NormalizedClientOptions, options: C
     };
   }
   checkCallOptions(options);
+  const timeoutMs = parseTimeout(options.timeoutMs, client.timeoutMs);
   return {
     signal: options.signal,
-    timeoutMs: parseTimeout(options.timeoutMs, client.timeoutMs),
+    timeoutMs,
+    deadlineAt: Date.now() + timeoutMs,
     maxRetries: parseNonNegative('maxRetries', options.maxRetries, client.maxRetries),
     maxResponseBytes: parsePositiveInteger('maxResponseBytes', options.maxResponseBytes, client.maxResponseBytes),
     streamTimeoutMs: parseStreamTimeout(options.streamTimeoutMs),

@@ -102,6 +102,7 @@ export function fakeCallContext(input: FakeCallInput = {}): CallContext {
     options: {
       signal: input.signal,
       timeoutMs: input.timeoutMs ?? 60_000,
+      deadlineAt: Date.now() + (input.timeoutMs ?? 60_000),
       maxRetries: input.maxRetries ?? 0,
       maxResponseBytes: 64 * 1024 * 1024,
       streamTimeoutMs: undefined,

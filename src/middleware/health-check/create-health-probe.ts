@@ -36,6 +36,7 @@ function createProbeContext(kind: HealthProbeKind, route: ResolvedRoute, signal:
   const options = {
     signal,
     timeoutMs,
+    deadlineAt: Date.now() + timeoutMs,
     maxRetries: 0,
     maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
     streamTimeoutMs: undefined,
