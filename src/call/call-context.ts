@@ -13,6 +13,8 @@ export interface NormalizedCallOptions {
    */
   readonly deadlineAt: number;
   readonly maxRetries: number;
+  /** Upstream requests the whole call may send: retries, fallbacks and router deployments together. */
+  readonly maxAttempts: number;
   /** Largest body read whole, in bytes. */
   readonly maxResponseBytes: number;
   /** A stream's total deadline from the call's start; undefined: none. */

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../errors/error-classes.js';
 import type { NormalizedCallOptions } from './call-context.js';
 import type { CallOptions } from '../client/client-options.js';
-import { parseNonNegative, parsePositiveInteger, parseTimeout, type NormalizedClientOptions } from '../client/normalize-client-options.js';
+import { parseMaxRetries, parsePositiveInteger, parseTimeout, type NormalizedClientOptions } from '../client/normalize-client-options.js';
 
 const EMPTY_TAGS: readonly string[] = Object.freeze([]);
 const EMPTY_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
@@ -15,6 +15,7 @@ const CALL_OPTION_NAMES: ReadonlySet<string> = new Set([
   'signal',
   'timeoutMs',
   'maxRetries',
+  'maxAttempts',
   'headers',
   'cache',
   'tags',
@@ -31,6 +32,7 @@ export function normalizeCallOptions(client: NormalizedClientOptions, options: C
       timeoutMs: client.timeoutMs,
       deadlineAt: Date.now() + client.timeoutMs,
       maxRetries: client.maxRetries,
+      maxAttempts: client.maxAttempts,
       maxResponseBytes: client.maxResponseBytes,
       streamTimeoutMs: undefined,
       headers: EMPTY_HEADERS,
@@ -44,7 +46,8 @@ export function normalizeCallOptions(client: NormalizedClientOptions, options: C
     signal: options.signal,
     timeoutMs,
     deadlineAt: Date.now() + timeoutMs,
-    maxRetries: parseNonNegative('maxRetries', options.maxRetries, client.maxRetries),
+    maxRetries: parseMaxRetries(options.maxRetries, client.maxRetries),
+    maxAttempts: parsePositiveInteger('maxAttempts', options.maxAttempts, client.maxAttempts),
     maxResponseBytes: parsePositiveInteger('maxResponseBytes', options.maxResponseBytes, client.maxResponseBytes),
     streamTimeoutMs: parseStreamTimeout(options.streamTimeoutMs),
     headers: options.headers ?? EMPTY_HEADERS,

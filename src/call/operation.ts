@@ -34,3 +34,9 @@ export type Operation =
 
 /** The operations whose result is a stream: layers wrap it without buffering and settle when it ends. */
 export const STREAM_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>(['chatStream', 'responses.createStream']);
+
+/**
+ * The operations that make something upstream (a file, a batch): once their request may have
+ * reached the server, only a 429 or 503 is retried, so a lost answer does not make a second one.
+ */
+export const CREATING_OPERATIONS: ReadonlySet<Operation> = new Set<Operation>(['files.create', 'batches.create']);

@@ -22,10 +22,18 @@ export interface ClientOptions extends MiddlewareOptions {
   customProviders?: readonly unknown[];
   /** Provider id for bare model names that no registry prefix claims. */
   modelHint?: string;
-  /** One deadline for a call across its retries, and the idle limit between stream chunks. Default 60000. */
+  /**
+   * One deadline for a call across its retries, fallbacks and router deployments (a stream's until
+   * it is open), and the idle limit between stream chunks. Default 60000.
+   */
   timeoutMs?: number;
-  /** Retries on connection errors, 408, 409, 429 and 5xx. Default 2. */
+  /** Retries on connection errors, 408, 409, 429 and 5xx, per route; at most 10. Default 2. */
   maxRetries?: number;
+  /**
+   * Upstream HTTP requests one call may send, across retries, fallbacks and router deployments
+   * together; once spent, the last error goes back. A positive integer. Default 10.
+   */
+  maxAttempts?: number;
   /**
    * Largest response body read whole (JSON and text answers), in bytes. A body past it is cut as
    * soon as the bound is crossed and the call fails with a non-retryable `InvalidResponseError`.
@@ -44,7 +52,10 @@ export interface ClientOptions extends MiddlewareOptions {
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** At most 10. */
   maxRetries?: number;
+  /** Overrides the client's `maxAttempts` for this call. */
+  maxAttempts?: number;
   /** Overrides the client's `maxResponseBytes` for this call. */
   maxResponseBytes?: number;
   /**

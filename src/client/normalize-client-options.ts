@@ -16,17 +16,21 @@ export interface NormalizedClientOptions {
   readonly modelHint: string | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly maxAttempts: number;
   readonly maxResponseBytes: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly fetch: typeof fetch | undefined;
   readonly middleware: readonly Middleware[];
 }
 
-const DEFAULTS = { timeoutMs: 60_000, maxRetries: 2, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES } as const;
+const DEFAULTS = { timeoutMs: 60_000, maxRetries: 2, maxAttempts: 10, maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES } as const;
+
+/** The most retries a call may ask for: past it a failing provider is hammered rather than helped. */
+export const MAX_RETRIES_LIMIT = 10;
 
 const KNOWN_OPTIONS = new Set<string>([
   'apiKey', 'apiKeys', 'baseURL', 'providers', 'customProviders', 'modelHint',
-  'timeoutMs', 'maxRetries', 'maxResponseBytes', 'headers', 'fetch', 'middleware', ...MIDDLEWARE_OPTION_KEYS,
+  'timeoutMs', 'maxRetries', 'maxAttempts', 'maxResponseBytes', 'headers', 'fetch', 'middleware', ...MIDDLEWARE_OPTION_KEYS,
 ]);
 
 export function normalizeClientOptions(options: ClientOptions): NormalizedClientOptions {
@@ -42,7 +46,8 @@ export function normalizeClientOptions(options: ClientOptions): NormalizedClient
     customProviders: options.customProviders ?? [],
     modelHint: options.modelHint,
     timeoutMs: parseTimeout(options.timeoutMs, DEFAULTS.timeoutMs),
-    maxRetries: parseNonNegative('maxRetries', options.maxRetries, DEFAULTS.maxRetries),
+    maxRetries: parseMaxRetries(options.maxRetries, DEFAULTS.maxRetries),
+    maxAttempts: parsePositiveInteger('maxAttempts', options.maxAttempts, DEFAULTS.maxAttempts),
     maxResponseBytes: parsePositiveInteger('maxResponseBytes', options.maxResponseBytes, DEFAULTS.maxResponseBytes),
     headers: options.headers ?? {},
     fetch: options.fetch,
@@ -56,6 +61,15 @@ export function parseNonNegative(name: string, value: unknown, fallback: number)
     throw new ConfigurationError(`${name} must be a non-negative number, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** `maxRetries`: a non-negative number up to `MAX_RETRIES_LIMIT`. */
+export function parseMaxRetries(value: unknown, fallback: number): number {
+  const maxRetries = parseNonNegative('maxRetries', value, fallback);
+  if (maxRetries > MAX_RETRIES_LIMIT) {
+    throw new ConfigurationError(`maxRetries must be at most ${MAX_RETRIES_LIMIT}, got ${maxRetries}`);
+  }
+  return maxRetries;
 }
 
 export function parsePositiveInteger(name: string, value: unknown, fallback: number): number {

@@ -1,8 +1,10 @@
-import { BadRequestError, ConfigurationError } from '../errors/error-classes.js';
+import { BadRequestError, ConfigurationError, ServiceUnavailableError } from '../errors/error-classes.js';
 import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.js';
 import type { HttpBody } from './send-request.js';
 import { sendWithRetry, type SendResult } from './send-with-retry.js';
 import type { CallContext } from '../call/call-context.js';
+import { CREATING_OPERATIONS } from '../call/operation.js';
+import { noteAttemptBudgetSpent } from '../errors/note-attempt-budget-spent.js';
 import type { Dialect, WireRequest, WireResponseKind } from '../dialects/dialect.js';
 import { appendQuery } from '../dialects/shared/append-query.js';
 import { memoizeImport } from '../loading/memoize-import.js';
@@ -65,6 +67,11 @@ export function createSender(input: SenderInput): Sender {
       maxRetries: options.maxRetries,
       maxResponseBytes: options.maxResponseBytes,
       timeoutMs: options.timeoutMs,
+      // The call's own deadline and budget: a fallback or another deployment does not restart them.
+      deadlineAt: options.deadlineAt,
+      maxAttempts: options.maxAttempts,
+      attemptsSpent: () => info.attempts,
+      onlyRetryUnsent: CREATING_OPERATIONS.has(context.operation),
       signal: options.signal,
       mode: MODE[kind],
       provider: route.provider.id,
@@ -87,7 +94,15 @@ export function createSender(input: SenderInput): Sender {
   };
 
   return async (context, wire, dialect) => {
-    const { route, info } = context;
+    const { route, info, options } = context;
+    if (info.attempts >= options.maxAttempts) {
+      // A layer sending the call once more (custom middleware) after the budget is spent.
+      throw new ServiceUnavailableError(`no request sent: the call's maxAttempts (${options.maxAttempts}) are spent`, {
+        provider: route.provider.id,
+        model: route.model,
+        retryable: false,
+      });
+    }
     const encoded = encodeBody(wire, route.provider.id);
     const body = encoded instanceof Promise ? await encoded : encoded;
     const mapError: MapError | undefined =
@@ -101,6 +116,7 @@ export function createSender(input: SenderInput): Sender {
       const authorizer = route.provider.authorizer;
       const replayable = !(body.body instanceof ReadableStream);
       if (replayable && isLiterLlmError(error) && error.status === 401 && authorizer?.invalidate?.() === true) {
+        if (info.attempts >= options.maxAttempts) throw noteAttemptBudgetSpent(error, options.maxAttempts);
         return sendOnce(context, wire, body, mapError);
       }
       throw error;

@@ -4,6 +4,8 @@ import { isLiterLlmError, type LiterLlmError } from '../errors/liter-llm-error.j
 import { redactSecrets } from '../errors/redact-secrets.js';
 import { systemClock } from './clock.js';
 import { computeBackoffDelay } from './compute-backoff-delay.js';
+import { isConnectFailure } from './is-connect-failure.js';
+import { noteAttemptBudgetSpent } from '../errors/note-attempt-budget-spent.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { readBoundedText, type BoundedText } from './read-bounded-text.js';
 import type { OutgoingRequest } from '../dialects/dialect.js';
@@ -11,6 +13,9 @@ import { sendRequest, type HttpRequest } from './send-request.js';
 
 /** Longest server-requested wait we honour; beyond it the error goes back to the caller. */
 export const MAX_RETRY_AFTER_MS = 60_000;
+
+/** Shortest wait between attempts: a server asking for less (`retry-after-ms: 0`) is not hammered in a loop. */
+export const MIN_RETRY_AFTER_MS = 100;
 
 /** The default `maxResponseBytes` (64 MiB): the largest JSON or text body read whole. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -22,8 +27,28 @@ export interface SendWithRetryParams extends Omit<HttpRequest, 'signal'> {
   readonly maxRetries: number;
   /** Largest body read in `json` and `text` mode (default 64 MiB); past it the call fails with `InvalidResponseError`. */
   readonly maxResponseBytes?: number;
-  /** One deadline across every attempt, measured from the call. */
+  /** The call's `timeoutMs`, named in the `TimeoutError`. */
   readonly timeoutMs: number;
+  /**
+   * When the whole call must have settled (epoch ms), fallbacks and router deployments included;
+   * default `timeoutMs` from now. No attempt runs and no retry waits past it.
+   */
+  readonly deadlineAt?: number;
+  /**
+   * Upstream requests the whole call may send (`maxAttempts`); with `attemptsSpent` (default: this
+   * route's own), a failure that would be retried goes back once they are spent, saying so.
+   */
+  readonly maxAttempts?: number;
+  readonly attemptsSpent?: () => number;
+  /**
+   * For requests that make something upstream (`files.create`, `batches.create`): once the request
+   * may have reached the server, only a 429 or 503 (the server refused the work) is retried. It
+   * counts as sent when any answer arrived, or when the connection failed after it had opened (a
+   * reset may come after the server read the whole body); only a connection that never opened
+   * (refused, unreachable, DNS, connect timeout) proves nothing was sent. Knowing the body was
+   * fully pulled would need a streamed body, which loses its `content-length`.
+   */
+  readonly onlyRetryUnsent?: boolean;
   readonly signal?: AbortSignal | undefined;
   /**
    * `json` reads and parses the body under the deadline; `text` reads it as text under the
@@ -61,13 +86,13 @@ class DeadlineReached extends Error {}
 
 /**
  * Sends with retries on connection errors, 408, 409, 429 and 5xx, honouring `retry-after-ms` and
- * `Retry-After` up to 60 s, else jittered exponential backoff. Streams are retried only until their
+ * `Retry-After` from 100 ms up to 60 s, else jittered exponential backoff, within the call's
+ * deadline and attempt budget. Streams are retried only until their
  * response headers arrive: after that a failure belongs to the consumer. A request whose body is a
  * stream is sent once: the stream is consumed by the first attempt and cannot be replayed.
  */
 export async function sendWithRetry(params: SendWithRetryParams): Promise<SendResult> {
-  const startedAt = Date.now();
-  const deadline = startedAt + params.timeoutMs;
+  const deadline = params.deadlineAt ?? Date.now() + params.timeoutMs;
   const sleep = params.sleep ?? systemClock.sleep;
   const errorContext = { provider: params.provider, model: params.model };
   const replayable = !(params.body instanceof ReadableStream);
@@ -88,6 +113,8 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
     };
 
     let failure: LiterLlmError;
+    /** Whether the request may have reached the server (see `onlyRetryUnsent`). */
+    let maybeSent = true;
     try {
       const headers =
         params.authorize === undefined
@@ -141,6 +168,8 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
       if (shouldRetry === 'true' || shouldRetry === 'false') {
         failure = withRetryable(failure, shouldRetry === 'true');
       }
+      // The server refused the work, so nothing was made: safe to send again.
+      if (response.status === 429 || response.status === 503) maybeSent = false;
       cleanup();
     } catch (error) {
       cleanup();
@@ -158,12 +187,18 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
         ...errorContext,
         cause: redactSecrets(causeSummary(error), params.secrets),
       });
+      maybeSent = !isConnectFailure(error);
     }
 
     const retriesLeft = replayable && attempts <= params.maxRetries;
     if (!failure.retryable || !retriesLeft) throw failure;
+    if (params.onlyRetryUnsent === true && maybeSent) throw failure;
     if (failure.retryAfterMs !== undefined && failure.retryAfterMs > MAX_RETRY_AFTER_MS) throw failure;
-    const delay = failure.retryAfterMs ?? computeBackoffDelay(attempts - 1, params.random);
+    if (params.maxAttempts !== undefined && (params.attemptsSpent?.() ?? attempts) >= params.maxAttempts) {
+      throw noteAttemptBudgetSpent(failure, params.maxAttempts);
+    }
+    const delay =
+      failure.retryAfterMs === undefined ? computeBackoffDelay(attempts - 1, params.random) : Math.max(MIN_RETRY_AFTER_MS, failure.retryAfterMs);
     if (Date.now() + delay >= deadline) throw failure;
     try {
       await sleep(delay, params.signal);

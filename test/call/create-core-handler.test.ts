@@ -29,7 +29,7 @@ function contextWithout(missing: EndpointName, dialect: string, operation: Opera
     operation,
     request: {},
     route: { provider, model: 'any' },
-    options: { signal: undefined, timeoutMs: 1000, deadlineAt: Date.now() + 1000, maxRetries: 0, maxResponseBytes: 1024, streamTimeoutMs: undefined, headers: {}, cache: undefined, tags: [] },
+    options: { signal: undefined, timeoutMs: 1000, deadlineAt: Date.now() + 1000, maxRetries: 0, maxAttempts: 10, maxResponseBytes: 1024, streamTimeoutMs: undefined, headers: {}, cache: undefined, tags: [] },
     info: createCallInfoRecord(operation, provider.id, 'any'),
     services: {
       resolveRoute: () => {

@@ -15,7 +15,7 @@ function context(cache?: boolean): CallContext {
     operation: 'chat',
     request: { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hello' }], max_tokens: 10 },
     route,
-    options: { signal: undefined, timeoutMs: 60_000, deadlineAt: Date.now() + 60_000, maxRetries: 0, maxResponseBytes: 1024, streamTimeoutMs: undefined, headers: {}, cache, tags: [] },
+    options: { signal: undefined, timeoutMs: 60_000, deadlineAt: Date.now() + 60_000, maxRetries: 0, maxAttempts: 10, maxResponseBytes: 1024, streamTimeoutMs: undefined, headers: {}, cache, tags: [] },
     info: createCallInfoRecord('chat', 'openai', 'gpt-4o'),
     services,
   } as CallContext;

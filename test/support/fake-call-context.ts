@@ -104,6 +104,7 @@ export function fakeCallContext(input: FakeCallInput = {}): CallContext {
       timeoutMs: input.timeoutMs ?? 60_000,
       deadlineAt: Date.now() + (input.timeoutMs ?? 60_000),
       maxRetries: input.maxRetries ?? 0,
+      maxAttempts: input.maxAttempts ?? 10,
       maxResponseBytes: 64 * 1024 * 1024,
       streamTimeoutMs: undefined,
       headers: input.headers ?? {},

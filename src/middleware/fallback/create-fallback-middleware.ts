@@ -2,6 +2,7 @@ import type { Middleware } from '../compose.js';
 import { startCall } from '../observe-call.js';
 import type { CallContext } from '../../call/call-context.js';
 import type { Operation } from '../../call/operation.js';
+import { callBudgetSpent } from './call-budget-spent.js';
 import { classifyFallbackError } from './classify-fallback-error.js';
 import { createFallbackContext } from './create-fallback-context.js';
 import { normalizeFallbackOptions, type FallbackOptions, type NormalizedFallbackOptions } from './normalize-fallback-options.js';
@@ -62,7 +63,7 @@ function createFallbackPlan(
     attempt: (candidate) => next(candidate === model ? context : createFallbackContext(context, candidate)),
     next(candidate, error) {
       const reason = classifyFallbackError(error, context.options.signal, options);
-      if (reason === undefined) return undefined;
+      if (reason === undefined || callBudgetSpent(context, error)) return undefined;
       // The first failure decides which lists the call falls back along.
       remaining ??= planFallbackModels(options, names, reason);
       const following = remaining.shift();

@@ -38,6 +38,7 @@ function createProbeContext(kind: HealthProbeKind, route: ResolvedRoute, signal:
     timeoutMs,
     deadlineAt: Date.now() + timeoutMs,
     maxRetries: 0,
+    maxAttempts: 1,
     maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
     streamTimeoutMs: undefined,
     headers: {},

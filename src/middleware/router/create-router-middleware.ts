@@ -5,6 +5,7 @@ import type { Middleware } from '../compose.js';
 import type { CallContext, Next } from '../../call/call-context.js';
 import type { Operation } from '../../call/operation.js';
 import { runWithFailover, type FailoverPlan } from '../fallback/run-with-failover.js';
+import { callBudgetSpent } from '../fallback/call-budget-spent.js';
 import { normalizeRouterOptions, type NormalizedAlias, type NormalizedDeployment, type RouterOptions } from './normalize-router-options.js';
 import { observeStream } from '../../streaming/observe-stream.js';
 import { orderDeployments, type DeploymentStats } from './order-deployments.js';
@@ -106,7 +107,7 @@ export function createRouterMiddleware(options: RouterOptions, dependencies: Rou
       first,
       attempt: (deployment) => attemptDeployment(context, next, state, deployment, routes, stream),
       next(deployment, error) {
-        if (!canFailOver(error, context.options.signal)) return undefined;
+        if (!canFailOver(error, context.options.signal) || callBudgetSpent(context, error)) return undefined;
         position += 1;
         const following = order[position];
         if (following !== undefined) context.info.fallbacks.push(deployment.id);
