@@ -21,6 +21,8 @@ import { STREAM_OPERATIONS } from '../../call/operation.js';
  * - Streams fall back only before the first chunk reached the caller.
  * - `callInfo(result).fallbacks` lists each model that failed before the one that served the call
  *   (whose route is `callInfo().provider` / `.model`).
+ * - No model is tried once the call's `maxAttempts` requests were sent or its `timeoutMs` passed:
+ *   one budget and one deadline cover the whole call (`callBudgetSpent`).
  * - When every model failed, the last error is thrown; it carries all errors of the call, in
  *   order, as a non-enumerable `errors` array (the thrown one last).
  * - A call whose request has no `model`, or uploads a `ReadableStream` (which cannot be sent

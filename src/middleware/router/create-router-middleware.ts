@@ -50,6 +50,8 @@ interface AliasState {
  *   strategy's order is tried; streams only before their first chunk. Aborts and client errors
  *   are thrown as they are. Each deployment that failed before the one that served is recorded in
  *   `callInfo().fallbacks` by its `id`; giving up throws the last error, with all of them as `errors`.
+ * - No further deployment is tried once the call's `maxAttempts` requests were sent or its
+ *   `timeoutMs` passed (`callBudgetSpent`).
  * - Deployments that `dependencies.isAvailable` reports unavailable are skipped.
  * - Statistics (rotation, latency, calls in flight) live in this process.
  * - Put it inside `fallback`: fallback lists may name aliases, and fallback hands the alias to
