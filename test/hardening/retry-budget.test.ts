@@ -83,6 +83,28 @@ describe('maxAttempts caps the upstream requests of one call', () => {
     c.close();
   });
 
+  it('a custom middleware that sends the call again and again cannot pass the budget', async () => {
+    const c = client({
+      maxRetries: 0,
+      middleware: [
+        async (context, next) => {
+          for (let round = 0; ; round += 1) {
+            try {
+              return await next(context);
+            } catch (error) {
+              if (round === 20) throw error;
+            }
+          }
+        },
+      ],
+    });
+    const error = await failure(c.chat({ model: 'openai/gpt-4o', messages }, { maxAttempts: 3 }));
+    expect(server.requests.length).toBe(3);
+    expect(error).toMatchObject({ retryable: false });
+    expect(error.message).toMatch(/maxAttempts \(3\)/);
+    c.close();
+  });
+
   it('a client maxAttempts is the default of its calls', async () => {
     const c = withFallbacks({ maxAttempts: 4 });
     await failure(c.chat({ model: 'openai/gpt-4o', messages }));
