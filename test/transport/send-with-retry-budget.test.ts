@@ -52,9 +52,9 @@ describe('sendWithRetry within a call budget', () => {
   it('stops once the attempts spent by the whole call reach maxAttempts, and says so', async () => {
     server.handle(sendJson(503, {}));
     let spentBefore = 7;
-    const error = await sendWithRetry(params({ maxAttempts: 10, attemptsSpent: () => spentBefore, onAttempt: () => (spentBefore += 1) })).catch(
-      (caught: unknown) => caught as Error,
-    );
+    const error = (await sendWithRetry(params({ maxAttempts: 10, attemptsSpent: () => spentBefore, onAttempt: () => (spentBefore += 1) })).catch(
+      (caught: unknown) => caught,
+    )) as Error;
     expect(server.requests.length).toBe(3);
     expect(error.message).toMatch(/maxAttempts \(10\) are spent/);
   });
