@@ -31,15 +31,16 @@ describe('createRedisBudgetStore', () => {
       { key: 'global', limit: 1000 },
       { key: 'tag:a', limit: 300 },
     ];
-    expect(await store.reserve({ scopes, amount: 200, force: false, ttlMs: 60_000 })).toEqual({ admitted: true, exceeded: undefined });
-    expect(await store.reserve({ scopes, amount: 200, force: false, ttlMs: 60_000 })).toEqual({
+    const lease = (id: string) => ({ id, ms: 60_000 });
+    expect(await store.reserve({ scopes, amount: 200, lease: lease('a'), force: false, ttlMs: 60_000 })).toEqual({ admitted: true, exceeded: undefined });
+    expect(await store.reserve({ scopes, amount: 200, lease: lease('b'), force: false, ttlMs: 60_000 })).toEqual({
       admitted: false,
       exceeded: { index: 1, spent: 0, reserved: 200 },
     });
     expect(await store.read('global')).toEqual({ spent: 0, reserved: 200 });
-    expect(await store.settle(['global', 'tag:a'], 200, 150, 60_000)).toEqual([150, 150]);
+    expect(await store.settle(['global', 'tag:a'], 'a', 150, 60_000)).toEqual([150, 150]);
     expect(await store.read('tag:a')).toEqual({ spent: 150, reserved: 0 });
-    const forced = await store.reserve({ scopes, amount: 200, force: true, ttlMs: 60_000 });
+    const forced = await store.reserve({ scopes, amount: 200, lease: lease('c'), force: true, ttlMs: 60_000 });
     expect(forced).toEqual({ admitted: true, exceeded: { index: 1, spent: 150, reserved: 0 } });
     const ttl = Number(await redis.client.sendCommand(['PTTL', `${redis.prefix}store:global`]));
     expect(ttl).toBeGreaterThan(0);
