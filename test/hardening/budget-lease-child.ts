@@ -5,12 +5,7 @@
 import { createClient as createRedisClient } from 'redis';
 import { createClient } from '../../src/index.js';
 import { createRedisBudgetStore } from '../../src/middleware/budget/create-redis-budget-store.js';
-
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`${name} is not set`);
-  return value;
-};
+import { requiredEnv as env } from '../support/required-env.js';
 
 const redis = createRedisClient({ url: env('LITER_LLM_REDIS_URL') });
 await redis.connect();
@@ -23,7 +18,7 @@ const client = createClient({
     mode: 'hard',
     leaseMarginMs: Number(env('LEASE_MARGIN_MS')),
     store: createRedisBudgetStore({ sendCommand: (args) => redis.sendCommand(args) }, { prefix: env('BUDGET_PREFIX') }),
-  } as never,
+  },
 });
 // Never answered: the parent kills this process while the call waits.
 await client.chat({ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hang' }], max_tokens: 1000 });

@@ -124,7 +124,7 @@ describe('a stream', () => {
         providers: { openai: { baseURL: `${stream.url}/v1`, apiKey: 'sk-test' } },
         maxRetries: 0,
         timeoutMs: 400,
-        budget: { limitUsd: LIMIT_USD, mode: 'hard', store, leaseMarginMs: 200 } as never,
+        budget: { limitUsd: LIMIT_USD, mode: 'hard', store, leaseMarginMs: 200 },
       });
       const startedAt = Date.now();
       let reservedLate = -1;
