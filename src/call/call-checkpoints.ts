@@ -37,6 +37,13 @@ export function streamIdleCheckpoint(context: CallContext): (() => void) | undef
   const listeners = context.checkpoints?.onStreamIdle;
   if (listeners === undefined || listeners.length === 0) return undefined;
   return () => {
-    for (const listener of listeners) listener();
+    for (const listener of listeners) {
+      // It runs in a timer: a throw would be an uncaught exception, and the stream is over anyway.
+      try {
+        listener();
+      } catch {
+        // The listener's own bookkeeping failed; the others still run.
+      }
+    }
   };
 }

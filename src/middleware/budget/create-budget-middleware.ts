@@ -122,7 +122,7 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
     let held = 0;
     let meter: StreamMeter | undefined;
     let settled = false;
-    const pricedRoutes: string[] = [];
+    const warnedRoutes: string[] = [];
 
     /** The most the call may cost on `target`; a warning (once per route) when its price is unknown. */
     const maxCostOn = (target: ResolvedRoute, request: unknown, sent: WireRequest | undefined): number | undefined => {
@@ -133,8 +133,8 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       }
       const name = `${target.provider.id}/${target.model}`;
       if (sent !== undefined && normalized.unknownModelReservationUsd === undefined && mode === 'hard') return undefined;
-      if (!pricedRoutes.includes(name)) {
-        pricedRoutes.push(name);
+      if (!warnedRoutes.includes(name)) {
+        warnedRoutes.push(name);
         info.warnings.push(`budget: no price known for ${name}; reserved ${formatUsd(normalized.unknownModelReservationUsd ?? 0)}`);
       }
       return normalized.unknownModelReservationUsd ?? 0;
