@@ -1,5 +1,6 @@
 import type { ProviderOverride } from '../routing/resolved-provider.js';
 import type { ResolvedRoute } from '../routing/resolved-route.js';
+import type { CallCheckpoints } from './call-checkpoints.js';
 import type { CallInfoRecord } from './call-info.js';
 import type { Operation } from './operation.js';
 
@@ -50,6 +51,8 @@ export interface CallContext {
   readonly options: NormalizedCallOptions;
   readonly info: CallInfoRecord;
   readonly services: CallServices;
+  /** Work a layer asks the core to do before each send and when a stream goes idle; absent: none. */
+  readonly checkpoints?: CallCheckpoints | undefined;
 }
 
 /**

@@ -15,7 +15,8 @@ export type CoreHandlerInput = SenderInput;
  * The innermost handler. Every operation runs the same way: its wire shape from the provider's
  * dialect (`resolveWireShape`, which also refuses what the provider does not serve), one wire
  * request, one HTTP exchange with retries, and the response read back into the OpenAI shape.
- * Nothing is sent when the provider cannot serve the operation or lacks credentials.
+ * Nothing is sent when the provider cannot serve the operation or lacks credentials, or when a
+ * layer's `beforeSend` checkpoint refuses the wire request.
  *
  * Its errors, and a stream's errors mid-way, leave it scrubbed of every known secret (the call's
  * header credentials included): hooks, custom middleware and tracers all sit outside it, and a
@@ -36,6 +37,8 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
       if (route.provider.unavailable !== undefined) throw route.provider.unavailable();
       const startedAt = Date.now();
       const wire = buildWireRequest(shape, context, route);
+      const checks = context.checkpoints?.beforeSend;
+      if (checks !== undefined) for (const check of checks) await check(wire, context);
       const sent = await send(context, wire, dialect);
       result = await shape.readResponse(sent, context, startedAt);
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { ChatCompletionRequest, EmbeddingRequest } from '../../generated/types/index.js';
 import { InvalidResponseError, StreamError } from '../errors/error-classes.js';
+import { streamIdleCheckpoint } from '../call/call-checkpoints.js';
 import { convertResponseToChunkStream } from '../streaming/convert-response-to-chunk-stream.js';
 import { readChatStream } from '../streaming/read-chat-stream.js';
 import type { SendResult } from '../transport/send-with-retry.js';
@@ -63,6 +64,7 @@ function createConversionShapes(dialect: Dialect): ConversionShapes {
           idleTimeoutMs: context.options.timeoutMs,
           streamTimeoutMs: context.options.streamTimeoutMs,
           startedAt,
+          onIdle: streamIdleCheckpoint(context),
         });
       },
     },

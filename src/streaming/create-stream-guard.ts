@@ -13,6 +13,11 @@ export interface StreamGuardInput {
   readonly startedAt: number;
   /** The call's signal: aborting it mid-stream is the caller's choice, not a broken stream. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Called after the idle timer fired and cancelled the request. A consumer that stopped pulling
+   * never resumes the stream, so its layers learn of the end only through this.
+   */
+  readonly onIdle?: (() => void) | undefined;
 }
 
 /** The watch over one streamed read: idle timeout, total deadline, error conversion, and the end of the request. */
@@ -39,7 +44,10 @@ export interface PartialContent {
 export function createStreamGuard(input: StreamGuardInput, abortedMessage: string): StreamGuard {
   const { sent } = input;
   const { provider, model } = input.info;
-  const idle = createIdleTimer(input.idleTimeoutMs, () => sent.abort(new Error('stream idle timeout')));
+  const idle = createIdleTimer(input.idleTimeoutMs, () => {
+    sent.abort(new Error('stream idle timeout'));
+    input.onIdle?.();
+  });
   const { streamTimeoutMs } = input;
   let pastDeadline = false;
   const deadline =

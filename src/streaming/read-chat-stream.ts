@@ -20,6 +20,8 @@ export interface ReadChatStreamInput {
   /** The stream's total deadline from `startedAt`; undefined: none. */
   readonly streamTimeoutMs?: number | undefined;
   readonly startedAt: number;
+  /** Called when the idle timer fired (see `StreamGuardInput.onIdle`). */
+  readonly onIdle?: (() => void) | undefined;
 }
 
 /**

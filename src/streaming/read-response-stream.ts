@@ -19,6 +19,8 @@ export interface ReadResponseStreamInput {
   /** The stream's total deadline from `startedAt`; undefined: none. */
   readonly streamTimeoutMs?: number | undefined;
   readonly startedAt: number;
+  /** Called when the idle timer fired (see `StreamGuardInput.onIdle`). */
+  readonly onIdle?: (() => void) | undefined;
   /** The call's signal: aborting it mid-stream throws `AbortedError`. */
   readonly signal?: AbortSignal | undefined;
 }

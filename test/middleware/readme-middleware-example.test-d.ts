@@ -17,7 +17,7 @@ export async function readmeMiddlewareExample(): Promise<void> {
     router: { smart: { strategy: 'least-latency', deployments: [{ model: 'openai/gpt-4o' }, { model: 'azure/gpt-4o' }] } },
     healthCheck: { intervalMs: 30_000, failureThreshold: 3, recoveryThreshold: 2 },
     costTracking: true,
-    budget: { limitUsd: 50, perTag: { 'user:42': 1 }, periodMs: 86_400_000, mode: 'hard', store: createRedisBudgetStore(redis) },
+    budget: { limitUsd: 50, perTag: { 'user:42': 1 }, periodMs: 86_400_000, mode: 'hard', store: createRedisBudgetStore(redis), leaseMarginMs: 30_000 },
     hooks: [{ onRequest: ({ request }) => request, onResponse: (event) => log(event), onError: (event) => log(event) }],
     tracing: { tracer },
   });

@@ -3,8 +3,11 @@ import { BudgetExceededError } from '../../errors/error-classes.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
 import type { Middleware } from '../compose.js';
 import type { CallContext, Next } from '../../call/call-context.js';
+import { withCheckpoints } from '../../call/call-checkpoints.js';
+import type { WireRequest } from '../../dialects/dialect.js';
+import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { answersOf } from '../in-memory-store.js';
-import { isThenable, whenAnswered, type MaybePromise } from '../maybe-promise.js';
+import { isThenable, runQuietly, whenAnswered, type MaybePromise } from '../maybe-promise.js';
 import { createCostCalculator } from '../cost/create-cost-calculator.js';
 import { createStreamMeter, type StreamMeter } from '../cost/create-stream-meter.js';
 import { estimateRequestTokens } from '../estimate-request-tokens.js';
@@ -13,6 +16,7 @@ import { STREAM_OPERATIONS } from '../../call/operation.js';
 import { PRICED_OPERATIONS } from '../cost/priced-operations.js';
 import type { PricingTable } from '../cost/pricing-table.js';
 import type { BudgetExceededEvent } from './budget-exceeded-event.js';
+import type { BudgetKeyState, BudgetLease, BudgetScopeLimit } from './budget-store.js';
 import { createMemoryBudgetStore } from './create-memory-budget-store.js';
 import { estimateMaxCost } from './estimate-max-cost.js';
 import { normalizeBudgetOptions, type BudgetOptions } from './normalize-budget-options.js';
@@ -33,12 +37,19 @@ const formatUsd = (usd: number): string => `$${Number(usd.toPrecision(6))}`;
 /**
  * Spending limits, global and per model, provider and tag, over a period. Before a priced call
  * (chat, completion, embeddings, Responses) it reserves the call's maximum cost (estimated input
- * plus `max_tokens`, else `defaultMaxOutputTokens`, at the model's prices) on every limit the
+ * plus its output cap, else `defaultMaxOutputTokens`, at the model's prices) on every limit the
  * call counts against, atomically in the store, so concurrent calls (and processes sharing a
- * Redis store) cannot overshoot together. After the call the reservation is replaced by the
+ * Redis store) cannot overshoot together. Then, as each request is about to go on the wire (after
+ * `extra_body` and quirks, on the route really taken: a fallback, a router deployment), a
+ * `beforeSend` checkpoint prices it again from the wire body and reserves the difference when it
+ * is dearer, or refuses it: a cap raised through `extra_body` or a dearer fallback cannot pass the
+ * reservation. A model without a known price is refused there in `hard` mode unless
+ * `unknownModelReservationUsd` is set. After the call its whole reservation is replaced by the
  * actual cost (reported usage; for streams, what was consumed), or released when the call failed.
- * `hard` mode rejects a call that does not fit with `BudgetExceededError` before anything is sent;
- * `soft` mode lets it through; both call `onExceeded`.
+ * A reservation is a lease that frees itself `leaseMarginMs` after the call's deadline (a stream's
+ * is extended while it is read); a stream dropped without `return()` is settled when its idle
+ * timer fires. `hard` mode rejects a call that does not fit with `BudgetExceededError` before
+ * anything is sent; `soft` mode lets it through; both call `onExceeded`.
  *
  * @example
  * const client = createClient({
@@ -54,8 +65,11 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
     { prices: normalized.prices },
     dependencies.loadTable === undefined ? { clock } : { clock, loadTable: dependencies.loadTable },
   );
-  const { periodMs, mode } = normalized;
+  const { periodMs, mode, leaseMarginMs } = normalized;
   const ttlMs = periodMs === undefined ? undefined : periodMs * 2;
+  // Lease ids are unique across the processes sharing a store: a random prefix per layer, then a count.
+  const leasePrefix = `${crypto.randomUUID()}:`;
+  let leases = 0;
 
   const report = async (context: CallContext, event: Omit<BudgetExceededEvent, 'mode' | 'provider' | 'model' | 'tags'>): Promise<void> => {
     if (normalized.onExceeded === undefined) return;
@@ -87,29 +101,55 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
     }
   };
 
-  /** Reserves the call's maximum cost on every scope, sends it, and settles what it actually cost. */
+  /**
+   * Reserves the call's maximum cost on every scope, tops it up before each send when the wire
+   * request may cost more, sends it, and settles what it actually cost.
+   */
   function reserveAndSend(context: CallContext, next: Next, scopes: readonly BudgetScope[]): Promise<unknown> {
-    const { info, route } = context;
-    const prices = calculator.priceOf(route.provider.id, route.model);
-    let reserveUsd = normalized.unknownModelReservationUsd;
-    if (prices === undefined) {
-      info.warnings.push(`budget: no price known for ${route.provider.id}/${route.model}; reserved ${formatUsd(reserveUsd)}`);
-    } else {
-      reserveUsd = estimateMaxCost(prices, context.request, context.operation, normalized.defaultMaxOutputTokens);
-    }
+    const { info, route, options } = context;
+    const stream = STREAM_OPERATIONS.has(context.operation);
     const period = periodMs === undefined ? 'all' : String(Math.floor(clock.now() / periodMs));
     const keys = scopes.map((scope) => `${scope.name}|${period}`);
-    const amount = toNanos(reserveUsd);
+    const limits: BudgetScopeLimit[] = scopes.map((scope, index) => ({ key: keys[index] as string, limit: toNanos(scope.limitUsd) }));
+    const leaseId = leasePrefix + (leases++).toString(36);
+    /** When the lease ends by this process's clock, as last set: the call's deadline plus the margin. */
+    let leaseUntil = 0;
+    const leaseFor = (untilMs: number): BudgetLease => {
+      leaseUntil = Math.max(leaseUntil, untilMs);
+      return { id: leaseId, ms: Math.max(0, untilMs - Date.now()) };
+    };
+    /** Nano-USD this call's lease holds. */
+    let held = 0;
+    let meter: StreamMeter | undefined;
+    let settled = false;
+    const warnedRoutes: string[] = [];
+
+    /** The most the call may cost on `target`; a warning (once per route) when its price is unknown. */
+    const maxCostOn = (target: ResolvedRoute, request: unknown, sent: WireRequest | undefined): number | undefined => {
+      const prices = calculator.priceOf(target.provider.id, target.model);
+      if (prices !== undefined) {
+        const body = sent === undefined ? undefined : { body: sent.body, renameParams: target.provider.quirks.renameParams };
+        return estimateMaxCost(prices, request, context.operation, normalized.defaultMaxOutputTokens, body);
+      }
+      const name = `${target.provider.id}/${target.model}`;
+      if (sent !== undefined && normalized.unknownModelReservationUsd === undefined && mode === 'hard') return undefined;
+      if (!warnedRoutes.includes(name)) {
+        warnedRoutes.push(name);
+        info.warnings.push(`budget: no price known for ${name}; reserved ${formatUsd(normalized.unknownModelReservationUsd ?? 0)}`);
+      }
+      return normalized.unknownModelReservationUsd ?? 0;
+    };
+    const upfrontUsd = maxCostOn(route, context.request, undefined) as number;
 
     /** The call's actual cost: what an inner cost layer found, else reported or estimated usage, else the reservation. */
-    const actualUsd = (meter: StreamMeter | undefined): number => {
+    const actualUsd = (streamed: StreamMeter | undefined): number => {
       if (info.cache === 'hit') return 0;
       if (typeof info.costUsd === 'number') return info.costUsd;
       let usage: Usage | undefined = info.usage;
-      if (usage === undefined && meter !== undefined) {
-        usage = { prompt_tokens: estimateRequestTokens(context.operation, context.request, 0).prompt, completion_tokens: meter.outputTokens() };
+      if (usage === undefined && streamed !== undefined) {
+        usage = { prompt_tokens: estimateRequestTokens(context.operation, context.request, 0).prompt, completion_tokens: streamed.outputTokens() };
       }
-      return (usage === undefined ? undefined : calculator.costOf(info.provider, info.model, usage)) ?? reserveUsd;
+      return (usage === undefined ? undefined : calculator.costOf(info.provider, info.model, usage)) ?? toUsd(held);
     };
     const reportCrossed = (spentUsd: number, spent: number, totals: readonly number[]): void | Promise<void> => {
       if (spent === 0) return undefined;
@@ -128,24 +168,79 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
         requestUsd: spentUsd,
       });
     };
+    /** Ends the lease, once: a dropped stream is settled by its idle timer, and again by nothing else. */
     const settle = (spentUsd: number): void | Promise<void> => {
+      if (settled) return undefined;
+      settled = true;
       const spent = toNanos(spentUsd);
       const unrecorded = (error: unknown): void => {
         info.warnings.push(`budget: could not record spending: ${error instanceof Error ? error.message : String(error)}`);
       };
       let totals: MaybePromise<number[]>;
       try {
-        totals = answers.settle(keys, amount, spent, ttlMs);
+        totals = answers.settle(keys, leaseId, spent, ttlMs);
       } catch (error) {
         return unrecorded(error);
       }
       if (!isThenable(totals)) return reportCrossed(spentUsd, spent, totals);
       return totals.then((answered) => reportCrossed(spentUsd, spent, answered), unrecorded);
     };
+
+    /** Reserves `usd` in all for this call (the difference to what it holds); rejects in hard mode when it does not fit. */
+    const reserveUpTo = (usd: number, target: ResolvedRoute, until: number): MaybePromise<void> => {
+      const amount = toNanos(usd) - held;
+      const reserved = answers.reserve({ scopes: limits, amount, lease: leaseFor(until), force: mode === 'soft', ttlMs });
+      return whenAnswered(reserved, (answer): MaybePromise<void> => {
+        if (answer.admitted) held += amount;
+        if (answer.exceeded === undefined) return undefined;
+        const { exceeded } = answer;
+        const scope = scopes[exceeded.index] as BudgetScope;
+        const ownHeld = answer.admitted ? held - amount : held;
+        const reported = report(context, {
+          phase: 'before',
+          scope: scope.name,
+          limitUsd: scope.limitUsd,
+          spentUsd: toUsd(exceeded.spent),
+          reservedUsd: toUsd(Math.max(0, exceeded.reserved - ownHeld)),
+          requestUsd: usd,
+        });
+        return reported.then(() => {
+          if (!answer.admitted) throw exceededError(scope, exceeded, ownHeld, usd, target);
+        });
+      });
+    };
+
+    /** The `beforeSend` checkpoint: the wire request priced on the route it goes to. */
+    const checkWire = (wire: WireRequest, sending: CallContext): void | Promise<void> => {
+      const usd = maxCostOn(sending.route, sending.request, wire);
+      if (usd === undefined) throw unknownPriceError(sending.route);
+      // This send may run until its own timeout; the margin absorbs the small overrun of a first send.
+      const until = Date.now() + options.timeoutMs + leaseMarginMs;
+      if (toNanos(usd) > held) return reserveUpTo(usd, sending.route, until) as void | Promise<void>;
+      if (until - leaseUntil > leaseMarginMs / 2) extendLease(until);
+      return undefined;
+    };
+    const extendLease = (until: number): void => {
+      const lease = leaseFor(until);
+      void runQuietly(
+        () => answers.extend(keys, lease.id, lease.ms),
+        (error) => info.warnings.push(`budget: could not extend the reservation: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    };
+
     const send = (): Promise<unknown> => {
-      let meter: StreamMeter | undefined;
-      return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
-        onItem: (chunk) => (meter ??= createStreamMeter()).observe(chunk),
+      const checked = withCheckpoints(context, {
+        beforeSend: [checkWire],
+        // The consumer may never pull again: settle now, at the cost of what was streamed.
+        onStreamIdle: stream ? [() => void settle(actualUsd(meter ?? createStreamMeter()))] : [],
+      });
+      return observeCall(() => next(checked), stream, {
+        onItem: (chunk) => {
+          (meter ??= createStreamMeter()).observe(chunk);
+          // A stream read past its deadline keeps its lease while chunks arrive (each within timeoutMs).
+          const until = Date.now() + options.timeoutMs + leaseMarginMs;
+          if (!settled && until - leaseUntil > leaseMarginMs / 2) extendLease(until);
+        },
         onEnd: (end) => {
           if (end.status === 'rejected') return settle(0);
           return settle(actualUsd(end.status === 'returned' ? undefined : (meter ?? createStreamMeter())));
@@ -153,32 +248,24 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       });
     };
 
-    const reserved = answers.reserve({
-      scopes: scopes.map((scope, index) => ({ key: keys[index] as string, limit: toNanos(scope.limitUsd) })),
-      amount,
-      force: mode === 'soft',
-      ttlMs,
-    });
-    return whenAnswered(reserved, (answer): Promise<unknown> => {
-      if (answer.exceeded === undefined) return send();
-      const { exceeded } = answer;
-      const scope = scopes[exceeded.index] as BudgetScope;
-      const reported = report(context, {
-        phase: 'before',
-        scope: scope.name,
-        limitUsd: scope.limitUsd,
-        spentUsd: toUsd(exceeded.spent),
-        reservedUsd: toUsd(exceeded.reserved),
-        requestUsd: reserveUsd,
-      });
-      return reported.then(() => {
-        if (answer.admitted) return send();
-        throw new BudgetExceededError(
-          `budget ${scope.name} exceeded: ${formatUsd(toUsd(exceeded.spent))} spent and ` +
-            `${formatUsd(toUsd(exceeded.reserved))} reserved of ${formatUsd(scope.limitUsd)}; this call may cost up to ${formatUsd(reserveUsd)}`,
-          { provider: route.provider.id, model: route.model },
-        );
-      });
-    }) as Promise<unknown>;
+    return whenAnswered(reserveUpTo(upfrontUsd, route, options.deadlineAt + leaseMarginMs), send) as Promise<unknown>;
   }
+}
+
+function exceededError(scope: BudgetScope, exceeded: BudgetKeyState, ownHeld: number, usd: number, route: ResolvedRoute): BudgetExceededError {
+  const others = Math.max(0, exceeded.reserved - ownHeld);
+  return new BudgetExceededError(
+    `budget ${scope.name} exceeded: ${formatUsd(toUsd(exceeded.spent))} spent and ` +
+      `${formatUsd(toUsd(others))} reserved of ${formatUsd(scope.limitUsd)}; this call may cost up to ${formatUsd(usd)}`,
+    { provider: route.provider.id, model: route.model },
+  );
+}
+
+function unknownPriceError(route: ResolvedRoute): BudgetExceededError {
+  const name = `${route.provider.id}/${route.model}`;
+  return new BudgetExceededError(
+    `budget: the price of ${name} is unknown, so a hard budget cannot bound this call; ` +
+      `set budget.prices["${name}"] or budget.unknownModelReservationUsd`,
+    { provider: route.provider.id, model: route.model },
+  );
 }

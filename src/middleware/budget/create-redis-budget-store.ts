@@ -1,16 +1,45 @@
 import type { RedisCommandClient } from '../../stores/redis-command-client.js';
 import type { BudgetStore } from './budget-store.js';
 
-// KEYS: scope hashes. ARGV: amount, ttl ms (0 = none), force (1/0), then one limit per key.
-// Checks every limit first, then reserves on every key: all or nothing, in one atomic script.
-const RESERVE_SCRIPT = `
+// Each scope is two keys: a hash (`spent`, `reserved`, and `lease:<id>` = what lease <id> holds)
+// and a sorted set of lease ids by expiry (server time, ms). `reserved` is the sum of the live
+// leases; every script first purges the leases past their expiry. KEYS come in pairs: hash, leases.
+const PRELUDE = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local function purge(hash, leases)
+  local expired = redis.call('ZRANGEBYSCORE', leases, '-inf', now)
+  for _, id in ipairs(expired) do
+    local held = redis.call('HGET', hash, 'lease:' .. id)
+    if held then
+      redis.call('HINCRBY', hash, 'reserved', '-' .. held)
+      redis.call('HDEL', hash, 'lease:' .. id)
+    end
+    redis.call('ZREM', leases, id)
+  end
+  if #expired > 0 and tonumber(redis.call('HGET', hash, 'reserved') or '0') < 0 then redis.call('HSET', hash, 'reserved', 0) end
+end
+local function keep(hash, leases, ttl)
+  if ttl > 0 then
+    redis.call('PEXPIRE', hash, ttl)
+    redis.call('PEXPIRE', leases, ttl)
+  end
+end
+`;
+
+// ARGV: amount, ttl ms (0 = none), force (1/0), lease id, lease ms, then one limit per scope.
+// Checks every limit first, then reserves on every scope: all or nothing, in one atomic script.
+const RESERVE_SCRIPT = `${PRELUDE}
 local amount = tonumber(ARGV[1])
 local ttl = tonumber(ARGV[2])
+local id, expiry = ARGV[4], now + tonumber(ARGV[5])
 local blocked, blockedSpent, blockedReserved = 0, 0, 0
-for i = 1, #KEYS do
-  local limit = tonumber(ARGV[3 + i])
-  local spent = tonumber(redis.call('HGET', KEYS[i], 'spent') or '0')
-  local reserved = tonumber(redis.call('HGET', KEYS[i], 'reserved') or '0')
+for i = 1, #KEYS / 2 do
+  local hash, leases = KEYS[2 * i - 1], KEYS[2 * i]
+  purge(hash, leases)
+  local limit = tonumber(ARGV[5 + i])
+  local spent = tonumber(redis.call('HGET', hash, 'spent') or '0')
+  local reserved = tonumber(redis.call('HGET', hash, 'reserved') or '0')
   if blocked == 0 and (spent >= limit or spent + reserved + amount > limit) then
     blocked, blockedSpent, blockedReserved = i, spent, reserved
   end
@@ -18,24 +47,50 @@ end
 if blocked > 0 and ARGV[3] ~= '1' then
   return {0, blocked, tostring(blockedSpent), tostring(blockedReserved)}
 end
-for i = 1, #KEYS do
-  redis.call('HINCRBY', KEYS[i], 'reserved', ARGV[1])
-  if ttl > 0 then redis.call('PEXPIRE', KEYS[i], ttl) end
+for i = 1, #KEYS / 2 do
+  local hash, leases = KEYS[2 * i - 1], KEYS[2 * i]
+  redis.call('HINCRBY', hash, 'reserved', ARGV[1])
+  redis.call('HINCRBY', hash, 'lease:' .. id, ARGV[1])
+  local current = tonumber(redis.call('ZSCORE', leases, id) or '0')
+  if current < expiry then redis.call('ZADD', leases, expiry, id) end
+  keep(hash, leases, ttl)
 end
 return {1, blocked, tostring(blockedSpent), tostring(blockedReserved)}
 `;
 
-// KEYS: scope hashes. ARGV: reserved to release, spent to add, ttl ms (0 = none).
-const SETTLE_SCRIPT = `
-local ttl = tonumber(ARGV[3])
+// ARGV: lease id, spent to add, ttl ms (0 = none).
+const SETTLE_SCRIPT = `${PRELUDE}
+local id, ttl = ARGV[1], tonumber(ARGV[3])
 local totals = {}
-for i = 1, #KEYS do
-  local reserved = redis.call('HINCRBY', KEYS[i], 'reserved', '-' .. ARGV[1])
-  if reserved < 0 then redis.call('HSET', KEYS[i], 'reserved', 0) end
-  totals[i] = tostring(redis.call('HINCRBY', KEYS[i], 'spent', ARGV[2]))
-  if ttl > 0 then redis.call('PEXPIRE', KEYS[i], ttl) end
+for i = 1, #KEYS / 2 do
+  local hash, leases = KEYS[2 * i - 1], KEYS[2 * i]
+  purge(hash, leases)
+  local held = redis.call('HGET', hash, 'lease:' .. id)
+  if held then
+    local reserved = redis.call('HINCRBY', hash, 'reserved', '-' .. held)
+    if reserved < 0 then redis.call('HSET', hash, 'reserved', 0) end
+    redis.call('HDEL', hash, 'lease:' .. id)
+  end
+  redis.call('ZREM', leases, id)
+  totals[i] = tostring(redis.call('HINCRBY', hash, 'spent', ARGV[2]))
+  keep(hash, leases, ttl)
 end
 return totals
+`;
+
+// ARGV: lease id, lease ms. Only a lease still held moves.
+const EXTEND_SCRIPT = `${PRELUDE}
+local id, expiry = ARGV[1], now + tonumber(ARGV[2])
+for i = 1, #KEYS / 2 do
+  local current = redis.call('ZSCORE', KEYS[2 * i], id)
+  if current and tonumber(current) < expiry then redis.call('ZADD', KEYS[2 * i], 'XX', expiry, id) end
+end
+return 1
+`;
+
+const READ_SCRIPT = `${PRELUDE}
+purge(KEYS[1], KEYS[2])
+return redis.call('HMGET', KEYS[1], 'spent', 'reserved')
 `;
 
 export interface RedisBudgetStoreOptions {
@@ -45,7 +100,8 @@ export interface RedisBudgetStoreOptions {
 
 /**
  * Budgets shared by every process that uses the same Redis and prefix. Reservations and
- * settlements are Lua scripts, so concurrent processes can never both take the last dollar.
+ * settlements are Lua scripts, so concurrent processes can never both take the last dollar; each
+ * reservation is a lease on Redis server time, so one of a process that died mid-call frees itself.
  * On Redis Cluster a call's scope keys must hash to one slot: put a `{hash tag}` in the prefix.
  *
  * @example
@@ -55,24 +111,28 @@ export interface RedisBudgetStoreOptions {
 export function createRedisBudgetStore(client: RedisCommandClient, options: RedisBudgetStoreOptions = {}): BudgetStore {
   const prefix = options.prefix ?? 'liter-llm:budget:';
   const integer = (value: number): string => String(Math.max(0, Math.round(value)));
+  const keysOf = (keys: readonly string[]): string[] => keys.flatMap((key) => [prefix + key, `${prefix}${key}:leases`]);
+  const run = (script: string, keys: readonly string[], args: readonly string[]): Promise<unknown> =>
+    client.sendCommand(['EVAL', script, String(keys.length * 2), ...keysOf(keys), ...args]);
   return {
-    async reserve({ scopes, amount, force, ttlMs }) {
-      const keys = scopes.map((scope) => prefix + scope.key);
-      const args = [integer(amount), integer(ttlMs ?? 0), force ? '1' : '0', ...scopes.map((scope) => integer(scope.limit))];
-      const reply = (await client.sendCommand(['EVAL', RESERVE_SCRIPT, String(keys.length), ...keys, ...args])) as unknown[];
+    async reserve({ scopes, amount, lease, force, ttlMs }) {
+      const args = [integer(amount), integer(ttlMs ?? 0), force ? '1' : '0', lease.id, integer(lease.ms), ...scopes.map((scope) => integer(scope.limit))];
+      const reply = (await run(RESERVE_SCRIPT, scopes.map((scope) => scope.key), args)) as unknown[];
       const blocked = Number(reply[1]);
       return {
         admitted: Number(reply[0]) === 1,
         exceeded: blocked === 0 ? undefined : { index: blocked - 1, spent: Number(reply[2]), reserved: Number(reply[3]) },
       };
     },
-    async settle(keys, reserved, spent, ttlMs) {
-      const full = keys.map((key) => prefix + key);
-      const reply = (await client.sendCommand(['EVAL', SETTLE_SCRIPT, String(full.length), ...full, integer(reserved), integer(spent), integer(ttlMs ?? 0)])) as unknown[];
+    async settle(keys, leaseId, spent, ttlMs) {
+      const reply = (await run(SETTLE_SCRIPT, keys, [leaseId, integer(spent), integer(ttlMs ?? 0)])) as unknown[];
       return reply.map(Number);
     },
+    async extend(keys, leaseId, leaseMs) {
+      await run(EXTEND_SCRIPT, keys, [leaseId, integer(leaseMs)]);
+    },
     async read(key) {
-      const reply = (await client.sendCommand(['HMGET', prefix + key, 'spent', 'reserved'])) as Array<string | null>;
+      const reply = (await run(READ_SCRIPT, [key], [])) as Array<string | null>;
       return { spent: Number(reply[0] ?? 0), reserved: Number(reply[1] ?? 0) };
     },
   };

@@ -23,8 +23,18 @@ export interface BudgetOptions {
   readonly onExceeded?: (event: BudgetExceededEvent) => void | Promise<void>;
   /** Output tokens reserved for a call that sets no `max_tokens` (default 4096). */
   readonly defaultMaxOutputTokens?: number;
-  /** USD reserved for a call to a model without a known price (default 0). */
+  /**
+   * USD reserved for a call to a model without a known price. Unset (the default), such a call is
+   * refused in `hard` mode (`BudgetExceededError` saying the price is unknown) and sent with a
+   * warning in `soft` mode.
+   */
   readonly unknownModelReservationUsd?: number;
+  /**
+   * How long a reservation outlives its call's deadline (`timeoutMs`) before it frees itself, so
+   * that a process killed mid-call cannot hold a shared budget (default 30000 ms). A stream's
+   * reservation is extended while it is being read.
+   */
+  readonly leaseMarginMs?: number;
   /** Extra prices for models the table lacks, as in `costTracking.prices`. */
   readonly prices?: Readonly<Record<string, PriceSet>>;
 }
@@ -39,7 +49,8 @@ export interface NormalizedBudgetOptions {
   readonly store: BudgetStore | undefined;
   readonly onExceeded: ((event: BudgetExceededEvent) => void | Promise<void>) | undefined;
   readonly defaultMaxOutputTokens: number;
-  readonly unknownModelReservationUsd: number;
+  readonly unknownModelReservationUsd: number | undefined;
+  readonly leaseMarginMs: number;
   readonly prices: Readonly<Record<string, PriceSet>>;
 }
 
@@ -61,8 +72,8 @@ export function normalizeBudgetOptions(options: BudgetOptions): NormalizedBudget
   const mode = options.mode ?? 'hard';
   if (mode !== 'hard' && mode !== 'soft') throw new ConfigurationError(`budget.mode must be 'hard' or 'soft'`);
   const store = options.store;
-  if (store !== undefined && (typeof store.reserve !== 'function' || typeof store.settle !== 'function' || typeof store.read !== 'function')) {
-    throw new ConfigurationError('budget.store must implement BudgetStore (reserve, settle, read)');
+  if (store !== undefined && (['reserve', 'settle', 'extend', 'read'] as const).some((name) => typeof store[name] !== 'function')) {
+    throw new ConfigurationError('budget.store must implement BudgetStore (reserve, settle, extend, read)');
   }
   if (options.onExceeded !== undefined && typeof options.onExceeded !== 'function') {
     throw new ConfigurationError('budget.onExceeded must be a function');
@@ -70,6 +81,10 @@ export function normalizeBudgetOptions(options: BudgetOptions): NormalizedBudget
   const defaultMaxOutputTokens = options.defaultMaxOutputTokens ?? 4096;
   if (!Number.isSafeInteger(defaultMaxOutputTokens) || defaultMaxOutputTokens < 0) {
     throw new ConfigurationError('budget.defaultMaxOutputTokens must be a non-negative integer');
+  }
+  const leaseMarginMs = options.leaseMarginMs ?? 30_000;
+  if (!Number.isSafeInteger(leaseMarginMs) || leaseMarginMs < 0) {
+    throw new ConfigurationError('budget.leaseMarginMs must be a non-negative integer number of milliseconds');
   }
   const prices: Record<string, PriceSet> = {};
   for (const [key, value] of Object.entries(options.prices ?? {})) prices[key] = parsePriceSet(value, `budget.prices["${key}"]`);
@@ -83,7 +98,9 @@ export function normalizeBudgetOptions(options: BudgetOptions): NormalizedBudget
     store,
     onExceeded: options.onExceeded,
     defaultMaxOutputTokens,
-    unknownModelReservationUsd: parseUsd(options.unknownModelReservationUsd ?? 0, 'budget.unknownModelReservationUsd'),
+    unknownModelReservationUsd:
+      options.unknownModelReservationUsd === undefined ? undefined : parseUsd(options.unknownModelReservationUsd, 'budget.unknownModelReservationUsd'),
+    leaseMarginMs,
     prices,
   };
 }

@@ -6,12 +6,7 @@ import { createClient as createRedisClient } from 'redis';
 import { createClient } from '../../../src/index.js';
 import { createBudgetMiddleware } from '../../../src/middleware/budget/create-budget-middleware.js';
 import { createRedisBudgetStore } from '../../../src/middleware/budget/create-redis-budget-store.js';
-
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (value === undefined || value === '') throw new Error(`${name} is not set`);
-  return value;
-};
+import { requiredEnv as env } from '../../support/required-env.js';
 
 const redis = createRedisClient({ url: env('LITER_LLM_REDIS_URL') });
 await redis.connect();

@@ -199,6 +199,38 @@ describe('createBudgetMiddleware', () => {
     expect(context.info.warnings).toEqual(['budget: onExceeded threw: hook broke', 'budget: could not record spending: redis down']);
   });
 
+  it('tops the reservation up from the wire request before it is sent, reporting others\' reservations only', async () => {
+    const { middleware, store, events } = setup({ limitUsd: 0.01, mode: 'soft' });
+    const wire = { method: 'POST' as const, path: '/chat/completions', body: { model: 'gpt-4o', max_tokens: 2000 }, warnings: [] };
+    await middleware(fakeCallContext({ operation: 'chat', request: REQUEST }), async (context) => {
+      const [check] = context.checkpoints?.beforeSend ?? [];
+      await check?.(wire, context);
+      // 2 input tokens and 2000 output tokens at gpt-4o's prices: the whole wire cap is held.
+      expect((await store.read('global|all')).reserved).toBe(Math.round(((2 * 2.5 + 2000 * 10) / 1e6) * 1e9));
+      return respond(context);
+    });
+    expect(events).toEqual([expect.objectContaining({ phase: 'before', reservedUsd: 0, requestUsd: expect.closeTo((2 * 2.5 + 2000 * 10) / 1e6, 12) })]);
+    expect(await store.read('global|all')).toEqual({ spent: Math.round(ACTUAL * 1e9), reserved: 0 });
+  });
+
+  it('settles a stream once, when its idle checkpoint fires, however it ends later', async () => {
+    const { middleware, store } = setup();
+    const context = fakeCallContext({ operation: 'chatStream', request: REQUEST });
+    const { stream } = createFakeStream(context, ['y'.repeat(40), 'never']);
+    let idle: (() => void) | undefined;
+    const wrapped = (await middleware(context, async (checked) => {
+      idle = checked.checkpoints?.onStreamIdle[0];
+      return stream;
+    })) as AsyncIterable<unknown>;
+    const iterator = wrapped[Symbol.asyncIterator]();
+    await iterator.next();
+    idle?.();
+    const once = Math.round(((2 * 2.5 + 10 * 10) / 1e6) * 1e9);
+    expect(await store.read('global|all')).toEqual({ spent: once, reserved: 0 });
+    await iterator.return?.();
+    expect(await store.read('global|all')).toEqual({ spent: once, reserved: 0 });
+  });
+
   it('rejects bad options naming the field', () => {
     expect(() => createBudgetMiddleware({})).toThrow(ConfigurationError);
     expect(() => createBudgetMiddleware({})).toThrow(/budget.limitUsd is required/);
@@ -208,6 +240,8 @@ describe('createBudgetMiddleware', () => {
     expect(() => createBudgetMiddleware({ limitUsd: 1, mode: 'strict' as never })).toThrow('budget.mode');
     expect(() => createBudgetMiddleware({ limitUsd: 1, store: {} as never })).toThrow('budget.store');
     expect(() => createBudgetMiddleware({ limitUsd: 1, defaultMaxOutputTokens: 1.5 })).toThrow('budget.defaultMaxOutputTokens');
+    expect(() => createBudgetMiddleware({ limitUsd: 1, leaseMarginMs: -1 })).toThrow('budget.leaseMarginMs');
+    expect(() => createBudgetMiddleware({ limitUsd: 1, unknownModelReservationUsd: Number.NaN })).toThrow('budget.unknownModelReservationUsd');
     expect(() => createBudgetMiddleware(true as never)).toThrow(/budget must be an options object/);
   });
 });

@@ -31,20 +31,42 @@ describe('createRedisBudgetStore', () => {
       { key: 'global', limit: 1000 },
       { key: 'tag:a', limit: 300 },
     ];
-    expect(await store.reserve({ scopes, amount: 200, force: false, ttlMs: 60_000 })).toEqual({ admitted: true, exceeded: undefined });
-    expect(await store.reserve({ scopes, amount: 200, force: false, ttlMs: 60_000 })).toEqual({
+    const lease = (id: string) => ({ id, ms: 60_000 });
+    expect(await store.reserve({ scopes, amount: 200, lease: lease('a'), force: false, ttlMs: 60_000 })).toEqual({ admitted: true, exceeded: undefined });
+    expect(await store.reserve({ scopes, amount: 200, lease: lease('b'), force: false, ttlMs: 60_000 })).toEqual({
       admitted: false,
       exceeded: { index: 1, spent: 0, reserved: 200 },
     });
     expect(await store.read('global')).toEqual({ spent: 0, reserved: 200 });
-    expect(await store.settle(['global', 'tag:a'], 200, 150, 60_000)).toEqual([150, 150]);
+    expect(await store.settle(['global', 'tag:a'], 'a', 150, 60_000)).toEqual([150, 150]);
     expect(await store.read('tag:a')).toEqual({ spent: 150, reserved: 0 });
-    const forced = await store.reserve({ scopes, amount: 200, force: true, ttlMs: 60_000 });
+    const forced = await store.reserve({ scopes, amount: 200, lease: lease('c'), force: true, ttlMs: 60_000 });
     expect(forced).toEqual({ admitted: true, exceeded: { index: 1, spent: 150, reserved: 0 } });
     const ttl = Number(await redis.client.sendCommand(['PTTL', `${redis.prefix}store:global`]));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(60_000);
     expect(await store.read('missing')).toEqual({ spent: 0, reserved: 0 });
+  });
+
+  it.skipIf(!redisAvailable)('frees an expired lease atomically on server time, tops up and extends a live one', async () => {
+    const store = createRedisBudgetStore(redis.client, { prefix: `${redis.prefix}lease:` });
+    const scopes = [{ key: 'global', limit: 1000 }];
+    expect(await store.reserve({ scopes, amount: 600, lease: { id: 'dead', ms: 100 }, force: false, ttlMs: 60_000 })).toMatchObject({ admitted: true });
+    expect(await store.reserve({ scopes, amount: 300, lease: { id: 'live', ms: 60_000 }, force: false, ttlMs: 60_000 })).toMatchObject({ admitted: true });
+    expect(await store.reserve({ scopes, amount: 200, lease: { id: 'live', ms: 60_000 }, force: false, ttlMs: 60_000 })).toMatchObject({ admitted: false });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await store.read('global')).toEqual({ spent: 0, reserved: 300 });
+    expect(await store.reserve({ scopes, amount: 200, lease: { id: 'live', ms: 60_000 }, force: false, ttlMs: 60_000 })).toMatchObject({ admitted: true });
+    await store.extend(['global'], 'live', 120_000);
+    await store.extend(['global'], 'dead', 120_000);
+    const expiries = (await redis.client.sendCommand(['ZRANGE', `${redis.prefix}lease:global:leases`, '0', '-1', 'WITHSCORES'])) as string[];
+    expect(expiries[0]).toBe('live');
+    expect(expiries).toHaveLength(2);
+    expect(await store.settle(['global'], 'live', 450, 60_000)).toEqual([450]);
+    expect(await store.settle(['global'], 'dead', 10, 60_000)).toEqual([460]);
+    expect(await store.read('global')).toEqual({ spent: 460, reserved: 0 });
+    expect(await redis.client.sendCommand(['HKEYS', `${redis.prefix}lease:global`])).toEqual(expect.arrayContaining(['spent', 'reserved']));
+    expect(await redis.client.sendCommand(['HLEN', `${redis.prefix}lease:global`])).toBe(2);
   });
 
   it.skipIf(!redisAvailable)('admits at most 5 of 50 concurrent requests against a budget worth exactly 5', async () => {

@@ -1,5 +1,6 @@
 import type { ResponseCreateRequest, ResponseObject } from '../../../../generated/types/index.js';
 import { validateResponseObject } from '../../../../generated/validators/response-object.js';
+import { streamIdleCheckpoint } from '../../../call/call-checkpoints.js';
 import { readResponseStream } from '../../../streaming/read-response-stream.js';
 import { mergeExtraBody } from '../../shared/merge-extra-body.js';
 import { parseEndpointBody } from '../../shared/parse-endpoint-body.js';
@@ -44,6 +45,7 @@ export const RESPONSE_SHAPES = {
         streamTimeoutMs: context.options.streamTimeoutMs,
         startedAt,
         signal: context.options.signal,
+        onIdle: streamIdleCheckpoint(context),
       }),
   }),
   'responses.retrieve': createIdShape(base, 'GET', [], readResponseObject),
