@@ -4,7 +4,9 @@ import { systemClock, type Clock } from '../../transport/clock.js';
 import type { Middleware } from '../compose.js';
 import type { CallContext, Next } from '../../call/call-context.js';
 import { answersOf } from '../in-memory-store.js';
-import { isThenable, whenAnswered, type MaybePromise } from '../maybe-promise.js';
+import { whenAnswered } from '../maybe-promise.js';
+import { createStoreGuard } from '../store-guard.js';
+import type { BudgetReserveResult } from './budget-store.js';
 import { createCostCalculator } from '../cost/create-cost-calculator.js';
 import { createStreamMeter, type StreamMeter } from '../cost/create-stream-meter.js';
 import { estimateRequestTokens } from '../estimate-request-tokens.js';
@@ -29,6 +31,8 @@ const NANOS_PER_USD = 1e9;
 const toNanos = (usd: number): number => Math.round(usd * NANOS_PER_USD);
 const toUsd = (nanos: number): number => nanos / NANOS_PER_USD;
 const formatUsd = (usd: number): string => `$${Number(usd.toPrecision(6))}`;
+/** What a reservation that failed open answers: the call goes on, nothing is held for it. */
+const UNRESERVED: BudgetReserveResult = { admitted: true, exceeded: undefined };
 
 /**
  * Spending limits, global and per model, provider and tag, over a period. Before a priced call
@@ -38,7 +42,10 @@ const formatUsd = (usd: number): string => `$${Number(usd.toPrecision(6))}`;
  * Redis store) cannot overshoot together. After the call the reservation is replaced by the
  * actual cost (reported usage; for streams, what was consumed), or released when the call failed.
  * `hard` mode rejects a call that does not fit with `BudgetExceededError` before anything is sent;
- * `soft` mode lets it through; both call `onExceeded`.
+ * `soft` mode lets it through; both call `onExceeded`. A store that fails or does not answer
+ * within `storeTimeoutMs` fails a hard budget's call with `StoreUnavailableError` before sending
+ * (`onStoreError: 'closed'`, its default) and lets a soft budget's call through unreserved with a
+ * warning (`'open'`); a reservation that lands too late is released.
  *
  * @example
  * const client = createClient({
@@ -74,6 +81,7 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
   };
 
   const answers = answersOf(store);
+  const guard = createStoreGuard('budget', normalized);
 
   return function budget(context, next) {
     try {
@@ -128,38 +136,43 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
         requestUsd: spentUsd,
       });
     };
-    const settle = (spentUsd: number): void | Promise<void> => {
+    /** Nano-USD the store holds for this call: none when the reservation failed open. */
+    let held = amount;
+    const settle = (spentUsd: number, streamEnded: boolean): void | Promise<void> => {
       const spent = toNanos(spentUsd);
-      const unrecorded = (error: unknown): void => {
-        info.warnings.push(`budget: could not record spending: ${error instanceof Error ? error.message : String(error)}`);
-      };
-      let totals: MaybePromise<number[]>;
-      try {
-        totals = answers.settle(keys, amount, spent, ttlMs);
-      } catch (error) {
-        return unrecorded(error);
-      }
-      if (!isThenable(totals)) return reportCrossed(spentUsd, spent, totals);
-      return totals.then((answered) => reportCrossed(spentUsd, spent, answered), unrecorded);
+      const totals = guard.record(context, () => answers.settle(keys, held, spent, ttlMs), (reason) => `budget: could not record spending: ${reason}`, streamEnded);
+      return whenAnswered(totals, (answered) => (answered === undefined ? undefined : reportCrossed(spentUsd, spent, answered)));
     };
     const send = (): Promise<unknown> => {
       let meter: StreamMeter | undefined;
       return observeCall(() => next(context), STREAM_OPERATIONS.has(context.operation), {
         onItem: (chunk) => (meter ??= createStreamMeter()).observe(chunk),
         onEnd: (end) => {
-          if (end.status === 'rejected') return settle(0);
-          return settle(actualUsd(end.status === 'returned' ? undefined : (meter ?? createStreamMeter())));
+          if (end.status === 'rejected') return settle(0, false);
+          return settle(actualUsd(end.status === 'returned' ? undefined : (meter ?? createStreamMeter())), end.status !== 'returned');
         },
       });
     };
 
-    const reserved = answers.reserve({
-      scopes: scopes.map((scope, index) => ({ key: keys[index] as string, limit: toNanos(scope.limitUsd) })),
-      amount,
-      force: mode === 'soft',
-      ttlMs,
-    });
+    // A store that fails open lets the call through unreserved; a reservation that lands after the
+    // call stopped waiting for it is released at once.
+    const reserved = guard.need(
+      context,
+      'reserve',
+      () =>
+        answers.reserve({
+          scopes: scopes.map((scope, index) => ({ key: keys[index] as string, limit: toNanos(scope.limitUsd) })),
+          amount,
+          force: mode === 'soft',
+          ttlMs,
+        }),
+      UNRESERVED,
+      (late) => {
+        if (late.admitted) void guard.record(context, () => answers.settle(keys, amount, 0, ttlMs), (reason) => `budget: release of a late reservation not confirmed: ${reason}`, true);
+      },
+    );
     return whenAnswered(reserved, (answer): Promise<unknown> => {
+      if (answer === UNRESERVED) held = 0;
       if (answer.exceeded === undefined) return send();
       const { exceeded } = answer;
       const scope = scopes[exceeded.index] as BudgetScope;
