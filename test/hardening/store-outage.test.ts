@@ -149,6 +149,18 @@ describe('a store that never answers', () => {
   });
 });
 
+describe('the rate limit queue', () => {
+  it("lets a waiting call go at its own deadline, long before maxWaitMs, with nothing sent", async () => {
+    const limited = client({ rateLimit: { rpm: 1, maxWaitMs: 120_000 } });
+    await limited.chat(request);
+    const settled = await timed(limited.chat(request, { timeoutMs: 800 }));
+    expect(settled.error).toMatchObject({ name: 'RateLimitedError', retryable: true });
+    expect((settled.error as Error).message).toMatch(/timeoutMs of 800 ms/);
+    expect(settled.ms).toBeLessThan(800 + 1_000);
+    expect(mock.requests.length).toBe(1);
+  });
+});
+
 describe('a store that answers too late', () => {
   /** The memory store's answers, each arriving `delayMs` later; reserve/settle calls are counted. */
   function lateBudgetStore(delayMs: number): BudgetStore & { readonly memory: BudgetStore } {

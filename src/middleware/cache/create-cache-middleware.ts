@@ -14,6 +14,7 @@ import { createChatStreamAccumulator } from '../../streaming/create-chat-stream-
 import { createMemoryCacheStore } from './create-memory-cache-store.js';
 import { normalizeCacheOptions, type CacheOptions } from './normalize-cache-options.js';
 import { createStoreGuard } from '../store-guard.js';
+import { answersOf } from '../in-memory-store.js';
 
 export interface CacheDependencies {
   /** Time for entry expiry in the built-in store and for `firstChunkMs` of replays. */
@@ -63,13 +64,14 @@ export function createCacheMiddleware(options: CacheOptions | true = true, depen
   const store: CacheStore = normalized.store ?? createMemoryCacheStore({ maxEntries: normalized.maxEntries, clock });
   const cachedOperations = new Set<Operation>(normalized.streams ? ['chat', 'embed', 'chatStream'] : ['chat', 'embed']);
 
+  const answers = answersOf(store);
   const guard = createStoreGuard('cache', normalized);
   const read = async (context: CallContext, key: string, kind: CacheEntry['kind']): Promise<CacheEntry | undefined> =>
     // A failing store reads as a miss (or fails the call with onStoreError 'closed').
-    parseCacheEntry(await guard.need(context, 'get', () => store.get(key), undefined), kind);
+    parseCacheEntry(await guard.need(context, 'get', () => answers.get(key), undefined), kind);
   const write = async (context: CallContext, key: string, entry: CacheEntry, streamEnded: boolean): Promise<void> => {
     // A cache that cannot be written degrades to misses; the call itself succeeded.
-    await guard.record(context, () => store.set(key, entry, normalized.ttlMs), (reason) => `cache: store set failed (${reason}); the answer was not stored`, streamEnded);
+    await guard.record(context, () => answers.set(key, entry, normalized.ttlMs), (reason) => `cache: store set failed (${reason}); the answer was not stored`, streamEnded);
   };
   const entryOf = <K extends CacheEntry['kind']>(kind: K, value: Extract<CacheEntry, { kind: K }>['value'], info: CallInfoRecord): CacheEntry =>
     ({

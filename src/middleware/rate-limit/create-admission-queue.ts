@@ -43,6 +43,11 @@ interface Waiter {
   reject(error: unknown): void;
   /** Ends the head's sleep until the store has room, once the waiter left (aborted, out of time). */
   wake: (() => void) | undefined;
+  /**
+   * Starts the timer of the call's deadline: only once the call really waits (behind others, or
+   * for room), so a call admitted at once costs no timer.
+   */
+  arm(): void;
 }
 
 /**
@@ -90,6 +95,7 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
           settle(head, head.request.tooLong(result.retryAfterMs, result.key));
           continue;
         }
+        head.arm();
         const sleeping = new AbortController();
         head.wake = () => sleeping.abort();
         await clock.sleep(result.retryAfterMs, sleeping.signal).catch(() => undefined);
@@ -157,6 +163,7 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
       const waiter = createWaiter(request, resolve, reject);
       const waiters = queues.get(queueKey);
       if (waiters !== undefined) {
+        waiter.arm();
         waiters.push(waiter);
         return;
       }
@@ -172,17 +179,22 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
 /** A waiter that leaves when its signal aborts or its call's deadline passes, and cleans up after either. */
 function createWaiter(request: AnyRequest, resolve: () => void, reject: (error: unknown) => void): Waiter {
   const { signal, callDeadlineAt } = request;
-  const waiter: Waiter = { request, settled: false, resolve, reject, wake: undefined };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waiter: Waiter = {
+    request,
+    settled: false,
+    resolve,
+    reject,
+    wake: undefined,
+    arm() {
+      if (timer !== undefined || callDeadlineAt === undefined || waiter.settled) return;
+      const outOfTime = (): void => settle(waiter, request.outOfTime?.() ?? new Error('the call ran out of time waiting for a rate limit'));
+      timer = setTimeout(outOfTime, Math.max(0, callDeadlineAt - Date.now()));
+    },
+  };
   if (signal === undefined && callDeadlineAt === undefined) return waiter;
   const onAbort = (): void => settle(waiter, aborted(signal));
   signal?.addEventListener('abort', onAbort, { once: true });
-  const timer =
-    callDeadlineAt === undefined
-      ? undefined
-      : setTimeout(
-          () => settle(waiter, request.outOfTime?.() ?? new Error('the call ran out of time waiting for a rate limit')),
-          Math.max(0, callDeadlineAt - Date.now()),
-        );
   const cleanUp = (): void => {
     signal?.removeEventListener('abort', onAbort);
     if (timer !== undefined) clearTimeout(timer);
