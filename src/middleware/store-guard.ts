@@ -40,20 +40,35 @@ class StoreWaitFailure {
 
 /** `layer` is the layer's option name, which starts its warnings and names it in errors. */
 export function createStoreGuard(layer: string, options: NormalizedStoreGuardOptions): StoreGuard {
-  const bound = <T>(context: CallContext, answer: PromiseLike<T>, useDeadline: boolean, onLate: ((answer: T) => void) | undefined): Promise<T> => {
+  /** Runs one store operation: an answer already there as it is, a promise raced against the bounds. */
+  const guarded = <T, F>(
+    context: CallContext,
+    run: () => MaybePromise<T>,
+    useDeadline: boolean,
+    onLate: ((answer: T) => void) | undefined,
+    failed: (failure: StoreWaitFailure) => F,
+  ): MaybePromise<T | F> => {
+    let answer: MaybePromise<T>;
+    try {
+      answer = run();
+    } catch (error) {
+      return failed(storeFailure(error));
+    }
+    if (!isThenable(answer)) return answer;
     const { deadlineAt, timeoutMs, signal } = context.options;
     const left = useDeadline ? deadlineAt - Date.now() : Number.POSITIVE_INFINITY;
     const timeout =
       left < options.storeTimeoutMs
         ? { ms: left, reason: `no answer within the call's timeoutMs of ${timeoutMs} ms` }
         : { ms: options.storeTimeoutMs, reason: `no answer within ${options.storeTimeoutMs} ms` };
-    return waitFor(answer, timeout, signal, onLate);
+    return waitFor(answer, timeout, signal, onLate).then(undefined, (failure: unknown) =>
+      failed(failure instanceof StoreWaitFailure ? failure : storeFailure(failure)),
+    );
   };
 
   return {
     need(context, operation, run, fallback, onLate) {
-      const failed = (failure: unknown): typeof fallback => {
-        const { reason, cause, aborted } = failure instanceof StoreWaitFailure ? failure : storeFailure(failure);
+      return guarded(context, run, true, onLate, ({ reason, cause, aborted }): typeof fallback => {
         if (aborted) throw new AbortedError(`the call was aborted while waiting for the ${layer} store (${operation})`, { cause });
         const { route } = context;
         if (options.onStoreError === 'closed') {
@@ -65,30 +80,14 @@ export function createStoreGuard(layer: string, options: NormalizedStoreGuardOpt
         }
         context.info.warnings.push(`${layer}: store ${operation} failed (${reason}); the call went on without it`);
         return fallback;
-      };
-      let answer: MaybePromise<typeof fallback>;
-      try {
-        answer = run();
-      } catch (error) {
-        return failed(error);
-      }
-      if (!isThenable(answer)) return answer;
-      return bound(context, answer, true, onLate).then(undefined, failed);
+      });
     },
 
     record(context, run, warning, streamEnded = false) {
-      const failed = (failure: unknown): undefined => {
-        context.info.warnings.push(warning((failure instanceof StoreWaitFailure ? failure : storeFailure(failure)).reason));
+      return guarded(context, run, !streamEnded, undefined, ({ reason }): undefined => {
+        context.info.warnings.push(warning(reason));
         return undefined;
-      };
-      let answer: ReturnType<typeof run>;
-      try {
-        answer = run();
-      } catch (error) {
-        return failed(error);
-      }
-      if (!isThenable(answer)) return answer;
-      return bound(context, answer, !streamEnded, undefined).then(undefined, failed);
+      });
     },
   };
 }

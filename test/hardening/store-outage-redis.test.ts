@@ -12,6 +12,7 @@ import {
   type RedisCommandClient,
 } from '../../src/index.js';
 import { chatResponse, sendJson, startMockServer, type MockServer } from '../support/mock-server.js';
+import { timed, type Settled } from '../support/timed.js';
 import { createOwnedRedisServer, redisServerBinary, type OwnedRedisServer } from '../support/spawn-redis-server.js';
 
 // A real redis-server this file spawns on a free port and node-redis clients as the stores'
@@ -23,22 +24,6 @@ const request = { model: 'openai/gpt-4o', messages: [{ role: 'user' as const, co
 const SLACK_MS = 500;
 
 type NodeRedis = ReturnType<typeof createRedis>;
-
-interface Outcome {
-  readonly ms: number;
-  readonly value?: unknown;
-  readonly error?: unknown;
-}
-
-async function timed(call: Promise<unknown>): Promise<Outcome> {
-  const started = performance.now();
-  try {
-    const value = await call;
-    return { ms: performance.now() - started, value };
-  } catch (error) {
-    return { ms: performance.now() - started, error };
-  }
-}
 
 describe.skipIf(redisServerBinary === undefined)('store outages against a real redis-server', () => {
   let server: OwnedRedisServer;
@@ -123,7 +108,7 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
     });
     const soft = client(allLayers('soft'));
     const hard = client(allLayers('hard'));
-    const calls: Array<Promise<Outcome>> = [];
+    const calls: Array<Promise<Settled>> = [];
     let settled = 0;
     for (let index = 0; index < 12; index += 1) {
       const call = timed((index % 2 === 0 ? soft : hard).chat({ ...request, messages: [{ role: 'user', content: `Hi ${index}` }] }, { timeoutMs }));

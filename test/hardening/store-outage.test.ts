@@ -12,6 +12,7 @@ import {
   type RedisCommandClient,
 } from '../../src/index.js';
 import { chatResponse, sendJson, startMockServer, type MockServer } from '../support/mock-server.js';
+import { timed } from '../support/timed.js';
 
 // Stores that never answer, answer too late, or fail late, through `createClient` against a
 // loopback provider: every call settles within the store timeout (500 ms by default) and goes on
@@ -26,22 +27,6 @@ const SETTLES_WITHIN_MS = 500 + 1_000;
 function silentRedis(): RedisCommandClient & { readonly sent: string[][] } {
   const sent: string[][] = [];
   return { sent, sendCommand: (args) => (sent.push(args), new Promise<never>(() => {})) };
-}
-
-interface Settled {
-  readonly ms: number;
-  readonly value?: unknown;
-  readonly error?: unknown;
-}
-
-async function timed(call: Promise<unknown>): Promise<Settled> {
-  const started = performance.now();
-  try {
-    const value = await call;
-    return { ms: performance.now() - started, value };
-  } catch (error) {
-    return { ms: performance.now() - started, error };
-  }
 }
 
 let mock: MockServer;
