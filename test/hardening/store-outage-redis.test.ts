@@ -101,9 +101,9 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
 
   it('killed mid-run (SIGKILL) with calls in flight through all four layers: every call settles within timeoutMs + 0.5 s, then recovers after a restart', async () => {
     const timeoutMs = 3_000;
-    // The provider answers after 300 ms, so the kill lands while calls are being served.
+    // The provider answers after 150 ms, so the kill lands while calls are being served.
     mock.handle(async (_request, response) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise((resolve) => setTimeout(resolve, 150));
       sendJson(200, chatResponse('hello', { model: 'gpt-4o' }))(_request, response);
     });
     const soft = client(allLayers('soft'));
@@ -115,7 +115,9 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
       calls.push(call.finally(() => (settled += 1)));
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    const inFlightAtKill = calls.length - settled;
     await server.kill();
+    expect(inFlightAtKill).toBeGreaterThan(0);
     // And calls that start while Redis is down.
     for (let index = 12; index < 16; index += 1) {
       const call = timed((index % 2 === 0 ? soft : hard).chat({ ...request, messages: [{ role: 'user', content: `Hi ${index}` }] }, { timeoutMs }));
