@@ -150,8 +150,9 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
     // Restarted on the same port: node-redis reconnects (commands queued during the outage are
     // sent or lost, neither leaves a call pending) and the next call succeeds cleanly.
     await server.start();
-    for (let attempt = 0; attempt < 100 && !redis.isReady; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let attempt = 0; attempt < 100 && !(redis.isReady && admin.isReady); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await redis.ping()).toBe('PONG');
+    expect(await admin.ping()).toBe('PONG');
     const recovered = await timed(hard.chat({ ...request, messages: [{ role: 'user', content: 'after the restart' }] }, { timeoutMs }));
     expect(recovered.error).toBeUndefined();
     expect(callInfo(recovered.value as object).warnings).toEqual([]);
@@ -160,14 +161,18 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
     expect(callInfo(again.value as object).warnings).toEqual([]);
   }, 30_000);
 
-  it('an aborted signal ends a wait on a paused Redis at once with AbortedError', async () => {
+  it('an aborted signal ends a wait on a paused Redis (CLIENT PAUSE WRITE) at once with AbortedError', async () => {
     const layers = allLayers('hard');
-    await admin.sendCommand(['CLIENT', 'PAUSE', '3000', 'ALL']);
+    // WRITE pauses the budget's reservation script (and every write) but not the UNPAUSE below.
+    await admin.sendCommand(['CLIENT', 'PAUSE', '5000', 'WRITE']);
     try {
       const controller = new AbortController();
       const call = timed(client(layers).chat(request, { signal: controller.signal }));
       setTimeout(() => controller.abort(), 100);
-      const outcome = await call;
+      const outcome = await Promise.race([
+        call,
+        new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('the aborted call is still pending after 2 s')), 2_000)),
+      ]);
       expect(outcome.error).toMatchObject({ name: 'AbortedError', kind: 'Aborted' });
       expect(outcome.ms).toBeLessThan(100 + 300);
       expect(mock.requests.length).toBe(0);

@@ -31,6 +31,9 @@ export async function createOwnedRedisServer(): Promise<OwnedRedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'liter-llm-redis-'));
   let child: ChildProcess | undefined;
+  // A test worker that dies mid-test must not leave its server running.
+  const killOnExit = (): void => void child?.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const server: OwnedRedisServer = {
     port,
     url: `redis://127.0.0.1:${port}`,
@@ -53,6 +56,7 @@ export async function createOwnedRedisServer(): Promise<OwnedRedisServer> {
       await exited;
     },
     async dispose() {
+      process.off('exit', killOnExit);
       await server.kill();
       rmSync(dir, { recursive: true, force: true });
     },
