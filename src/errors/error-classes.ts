@@ -108,6 +108,17 @@ export class BudgetExceededError extends LiterLlmError {
   override readonly name = 'BudgetExceededError';
 }
 
+/**
+ * A store of the cache, rate limit, cooldown or budget layer failed or did not answer in time, and
+ * that layer fails closed (`onStoreError: 'closed'`, the default of a hard budget): nothing was sent.
+ * The store's own error, if any, is the cause.
+ */
+export class StoreUnavailableError extends LiterLlmError {
+  readonly kind = 'StoreUnavailable' as const;
+  override readonly name = 'StoreUnavailableError';
+  static override readonly retryableByDefault = true;
+}
+
 /** An onRequest hook threw; its error is the cause. */
 export class HookRejectedError extends LiterLlmError {
   readonly kind = 'HookRejected' as const;

@@ -15,6 +15,7 @@ export type ErrorKind =
   | 'EndpointNotSupported'
   | 'Configuration'
   | 'BudgetExceeded'
+  | 'StoreUnavailable'
   | 'HookRejected'
   | 'Aborted';
 

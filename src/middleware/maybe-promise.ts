@@ -14,17 +14,3 @@ export function whenAnswered<T, R>(answer: MaybePromise<T>, use: (value: T) => M
   return isThenable(answer) ? (answer as Promise<T>).then(use) : use(answer as T);
 }
 
-/**
- * Runs a store write whose failure must not change the call's outcome: a synchronous throw or a
- * rejection goes to `onError`. Waits only when `run` returned a promise.
- */
-export function runQuietly(run: () => unknown, onError: (error: unknown) => void): void | Promise<void> {
-  let answer: unknown;
-  try {
-    answer = run();
-  } catch (error) {
-    onError(error);
-    return undefined;
-  }
-  return isThenable(answer) ? Promise.resolve(answer).then(() => undefined, onError) : undefined;
-}

@@ -40,3 +40,4 @@ export { createTracingMiddleware } from './tracing/create-tracing-middleware.js'
 export type { TracingOptions } from './tracing/normalize-tracing-options.js';
 export type { TracingSpan, TracingTracer } from './tracing/tracing-types.js';
 export type { RedisCommandClient } from '../stores/redis-command-client.js';
+export type { OnStoreError, StoreGuardOptions } from './normalize-store-guard-options.js';

@@ -98,7 +98,7 @@ describe('API keys never leak', () => {
 
   it('every other kind, thrown by a layer with the key in message, body and cause', async () => {
     const kinds = Object.values(errors).filter((value) => typeof value === 'function');
-    expect(kinds.length).toBe(17);
+    expect(kinds.length).toBe(18);
     for (const ErrorClass of kinds) {
       const leaking: Middleware = async () => {
         throw new (ErrorClass as typeof errors.ConfigurationError)(`failed with ${CANARY}`, {

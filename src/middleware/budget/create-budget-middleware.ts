@@ -7,7 +7,9 @@ import { withCheckpoints } from '../../call/call-checkpoints.js';
 import type { WireRequest } from '../../dialects/dialect.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { answersOf } from '../in-memory-store.js';
-import { isThenable, runQuietly, whenAnswered, type MaybePromise } from '../maybe-promise.js';
+import { whenAnswered, type MaybePromise } from '../maybe-promise.js';
+import { createStoreGuard } from '../store-guard.js';
+import type { BudgetReserveResult } from './budget-store.js';
 import { createCostCalculator } from '../cost/create-cost-calculator.js';
 import { createStreamMeter, type StreamMeter } from '../cost/create-stream-meter.js';
 import { estimateRequestTokens } from '../estimate-request-tokens.js';
@@ -33,6 +35,8 @@ const NANOS_PER_USD = 1e9;
 const toNanos = (usd: number): number => Math.round(usd * NANOS_PER_USD);
 const toUsd = (nanos: number): number => nanos / NANOS_PER_USD;
 const formatUsd = (usd: number): string => `$${Number(usd.toPrecision(6))}`;
+/** What a reservation that failed open answers: the call goes on, nothing is held for it. */
+const UNRESERVED: BudgetReserveResult = { admitted: true, exceeded: undefined };
 
 /**
  * Spending limits, global and per model, provider and tag, over a period. Before a priced call
@@ -49,7 +53,10 @@ const formatUsd = (usd: number): string => `$${Number(usd.toPrecision(6))}`;
  * A reservation is a lease that frees itself `leaseMarginMs` after the call's deadline (a stream's
  * is extended while it is read); a stream dropped without `return()` is settled when its idle
  * timer fires. `hard` mode rejects a call that does not fit with `BudgetExceededError` before
- * anything is sent; `soft` mode lets it through; both call `onExceeded`.
+ * anything is sent; `soft` mode lets it through; both call `onExceeded`. A store that fails or
+ * does not answer within `storeTimeoutMs` fails a hard budget's call with `StoreUnavailableError`
+ * before sending (`onStoreError: 'closed'`, its default) and lets a soft budget's call through
+ * unreserved with a warning (`'open'`); a reservation that lands too late is released.
  *
  * @example
  * const client = createClient({
@@ -88,6 +95,7 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
   };
 
   const answers = answersOf(store);
+  const guard = createStoreGuard('budget', normalized);
 
   return function budget(context, next) {
     try {
@@ -122,6 +130,8 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
     let held = 0;
     let meter: StreamMeter | undefined;
     let settled = false;
+    /** Whether the call went on to be sent: from then on its settlement releases the lease. */
+    let sending = false;
     const warnedRoutes: string[] = [];
 
     /** The most the call may cost on `target`; a warning (once per route) when its price is unknown. */
@@ -169,28 +179,32 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       });
     };
     /** Ends the lease, once: a dropped stream is settled by its idle timer, and again by nothing else. */
-    const settle = (spentUsd: number): void | Promise<void> => {
+    const settle = (spentUsd: number, streamEnded: boolean): void | Promise<void> => {
       if (settled) return undefined;
       settled = true;
       const spent = toNanos(spentUsd);
-      const unrecorded = (error: unknown): void => {
-        info.warnings.push(`budget: could not record spending: ${error instanceof Error ? error.message : String(error)}`);
-      };
-      let totals: MaybePromise<number[]>;
-      try {
-        totals = answers.settle(keys, leaseId, spent, ttlMs);
-      } catch (error) {
-        return unrecorded(error);
-      }
-      if (!isThenable(totals)) return reportCrossed(spentUsd, spent, totals);
-      return totals.then((answered) => reportCrossed(spentUsd, spent, answered), unrecorded);
+      const totals = guard.record(context, () => answers.settle(keys, leaseId, spent, ttlMs), (reason) => `budget: could not record spending: ${reason}`, streamEnded);
+      return whenAnswered(totals, (answered) => (answered === undefined ? undefined : reportCrossed(spentUsd, spent, answered)));
     };
 
     /** Reserves `usd` in all for this call (the difference to what it holds); rejects in hard mode when it does not fit. */
     const reserveUpTo = (usd: number, target: ResolvedRoute, until: number): MaybePromise<void> => {
       const amount = toNanos(usd) - held;
-      const reserved = answers.reserve({ scopes: limits, amount, lease: leaseFor(until), force: mode === 'soft', ttlMs });
+      // A store that fails open lets the call through with nothing more held. A reservation that
+      // lands after the call stopped waiting is in the lease, which the call's settlement releases
+      // whole; when the call has settled, or failed before sending, it is released at once.
+      const reserved = guard.need(
+        context,
+        'reserve',
+        () => answers.reserve({ scopes: limits, amount, lease: leaseFor(until), force: mode === 'soft', ttlMs }),
+        UNRESERVED,
+        (late) => {
+          if (!late.admitted || (sending && !settled)) return;
+          void guard.record(context, () => answers.settle(keys, leaseId, 0, ttlMs), (reason) => `budget: release of a late reservation not confirmed: ${reason}`, true);
+        },
+      );
       return whenAnswered(reserved, (answer): MaybePromise<void> => {
+        if (answer === UNRESERVED) return undefined;
         if (answer.admitted) held += amount;
         if (answer.exceeded === undefined) return undefined;
         const { exceeded } = answer;
@@ -222,17 +236,15 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
     };
     const extendLease = (until: number): void => {
       const lease = leaseFor(until);
-      void runQuietly(
-        () => answers.extend(keys, lease.id, lease.ms),
-        (error) => info.warnings.push(`budget: could not extend the reservation: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      void guard.record(context, () => answers.extend(keys, lease.id, lease.ms), (reason) => `budget: could not extend the reservation: ${reason}`, true);
     };
 
     const send = (): Promise<unknown> => {
+      sending = true;
       const checked = withCheckpoints(context, {
         beforeSend: [checkWire],
         // The consumer may never pull again: settle now, at the cost of what was streamed.
-        onStreamIdle: stream ? [() => void settle(actualUsd(meter ?? createStreamMeter()))] : [],
+        onStreamIdle: stream ? [() => void settle(actualUsd(meter ?? createStreamMeter()), true)] : [],
       });
       return observeCall(() => next(checked), stream, {
         onItem: (chunk) => {
@@ -242,8 +254,8 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
           if (!settled && until - leaseUntil > leaseMarginMs / 2) extendLease(until);
         },
         onEnd: (end) => {
-          if (end.status === 'rejected') return settle(0);
-          return settle(actualUsd(end.status === 'returned' ? undefined : (meter ?? createStreamMeter())));
+          if (end.status === 'rejected') return settle(0, false);
+          return settle(actualUsd(end.status === 'returned' ? undefined : (meter ?? createStreamMeter())), end.status !== 'returned');
         },
       });
     };

@@ -3,8 +3,10 @@ import { parsePriceSet } from '../cost/parse-price-set.js';
 import type { PriceSet } from '../cost/pricing-table.js';
 import type { BudgetExceededEvent } from './budget-exceeded-event.js';
 import type { BudgetStore } from './budget-store.js';
+import { normalizeStoreGuardOptions, type NormalizedStoreGuardOptions, type StoreGuardOptions } from '../normalize-store-guard-options.js';
 
-export interface BudgetOptions {
+/** `onStoreError` defaults to `closed` in `hard` mode (a budget that cannot be checked is not spent), `open` in `soft` mode. */
+export interface BudgetOptions extends StoreGuardOptions {
   /** Spending limit of all calls together, in USD per period. */
   readonly limitUsd?: number;
   /** Limits per model: keys match the model as written (`openai/gpt-4o`) or as served (`gpt-4o`). */
@@ -39,7 +41,7 @@ export interface BudgetOptions {
   readonly prices?: Readonly<Record<string, PriceSet>>;
 }
 
-export interface NormalizedBudgetOptions {
+export interface NormalizedBudgetOptions extends NormalizedStoreGuardOptions {
   readonly limitUsd: number | undefined;
   readonly perModel: Readonly<Record<string, number>>;
   readonly perProvider: Readonly<Record<string, number>>;
@@ -102,6 +104,7 @@ export function normalizeBudgetOptions(options: BudgetOptions): NormalizedBudget
       options.unknownModelReservationUsd === undefined ? undefined : parseUsd(options.unknownModelReservationUsd, 'budget.unknownModelReservationUsd'),
     leaseMarginMs,
     prices,
+    ...normalizeStoreGuardOptions('budget', options, mode === 'hard' ? 'closed' : 'open'),
   };
 }
 

@@ -13,6 +13,8 @@ import { createCacheScope, type AliasRoutes } from './create-cache-scope.js';
 import { createChatStreamAccumulator } from '../../streaming/create-chat-stream-accumulator.js';
 import { createMemoryCacheStore } from './create-memory-cache-store.js';
 import { normalizeCacheOptions, type CacheOptions } from './normalize-cache-options.js';
+import { createStoreGuard } from '../store-guard.js';
+import { answersOf } from '../in-memory-store.js';
 
 export interface CacheDependencies {
   /** Time for entry expiry in the built-in store and for `firstChunkMs` of replays. */
@@ -40,7 +42,10 @@ export interface CacheDependencies {
  *   `break`). A stream passes through chunk by chunk while it is assembled (text, tool calls by
  *   index, finish reason, usage); a hit replays it as role, content, tool-call, finish and usage
  *   chunks. Streams carrying what a replay would lose (log probabilities) are not stored.
- * - A failing store never fails a call: a read error counts as a miss, a write error is ignored.
+ * - A failing store never fails a call: a read that fails or takes longer than `storeTimeoutMs`
+ *   (default 500; the call's deadline and signal also end the wait) counts as a miss, a write is
+ *   skipped; each adds a warning. With `onStoreError: 'closed'` a failed read fails the call with
+ *   `StoreUnavailableError` instead, before anything is sent.
  * - Two identical calls in flight at once are both sent upstream (no coalescing: each keeps its
  *   own signal, timeout and error); the later to finish overwrites the entry with an equal result.
  *
@@ -59,19 +64,14 @@ export function createCacheMiddleware(options: CacheOptions | true = true, depen
   const store: CacheStore = normalized.store ?? createMemoryCacheStore({ maxEntries: normalized.maxEntries, clock });
   const cachedOperations = new Set<Operation>(normalized.streams ? ['chat', 'embed', 'chatStream'] : ['chat', 'embed']);
 
-  const read = async (key: string, kind: CacheEntry['kind']): Promise<CacheEntry | undefined> => {
-    try {
-      return parseCacheEntry(await store.get(key), kind);
-    } catch {
-      return undefined;
-    }
-  };
-  const write = async (key: string, entry: CacheEntry): Promise<void> => {
-    try {
-      await store.set(key, entry, normalized.ttlMs);
-    } catch {
-      // A cache that cannot be written degrades to misses; the call itself succeeded.
-    }
+  const answers = answersOf(store);
+  const guard = createStoreGuard('cache', normalized);
+  const read = async (context: CallContext, key: string, kind: CacheEntry['kind']): Promise<CacheEntry | undefined> =>
+    // A failing store reads as a miss (or fails the call with onStoreError 'closed').
+    parseCacheEntry(await guard.need(context, 'get', () => answers.get(key), undefined), kind);
+  const write = async (context: CallContext, key: string, entry: CacheEntry, streamEnded: boolean): Promise<void> => {
+    // A cache that cannot be written degrades to misses; the call itself succeeded.
+    await guard.record(context, () => answers.set(key, entry, normalized.ttlMs), (reason) => `cache: store set failed (${reason}); the answer was not stored`, streamEnded);
   };
   const entryOf = <K extends CacheEntry['kind']>(kind: K, value: Extract<CacheEntry, { kind: K }>['value'], info: CallInfoRecord): CacheEntry =>
     ({
@@ -83,14 +83,14 @@ export function createCacheMiddleware(options: CacheOptions | true = true, depen
       ...(info.usage === undefined ? {} : { usage: structuredClone(info.usage) }),
     }) as CacheEntry;
 
-  async function* recordStream(stream: AsyncIterable<ChatCompletionChunk>, key: string, info: CallInfoRecord): AsyncGenerator<ChatCompletionChunk> {
+  async function* recordStream(stream: AsyncIterable<ChatCompletionChunk>, key: string, context: CallContext): AsyncGenerator<ChatCompletionChunk> {
     const accumulator = createChatStreamAccumulator();
     for await (const chunk of stream) {
       accumulator.add(chunk);
       yield chunk;
     }
     // Reached only when the stream ended cleanly: an error or a consumer's break leaves before.
-    if (accumulator.replayable) await write(key, entryOf('stream', accumulator.result(), info));
+    if (accumulator.replayable) await write(context, key, entryOf('stream', accumulator.result(), context.info), true);
   }
 
   async function* replayStream(chunks: readonly ChatCompletionChunk[], info: CallInfoRecord, startedAt: number): AsyncGenerator<ChatCompletionChunk> {
@@ -117,7 +117,7 @@ export function createCacheMiddleware(options: CacheOptions | true = true, depen
       return next(context);
     }
     const kind = operation === 'chatStream' ? 'stream' : 'response';
-    const entry = await read(key, kind);
+    const entry = await read(context, key, kind);
     if (entry !== undefined) {
       info.cache = 'hit';
       info.provider = entry.provider;
@@ -129,8 +129,8 @@ export function createCacheMiddleware(options: CacheOptions | true = true, depen
     }
     info.cache = 'miss';
     const result = await next(context);
-    if (kind === 'stream') return recordStream(result as AsyncIterable<ChatCompletionChunk>, key, info);
-    if (result !== null && typeof result === 'object') await write(key, entryOf('response', structuredClone(result), info));
+    if (kind === 'stream') return recordStream(result as AsyncIterable<ChatCompletionChunk>, key, context);
+    if (result !== null && typeof result === 'object') await write(context, key, entryOf('response', structuredClone(result), info), false);
     return result;
   }
 }

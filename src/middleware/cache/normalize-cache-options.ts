@@ -1,9 +1,10 @@
 import { ConfigurationError } from '../../errors/error-classes.js';
 import type { CacheScope } from '../../routing/resolved-provider.js';
 import type { CacheStore } from './cache-store.js';
+import { normalizeStoreGuardOptions, STORE_TIMEOUT_MS, type NormalizedStoreGuardOptions, type StoreGuardOptions } from '../normalize-store-guard-options.js';
 
 /** The `cache` option: `true` for the defaults, or any of these fields. */
-export interface CacheOptions {
+export interface CacheOptions extends StoreGuardOptions {
   /** Entries the built-in in-memory LRU keeps (256). Size a custom `store` yourself instead. */
   readonly maxEntries?: number;
   /** How long an entry is served, in milliseconds (300 000: five minutes). */
@@ -19,7 +20,7 @@ export interface CacheOptions {
   readonly scope?: CacheScope;
 }
 
-export interface NormalizedCacheOptions {
+export interface NormalizedCacheOptions extends NormalizedStoreGuardOptions {
   readonly maxEntries: number;
   readonly ttlMs: number;
   /** Undefined: the layer builds the in-memory LRU with `maxEntries`. */
@@ -28,19 +29,19 @@ export interface NormalizedCacheOptions {
   readonly scope: CacheScope;
 }
 
-export const CACHE_DEFAULTS = { maxEntries: 256, ttlMs: 300_000, streams: false, scope: 'credential' } as const;
+export const CACHE_DEFAULTS = { maxEntries: 256, ttlMs: 300_000, streams: false, scope: 'credential', storeTimeoutMs: STORE_TIMEOUT_MS, onStoreError: 'open' } as const;
 
-const KNOWN_FIELDS = new Set(['maxEntries', 'ttlMs', 'store', 'streams', 'scope']);
+const KNOWN_FIELDS = new Set(['maxEntries', 'ttlMs', 'store', 'streams', 'scope', 'storeTimeoutMs', 'onStoreError']);
 
 /** Fills the defaults; a bad value throws a `ConfigurationError` naming the field. */
 export function normalizeCacheOptions(options: unknown): NormalizedCacheOptions {
   if (options === true) return { ...CACHE_DEFAULTS, store: undefined };
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new ConfigurationError('cache must be true or an object { maxEntries?, ttlMs?, store?, streams?, scope? }');
+    throw new ConfigurationError('cache must be true or an object { maxEntries?, ttlMs?, store?, streams?, scope?, storeTimeoutMs?, onStoreError? }');
   }
   const record = options as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!KNOWN_FIELDS.has(key)) throw new ConfigurationError(`cache.${key} is not a cache option (expected maxEntries, ttlMs, store, streams or scope)`);
+    if (!KNOWN_FIELDS.has(key)) throw new ConfigurationError(`cache.${key} is not a cache option (expected maxEntries, ttlMs, store, streams, scope, storeTimeoutMs or onStoreError)`);
   }
   const { maxEntries, ttlMs, store, streams, scope } = record;
   if (maxEntries !== undefined && !(Number.isSafeInteger(maxEntries) && (maxEntries as number) > 0)) {
@@ -71,6 +72,7 @@ export function normalizeCacheOptions(options: unknown): NormalizedCacheOptions 
     store: store as CacheStore | undefined,
     streams: (streams as boolean | undefined) ?? CACHE_DEFAULTS.streams,
     scope: (scope as CacheScope | undefined) ?? CACHE_DEFAULTS.scope,
+    ...normalizeStoreGuardOptions('cache', record, CACHE_DEFAULTS.onStoreError),
   };
 }
 

@@ -7,7 +7,8 @@ import { deploymentName } from './deployment-name.js';
 import { isDeploymentFailure } from './is-deployment-failure.js';
 import { normalizeCooldownOptions, type CooldownOptions } from './normalize-cooldown-options.js';
 import { answersOf } from '../in-memory-store.js';
-import { runQuietly, whenAnswered } from '../maybe-promise.js';
+import { whenAnswered, type MaybePromise } from '../maybe-promise.js';
+import { createStoreGuard } from '../store-guard.js';
 import { observeCall, startCall } from '../observe-call.js';
 import { STREAM_OPERATIONS } from '../../call/operation.js';
 
@@ -26,7 +27,10 @@ export interface CooldownDependencies {
  * Client-caused errors never count, and a success clears the count. A stream counts as a failure
  * when it fails before its first chunk or mid-way, and as a success when it ends or the consumer
  * stops it after a chunk. Placed inside `fallback` and the router, it sees every route they try,
- * so each deployment that fails along a fallback path is cooled and skipped next time.
+ * so each deployment that fails along a fallback path is cooled and skipped next time. A store
+ * that fails or does not answer within `storeTimeoutMs` reads as "not cooling down" (a warning),
+ * or fails the call with `StoreUnavailableError` under `onStoreError: 'closed'`; recording after
+ * the call never changes its outcome.
  *
  * @example
  * const client = createClient({
@@ -37,22 +41,24 @@ export interface CooldownDependencies {
  * });
  */
 export function createCooldownMiddleware(options: CooldownOptions | true = true, dependencies: CooldownDependencies = {}): Middleware {
-  const { store: givenStore, ...policy } = normalizeCooldownOptions(options);
+  const { store: givenStore, storeTimeoutMs, onStoreError, ...policy } = normalizeCooldownOptions(options);
   const clock = dependencies.clock ?? systemClock;
   const createId = dependencies.createId ?? (() => globalThis.crypto.randomUUID());
   const store = givenStore ?? createMemoryCooldownStore({ clock });
 
   const answers = answersOf(store);
+  const guard = createStoreGuard('cooldown', { storeTimeoutMs, onStoreError });
 
   return function cooldown(context: CallContext, next) {
     if (context.route.model === '') return startCall(() => next(context));
     const deployment = deploymentName(context.route);
-    const failed = (error: unknown): void | Promise<void> => {
+    const failed = (error: unknown, streamEnded: boolean): void | Promise<void> => {
       if (!isDeploymentFailure(error)) return undefined;
       // The call's own error is what the caller needs; a store that cannot record it is a warning.
-      return runQuietly(() => answers.recordFailure(deployment, createId(), policy), (storeError) => warn(context, 'failure', storeError));
+      return ignore(guard.record(context, () => answers.recordFailure(deployment, createId(), policy), (reason) => `cooldown: failure not recorded (${reason})`, streamEnded));
     };
-    const succeeded = (): void | Promise<void> => runQuietly(() => answers.recordSuccess(deployment), (storeError) => warn(context, 'success', storeError));
+    const succeeded = (streamEnded: boolean): void | Promise<void> =>
+      ignore(guard.record(context, () => answers.recordSuccess(deployment), (reason) => `cooldown: success not recorded (${reason})`, streamEnded));
     const send = (remaining: number): Promise<unknown> => {
       if (remaining > 0) throw coolingDown(context, deployment, remaining, policy, clock);
       let items = 0;
@@ -61,15 +67,17 @@ export function createCooldownMiddleware(options: CooldownOptions | true = true,
           items += 1;
         },
         onEnd: (end) => {
-          if (end.status === 'rejected' || end.status === 'failed') return failed(end.error);
+          const streamEnded = end.status !== 'returned' && end.status !== 'rejected';
+          if (end.status === 'rejected' || end.status === 'failed') return failed(end.error, streamEnded);
           // A unary result, a stream read to its end, or one stopped after a chunk.
-          if (end.status !== 'abandoned' || items > 0) return succeeded();
+          if (end.status !== 'abandoned' || items > 0) return succeeded(streamEnded);
           return undefined;
         },
       });
     };
     try {
-      return whenAnswered(answers.remaining(deployment), send) as Promise<unknown>;
+      // A store that fails open reads as "not cooling down".
+      return whenAnswered(guard.need(context, 'remaining', () => answers.remaining(deployment), 0), send) as Promise<unknown>;
     } catch (error) {
       return Promise.reject(error);
     }
@@ -91,6 +99,7 @@ function coolingDown(
   );
 }
 
-function warn(context: CallContext, what: string, error: unknown): void {
-  context.info.warnings.push(`cooldown: ${what} not recorded (${error instanceof Error ? error.message : String(error)})`);
+/** The store's answer is not needed, only that it came (or was given up on). */
+function ignore(answer: MaybePromise<unknown>): void | Promise<void> {
+  return whenAnswered(answer, () => undefined);
 }

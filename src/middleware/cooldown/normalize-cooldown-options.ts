@@ -1,7 +1,8 @@
 import { ConfigurationError } from '../../errors/error-classes.js';
 import type { CooldownPolicy, CooldownStore } from './cooldown-store.js';
+import { normalizeStoreGuardOptions, STORE_TIMEOUT_MS, type NormalizedStoreGuardOptions, type StoreGuardOptions } from '../normalize-store-guard-options.js';
 
-export interface CooldownOptions {
+export interface CooldownOptions extends StoreGuardOptions {
   /** Failures within `windowMs` that cool a deployment (default 3). */
   readonly failures?: number | undefined;
   /** The sliding window failures are counted in (default 60000). */
@@ -12,17 +13,17 @@ export interface CooldownOptions {
   readonly store?: CooldownStore | undefined;
 }
 
-export interface NormalizedCooldownOptions extends CooldownPolicy {
+export interface NormalizedCooldownOptions extends CooldownPolicy, NormalizedStoreGuardOptions {
   readonly store: CooldownStore | undefined;
 }
 
 export const COOLDOWN_DEFAULTS = { failures: 3, windowMs: 60_000, durationMs: 60_000 } as const;
 
-const KNOWN = new Set(['failures', 'windowMs', 'durationMs', 'store']);
+const KNOWN = new Set(['failures', 'windowMs', 'durationMs', 'store', 'storeTimeoutMs', 'onStoreError']);
 
 /** `true` for the defaults: 3 failures within 60 s cool a deployment for 60 s. */
 export function normalizeCooldownOptions(options: CooldownOptions | boolean): NormalizedCooldownOptions {
-  if (options === true) return { ...COOLDOWN_DEFAULTS, store: undefined };
+  if (options === true) return { ...COOLDOWN_DEFAULTS, store: undefined, storeTimeoutMs: STORE_TIMEOUT_MS, onStoreError: 'open' };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new ConfigurationError(`cooldown must be true or an object, got ${JSON.stringify(options)}`);
   }
@@ -47,6 +48,7 @@ export function normalizeCooldownOptions(options: CooldownOptions | boolean): No
     windowMs: Math.ceil(parsePositive('cooldown.windowMs', options.windowMs, COOLDOWN_DEFAULTS.windowMs)),
     durationMs: Math.ceil(parsePositive('cooldown.durationMs', options.durationMs, COOLDOWN_DEFAULTS.durationMs)),
     store: (store ?? undefined) as CooldownStore | undefined,
+    ...normalizeStoreGuardOptions('cooldown', options, 'open'),
   };
 }
 

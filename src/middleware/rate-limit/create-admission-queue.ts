@@ -10,6 +10,12 @@ export interface AdmissionRequest<Answer extends MaybePromise<RateLimitAcquireRe
   /** Clock time after which the call gives up. */
   readonly deadline: number;
   readonly signal: AbortSignal | undefined;
+  /**
+   * When the call itself must have settled (epoch ms, real time: `deadlineAt`): a call still
+   * waiting then, at the head of its queue or behind it, leaves with `outOfTime()`.
+   */
+  readonly callDeadlineAt?: number | undefined;
+  readonly outOfTime?: (() => Error) | undefined;
   /** The error for a call that would wait past its deadline. */
   readonly tooLong: (retryAfterMs: number, key: string) => Error;
   /** Gives back room taken for a call that was aborted while the store answered. */
@@ -35,14 +41,22 @@ interface Waiter {
   settled: boolean;
   resolve(): void;
   reject(error: unknown): void;
+  /** Ends the head's sleep until the store has room, once the waiter left (aborted, out of time). */
+  wake: (() => void) | undefined;
+  /**
+   * Starts the timer of the call's deadline: only once the call really waits (behind others, or
+   * for room), so a call admitted at once costs no timer.
+   */
+  arm(): void;
 }
 
 /**
  * `wait` mode: one FIFO per queue key (a model). Only the head of a queue asks the store; it
  * sleeps the store's `retryAfterMs` and tries again, so later calls never overtake it and a
  * waiting queue costs one store request per retry, not one per waiter. A waiter whose signal
- * aborts leaves at once; a head that cannot get room before its deadline is rejected then,
- * without waiting for nothing. Queues exist only while they have waiters.
+ * aborts or whose call runs out of time (`callDeadlineAt`) leaves at once, wherever it is in the
+ * queue; a head that cannot get room before its deadline is rejected then, without waiting for
+ * nothing. Queues exist only while they have waiters.
  */
 export function createAdmissionQueue(clock: Clock): AdmissionQueue {
   const queues = new Map<string, Waiter[]>();
@@ -81,7 +95,11 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
           settle(head, head.request.tooLong(result.retryAfterMs, result.key));
           continue;
         }
-        await clock.sleep(result.retryAfterMs, head.request.signal).catch(() => undefined);
+        head.arm();
+        const sleeping = new AbortController();
+        head.wake = () => sleeping.abort();
+        await clock.sleep(result.retryAfterMs, sleeping.signal).catch(() => undefined);
+        head.wake = undefined;
       }
     } finally {
       queues.delete(queueKey);
@@ -105,7 +123,7 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
     queues.set(queueKey, waiters);
     const queueBehind = (known: RateLimitAcquireResult): Promise<void> =>
       new Promise<void>((resolve, reject) => {
-        waiters.unshift({ request, settled: false, resolve, reject });
+        waiters.unshift(createWaiter(request, resolve, reject));
         void run(queueKey, waiters, known);
       });
     let answer: MaybePromise<RateLimitAcquireResult>;
@@ -138,24 +156,14 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
     // With a signal, a call must be able to leave while the store answers: the full path.
     if (request.signal === undefined && !queues.has(queueKey)) return admitFirst(queueKey, request);
     return new Promise<void>((resolve, reject) => {
-      const { signal } = request;
-      const waiter: Waiter = { request, settled: false, resolve, reject };
-      if (signal?.aborted) {
-        reject(new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal.reason }));
+      if (request.signal?.aborted) {
+        reject(aborted(request.signal));
         return;
       }
-      const onAbort = (): void => settle(waiter, new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal?.reason }));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      waiter.resolve = () => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      waiter.reject = (error) => {
-        signal?.removeEventListener('abort', onAbort);
-        reject(error);
-      };
+      const waiter = createWaiter(request, resolve, reject);
       const waiters = queues.get(queueKey);
       if (waiters !== undefined) {
+        waiter.arm();
         waiters.push(waiter);
         return;
       }
@@ -168,9 +176,48 @@ export function createAdmissionQueue(clock: Clock): AdmissionQueue {
   return { admit } as AdmissionQueue;
 }
 
+/** A waiter that leaves when its signal aborts or its call's deadline passes, and cleans up after either. */
+function createWaiter(request: AnyRequest, resolve: () => void, reject: (error: unknown) => void): Waiter {
+  const { signal, callDeadlineAt } = request;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const waiter: Waiter = {
+    request,
+    settled: false,
+    resolve,
+    reject,
+    wake: undefined,
+    arm() {
+      if (timer !== undefined || callDeadlineAt === undefined || waiter.settled) return;
+      const outOfTime = (): void => settle(waiter, request.outOfTime?.() ?? new Error('the call ran out of time waiting for a rate limit'));
+      timer = setTimeout(outOfTime, Math.max(0, callDeadlineAt - Date.now()));
+    },
+  };
+  if (signal === undefined && callDeadlineAt === undefined) return waiter;
+  const onAbort = (): void => settle(waiter, aborted(signal));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const cleanUp = (): void => {
+    signal?.removeEventListener('abort', onAbort);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+  waiter.resolve = () => {
+    cleanUp();
+    resolve();
+  };
+  waiter.reject = (error) => {
+    cleanUp();
+    reject(error);
+  };
+  return waiter;
+}
+
+function aborted(signal: AbortSignal | undefined): AbortedError {
+  return new AbortedError('the call was aborted while waiting for a rate limit', { cause: signal?.reason });
+}
+
 function settle(waiter: Waiter, error?: unknown): void {
   if (waiter.settled) return;
   waiter.settled = true;
+  waiter.wake?.();
   if (error === undefined) waiter.resolve();
   else waiter.reject(error);
 }

@@ -6,11 +6,12 @@ import { createAdmissionQueue } from './create-admission-queue.js';
 import { createMemoryRateLimitStore } from './create-memory-rate-limit-store.js';
 import { estimateRequestTokens, tokensOfCharacters, type TokenEstimate } from '../estimate-request-tokens.js';
 import { answersOf } from '../in-memory-store.js';
-import { runQuietly, whenAnswered } from '../maybe-promise.js';
+import { whenAnswered } from '../maybe-promise.js';
+import { createStoreGuard } from '../store-guard.js';
 import { measureOutputCharacters } from './measure-output-characters.js';
 import { normalizeRateLimitOptions, type RateLimitOptions } from './normalize-rate-limit-options.js';
 import { observeCall } from '../observe-call.js';
-import type { RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
+import type { RateLimitAcquireResult, RateLimitKeyRequest, RateLimitStore } from './rate-limit-store.js';
 import { resolveRateLimitKeys, withTokens } from './resolve-rate-limit-keys.js';
 import { STREAM_OPERATIONS } from '../../call/operation.js';
 
@@ -32,8 +33,10 @@ export interface RateLimitDependencies {
  * estimate is replaced by the reported usage (`callInfo(...).usage`; for streams when they end,
  * also early: then by the input estimate plus the text received, characters / 4), and HTTP retries
  * count as requests. In `wait` mode a call without room queues, first come first served per model,
- * up to `maxWaitMs` or its signal; in `reject` mode it throws `RateLimitedError` (no `status`,
- * `retryAfterMs` from the window).
+ * up to `maxWaitMs`, its own deadline (`timeoutMs`) or its signal; in `reject` mode it throws
+ * `RateLimitedError` (no `status`, `retryAfterMs` from the window). A store that fails or does
+ * not answer within `storeTimeoutMs` admits the call with a warning (`onStoreError: 'open'`, the
+ * default) or fails it with `StoreUnavailableError` (`'closed'`); recording usage never fails a call.
  *
  * @example
  * const client = createClient({
@@ -55,6 +58,7 @@ export function createRateLimitMiddleware(options: RateLimitOptions | true, depe
   const queue = createAdmissionQueue(clock);
 
   const answers = answersOf(store);
+  const guard = createStoreGuard('rateLimit', normalized);
 
   return function rateLimit(context: CallContext, next) {
     try {
@@ -70,23 +74,33 @@ export function createRateLimitMiddleware(options: RateLimitOptions | true, depe
     const estimate = estimateRequestTokens(context.operation, context.request, normalized.completionTokens);
     const keys = withTokens(limits, estimate.prompt + estimate.completion);
     const id = createId();
-    const acquire = () => answers.acquire({ id, windowMs: RATE_LIMIT_WINDOW_MS, requests: 1, keys });
+    let sent = false;
+    const release = (): void => void reconcile(0, 0, false);
+    // A store that fails open admits the call (it is sent unlimited); room taken by an answer that
+    // came too late for a call that was not sent is given back.
+    const acquire = () =>
+      guard.need(context, 'acquire', () => answers.acquire({ id, windowMs: RATE_LIMIT_WINDOW_MS, requests: 1, keys }), ADMITTED, (late) => {
+        if (late.admitted && !sent) release();
+      });
     const rejection = (retryAfterMs: number, key: string) => createRateLimitedError(context, keys, key, retryAfterMs);
-    const reconcile = (requests: number, tokens: number): void | Promise<void> =>
-      runQuietly(
-        () =>
-          answers.reconcile({
-            id,
-            windowMs: RATE_LIMIT_WINDOW_MS,
-            keys: keys.map((key) => ({
-              key: key.key,
-              from: { requests: 1, tokens: key.tokens },
-              to: { requests, tokens },
-            })),
-          }),
-        (error: unknown) => {
-          context.info.warnings.push(`rateLimit: usage not recorded (${error instanceof Error ? error.message : String(error)})`);
-        },
+    const reconcile = (requests: number, tokens: number, streamEnded: boolean): void | Promise<void> =>
+      whenAnswered(
+        guard.record(
+          context,
+          () =>
+            answers.reconcile({
+              id,
+              windowMs: RATE_LIMIT_WINDOW_MS,
+              keys: keys.map((key) => ({
+                key: key.key,
+                from: { requests: 1, tokens: key.tokens },
+                to: { requests, tokens },
+              })),
+            }),
+          (reason) => `rateLimit: usage not recorded (${reason})`,
+          streamEnded,
+        ),
+        () => undefined,
       );
 
     const admitted =
@@ -98,23 +112,33 @@ export function createRateLimitMiddleware(options: RateLimitOptions | true, depe
             attempt: acquire,
             deadline: clock.now() + normalized.maxWaitMs,
             signal: context.options.signal,
+            callDeadlineAt: context.options.deadlineAt,
+            outOfTime: () => outOfTime(context, limits[0]?.key ?? ''),
             tooLong: rejection,
-            release: () => void reconcile(0, 0),
+            release,
           });
-    return whenAnswered(admitted, () => send(context, next, estimate, reconcile)) as Promise<unknown>;
+    return whenAnswered(admitted, () => {
+      sent = true;
+      return send(context, next, estimate, reconcile);
+    }) as Promise<unknown>;
   }
 
   /** Sends an admitted call, then replaces its estimate by what it used. */
-  function send(context: CallContext, next: Next, estimate: TokenEstimate, reconcile: (requests: number, tokens: number) => void | Promise<void>): Promise<unknown> {
+  function send(
+    context: CallContext,
+    next: Next,
+    estimate: TokenEstimate,
+    reconcile: (requests: number, tokens: number, streamEnded: boolean) => void | Promise<void>,
+  ): Promise<unknown> {
     const { info } = context;
     const usageBefore = info.usage;
     const attemptsBefore = info.attempts;
-    const settle = (outputCharacters: number | undefined): void | Promise<void> => {
+    const settle = (outputCharacters: number | undefined, streamEnded: boolean): void | Promise<void> => {
       const requests = Math.max(1, info.attempts - attemptsBefore);
       const usage = info.usage !== usageBefore ? info.usage : undefined;
       const reported = usage === undefined ? undefined : (usage.total_tokens ?? (usage.prompt_tokens ?? 0) + (usage.completion_tokens ?? 0));
       const tokens = reported ?? (outputCharacters === undefined ? estimate.prompt + estimate.completion : estimate.prompt + tokensOfCharacters(outputCharacters));
-      return reconcile(requests, Math.ceil(tokens));
+      return reconcile(requests, Math.ceil(tokens), streamEnded);
     };
 
     let characters = 0;
@@ -123,11 +147,21 @@ export function createRateLimitMiddleware(options: RateLimitOptions | true, depe
         characters += measureOutputCharacters(item);
       },
       onEnd: (end) => {
-        if (end.status !== 'returned') return settle(characters);
-        return settle(info.usage !== usageBefore ? undefined : measureOutputCharacters(end.result));
+        if (end.status !== 'returned') return settle(characters, end.status !== 'rejected');
+        return settle(info.usage !== usageBefore ? undefined : measureOutputCharacters(end.result), false);
       },
     });
   }
+}
+
+const ADMITTED: RateLimitAcquireResult = { admitted: true };
+
+/** A call whose own deadline passed while it waited for room: nothing was sent. */
+function outOfTime(context: CallContext, key: string): RateLimitedError {
+  return new RateLimitedError(
+    `rate limit of ${key.startsWith('provider:') ? 'provider' : 'model'} ${key.replace(/^(model|provider):/, '')}: no room before the call's timeoutMs of ${context.options.timeoutMs} ms ran out; no request was sent`,
+    { provider: context.route.provider.id, model: context.route.model, retryable: true },
+  );
 }
 
 function createRateLimitedError(context: CallContext, keys: readonly RateLimitKeyRequest[], blocking: string, retryAfterMs: number): RateLimitedError {

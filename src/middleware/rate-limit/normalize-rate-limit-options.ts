@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../../errors/error-classes.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import { normalizeStoreGuardOptions, type NormalizedStoreGuardOptions, type StoreGuardOptions } from '../normalize-store-guard-options.js';
 
 /** Requests and tokens per minute; leave one out for no limit of that kind. */
 export interface RateLimitRule {
@@ -7,7 +8,7 @@ export interface RateLimitRule {
   readonly tpm?: number | undefined;
 }
 
-export interface RateLimitOptions extends RateLimitRule {
+export interface RateLimitOptions extends RateLimitRule, StoreGuardOptions {
   /** `wait` (default) queues a call until there is room, first come first served per model; `reject` throws `RateLimitedError`. */
   readonly mode?: 'wait' | 'reject' | undefined;
   /** Longest a call waits in `wait` mode before it is rejected (default 60000). */
@@ -30,7 +31,7 @@ export interface NormalizedRateLimitRule {
   readonly tpm: number | undefined;
 }
 
-export interface NormalizedRateLimitOptions {
+export interface NormalizedRateLimitOptions extends NormalizedStoreGuardOptions {
   /** The limit each model gets unless `perModel` names it. */
   readonly model: NormalizedRateLimitRule;
   readonly mode: 'wait' | 'reject';
@@ -43,7 +44,7 @@ export interface NormalizedRateLimitOptions {
 
 export const RATE_LIMIT_DEFAULTS = { mode: 'wait', maxWaitMs: 60_000, completionTokens: 1024 } as const;
 
-const KNOWN = new Set(['rpm', 'tpm', 'mode', 'maxWaitMs', 'perModel', 'perProvider', 'completionTokens', 'store']);
+const KNOWN = new Set(['rpm', 'tpm', 'mode', 'maxWaitMs', 'perModel', 'perProvider', 'completionTokens', 'store', 'storeTimeoutMs', 'onStoreError']);
 
 /** Checks `rateLimit` options; a limiter without any number is a mistake, so `true` is rejected. */
 export function normalizeRateLimitOptions(options: RateLimitOptions | boolean): NormalizedRateLimitOptions {
@@ -64,6 +65,7 @@ export function normalizeRateLimitOptions(options: RateLimitOptions | boolean): 
     perProvider: parseRules('rateLimit.perProvider', options.perProvider, false),
     completionTokens: Math.ceil(parseNonNegative('rateLimit.completionTokens', options.completionTokens, RATE_LIMIT_DEFAULTS.completionTokens)),
     store: parseStore(options.store),
+    ...normalizeStoreGuardOptions('rateLimit', options, 'open'),
   };
   const rules = [normalized.model, ...normalized.perModel.values(), ...normalized.perProvider.values()];
   if (!rules.some((rule) => isFinite(rule.rpm) || isFinite(rule.tpm))) {

@@ -5,14 +5,22 @@ import { normalizeCacheOptions } from '../../../src/middleware/cache/normalize-c
 
 describe('normalizeCacheOptions', () => {
   it('fills the defaults for true and for an empty object', () => {
-    const defaults = { maxEntries: 256, ttlMs: 300_000, store: undefined, streams: false, scope: 'credential' };
+    const defaults = { maxEntries: 256, ttlMs: 300_000, store: undefined, streams: false, scope: 'credential', storeTimeoutMs: 500, onStoreError: 'open' };
     expect(normalizeCacheOptions(true)).toEqual(defaults);
     expect(normalizeCacheOptions({})).toEqual(defaults);
   });
 
   it('keeps given values', () => {
     const store = createMemoryCacheStore({ maxEntries: 3 });
-    expect(normalizeCacheOptions({ ttlMs: 5, streams: true, store, scope: 'shared' })).toEqual({ maxEntries: 256, ttlMs: 5, store, streams: true, scope: 'shared' });
+    expect(normalizeCacheOptions({ ttlMs: 5, streams: true, store, scope: 'shared', storeTimeoutMs: 50, onStoreError: 'closed' })).toEqual({
+      maxEntries: 256,
+      ttlMs: 5,
+      store,
+      streams: true,
+      scope: 'shared',
+      storeTimeoutMs: 50,
+      onStoreError: 'closed',
+    });
   });
 
   it.each([

@@ -15,14 +15,21 @@ function failure(options: unknown): string {
 
 describe('normalizeCooldownOptions', () => {
   it('gives true and {} the defaults: 3 failures within 60 s cool for 60 s', () => {
-    const defaults = { failures: 3, windowMs: 60_000, durationMs: 60_000, store: undefined };
+    const defaults = { failures: 3, windowMs: 60_000, durationMs: 60_000, store: undefined, storeTimeoutMs: 500, onStoreError: 'open' };
     expect(normalizeCooldownOptions(true)).toEqual(defaults);
     expect(normalizeCooldownOptions({})).toEqual(defaults);
   });
 
   it('keeps given values and store', () => {
     const store = createMemoryCooldownStore();
-    expect(normalizeCooldownOptions({ failures: 1, windowMs: 10_000, durationMs: 5_000, store })).toEqual({ failures: 1, windowMs: 10_000, durationMs: 5_000, store });
+    expect(normalizeCooldownOptions({ failures: 1, windowMs: 10_000, durationMs: 5_000, store })).toEqual({
+      failures: 1,
+      windowMs: 10_000,
+      durationMs: 5_000,
+      store,
+      storeTimeoutMs: 500,
+      onStoreError: 'open',
+    });
   });
 
   it('names the field of a bad value', () => {

@@ -83,4 +83,21 @@ describe('createAdmissionQueue', () => {
     await expect(broken).rejects.toThrow('store down');
     await expect(next).resolves.toBeUndefined();
   });
+
+  it("lets a call leave at its own deadline (real time), behind a head whose store hangs or at the head waiting for room", async () => {
+    const clock = createFakeClock();
+    const queue = createAdmissionQueue(clock);
+    const outOfTime = () => new Error('out of time');
+    const hanging = queue.admit('k', request(() => new Promise<never>(() => {})));
+    hanging.catch(() => {});
+    const behind = queue.admit('k', request(async () => ({ admitted: true }), { callDeadlineAt: Date.now() + 50, outOfTime }));
+    await expect(behind).rejects.toThrow('out of time');
+
+    const full = async (): Promise<RateLimitAcquireResult> => ({ admitted: false, retryAfterMs: 60_000, key: 'j' });
+    const head = queue.admit('j', request(full, { callDeadlineAt: Date.now() + 50, outOfTime }));
+    await expect(head).rejects.toThrow('out of time');
+    // The sleeping head was woken: the queue is free for the next call at once.
+    await expect(queue.admit('j', request(async () => ({ admitted: true })))).resolves.toBeUndefined();
+  });
 });
+
