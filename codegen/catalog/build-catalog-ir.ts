@@ -1,0 +1,73 @@
+import type { ModelRow } from '../../src/catalog/model-row.js';
+import type { ProviderDefinition } from '../../src/provider-definition.js';
+import { CodegenError } from '../codegen-error.js';
+import type { LoadedJsonFile } from '../codegen-inputs.js';
+import { encodeModelRow } from './encode-model-row.js';
+
+/** The catalogue part of the IR: what `generated/catalog/model-catalog.ts` holds. */
+export interface CatalogIr {
+  /** Our registry id -> its models.dev provider, sorted by our id. */
+  readonly providers: Readonly<Record<string, string>>;
+  /** models.dev provider -> its models' rows sorted by id; only providers some registry id maps to. */
+  readonly tables: Readonly<Record<string, readonly ModelRow[]>>;
+  /** Every registry provider's `modelPrefixes` (those with any), sorted by id: how a bare name routes. */
+  readonly modelPrefixes: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface CatalogInputs {
+  /** `schemas/catalog/api.json`. */
+  readonly snapshot: LoadedJsonFile;
+  /** `schemas/catalog/provider-map.json`. */
+  readonly providerMap: LoadedJsonFile;
+}
+
+/**
+ * Derives the catalogue rows of the registry's providers through the one declared id map. Every
+ * mapped id must be in the registry and every models.dev id in the snapshot; a model whose fields
+ * do not have the expected types fails generation, naming it.
+ */
+export function buildCatalogIr(inputs: CatalogInputs, definitions: readonly ProviderDefinition[]): CatalogIr {
+  const map = readProviderMap(inputs.providerMap);
+  const snapshot = inputs.snapshot.data;
+  if (!isRecord(snapshot)) throw new CodegenError(`${inputs.snapshot.path}: must be an object of models.dev providers`);
+  const registryIds = new Set(definitions.map((definition) => definition.id));
+  const providers: Record<string, string> = {};
+  const tables: Record<string, ModelRow[]> = {};
+  for (const [ours, theirs] of Object.entries(map).sort(([a], [b]) => compare(a, b))) {
+    if (!registryIds.has(ours)) {
+      throw new CodegenError(`${inputs.providerMap.path}: providers.${ours}: not a provider of the registry`);
+    }
+    const provider = snapshot[theirs];
+    if (!isRecord(provider) || !isRecord(provider.models)) {
+      throw new CodegenError(`${inputs.providerMap.path}: providers.${ours}: "${theirs}" is not a provider with models in ${inputs.snapshot.path}`);
+    }
+    providers[ours] = theirs;
+    const models = provider.models;
+    tables[theirs] ??= Object.keys(models)
+      .sort(compare)
+      .map((id) => encodeModelRow(`${inputs.snapshot.path}: ${theirs}`, id, models[id]));
+  }
+  const modelPrefixes: Record<string, string[]> = {};
+  for (const definition of [...definitions].sort((a, b) => compare(a.id, b.id))) {
+    if (definition.modelPrefixes.length > 0) modelPrefixes[definition.id] = [...definition.modelPrefixes];
+  }
+  return { providers, tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => compare(a, b))), modelPrefixes };
+}
+
+function readProviderMap(file: LoadedJsonFile): Record<string, string> {
+  const providers = isRecord(file.data) ? file.data.providers : undefined;
+  if (!isRecord(providers)) throw new CodegenError(`${file.path}: must be { "providers": { "<our id>": "<models.dev id>" } }`);
+  for (const [ours, theirs] of Object.entries(providers)) {
+    if (typeof theirs !== 'string') throw new CodegenError(`${file.path}: providers.${ours}: must be a models.dev provider id (a string)`);
+  }
+  return providers as Record<string, string>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Code-unit order, independent of locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
