@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+import { getModelInfo as getFromCore } from '../../src/core.js';
+import { getModelInfo } from '../../src/index.js';
+
+interface SnapshotModel {
+  readonly limit: { readonly context: number; readonly output: number };
+  readonly cost?: { readonly input: number; readonly output: number; readonly cache_read?: number; readonly cache_write?: number };
+}
+const ROOT = new URL('../../', import.meta.url);
+const snapshot = JSON.parse(readFileSync(new URL('schemas/catalog/api.json', ROOT), 'utf8')) as Record<string, { models: Record<string, SnapshotModel> }>;
+const providerMap = (JSON.parse(readFileSync(new URL('schemas/catalog/provider-map.json', ROOT), 'utf8')) as { providers: Record<string, string> }).providers;
+
+describe('getModelInfo', () => {
+  it('pins a sample to the snapshot values (source commit f3fc69229)', () => {
+    expect(getModelInfo('anthropic/claude-sonnet-4-5')).toEqual({
+      provider: 'anthropic',
+      id: 'claude-sonnet-4-5',
+      contextWindow: 200_000,
+      maxOutputTokens: 64_000,
+      modalities: { input: ['text', 'image', 'pdf'], output: ['text'] },
+      toolCall: true,
+      reasoning: true,
+      attachments: true,
+      openWeights: false,
+      temperature: true,
+      knowledgeCutoff: '2025-07-31',
+      releaseDate: '2025-09-29',
+      lastUpdated: '2025-09-29',
+      family: 'claude-sonnet',
+      prices: { input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 },
+    });
+    const gpt4o = getModelInfo('openai/gpt-4o');
+    expect([gpt4o?.contextWindow, gpt4o?.maxOutputTokens, gpt4o?.prices]).toEqual([128_000, 16_384, { input: 2.5, output: 10, cacheRead: 1.25 }]);
+    expect(gpt4o?.structuredOutput).toBe(true);
+    const flash = getModelInfo('gemini/gemini-2.5-flash');
+    expect([flash?.provider, flash?.contextWindow, flash?.maxOutputTokens]).toEqual(['gemini', 1_048_576, 65_536]);
+    const bedrock = getModelInfo('bedrock/us.anthropic.claude-sonnet-4-6');
+    expect([bedrock?.contextWindow, bedrock?.maxOutputTokens]).toEqual([1_000_000, 64_000]);
+    // An Anthropic-compatible endpoint maps to its vendor's models.
+    expect(getModelInfo('deepseek_anthropic/deepseek-chat')?.provider).toBe('deepseek_anthropic');
+    expect(getModelInfo('deepseek_anthropic/deepseek-chat')?.contextWindow).toBe(getModelInfo('deepseek/deepseek-chat')?.contextWindow);
+  });
+
+  it('answers for every model of every mapped provider with the catalogue values', () => {
+    let checked = 0;
+    for (const [ours, theirs] of Object.entries(providerMap)) {
+      for (const [id, model] of Object.entries(snapshot[theirs]?.models ?? {})) {
+        const info = getModelInfo(`${ours}/${id}`);
+        const where = `${ours}/${id}`;
+        expect(info?.contextWindow, where).toBe(model.limit.context);
+        expect(info?.maxOutputTokens, where).toBe(model.limit.output);
+        const cost = model.cost;
+        expect(info?.prices, where).toEqual(
+          cost === undefined
+            ? undefined
+            : {
+                input: cost.input,
+                output: cost.output,
+                ...(cost.cache_read === undefined ? {} : { cacheRead: cost.cache_read }),
+                ...(cost.cache_write === undefined ? {} : { cacheWrite: cost.cache_write }),
+              },
+        );
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(3000);
+  });
+
+  it('resolves a bare name through the registry modelPrefixes, as calls do', () => {
+    expect(getModelInfo('gpt-4o')).toBe(getModelInfo('openai/gpt-4o'));
+    expect(getModelInfo('claude-opus-4-1')?.provider).toBe('anthropic');
+    expect(getModelInfo('mistral-large-latest')?.provider).toBe('mistral');
+    // `gpt-4o` is OpenAI's by prefix: Azure's copy is asked for by name.
+    expect(getModelInfo('azure/gpt-4o')?.provider).toBe('azure');
+  });
+
+  it('is undefined for an unknown model, provider or name no prefix claims', () => {
+    expect(getModelInfo('openai/no-such-model')).toBeUndefined();
+    expect(getModelInfo('no-such-provider/gpt-4o')).toBeUndefined();
+    expect(getModelInfo('ollama/llama3.2')).toBeUndefined(); // a local server: not in the catalogue
+    expect(getModelInfo('unclaimed-model')).toBeUndefined();
+    expect(getModelInfo('')).toBeUndefined();
+    expect(getModelInfo(42 as unknown as string)).toBeUndefined();
+  });
+
+  it('returns frozen records, the same object for the same model, from both entries', () => {
+    const info = getModelInfo('groq/llama-3.3-70b-versatile');
+    expect(info).toBeDefined();
+    expect(Object.isFrozen(info)).toBe(true);
+    expect(getFromCore('groq/llama-3.3-70b-versatile')).toBe(info);
+  });
+});
