@@ -1,10 +1,8 @@
-import { catalogModelPrefixes, catalogProviders } from '../../generated/catalog/model-catalog.js';
-import { createPrefixMatcher } from '../routing/create-prefix-matcher.js';
+import { catalogProviders } from '../../generated/catalog/model-catalog.js';
 import { parseModelString } from '../routing/parse-model-string.js';
+import { claimByModelPrefix } from './claim-by-model-prefix.js';
 import { findModelInfo } from './find-model-info.js';
 import type { ModelInfo } from './model-info.js';
-
-let claim: ((model: string) => string | undefined) | undefined;
 
 /**
  * What the models.dev catalogue (a snapshot taken at build time, `schemas/catalog/`) knows about a
@@ -22,7 +20,6 @@ export function getModelInfo(model: string): ModelInfo | undefined {
   if (typeof model !== 'string') return undefined;
   const parsed = parseModelString(model);
   if (parsed.prefix !== undefined && Object.hasOwn(catalogProviders, parsed.prefix)) return findModelInfo(parsed.prefix, parsed.model);
-  claim ??= createPrefixMatcher(Object.entries(catalogModelPrefixes).flatMap(([id, prefixes]) => prefixes.map((prefix) => [prefix, id] as const)));
-  const provider = claim(model);
+  const provider = claimByModelPrefix(model);
   return provider === undefined ? undefined : findModelInfo(provider, model);
 }
