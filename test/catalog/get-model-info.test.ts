@@ -12,9 +12,9 @@ const ROOT = new URL('../../', import.meta.url);
 const snapshot = JSON.parse(readFileSync(new URL('schemas/catalog/api.json', ROOT), 'utf8')) as Record<string, { models: Record<string, SnapshotModel> }>;
 const providerMap = (JSON.parse(readFileSync(new URL('schemas/catalog/provider-map.json', ROOT), 'utf8')) as { providers: Record<string, string> }).providers;
 
-describe('getModelInfo', () => {
-  it('pins a sample to the snapshot values (source commit f3fc69229)', () => {
-    expect(getModelInfo('anthropic/claude-sonnet-4-5')).toEqual({
+describe('getModelInfo', async () => {
+  it('pins a sample to the snapshot values (source commit f3fc69229)', async () => {
+    expect((await getModelInfo('anthropic/claude-sonnet-4-5'))).toEqual({
       provider: 'anthropic',
       id: 'claude-sonnet-4-5',
       contextWindow: 200_000,
@@ -31,23 +31,23 @@ describe('getModelInfo', () => {
       family: 'claude-sonnet',
       prices: { input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75 },
     });
-    const gpt4o = getModelInfo('openai/gpt-4o');
+    const gpt4o = (await getModelInfo('openai/gpt-4o'));
     expect([gpt4o?.contextWindow, gpt4o?.maxOutputTokens, gpt4o?.prices]).toEqual([128_000, 16_384, { input: 2.5, output: 10, cacheRead: 1.25 }]);
     expect(gpt4o?.structuredOutput).toBe(true);
-    const flash = getModelInfo('gemini/gemini-2.5-flash');
+    const flash = (await getModelInfo('gemini/gemini-2.5-flash'));
     expect([flash?.provider, flash?.contextWindow, flash?.maxOutputTokens]).toEqual(['gemini', 1_048_576, 65_536]);
-    const bedrock = getModelInfo('bedrock/us.anthropic.claude-sonnet-4-6');
+    const bedrock = (await getModelInfo('bedrock/us.anthropic.claude-sonnet-4-6'));
     expect([bedrock?.contextWindow, bedrock?.maxOutputTokens]).toEqual([1_000_000, 64_000]);
     // An Anthropic-compatible endpoint maps to its vendor's models.
-    expect(getModelInfo('deepseek_anthropic/deepseek-chat')?.provider).toBe('deepseek_anthropic');
-    expect(getModelInfo('deepseek_anthropic/deepseek-chat')?.contextWindow).toBe(getModelInfo('deepseek/deepseek-chat')?.contextWindow);
+    expect((await getModelInfo('deepseek_anthropic/deepseek-chat'))?.provider).toBe('deepseek_anthropic');
+    expect((await getModelInfo('deepseek_anthropic/deepseek-chat'))?.contextWindow).toBe((await getModelInfo('deepseek/deepseek-chat'))?.contextWindow);
   });
 
-  it('answers for every model of every mapped provider with the catalogue values', () => {
+  it('answers for every model of every mapped provider with the catalogue values', async () => {
     let checked = 0;
     for (const [ours, theirs] of Object.entries(providerMap)) {
       for (const [id, model] of Object.entries(snapshot[theirs]?.models ?? {})) {
-        const info = getModelInfo(`${ours}/${id}`);
+        const info = (await getModelInfo(`${ours}/${id}`));
         const where = `${ours}/${id}`;
         expect(info?.contextWindow, where).toBe(model.limit.context);
         expect(info?.maxOutputTokens, where).toBe(model.limit.output);
@@ -68,27 +68,28 @@ describe('getModelInfo', () => {
     expect(checked).toBeGreaterThan(3000);
   });
 
-  it('resolves a bare name through the registry modelPrefixes, as calls do', () => {
-    expect(getModelInfo('gpt-4o')).toBe(getModelInfo('openai/gpt-4o'));
-    expect(getModelInfo('claude-opus-4-1')?.provider).toBe('anthropic');
-    expect(getModelInfo('mistral-large-latest')?.provider).toBe('mistral');
+  it('resolves a bare name through the registry modelPrefixes, as calls do', async () => {
+    expect((await getModelInfo('gpt-4o'))).toBe((await getModelInfo('openai/gpt-4o')));
+    expect((await getModelInfo('claude-opus-4-1'))?.provider).toBe('anthropic');
+    expect((await getModelInfo('mistral-large-latest'))?.provider).toBe('mistral');
     // `gpt-4o` is OpenAI's by prefix: Azure's copy is asked for by name.
-    expect(getModelInfo('azure/gpt-4o')?.provider).toBe('azure');
+    expect((await getModelInfo('azure/gpt-4o'))?.provider).toBe('azure');
   });
 
-  it('is undefined for an unknown model, provider or name no prefix claims', () => {
-    expect(getModelInfo('openai/no-such-model')).toBeUndefined();
-    expect(getModelInfo('no-such-provider/gpt-4o')).toBeUndefined();
-    expect(getModelInfo('ollama/llama3.2')).toBeUndefined(); // a local server: not in the catalogue
-    expect(getModelInfo('unclaimed-model')).toBeUndefined();
-    expect(getModelInfo('')).toBeUndefined();
-    expect(getModelInfo(42 as unknown as string)).toBeUndefined();
+  it('is undefined for an unknown model, provider or name no prefix claims', async () => {
+    expect((await getModelInfo('openai/no-such-model'))).toBeUndefined();
+    expect((await getModelInfo('no-such-provider/gpt-4o'))).toBeUndefined();
+    expect((await getModelInfo('ollama/llama3.2'))).toBeUndefined(); // a local server: not in the catalogue
+    expect((await getModelInfo('unclaimed-model'))).toBeUndefined();
+    expect((await getModelInfo(''))).toBeUndefined();
+    expect(await getModelInfo(42 as unknown as string)).toBeUndefined();
   });
 
-  it('returns frozen records, the same object for the same model, from both entries', () => {
-    const info = getModelInfo('groq/llama-3.3-70b-versatile');
+  it('returns frozen records, the same object for the same model, from both entries', async () => {
+    expect(getModelInfo('groq/llama-3.3-70b-versatile')).toBeInstanceOf(Promise);
+    const info = (await getModelInfo('groq/llama-3.3-70b-versatile'));
     expect(info).toBeDefined();
     expect(Object.isFrozen(info)).toBe(true);
-    expect(getFromCore('groq/llama-3.3-70b-versatile')).toBe(info);
+    expect((await getFromCore('groq/llama-3.3-70b-versatile'))).toBe(info);
   });
 });

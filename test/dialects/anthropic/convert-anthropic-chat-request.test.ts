@@ -4,7 +4,7 @@ import { convertAnthropicChatRequest, DEFAULT_MAX_TOKENS } from '../../../src/di
 import { anthropicProvider } from '../../../generated/providers/anthropic.js';
 import { anthropicDialect } from '../../../src/dialects/anthropic/anthropic-dialect.js';
 import { zaiAnthropicProvider } from '../../../generated/providers/zai-anthropic.js';
-import { getModelInfo } from '../../../src/catalog/get-model-info.js';
+import { resolveModelInfo } from '../../../src/catalog/resolve-model-info.js';
 import { createAnthropicTestRoute } from './anthropic-test-route.js';
 
 // A model the catalogue does not list, so a missing max_tokens comes from the registry default here;
@@ -335,7 +335,7 @@ describe('convertAnthropicChatRequest', () => {
       anthropicDialect.convertChatRequest({ model: 'anthropic/claude-sonnet-4-5', ...request } as ChatCompletionRequest, listed, false);
 
     it('defaults max_tokens to the model output limit (64000 for claude-sonnet-4-5) over the registry default', () => {
-      expect(getModelInfo('anthropic/claude-sonnet-4-5')?.maxOutputTokens).toBe(64_000);
+      expect(resolveModelInfo('anthropic/claude-sonnet-4-5')?.maxOutputTokens).toBe(64_000);
       expect(convertListed({ messages: [{ role: 'user', content: 'Hi' }] }).body?.max_tokens).toBe(64_000);
       // The caller's limit still wins.
       expect(convertListed({ messages: [{ role: 'user', content: 'Hi' }], max_tokens: 500 }).body?.max_tokens).toBe(500);
@@ -350,7 +350,7 @@ describe('convertAnthropicChatRequest', () => {
 
     it('uses the limit of an Anthropic-compatible endpoint from its vendor catalogue', () => {
       const zai = createAnthropicTestRoute({ model: 'glm-4.6', definition: zaiAnthropicProvider });
-      const limit = getModelInfo('zai/glm-4.6')?.maxOutputTokens;
+      const limit = resolveModelInfo('zai/glm-4.6')?.maxOutputTokens;
       expect(limit).toBeGreaterThan(4096);
       const wire = anthropicDialect.convertChatRequest({ model: 'zai_anthropic/glm-4.6', messages: [{ role: 'user', content: 'Hi' }] }, zai, false);
       expect(wire.body?.max_tokens).toBe(limit);

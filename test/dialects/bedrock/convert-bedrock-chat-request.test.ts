@@ -3,7 +3,7 @@ import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import { convertBedrockChatRequest } from '../../../src/dialects/bedrock/convert-bedrock-chat-request.js';
 import { isLiterLlmError } from '../../../src/index.js';
 import { bedrockRoute } from './bedrock-route.js';
-import { getModelInfo } from '../../../src/catalog/get-model-info.js';
+import { resolveModelInfo } from '../../../src/catalog/resolve-model-info.js';
 
 const CLAUDE = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -337,12 +337,12 @@ describe('convertBedrockChatRequest', () => {
     const hi = { messages: [{ role: 'user' as const, content: 'Hi' }] };
 
     it('defaults to the output limit the catalogue gives, for the cross-region and the plain id', () => {
-      const limit = getModelInfo('bedrock/us.anthropic.claude-sonnet-4-6')?.maxOutputTokens;
+      const limit = resolveModelInfo('bedrock/us.anthropic.claude-sonnet-4-6')?.maxOutputTokens;
       expect(limit).toBe(64_000);
       expect(convert(hi, 'us.anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
       expect(convert(hi, 'anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
       // A region prefix the catalogue does not list falls back to the plain id.
-      expect(getModelInfo('bedrock/apac.anthropic.claude-sonnet-4-6')).toBeUndefined();
+      expect(resolveModelInfo('bedrock/apac.anthropic.claude-sonnet-4-6')).toBeUndefined();
       expect(convert(hi, 'apac.anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
     });
 

@@ -5,7 +5,7 @@ import { createCostCalculator } from '../../../src/middleware/cost/create-cost-c
 import { listModelCandidates } from '../../../src/middleware/cost/list-model-candidates.js';
 import type { PricingTable } from '../../../src/middleware/cost/pricing-table.js';
 import { createFakeClock } from '../../support/fake-clock.js';
-import { getModelInfo } from '../../../src/catalog/get-model-info.js';
+import { resolveModelInfo } from '../../../src/catalog/resolve-model-info.js';
 
 interface SnapshotModel {
   readonly cost?: { readonly input: number; readonly output: number };
@@ -93,7 +93,7 @@ describe('createCostCalculator (real table)', () => {
     // genai-prices wins where it has the model.
     expect(calculator.matchOf('openai', 'gpt-4o')?.table).toBe('openai');
     // chutes bills its own prices: genai-prices does not map it, the catalogue lists them.
-    const info = getModelInfo('chutes/Qwen/Qwen3-32B-TEE');
+    const info = resolveModelInfo('chutes/Qwen/Qwen3-32B-TEE');
     expect(info?.prices).toBeDefined();
     const prices = info?.prices as { input: number; output: number; cacheRead?: number };
     expect(calculator.matchOf('chutes', 'Qwen/Qwen3-32B-TEE')).toMatchObject({ table: 'models.dev', modelId: 'Qwen/Qwen3-32B-TEE' });

@@ -191,7 +191,7 @@ describe('createCostTrackingMiddleware (through createClient)', () => {
 
   it('prices a model genai-prices does not know from the model catalogue', async () => {
     // chutes bills its own prices, which genai-prices does not carry and models.dev lists.
-    const listed = getModelInfo('chutes/Qwen/Qwen3-32B-TEE');
+    const listed = await getModelInfo('chutes/Qwen/Qwen3-32B-TEE');
     expect(listed?.prices).toBeDefined();
     mock.handle(sendJson(200, chatResponse('hi', { usage: { prompt_tokens: 1_000_000, completion_tokens: 1_000_000, total_tokens: 2_000_000 } })));
     const chutes = createClient({ providers: { chutes: { baseURL: mock.url, apiKey: 'k' } }, maxRetries: 0, costTracking: true });
