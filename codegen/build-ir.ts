@@ -24,8 +24,10 @@ const PROVIDER_DEFINITION = 'provider';
 export function buildIr(input: BuildIrInput): CodegenIr {
   const registrySchema = input.registrySchema.data as JsonObject;
   const apiFamilies = [...input.apiSchemas].sort((a, b) => compare(a.family, b.family)).map(buildApiFamily);
-  const providers = input.providers.map(buildProvider).sort((a, b) => compare(a.id, b.id));
-  const catalog = input.catalog === undefined ? undefined : buildCatalogIr(input.catalog, providers.map((provider) => provider.definition));
+  const catalog = input.catalog === undefined ? undefined : buildCatalogIr(input.catalog, input.providers);
+  const providers = input.providers
+    .map((entry) => buildProvider(entry, catalog?.models[entry.id]))
+    .sort((a, b) => compare(a.id, b.id));
   return {
     providers,
     apiFamilies,
@@ -35,8 +37,10 @@ export function buildIr(input: BuildIrInput): CodegenIr {
   };
 }
 
-function buildProvider(entry: ProviderEntry): ProviderIr {
-  const definition = normalizeProviderEntry(entry);
+/** `models`, when given, replaces the entry's (derived from the model catalogue). */
+function buildProvider(entry: ProviderEntry, models: readonly string[] | undefined): ProviderIr {
+  const normalized = normalizeProviderEntry(entry);
+  const definition = models === undefined ? normalized : { ...normalized, models: [...models] };
   return {
     id: definition.id,
     definition,

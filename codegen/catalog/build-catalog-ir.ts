@@ -1,5 +1,5 @@
+import type { ProviderEntry } from '../../generated/types/provider-entry.js';
 import type { ModelRow } from '../../src/catalog/model-row.js';
-import type { ProviderDefinition } from '../../src/provider-definition.js';
 import { CodegenError } from '../codegen-error.js';
 import type { LoadedJsonFile } from '../codegen-inputs.js';
 import { encodeModelRow } from './encode-model-row.js';
@@ -12,6 +12,12 @@ export interface CatalogIr {
   readonly tables: Readonly<Record<string, readonly ModelRow[]>>;
   /** Every registry provider's `modelPrefixes` (those with any), sorted by id: how a bare name routes. */
   readonly modelPrefixes: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Per mapped registry id, the model ids its entry's `models` become: every chat model (text in,
+   * text out) the catalogue lists for it that models.dev does not mark deprecated, sorted, then the
+   * entry's `modelExtras` the catalogue does not already give.
+   */
+  readonly models: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface CatalogInputs {
@@ -26,16 +32,23 @@ export interface CatalogInputs {
  * mapped id must be in the registry and every models.dev id in the snapshot; a model whose fields
  * do not have the expected types fails generation, naming it.
  */
-export function buildCatalogIr(inputs: CatalogInputs, definitions: readonly ProviderDefinition[]): CatalogIr {
+export function buildCatalogIr(inputs: CatalogInputs, entries: readonly ProviderEntry[]): CatalogIr {
   const map = readProviderMap(inputs.providerMap);
   const snapshot = inputs.snapshot.data;
   if (!isRecord(snapshot)) throw new CodegenError(`${inputs.snapshot.path}: must be an object of models.dev providers`);
-  const registryIds = new Set(definitions.map((definition) => definition.id));
+  const registry = new Map(entries.map((entry) => [entry.id, entry]));
   const providers: Record<string, string> = {};
   const tables: Record<string, ModelRow[]> = {};
+  const derived: Record<string, string[]> = {};
   for (const [ours, theirs] of Object.entries(map).sort(([a], [b]) => compare(a, b))) {
-    if (!registryIds.has(ours)) {
+    const entry = registry.get(ours);
+    if (entry === undefined) {
       throw new CodegenError(`${inputs.providerMap.path}: providers.${ours}: not a provider of the registry`);
+    }
+    if (entry.models !== undefined) {
+      throw new CodegenError(
+        `schemas/providers.json: ${ours}: "models" is derived from the model catalogue (${inputs.providerMap.path} maps it to "${theirs}"); name the ids the catalogue does not list in "modelExtras", each with the reason it is kept`,
+      );
     }
     const provider = snapshot[theirs];
     if (!isRecord(provider) || !isRecord(provider.models)) {
@@ -46,12 +59,20 @@ export function buildCatalogIr(inputs: CatalogInputs, definitions: readonly Prov
     tables[theirs] ??= Object.keys(models)
       .sort(compare)
       .map((id) => encodeModelRow(`${inputs.snapshot.path}: ${theirs}`, id, models[id]));
+    const chat = (tables[theirs] as ModelRow[]).filter(isChatModel).map((row) => row[0]);
+    const listed = new Set(chat);
+    derived[ours] = [...chat, ...Object.keys(entry.modelExtras ?? {}).filter((id) => !listed.has(id))];
   }
   const modelPrefixes: Record<string, string[]> = {};
-  for (const definition of [...definitions].sort((a, b) => compare(a.id, b.id))) {
-    if (definition.modelPrefixes.length > 0) modelPrefixes[definition.id] = [...definition.modelPrefixes];
+  for (const entry of [...entries].sort((a, b) => compare(a.id, b.id))) {
+    if ((entry.modelPrefixes ?? []).length > 0) modelPrefixes[entry.id] = [...(entry.modelPrefixes ?? [])];
   }
-  return { providers, tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => compare(a, b))), modelPrefixes };
+  return { providers, tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => compare(a, b))), modelPrefixes, models: derived };
+}
+
+/** A chat model for autocompletion: text in, text out, not deprecated. */
+function isChatModel(row: ModelRow): boolean {
+  return row[3].split(',').includes('text') && row[4].split(',').includes('text') && row[16] !== 'deprecated';
 }
 
 function readProviderMap(file: LoadedJsonFile): Record<string, string> {

@@ -3,19 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalogIr } from '../../codegen/catalog/build-catalog-ir.js';
 import { CodegenError } from '../../codegen/codegen-error.js';
 import { decodeModelRow } from '../../src/catalog/model-row.js';
-import { normalizeProviderEntry } from '../../src/registry/normalize-provider-entry.js';
+import type { ProviderEntry } from '../../generated/types/provider-entry.js';
 
-const definitions = ['acme', 'acme_anthropic', 'other'].map((id) =>
-  normalizeProviderEntry({
-    id,
-    name: id,
-    kind: 'hosted',
-    baseURL: 'https://api.acme.example/v1',
-    auth: { scheme: 'bearer', envVar: 'ACME_API_KEY' },
-    endpoints: { chat: { path: '/chat/completions' } },
-    ...(id === 'acme' ? { modelPrefixes: ['acme-'] } : {}),
-  }),
-);
+const entry = (id: string, extra: Partial<ProviderEntry> = {}): ProviderEntry => ({
+  id,
+  name: id,
+  kind: 'hosted',
+  baseURL: 'https://api.acme.example/v1',
+  auth: { scheme: 'bearer', envVar: 'ACME_API_KEY' },
+  endpoints: { chat: { path: '/chat/completions' } },
+  ...extra,
+});
+const definitions = [
+  entry('acme', { modelPrefixes: ['acme-'], modelExtras: { 'acme-embed': 'embedding model: models.dev does not list it', 'acme-large': 'listed anyway' } }),
+  entry('acme_anthropic'),
+  entry('other', { models: ['other-1'] }),
+];
 
 const model = {
   id: 'acme-large',
@@ -46,6 +49,8 @@ describe('buildCatalogIr', () => {
     expect(Object.keys(ir.tables)).toEqual(['acme-ai']);
     expect(ir.tables['acme-ai']?.map((row) => row[0])).toEqual(['acme-image', 'acme-large']);
     expect(ir.modelPrefixes).toEqual({ acme: ['acme-'] });
+    // Chat models the catalogue lists (not the deprecated image model), then the extras it does not.
+    expect(ir.models).toEqual({ acme: ['acme-large', 'acme-embed'], acme_anthropic: ['acme-large'] });
     const [image, large] = ir.tables['acme-ai'] ?? [];
     expect(decodeModelRow('acme_anthropic', large!)).toEqual({
       provider: 'acme_anthropic',
@@ -66,6 +71,12 @@ describe('buildCatalogIr', () => {
     });
     const decodedImage = decodeModelRow('acme', image!);
     expect([decodedImage.prices, decodedImage.status, decodedImage.contextWindow]).toEqual([undefined, 'deprecated', 0]);
+  });
+
+  it('fails when a mapped entry still declares models, which the catalogue now gives', () => {
+    expect(() => buildCatalogIr(inputs({}, { other: 'acme-ai' }), definitions)).toThrow(
+      'schemas/providers.json: other: "models" is derived from the model catalogue (schemas/catalog/provider-map.json maps it to "acme-ai"); name the ids the catalogue does not list in "modelExtras", each with the reason it is kept',
+    );
   });
 
   it('fails naming the map entry when an id is not in the registry or not in the snapshot', () => {
