@@ -91,9 +91,9 @@ export async function refreshCatalog(options: RefreshOptions): Promise<string> {
 
 /** Models added and removed for the providers the registry maps, so a refresh says what it changed. */
 function describeChanges(before: Json, after: Json, rootDir: string): string {
-  const map = (JSON.parse(readFileSync(path.join(rootDir, 'schemas', 'catalog', 'provider-map.json'), 'utf8')) as { providers: Record<string, string> }).providers;
+  const map = (JSON.parse(readFileSync(path.join(rootDir, 'schemas', 'catalog', 'provider-map.json'), 'utf8')) as { providers: Record<string, string | { id: string }> }).providers;
   const lines: string[] = [];
-  for (const theirs of [...new Set(Object.values(map))].sort()) {
+  for (const theirs of [...new Set(Object.values(map).map((value) => (typeof value === 'string' ? value : value.id)))].sort()) {
     const old = new Set(Object.keys((before[theirs] as { models?: Json } | undefined)?.models ?? {}));
     const now = new Set(Object.keys((after[theirs] as { models?: Json } | undefined)?.models ?? {}));
     const added = [...now].filter((id) => !old.has(id));

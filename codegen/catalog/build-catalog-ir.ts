@@ -14,8 +14,9 @@ export interface CatalogIr {
   readonly modelPrefixes: Readonly<Record<string, readonly string[]>>;
   /**
    * Per mapped registry id, the model ids its entry's `models` become: every chat model (text in,
-   * text out) the catalogue lists for it that models.dev does not mark deprecated, sorted, then the
-   * entry's `modelExtras` the catalogue does not already give.
+   * text out) the catalogue lists for it that models.dev does not mark deprecated (and that matches
+   * the map's `modelPattern`, when it gives one), sorted, then the entry's `modelExtras` the
+   * catalogue does not already give.
    */
   readonly models: Readonly<Record<string, readonly string[]>>;
 }
@@ -40,7 +41,7 @@ export function buildCatalogIr(inputs: CatalogInputs, entries: readonly Provider
   const providers: Record<string, string> = {};
   const tables: Record<string, ModelRow[]> = {};
   const derived: Record<string, string[]> = {};
-  for (const [ours, theirs] of Object.entries(map).sort(([a], [b]) => compare(a, b))) {
+  for (const [ours, { id: theirs, modelPattern }] of Object.entries(map).sort(([a], [b]) => compare(a, b))) {
     const entry = registry.get(ours);
     if (entry === undefined) {
       throw new CodegenError(`${inputs.providerMap.path}: providers.${ours}: not a provider of the registry`);
@@ -59,7 +60,7 @@ export function buildCatalogIr(inputs: CatalogInputs, entries: readonly Provider
     tables[theirs] ??= Object.keys(models)
       .sort(compare)
       .map((id) => encodeModelRow(`${inputs.snapshot.path}: ${theirs}`, id, models[id]));
-    const chat = (tables[theirs] as ModelRow[]).filter(isChatModel).map((row) => row[0]);
+    const chat = (tables[theirs] as ModelRow[]).filter((row) => isChatModel(row) && (modelPattern === undefined || modelPattern.test(row[0]))).map((row) => row[0]);
     const listed = new Set(chat);
     derived[ours] = [...chat, ...Object.keys(entry.modelExtras ?? {}).filter((id) => !listed.has(id))];
   }
@@ -75,13 +76,37 @@ function isChatModel(row: ModelRow): boolean {
   return row[3].split(',').includes('text') && row[4].split(',').includes('text') && row[16] !== 'deprecated';
 }
 
-function readProviderMap(file: LoadedJsonFile): Record<string, string> {
+interface MappedProvider {
+  /** The models.dev provider id. */
+  readonly id: string;
+  /** Only catalogue ids matching it go into the entry's `models` (what our dialect can serve). */
+  readonly modelPattern?: RegExp;
+}
+
+/**
+ * `providers.<our id>` is the models.dev id, or `{ "id", "modelPattern", "reason" }` when the
+ * provider serves only some of that catalogue's models (the reason says why).
+ */
+function readProviderMap(file: LoadedJsonFile): Record<string, MappedProvider> {
   const providers = isRecord(file.data) ? file.data.providers : undefined;
   if (!isRecord(providers)) throw new CodegenError(`${file.path}: must be { "providers": { "<our id>": "<models.dev id>" } }`);
-  for (const [ours, theirs] of Object.entries(providers)) {
-    if (typeof theirs !== 'string') throw new CodegenError(`${file.path}: providers.${ours}: must be a models.dev provider id (a string)`);
+  const map: Record<string, MappedProvider> = {};
+  for (const [ours, value] of Object.entries(providers)) {
+    if (typeof value === 'string') {
+      map[ours] = { id: value };
+      continue;
+    }
+    const valid = isRecord(value) && typeof value.id === 'string' && typeof value.modelPattern === 'string' && typeof value.reason === 'string' && value.reason !== '';
+    if (!valid) {
+      throw new CodegenError(`${file.path}: providers.${ours}: must be a models.dev provider id, or { "id", "modelPattern", "reason" } (strings)`);
+    }
+    try {
+      map[ours] = { id: value.id as string, modelPattern: new RegExp(value.modelPattern as string) };
+    } catch (error) {
+      throw new CodegenError(`${file.path}: providers.${ours}.modelPattern: ${(error as Error).message}`);
+    }
   }
-  return providers as Record<string, string>;
+  return map;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,16 +3,6 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `vertex_ai`. */
 export type VertexAiModelId =
-  | 'claude-haiku-4-5@20251001'
-  | 'claude-opus-4-5@20251101'
-  | 'claude-opus-4-6@default'
-  | 'claude-opus-4-7@default'
-  | 'claude-opus-4-8@default'
-  | 'claude-sonnet-4-5@20250929'
-  | 'claude-sonnet-4-6@default'
-  | 'claude-sonnet-5@default'
-  | 'deepseek-ai/deepseek-v3.1-maas'
-  | 'deepseek-ai/deepseek-v3.2-maas'
   | 'gemini-2.5-flash'
   | 'gemini-2.5-flash-lite'
   | 'gemini-2.5-pro'
@@ -24,14 +14,6 @@ export type VertexAiModelId =
   | 'gemini-embedding-001'
   | 'gemini-flash-latest'
   | 'gemini-flash-lite-latest'
-  | 'meta/llama-3.3-70b-instruct-maas'
-  | 'meta/llama-4-maverick-17b-128e-instruct-maas'
-  | 'moonshotai/kimi-k2-thinking-maas'
-  | 'openai/gpt-oss-120b-maas'
-  | 'openai/gpt-oss-20b-maas'
-  | 'qwen/qwen3-235b-a22b-instruct-2507-maas'
-  | 'zai-org/glm-4.7-maas'
-  | 'zai-org/glm-5-maas'
   | 'text-embedding-005'
   | 'text-multilingual-embedding-002';
 
@@ -66,16 +48,6 @@ export const vertexAiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'claude-haiku-4-5@20251001',
-    'claude-opus-4-5@20251101',
-    'claude-opus-4-6@default',
-    'claude-opus-4-7@default',
-    'claude-opus-4-8@default',
-    'claude-sonnet-4-5@20250929',
-    'claude-sonnet-4-6@default',
-    'claude-sonnet-5@default',
-    'deepseek-ai/deepseek-v3.1-maas',
-    'deepseek-ai/deepseek-v3.2-maas',
     'gemini-2.5-flash',
     'gemini-2.5-flash-lite',
     'gemini-2.5-pro',
@@ -87,14 +59,6 @@ export const vertexAiProvider = {
     'gemini-embedding-001',
     'gemini-flash-latest',
     'gemini-flash-lite-latest',
-    'meta/llama-3.3-70b-instruct-maas',
-    'meta/llama-4-maverick-17b-128e-instruct-maas',
-    'moonshotai/kimi-k2-thinking-maas',
-    'openai/gpt-oss-120b-maas',
-    'openai/gpt-oss-20b-maas',
-    'qwen/qwen3-235b-a22b-instruct-2507-maas',
-    'zai-org/glm-4.7-maas',
-    'zai-org/glm-5-maas',
     'text-embedding-005',
     'text-multilingual-embedding-002',
   ],

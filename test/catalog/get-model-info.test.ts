@@ -10,7 +10,11 @@ interface SnapshotModel {
 }
 const ROOT = new URL('../../', import.meta.url);
 const snapshot = JSON.parse(readFileSync(new URL('schemas/catalog/api.json', ROOT), 'utf8')) as Record<string, { models: Record<string, SnapshotModel> }>;
-const providerMap = (JSON.parse(readFileSync(new URL('schemas/catalog/provider-map.json', ROOT), 'utf8')) as { providers: Record<string, string> }).providers;
+const providerMap = Object.fromEntries(
+  Object.entries((JSON.parse(readFileSync(new URL('schemas/catalog/provider-map.json', ROOT), 'utf8')) as { providers: Record<string, string | { id: string }> }).providers).map(
+    ([ours, value]) => [ours, typeof value === 'string' ? value : value.id],
+  ),
+);
 
 describe('getModelInfo', async () => {
   it('pins a sample to the snapshot values (source commit f3fc69229)', async () => {
@@ -66,6 +70,8 @@ describe('getModelInfo', async () => {
       }
     }
     expect(checked).toBeGreaterThan(3000);
+    // A provider mapped with a modelPattern still answers for every catalogue model.
+    expect((await getModelInfo('vertex_ai/claude-sonnet-4-5@20250929'))?.maxOutputTokens).toBe(64_000);
   });
 
   it('resolves a bare name through the registry modelPrefixes, as calls do', async () => {

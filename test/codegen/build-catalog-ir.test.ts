@@ -73,6 +73,17 @@ describe('buildCatalogIr', () => {
     expect([decodedImage.prices, decodedImage.status, decodedImage.contextWindow]).toEqual([undefined, 'deprecated', 0]);
   });
 
+  it('keeps only the ids a modelPattern allows in the derived models, and rejects a bad pattern', () => {
+    const mapped = { acme: { id: 'acme-ai', modelPattern: '^acme-l', reason: 'serves the large models only' } } as unknown as Record<string, string>;
+    const ir = buildCatalogIr(inputs({ 'acme-large': model, 'acme-small': model }, mapped), definitions);
+    expect(ir.models).toEqual({ acme: ['acme-large', 'acme-embed'] });
+    expect(ir.providers).toEqual({ acme: 'acme-ai' });
+    const bad = { acme: { id: 'acme-ai', modelPattern: '(', reason: 'x' } } as unknown as Record<string, string>;
+    expect(() => buildCatalogIr(inputs({}, bad), definitions)).toThrow(/providers\.acme\.modelPattern: Invalid regular expression/);
+    const reasonless = { acme: { id: 'acme-ai', modelPattern: '^a' } } as unknown as Record<string, string>;
+    expect(() => buildCatalogIr(inputs({}, reasonless), definitions)).toThrow('providers.acme: must be a models.dev provider id, or { "id", "modelPattern", "reason" } (strings)');
+  });
+
   it('fails when a mapped entry still declares models, which the catalogue now gives', () => {
     expect(() => buildCatalogIr(inputs({}, { other: 'acme-ai' }), definitions)).toThrow(
       'schemas/providers.json: other: "models" is derived from the model catalogue (schemas/catalog/provider-map.json maps it to "acme-ai"); name the ids the catalogue does not list in "modelExtras", each with the reason it is kept',
