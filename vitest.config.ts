@@ -1,11 +1,11 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Tests that spend their time in child processes: the soaks, and the generator run through its CLI.
+ * Tests that spend their time in child processes: the soaks, and the generator (and refresh:catalog) run through its CLI.
  * They are the `slow` project (`npm run test:slow`), so `npm test` (the `unit` project) stays quick;
  * CI runs both, and `npx vitest run` runs both.
  */
-const SLOW = ['test/soak/**/*.test.ts', 'test/codegen/generate-files.test.ts', 'test/codegen/write-output.test.ts', 'test/codegen/validate-registry.test.ts'];
+const SLOW = ['test/soak/**/*.test.ts', 'test/scripts/refresh-catalog.test.ts', 'test/codegen/generate-files.test.ts', 'test/codegen/write-output.test.ts', 'test/codegen/validate-registry.test.ts'];
 
 export default defineConfig({
   test: {

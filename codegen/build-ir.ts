@@ -1,6 +1,7 @@
 import type { ProviderEntry } from '../generated/types/provider-entry.js';
 import type { EndpointName } from '../src/provider-definition.js';
 import { normalizeProviderEntry } from '../src/registry/normalize-provider-entry.js';
+import { buildCatalogIr, type CatalogInputs } from './catalog/build-catalog-ir.js';
 import { CodegenError } from './codegen-error.js';
 import type { LoadedJsonFile } from './codegen-inputs.js';
 import { deriveProviderNames } from './derive-provider-names.js';
@@ -13,6 +14,7 @@ export interface BuildIrInput {
   /** API schema files that passed `validateApiSchemas`. */
   readonly apiSchemas: readonly ApiSchemaDocument[];
   readonly registrySchema: LoadedJsonFile;
+  readonly catalog?: CatalogInputs;
 }
 
 /** The `$defs` entry of `providers.schema.json` that describes one provider. */
@@ -22,16 +24,23 @@ const PROVIDER_DEFINITION = 'provider';
 export function buildIr(input: BuildIrInput): CodegenIr {
   const registrySchema = input.registrySchema.data as JsonObject;
   const apiFamilies = [...input.apiSchemas].sort((a, b) => compare(a.family, b.family)).map(buildApiFamily);
+  const catalog = input.catalog === undefined ? undefined : buildCatalogIr(input.catalog, input.providers);
+  const providers = input.providers
+    .map((entry) => buildProvider(entry, catalog?.models[entry.id]))
+    .sort((a, b) => compare(a.id, b.id));
   return {
-    providers: input.providers.map(buildProvider).sort((a, b) => compare(a.id, b.id)),
+    providers,
     apiFamilies,
     registrySchema: { sourcePath: input.registrySchema.path, schema: registrySchema },
     validators: buildValidators(apiFamilies, input.registrySchema),
+    ...(catalog === undefined ? {} : { catalog }),
   };
 }
 
-function buildProvider(entry: ProviderEntry): ProviderIr {
-  const definition = normalizeProviderEntry(entry);
+/** `models`, when given, replaces the entry's (derived from the model catalogue). */
+function buildProvider(entry: ProviderEntry, models: readonly string[] | undefined): ProviderIr {
+  const normalized = normalizeProviderEntry(entry);
+  const definition = models === undefined ? normalized : { ...normalized, models: [...models] };
   return {
     id: definition.id,
     definition,

@@ -1,3 +1,5 @@
+import type { CatalogInputs } from './catalog/build-catalog-ir.js';
+
 /** A JSON file as read from disk: where it came from (for messages) and its parsed, untrusted content. */
 export interface LoadedJsonFile {
   /** Path shown in messages, relative to the project root when inside it (`schemas/providers.json`). */
@@ -22,4 +24,6 @@ export interface CodegenInputs {
   readonly templates: TemplateSources;
   /** Modules copied into `generated/` as they are, by file name (`format-schema-errors.ts`). */
   readonly runtimeModules: Readonly<Record<string, string>>;
+  /** `schemas/catalog/`: the models.dev snapshot and our id map; without it no catalogue is generated. */
+  readonly catalog?: CatalogInputs;
 }

@@ -1,5 +1,6 @@
 import { assembleFiles } from './assemble.js';
 import { buildIr } from './build-ir.js';
+import { emitCatalog } from './catalog/emit-catalog.js';
 import type { CodegenInputs } from './codegen-inputs.js';
 import { emitProviders } from './emit-providers.js';
 import { emitValidators } from './emit-validators.js';
@@ -16,10 +17,16 @@ import { validateRegistry } from './validate-registry.js';
 export async function generateFiles(inputs: CodegenInputs): Promise<Map<string, string>> {
   const providers = validateRegistry(inputs.registry, inputs.registrySchema);
   const apiSchemas = validateApiSchemas(inputs.apiSchemas);
-  const ir = buildIr({ providers, apiSchemas, registrySchema: inputs.registrySchema });
+  const ir = buildIr({
+    providers,
+    apiSchemas,
+    registrySchema: inputs.registrySchema,
+    ...(inputs.catalog === undefined ? {} : { catalog: inputs.catalog }),
+  });
   return assembleFiles([
     ...(await emitWireTypes(ir, inputs.templates)),
     ...emitValidators(ir, inputs.templates, inputs.runtimeModules),
     ...emitProviders(ir, inputs.templates),
+    ...(ir.catalog === undefined ? [] : emitCatalog(ir.catalog, inputs.templates)),
   ]);
 }

@@ -1,4 +1,5 @@
 import type { EndpointName, ProviderDefinition } from '../src/provider-definition.js';
+import type { CatalogIr } from './catalog/build-catalog-ir.js';
 
 /**
  * The intermediate representation: every decision the emitters need, made once, sorted and
@@ -12,6 +13,8 @@ export interface CodegenIr {
   readonly registrySchema: RegistrySchemaIr;
   /** One per `x-validators` and `x-request-validators` entry of every family, plus the registry's `ProviderEntry`; sorted by type name. */
   readonly validators: readonly ValidatorIr[];
+  /** The model catalogue, when the inputs have one. */
+  readonly catalog?: CatalogIr;
 }
 
 export interface ProviderIr {

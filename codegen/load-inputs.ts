@@ -12,7 +12,7 @@ export interface LoadInputsOptions {
   readonly registryPath?: string;
 }
 
-/** Reads the registry, its schema and every `schemas/api/*.json` (sorted by name). */
+/** Reads the registry, its schema, every `schemas/api/*.json` (sorted by name) and `schemas/catalog/` when present and the registry is the project's own. */
 export function loadInputs(options: LoadInputsOptions): CodegenInputs {
   const rootDir = path.resolve(options.rootDir);
   const registryPath = path.resolve(rootDir, options.registryPath ?? 'schemas/providers.json');
@@ -22,11 +22,21 @@ export function loadInputs(options: LoadInputsOptions): CodegenInputs {
         .filter((name) => name.endsWith('.json'))
         .sort()
     : [];
+  const catalogDir = path.join(rootDir, 'schemas', 'catalog');
+  // The id map names the project's registry, so another registry (`--registry`) gets no catalogue.
+  const ownRegistry = registryPath === path.join(rootDir, 'schemas', 'providers.json');
+  const catalog = ownRegistry && existsSync(catalogDir)
+    ? {
+        snapshot: readJsonFile(rootDir, path.join(catalogDir, 'api.json')),
+        providerMap: readJsonFile(rootDir, path.join(catalogDir, 'provider-map.json')),
+      }
+    : undefined;
   return {
     registry: readJsonFile(rootDir, registryPath, 'pass --registry <path> to use another registry'),
     registrySchema: readJsonFile(rootDir, path.join(rootDir, 'schemas', 'providers.schema.json')),
     apiSchemas: apiFiles.map((name) => readJsonFile(rootDir, path.join(apiDir, name))),
     ...loadGeneratorAssets(),
+    ...(catalog === undefined ? {} : { catalog }),
   };
 }
 

@@ -1,5 +1,7 @@
 // Exports shared by the two entry points (`liter-llm` and `liter-llm/core`); neither loads the registry through it.
 export { callInfo, type CallInfo } from './call/call-info.js';
+export { getModelInfo } from './catalog/get-model-info.js';
+export type { ModelInfo, ModelModality, ModelPrices } from './catalog/model-info.js';
 export type { CallOptions, ClientOptions } from './client/client-options.js';
 export type {
   BatchesApi,

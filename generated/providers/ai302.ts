@@ -3,11 +3,103 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `ai302`. */
 export type Ai302ModelId =
-  | 'gpt-4o'
+  | 'MiniMax-M1'
+  | 'MiniMax-M2'
+  | 'MiniMax-M2.1'
+  | 'MiniMax-M2.7'
+  | 'MiniMax-M2.7-highspeed'
+  | 'chatgpt-4o-latest'
+  | 'claude-3-5-haiku-20241022'
+  | 'claude-3-5-haiku-latest'
+  | 'claude-haiku-4-5'
+  | 'claude-haiku-4-5-20251001'
+  | 'claude-opus-4-1-20250805'
+  | 'claude-opus-4-1-20250805-thinking'
+  | 'claude-opus-4-20250514'
+  | 'claude-opus-4-5'
+  | 'claude-opus-4-5-20251101'
+  | 'claude-opus-4-5-20251101-thinking'
+  | 'claude-opus-4-6'
+  | 'claude-opus-4-6-thinking'
+  | 'claude-opus-4-7'
   | 'claude-sonnet-4-20250514'
-  | 'gemini-2.5-pro'
+  | 'claude-sonnet-4-5'
+  | 'claude-sonnet-4-5-20250929'
+  | 'claude-sonnet-4-5-20250929-thinking'
+  | 'claude-sonnet-4-6'
+  | 'claude-sonnet-4-6-thinking'
   | 'deepseek-chat'
-  | 'qwen-max';
+  | 'deepseek-reasoner'
+  | 'deepseek-v3.2'
+  | 'deepseek-v3.2-thinking'
+  | 'doubao-seed-1-6-thinking-250715'
+  | 'doubao-seed-1-6-vision-250815'
+  | 'doubao-seed-1-8-251215'
+  | 'doubao-seed-code-preview-251028'
+  | 'gemini-2.0-flash-lite'
+  | 'gemini-2.5-flash'
+  | 'gemini-2.5-flash-image'
+  | 'gemini-2.5-flash-lite-preview-09-2025'
+  | 'gemini-2.5-flash-nothink'
+  | 'gemini-2.5-flash-preview-09-2025'
+  | 'gemini-2.5-pro'
+  | 'gemini-3-flash-preview'
+  | 'gemini-3-pro-image-preview'
+  | 'gemini-3-pro-preview'
+  | 'gemini-3.1-flash-image-preview'
+  | 'glm-4.5'
+  | 'glm-4.5-air'
+  | 'glm-4.5-airx'
+  | 'glm-4.5-x'
+  | 'glm-4.5v'
+  | 'glm-4.6'
+  | 'glm-4.6v'
+  | 'glm-4.7'
+  | 'glm-4.7-flashx'
+  | 'glm-5'
+  | 'glm-5-turbo'
+  | 'glm-5.1'
+  | 'glm-5v-turbo'
+  | 'glm-for-coding'
+  | 'gpt-4.1'
+  | 'gpt-4.1-mini'
+  | 'gpt-4.1-nano'
+  | 'gpt-4o'
+  | 'gpt-5'
+  | 'gpt-5-mini'
+  | 'gpt-5-pro'
+  | 'gpt-5-thinking'
+  | 'gpt-5.1'
+  | 'gpt-5.1-chat-latest'
+  | 'gpt-5.2'
+  | 'gpt-5.2-chat-latest'
+  | 'gpt-5.4'
+  | 'gpt-5.4-mini'
+  | 'gpt-5.4-mini-2026-03-17'
+  | 'gpt-5.4-nano'
+  | 'gpt-5.4-nano-2026-03-17'
+  | 'gpt-5.4-pro'
+  | 'grok-4-1-fast-non-reasoning'
+  | 'grok-4-1-fast-reasoning'
+  | 'grok-4-fast-non-reasoning'
+  | 'grok-4-fast-reasoning'
+  | 'grok-4.1'
+  | 'grok-4.20-beta-0309-non-reasoning'
+  | 'grok-4.20-beta-0309-reasoning'
+  | 'grok-4.20-multi-agent-beta-0309'
+  | 'kimi-k2-0905-preview'
+  | 'kimi-k2-thinking'
+  | 'kimi-k2-thinking-turbo'
+  | 'ministral-14b-2512'
+  | 'mistral-large-2512'
+  | 'qwen-flash'
+  | 'qwen-max-latest'
+  | 'qwen-plus'
+  | 'qwen3-235b-a22b'
+  | 'qwen3-235b-a22b-instruct-2507'
+  | 'qwen3-30b-a3b'
+  | 'qwen3-coder-480b-a35b-instruct'
+  | 'qwen3-max-2025-09-23';
 
 /** The registry entry `ai302` with every default filled in. */
 export const ai302Provider = {
@@ -38,11 +130,103 @@ export const ai302Provider = {
   },
   modelPrefixes: [],
   models: [
-    'gpt-4o',
+    'MiniMax-M1',
+    'MiniMax-M2',
+    'MiniMax-M2.1',
+    'MiniMax-M2.7',
+    'MiniMax-M2.7-highspeed',
+    'chatgpt-4o-latest',
+    'claude-3-5-haiku-20241022',
+    'claude-3-5-haiku-latest',
+    'claude-haiku-4-5',
+    'claude-haiku-4-5-20251001',
+    'claude-opus-4-1-20250805',
+    'claude-opus-4-1-20250805-thinking',
+    'claude-opus-4-20250514',
+    'claude-opus-4-5',
+    'claude-opus-4-5-20251101',
+    'claude-opus-4-5-20251101-thinking',
+    'claude-opus-4-6',
+    'claude-opus-4-6-thinking',
+    'claude-opus-4-7',
     'claude-sonnet-4-20250514',
-    'gemini-2.5-pro',
+    'claude-sonnet-4-5',
+    'claude-sonnet-4-5-20250929',
+    'claude-sonnet-4-5-20250929-thinking',
+    'claude-sonnet-4-6',
+    'claude-sonnet-4-6-thinking',
     'deepseek-chat',
-    'qwen-max',
+    'deepseek-reasoner',
+    'deepseek-v3.2',
+    'deepseek-v3.2-thinking',
+    'doubao-seed-1-6-thinking-250715',
+    'doubao-seed-1-6-vision-250815',
+    'doubao-seed-1-8-251215',
+    'doubao-seed-code-preview-251028',
+    'gemini-2.0-flash-lite',
+    'gemini-2.5-flash',
+    'gemini-2.5-flash-image',
+    'gemini-2.5-flash-lite-preview-09-2025',
+    'gemini-2.5-flash-nothink',
+    'gemini-2.5-flash-preview-09-2025',
+    'gemini-2.5-pro',
+    'gemini-3-flash-preview',
+    'gemini-3-pro-image-preview',
+    'gemini-3-pro-preview',
+    'gemini-3.1-flash-image-preview',
+    'glm-4.5',
+    'glm-4.5-air',
+    'glm-4.5-airx',
+    'glm-4.5-x',
+    'glm-4.5v',
+    'glm-4.6',
+    'glm-4.6v',
+    'glm-4.7',
+    'glm-4.7-flashx',
+    'glm-5',
+    'glm-5-turbo',
+    'glm-5.1',
+    'glm-5v-turbo',
+    'glm-for-coding',
+    'gpt-4.1',
+    'gpt-4.1-mini',
+    'gpt-4.1-nano',
+    'gpt-4o',
+    'gpt-5',
+    'gpt-5-mini',
+    'gpt-5-pro',
+    'gpt-5-thinking',
+    'gpt-5.1',
+    'gpt-5.1-chat-latest',
+    'gpt-5.2',
+    'gpt-5.2-chat-latest',
+    'gpt-5.4',
+    'gpt-5.4-mini',
+    'gpt-5.4-mini-2026-03-17',
+    'gpt-5.4-nano',
+    'gpt-5.4-nano-2026-03-17',
+    'gpt-5.4-pro',
+    'grok-4-1-fast-non-reasoning',
+    'grok-4-1-fast-reasoning',
+    'grok-4-fast-non-reasoning',
+    'grok-4-fast-reasoning',
+    'grok-4.1',
+    'grok-4.20-beta-0309-non-reasoning',
+    'grok-4.20-beta-0309-reasoning',
+    'grok-4.20-multi-agent-beta-0309',
+    'kimi-k2-0905-preview',
+    'kimi-k2-thinking',
+    'kimi-k2-thinking-turbo',
+    'ministral-14b-2512',
+    'mistral-large-2512',
+    'qwen-flash',
+    'qwen-max-latest',
+    'qwen-plus',
+    'qwen3-235b-a22b',
+    'qwen3-235b-a22b-instruct-2507',
+    'qwen3-30b-a3b',
+    'qwen3-coder-480b-a35b-instruct',
+    'qwen3-max-2025-09-23',
   ],
   quirks: {
     renameParams: {},

@@ -3,11 +3,59 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `aihubmix`. */
 export type AihubmixModelId =
-  | 'gpt-4o'
-  | 'gpt-4o-mini'
-  | 'claude-3-7-sonnet-20250219'
+  | 'alicloud-deepseek-v4-flash'
+  | 'alicloud-deepseek-v4-pro'
+  | 'alicloud-glm-5.1'
+  | 'claude-opus-4-6'
+  | 'claude-opus-4-6-think'
+  | 'claude-opus-4-7'
+  | 'claude-opus-4-7-think'
+  | 'claude-sonnet-4-6'
+  | 'claude-sonnet-4-6-think'
+  | 'coding-glm-5.1'
+  | 'coding-glm-5.1-free'
+  | 'coding-minimax-m2.7'
+  | 'coding-minimax-m2.7-free'
+  | 'coding-minimax-m2.7-highspeed'
+  | 'coding-xiaomi-mimo-v2.5'
+  | 'coding-xiaomi-mimo-v2.5-pro'
+  | 'deep-deepseek-v4-flash'
+  | 'deep-deepseek-v4-pro'
+  | 'doubao-seed-2-0-code-preview'
+  | 'doubao-seed-2-0-lite-260428'
+  | 'doubao-seed-2-0-mini-260428'
+  | 'doubao-seed-2-0-pro'
+  | 'gemini-2.5-flash'
   | 'gemini-2.5-pro'
-  | 'deepseek-chat';
+  | 'gemini-3-flash-preview'
+  | 'gemini-3.1-flash-lite'
+  | 'gemini-3.1-pro-preview'
+  | 'gemini-3.1-pro-preview-customtools'
+  | 'glm-5.2'
+  | 'glm-5v-turbo'
+  | 'gpt-5.1'
+  | 'gpt-5.1-codex'
+  | 'gpt-5.1-codex-mini'
+  | 'gpt-5.2'
+  | 'gpt-5.2-codex'
+  | 'gpt-5.3-codex'
+  | 'gpt-5.4'
+  | 'gpt-5.4-mini'
+  | 'gpt-5.5'
+  | 'grok-4.3'
+  | 'kimi-k2.5'
+  | 'kimi-k2.6'
+  | 'minimax-m2.7'
+  | 'qwen3.6-flash'
+  | 'qwen3.6-max-preview'
+  | 'qwen3.6-plus'
+  | 'qwen3.7-max'
+  | 'qwen3.7-plus'
+  | 'xiaomi-mimo-v2.5'
+  | 'xiaomi-mimo-v2.5-free'
+  | 'xiaomi-mimo-v2.5-pro'
+  | 'xiaomi-mimo-v2.5-pro-free'
+  | 'zai-glm-5.1';
 
 /** The registry entry `aihubmix` with every default filled in. */
 export const aihubmixProvider = {
@@ -38,11 +86,59 @@ export const aihubmixProvider = {
   },
   modelPrefixes: [],
   models: [
-    'gpt-4o',
-    'gpt-4o-mini',
-    'claude-3-7-sonnet-20250219',
+    'alicloud-deepseek-v4-flash',
+    'alicloud-deepseek-v4-pro',
+    'alicloud-glm-5.1',
+    'claude-opus-4-6',
+    'claude-opus-4-6-think',
+    'claude-opus-4-7',
+    'claude-opus-4-7-think',
+    'claude-sonnet-4-6',
+    'claude-sonnet-4-6-think',
+    'coding-glm-5.1',
+    'coding-glm-5.1-free',
+    'coding-minimax-m2.7',
+    'coding-minimax-m2.7-free',
+    'coding-minimax-m2.7-highspeed',
+    'coding-xiaomi-mimo-v2.5',
+    'coding-xiaomi-mimo-v2.5-pro',
+    'deep-deepseek-v4-flash',
+    'deep-deepseek-v4-pro',
+    'doubao-seed-2-0-code-preview',
+    'doubao-seed-2-0-lite-260428',
+    'doubao-seed-2-0-mini-260428',
+    'doubao-seed-2-0-pro',
+    'gemini-2.5-flash',
     'gemini-2.5-pro',
-    'deepseek-chat',
+    'gemini-3-flash-preview',
+    'gemini-3.1-flash-lite',
+    'gemini-3.1-pro-preview',
+    'gemini-3.1-pro-preview-customtools',
+    'glm-5.2',
+    'glm-5v-turbo',
+    'gpt-5.1',
+    'gpt-5.1-codex',
+    'gpt-5.1-codex-mini',
+    'gpt-5.2',
+    'gpt-5.2-codex',
+    'gpt-5.3-codex',
+    'gpt-5.4',
+    'gpt-5.4-mini',
+    'gpt-5.5',
+    'grok-4.3',
+    'kimi-k2.5',
+    'kimi-k2.6',
+    'minimax-m2.7',
+    'qwen3.6-flash',
+    'qwen3.6-max-preview',
+    'qwen3.6-plus',
+    'qwen3.7-max',
+    'qwen3.7-plus',
+    'xiaomi-mimo-v2.5',
+    'xiaomi-mimo-v2.5-free',
+    'xiaomi-mimo-v2.5-pro',
+    'xiaomi-mimo-v2.5-pro-free',
+    'zai-glm-5.1',
   ],
   quirks: {
     renameParams: {},

@@ -3,14 +3,24 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `anthropic`. */
 export type AnthropicModelId =
-  | 'claude-opus-4-1'
-  | 'claude-opus-4-0'
-  | 'claude-sonnet-4-5'
-  | 'claude-sonnet-4-0'
+  | 'claude-fable-5'
   | 'claude-haiku-4-5'
-  | 'claude-3-7-sonnet-latest'
-  | 'claude-3-5-haiku-latest'
-  | 'claude-3-haiku-20240307';
+  | 'claude-haiku-4-5-20251001'
+  | 'claude-opus-4-0'
+  | 'claude-opus-4-1'
+  | 'claude-opus-4-1-20250805'
+  | 'claude-opus-4-20250514'
+  | 'claude-opus-4-5'
+  | 'claude-opus-4-5-20251101'
+  | 'claude-opus-4-6'
+  | 'claude-opus-4-7'
+  | 'claude-opus-4-8'
+  | 'claude-sonnet-4-0'
+  | 'claude-sonnet-4-20250514'
+  | 'claude-sonnet-4-5'
+  | 'claude-sonnet-4-5-20250929'
+  | 'claude-sonnet-4-6'
+  | 'claude-sonnet-5';
 
 /** The registry entry `anthropic` with every default filled in. */
 export const anthropicProvider = {
@@ -45,14 +55,24 @@ export const anthropicProvider = {
     'claude-',
   ],
   models: [
-    'claude-opus-4-1',
-    'claude-opus-4-0',
-    'claude-sonnet-4-5',
-    'claude-sonnet-4-0',
+    'claude-fable-5',
     'claude-haiku-4-5',
-    'claude-3-7-sonnet-latest',
-    'claude-3-5-haiku-latest',
-    'claude-3-haiku-20240307',
+    'claude-haiku-4-5-20251001',
+    'claude-opus-4-0',
+    'claude-opus-4-1',
+    'claude-opus-4-1-20250805',
+    'claude-opus-4-20250514',
+    'claude-opus-4-5',
+    'claude-opus-4-5-20251101',
+    'claude-opus-4-6',
+    'claude-opus-4-7',
+    'claude-opus-4-8',
+    'claude-sonnet-4-0',
+    'claude-sonnet-4-20250514',
+    'claude-sonnet-4-5',
+    'claude-sonnet-4-5-20250929',
+    'claude-sonnet-4-6',
+    'claude-sonnet-5',
   ],
   quirks: {
     renameParams: {},

@@ -2,7 +2,114 @@
 import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `azure`. */
-export type AzureModelId = never;
+export type AzureModelId =
+  | 'claude-fable-5'
+  | 'claude-haiku-4-5'
+  | 'claude-opus-4-1'
+  | 'claude-opus-4-5'
+  | 'claude-opus-4-6'
+  | 'claude-opus-4-8'
+  | 'claude-sonnet-4-5'
+  | 'claude-sonnet-4-6'
+  | 'claude-sonnet-5'
+  | 'codestral-2501'
+  | 'codex-mini'
+  | 'cohere-command-a'
+  | 'cohere-command-r-08-2024'
+  | 'cohere-command-r-plus-08-2024'
+  | 'cohere-embed-v-4-0'
+  | 'cohere-embed-v3-english'
+  | 'cohere-embed-v3-multilingual'
+  | 'deepseek-r1'
+  | 'deepseek-r1-0528'
+  | 'deepseek-v3-0324'
+  | 'deepseek-v3.1'
+  | 'deepseek-v3.2'
+  | 'deepseek-v3.2-speciale'
+  | 'deepseek-v4-flash'
+  | 'deepseek-v4-pro'
+  | 'gpt-3.5-turbo-0125'
+  | 'gpt-3.5-turbo-0301'
+  | 'gpt-3.5-turbo-0613'
+  | 'gpt-3.5-turbo-1106'
+  | 'gpt-3.5-turbo-instruct'
+  | 'gpt-4'
+  | 'gpt-4-32k'
+  | 'gpt-4-turbo'
+  | 'gpt-4-turbo-vision'
+  | 'gpt-4.1'
+  | 'gpt-4.1-mini'
+  | 'gpt-4.1-nano'
+  | 'gpt-4o'
+  | 'gpt-4o-mini'
+  | 'gpt-5'
+  | 'gpt-5-chat'
+  | 'gpt-5-codex'
+  | 'gpt-5-mini'
+  | 'gpt-5-nano'
+  | 'gpt-5-pro'
+  | 'gpt-5.1'
+  | 'gpt-5.1-chat'
+  | 'gpt-5.1-codex'
+  | 'gpt-5.1-codex-max'
+  | 'gpt-5.1-codex-mini'
+  | 'gpt-5.2'
+  | 'gpt-5.2-chat'
+  | 'gpt-5.2-codex'
+  | 'gpt-5.3-chat'
+  | 'gpt-5.3-codex'
+  | 'gpt-5.4'
+  | 'gpt-5.4-mini'
+  | 'gpt-5.4-nano'
+  | 'gpt-5.4-pro'
+  | 'gpt-5.5'
+  | 'gpt-image-1.5'
+  | 'grok-4-1-fast-non-reasoning'
+  | 'grok-4-1-fast-reasoning'
+  | 'grok-4-20-non-reasoning'
+  | 'grok-4-20-reasoning'
+  | 'grok-4-fast-reasoning'
+  | 'kimi-k2-thinking'
+  | 'kimi-k2.5'
+  | 'kimi-k2.6'
+  | 'llama-3.2-11b-vision-instruct'
+  | 'llama-3.2-90b-vision-instruct'
+  | 'llama-3.3-70b-instruct'
+  | 'llama-4-maverick-17b-128e-instruct-fp8'
+  | 'llama-4-scout-17b-16e-instruct'
+  | 'meta-llama-3-70b-instruct'
+  | 'meta-llama-3-8b-instruct'
+  | 'meta-llama-3.1-405b-instruct'
+  | 'meta-llama-3.1-70b-instruct'
+  | 'meta-llama-3.1-8b-instruct'
+  | 'ministral-3b'
+  | 'mistral-large-2411'
+  | 'mistral-medium-2505'
+  | 'mistral-nemo'
+  | 'mistral-small-2503'
+  | 'model-router'
+  | 'o1'
+  | 'o1-mini'
+  | 'o3'
+  | 'o3-mini'
+  | 'o4-mini'
+  | 'phi-3-medium-128k-instruct'
+  | 'phi-3-medium-4k-instruct'
+  | 'phi-3-mini-128k-instruct'
+  | 'phi-3-mini-4k-instruct'
+  | 'phi-3-small-128k-instruct'
+  | 'phi-3-small-8k-instruct'
+  | 'phi-3.5-mini-instruct'
+  | 'phi-3.5-moe-instruct'
+  | 'phi-4'
+  | 'phi-4-mini'
+  | 'phi-4-mini-reasoning'
+  | 'phi-4-multimodal'
+  | 'phi-4-reasoning'
+  | 'phi-4-reasoning-plus'
+  | 'text-embedding-3-large'
+  | 'text-embedding-3-small'
+  | 'text-embedding-ada-002';
 
 /** The registry entry `azure` with every default filled in. */
 export const azureProvider = {
@@ -60,7 +167,115 @@ export const azureProvider = {
     },
   },
   modelPrefixes: [],
-  models: [],
+  models: [
+    'claude-fable-5',
+    'claude-haiku-4-5',
+    'claude-opus-4-1',
+    'claude-opus-4-5',
+    'claude-opus-4-6',
+    'claude-opus-4-8',
+    'claude-sonnet-4-5',
+    'claude-sonnet-4-6',
+    'claude-sonnet-5',
+    'codestral-2501',
+    'codex-mini',
+    'cohere-command-a',
+    'cohere-command-r-08-2024',
+    'cohere-command-r-plus-08-2024',
+    'cohere-embed-v-4-0',
+    'cohere-embed-v3-english',
+    'cohere-embed-v3-multilingual',
+    'deepseek-r1',
+    'deepseek-r1-0528',
+    'deepseek-v3-0324',
+    'deepseek-v3.1',
+    'deepseek-v3.2',
+    'deepseek-v3.2-speciale',
+    'deepseek-v4-flash',
+    'deepseek-v4-pro',
+    'gpt-3.5-turbo-0125',
+    'gpt-3.5-turbo-0301',
+    'gpt-3.5-turbo-0613',
+    'gpt-3.5-turbo-1106',
+    'gpt-3.5-turbo-instruct',
+    'gpt-4',
+    'gpt-4-32k',
+    'gpt-4-turbo',
+    'gpt-4-turbo-vision',
+    'gpt-4.1',
+    'gpt-4.1-mini',
+    'gpt-4.1-nano',
+    'gpt-4o',
+    'gpt-4o-mini',
+    'gpt-5',
+    'gpt-5-chat',
+    'gpt-5-codex',
+    'gpt-5-mini',
+    'gpt-5-nano',
+    'gpt-5-pro',
+    'gpt-5.1',
+    'gpt-5.1-chat',
+    'gpt-5.1-codex',
+    'gpt-5.1-codex-max',
+    'gpt-5.1-codex-mini',
+    'gpt-5.2',
+    'gpt-5.2-chat',
+    'gpt-5.2-codex',
+    'gpt-5.3-chat',
+    'gpt-5.3-codex',
+    'gpt-5.4',
+    'gpt-5.4-mini',
+    'gpt-5.4-nano',
+    'gpt-5.4-pro',
+    'gpt-5.5',
+    'gpt-image-1.5',
+    'grok-4-1-fast-non-reasoning',
+    'grok-4-1-fast-reasoning',
+    'grok-4-20-non-reasoning',
+    'grok-4-20-reasoning',
+    'grok-4-fast-reasoning',
+    'kimi-k2-thinking',
+    'kimi-k2.5',
+    'kimi-k2.6',
+    'llama-3.2-11b-vision-instruct',
+    'llama-3.2-90b-vision-instruct',
+    'llama-3.3-70b-instruct',
+    'llama-4-maverick-17b-128e-instruct-fp8',
+    'llama-4-scout-17b-16e-instruct',
+    'meta-llama-3-70b-instruct',
+    'meta-llama-3-8b-instruct',
+    'meta-llama-3.1-405b-instruct',
+    'meta-llama-3.1-70b-instruct',
+    'meta-llama-3.1-8b-instruct',
+    'ministral-3b',
+    'mistral-large-2411',
+    'mistral-medium-2505',
+    'mistral-nemo',
+    'mistral-small-2503',
+    'model-router',
+    'o1',
+    'o1-mini',
+    'o3',
+    'o3-mini',
+    'o4-mini',
+    'phi-3-medium-128k-instruct',
+    'phi-3-medium-4k-instruct',
+    'phi-3-mini-128k-instruct',
+    'phi-3-mini-4k-instruct',
+    'phi-3-small-128k-instruct',
+    'phi-3-small-8k-instruct',
+    'phi-3.5-mini-instruct',
+    'phi-3.5-moe-instruct',
+    'phi-4',
+    'phi-4-mini',
+    'phi-4-mini-reasoning',
+    'phi-4-multimodal',
+    'phi-4-reasoning',
+    'phi-4-reasoning-plus',
+    'text-embedding-3-large',
+    'text-embedding-3-small',
+    'text-embedding-ada-002',
+  ],
   quirks: {
     renameParams: {},
     dropParams: [],

@@ -3,12 +3,17 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `baseten`. */
 export type BasetenModelId =
-  | 'deepseek-ai/DeepSeek-V3-0324'
-  | 'deepseek-ai/DeepSeek-R1-0528'
-  | 'meta-llama/Llama-4-Maverick-17B-128E-Instruct'
-  | 'moonshotai/Kimi-K2-Instruct'
-  | 'Qwen/Qwen3-235B-A22B-Instruct-2507'
-  | 'openai/gpt-oss-120b';
+  | 'deepseek-ai/DeepSeek-V4-Pro'
+  | 'moonshotai/Kimi-K2.5'
+  | 'moonshotai/Kimi-K2.6'
+  | 'moonshotai/Kimi-K2.7-Code'
+  | 'nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B'
+  | 'nvidia/Nemotron-120B-A12B'
+  | 'openai/gpt-oss-120b'
+  | 'zai-org/GLM-4.7'
+  | 'zai-org/GLM-5'
+  | 'zai-org/GLM-5.1'
+  | 'zai-org/GLM-5.2';
 
 /** The registry entry `baseten` with every default filled in. */
 export const basetenProvider = {
@@ -33,12 +38,17 @@ export const basetenProvider = {
   },
   modelPrefixes: [],
   models: [
-    'deepseek-ai/DeepSeek-V3-0324',
-    'deepseek-ai/DeepSeek-R1-0528',
-    'meta-llama/Llama-4-Maverick-17B-128E-Instruct',
-    'moonshotai/Kimi-K2-Instruct',
-    'Qwen/Qwen3-235B-A22B-Instruct-2507',
+    'deepseek-ai/DeepSeek-V4-Pro',
+    'moonshotai/Kimi-K2.5',
+    'moonshotai/Kimi-K2.6',
+    'moonshotai/Kimi-K2.7-Code',
+    'nvidia/NVIDIA-Nemotron-3-Ultra-550B-A55B',
+    'nvidia/Nemotron-120B-A12B',
     'openai/gpt-oss-120b',
+    'zai-org/GLM-4.7',
+    'zai-org/GLM-5',
+    'zai-org/GLM-5.1',
+    'zai-org/GLM-5.2',
   ],
   quirks: {
     renameParams: {},

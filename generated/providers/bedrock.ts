@@ -3,22 +3,115 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `bedrock`. */
 export type BedrockModelId =
-  | 'anthropic.claude-3-5-sonnet-20240620-v1:0'
-  | 'anthropic.claude-3-haiku-20240307-v1:0'
-  | 'us.anthropic.claude-sonnet-4-20250514-v1:0'
-  | 'amazon.nova-pro-v1:0'
+  | 'amazon.nova-2-lite-v1:0'
   | 'amazon.nova-lite-v1:0'
   | 'amazon.nova-micro-v1:0'
-  | 'amazon.titan-embed-text-v2:0'
+  | 'amazon.nova-pro-v1:0'
+  | 'anthropic.claude-haiku-4-5-20251001-v1:0'
+  | 'anthropic.claude-opus-4-1-20250805-v1:0'
+  | 'anthropic.claude-opus-4-5-20251101-v1:0'
+  | 'anthropic.claude-opus-4-6-v1'
+  | 'anthropic.claude-opus-4-7'
+  | 'anthropic.claude-opus-4-8'
+  | 'anthropic.claude-sonnet-4-5-20250929-v1:0'
+  | 'anthropic.claude-sonnet-4-6'
+  | 'anthropic.claude-sonnet-5'
+  | 'au.anthropic.claude-haiku-4-5-20251001-v1:0'
+  | 'au.anthropic.claude-opus-4-6-v1'
+  | 'au.anthropic.claude-opus-4-8'
+  | 'au.anthropic.claude-sonnet-4-5-20250929-v1:0'
+  | 'au.anthropic.claude-sonnet-4-6'
+  | 'au.anthropic.claude-sonnet-5'
+  | 'deepseek.r1-v1:0'
+  | 'deepseek.v3-v1:0'
+  | 'deepseek.v3.2'
+  | 'eu.anthropic.claude-fable-5'
+  | 'eu.anthropic.claude-haiku-4-5-20251001-v1:0'
+  | 'eu.anthropic.claude-opus-4-5-20251101-v1:0'
+  | 'eu.anthropic.claude-opus-4-6-v1'
+  | 'eu.anthropic.claude-opus-4-7'
+  | 'eu.anthropic.claude-opus-4-8'
+  | 'eu.anthropic.claude-sonnet-4-5-20250929-v1:0'
+  | 'eu.anthropic.claude-sonnet-4-6'
+  | 'eu.anthropic.claude-sonnet-5'
+  | 'global.anthropic.claude-fable-5'
+  | 'global.anthropic.claude-haiku-4-5-20251001-v1:0'
+  | 'global.anthropic.claude-opus-4-5-20251101-v1:0'
+  | 'global.anthropic.claude-opus-4-6-v1'
+  | 'global.anthropic.claude-opus-4-7'
+  | 'global.anthropic.claude-opus-4-8'
+  | 'global.anthropic.claude-sonnet-4-5-20250929-v1:0'
+  | 'global.anthropic.claude-sonnet-4-6'
+  | 'global.anthropic.claude-sonnet-5'
+  | 'google.gemma-3-12b-it'
+  | 'google.gemma-3-27b-it'
+  | 'google.gemma-3-4b-it'
+  | 'jp.anthropic.claude-opus-4-7'
+  | 'jp.anthropic.claude-opus-4-8'
+  | 'jp.anthropic.claude-sonnet-4-5-20250929-v1:0'
+  | 'jp.anthropic.claude-sonnet-4-6'
+  | 'jp.anthropic.claude-sonnet-5'
+  | 'meta.llama3-1-70b-instruct-v1:0'
+  | 'meta.llama3-1-8b-instruct-v1:0'
   | 'meta.llama3-3-70b-instruct-v1:0'
-  | 'mistral.mistral-large-2407-v1:0'
-  | 'cohere.command-r-plus-v1:0'
+  | 'meta.llama4-maverick-17b-instruct-v1:0'
+  | 'meta.llama4-scout-17b-instruct-v1:0'
+  | 'minimax.minimax-m2'
+  | 'minimax.minimax-m2.1'
+  | 'minimax.minimax-m2.5'
+  | 'mistral.devstral-2-123b'
+  | 'mistral.magistral-small-2509'
+  | 'mistral.ministral-3-14b-instruct'
+  | 'mistral.ministral-3-3b-instruct'
+  | 'mistral.ministral-3-8b-instruct'
+  | 'mistral.mistral-large-3-675b-instruct'
+  | 'mistral.pixtral-large-2502-v1:0'
+  | 'mistral.voxtral-mini-3b-2507'
+  | 'mistral.voxtral-small-24b-2507'
+  | 'moonshot.kimi-k2-thinking'
+  | 'moonshotai.kimi-k2.5'
+  | 'nvidia.nemotron-nano-12b-v2'
+  | 'nvidia.nemotron-nano-3-30b'
+  | 'nvidia.nemotron-nano-9b-v2'
+  | 'nvidia.nemotron-super-3-120b'
+  | 'openai.gpt-5.4'
+  | 'openai.gpt-5.5'
+  | 'openai.gpt-oss-120b'
+  | 'openai.gpt-oss-120b-1:0'
+  | 'openai.gpt-oss-20b'
+  | 'openai.gpt-oss-20b-1:0'
+  | 'openai.gpt-oss-safeguard-120b'
+  | 'openai.gpt-oss-safeguard-20b'
+  | 'qwen.qwen3-235b-a22b-2507-v1:0'
+  | 'qwen.qwen3-32b-v1:0'
+  | 'qwen.qwen3-coder-30b-a3b-v1:0'
+  | 'qwen.qwen3-coder-480b-a35b-v1:0'
+  | 'qwen.qwen3-coder-next'
+  | 'qwen.qwen3-next-80b-a3b'
+  | 'qwen.qwen3-vl-235b-a22b'
+  | 'us.anthropic.claude-fable-5'
+  | 'us.anthropic.claude-haiku-4-5-20251001-v1:0'
+  | 'us.anthropic.claude-opus-4-1-20250805-v1:0'
+  | 'us.anthropic.claude-opus-4-5-20251101-v1:0'
+  | 'us.anthropic.claude-opus-4-6-v1'
+  | 'us.anthropic.claude-opus-4-7'
+  | 'us.anthropic.claude-opus-4-8'
+  | 'us.anthropic.claude-sonnet-4-5-20250929-v1:0'
+  | 'us.anthropic.claude-sonnet-4-6'
+  | 'us.anthropic.claude-sonnet-5'
+  | 'us.deepseek.r1-v1:0'
+  | 'us.meta.llama4-maverick-17b-instruct-v1:0'
+  | 'us.meta.llama4-scout-17b-instruct-v1:0'
+  | 'writer.palmyra-x4-v1:0'
+  | 'writer.palmyra-x5-v1:0'
+  | 'xai.grok-4.3'
+  | 'zai.glm-4.7'
+  | 'zai.glm-4.7-flash'
+  | 'zai.glm-5'
+  | 'amazon.titan-embed-text-v2:0'
   | 'cohere.embed-english-v3'
-  | 'ai21.jamba-1-5-large-v1:0'
   | 'amazon.titan-embed-text-v1'
-  | 'cohere.embed-multilingual-v3'
-  | 'anthropic.claude-3-7-sonnet-20250219-v1:0'
-  | 'us.anthropic.claude-3-7-sonnet-20250219-v1:0';
+  | 'cohere.embed-multilingual-v3';
 
 /** The registry entry `bedrock` with every default filled in. */
 export const bedrockProvider = {
@@ -50,22 +143,115 @@ export const bedrockProvider = {
     'amazon.',
   ],
   models: [
-    'anthropic.claude-3-5-sonnet-20240620-v1:0',
-    'anthropic.claude-3-haiku-20240307-v1:0',
-    'us.anthropic.claude-sonnet-4-20250514-v1:0',
-    'amazon.nova-pro-v1:0',
+    'amazon.nova-2-lite-v1:0',
     'amazon.nova-lite-v1:0',
     'amazon.nova-micro-v1:0',
-    'amazon.titan-embed-text-v2:0',
+    'amazon.nova-pro-v1:0',
+    'anthropic.claude-haiku-4-5-20251001-v1:0',
+    'anthropic.claude-opus-4-1-20250805-v1:0',
+    'anthropic.claude-opus-4-5-20251101-v1:0',
+    'anthropic.claude-opus-4-6-v1',
+    'anthropic.claude-opus-4-7',
+    'anthropic.claude-opus-4-8',
+    'anthropic.claude-sonnet-4-5-20250929-v1:0',
+    'anthropic.claude-sonnet-4-6',
+    'anthropic.claude-sonnet-5',
+    'au.anthropic.claude-haiku-4-5-20251001-v1:0',
+    'au.anthropic.claude-opus-4-6-v1',
+    'au.anthropic.claude-opus-4-8',
+    'au.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    'au.anthropic.claude-sonnet-4-6',
+    'au.anthropic.claude-sonnet-5',
+    'deepseek.r1-v1:0',
+    'deepseek.v3-v1:0',
+    'deepseek.v3.2',
+    'eu.anthropic.claude-fable-5',
+    'eu.anthropic.claude-haiku-4-5-20251001-v1:0',
+    'eu.anthropic.claude-opus-4-5-20251101-v1:0',
+    'eu.anthropic.claude-opus-4-6-v1',
+    'eu.anthropic.claude-opus-4-7',
+    'eu.anthropic.claude-opus-4-8',
+    'eu.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    'eu.anthropic.claude-sonnet-4-6',
+    'eu.anthropic.claude-sonnet-5',
+    'global.anthropic.claude-fable-5',
+    'global.anthropic.claude-haiku-4-5-20251001-v1:0',
+    'global.anthropic.claude-opus-4-5-20251101-v1:0',
+    'global.anthropic.claude-opus-4-6-v1',
+    'global.anthropic.claude-opus-4-7',
+    'global.anthropic.claude-opus-4-8',
+    'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    'global.anthropic.claude-sonnet-4-6',
+    'global.anthropic.claude-sonnet-5',
+    'google.gemma-3-12b-it',
+    'google.gemma-3-27b-it',
+    'google.gemma-3-4b-it',
+    'jp.anthropic.claude-opus-4-7',
+    'jp.anthropic.claude-opus-4-8',
+    'jp.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    'jp.anthropic.claude-sonnet-4-6',
+    'jp.anthropic.claude-sonnet-5',
+    'meta.llama3-1-70b-instruct-v1:0',
+    'meta.llama3-1-8b-instruct-v1:0',
     'meta.llama3-3-70b-instruct-v1:0',
-    'mistral.mistral-large-2407-v1:0',
-    'cohere.command-r-plus-v1:0',
+    'meta.llama4-maverick-17b-instruct-v1:0',
+    'meta.llama4-scout-17b-instruct-v1:0',
+    'minimax.minimax-m2',
+    'minimax.minimax-m2.1',
+    'minimax.minimax-m2.5',
+    'mistral.devstral-2-123b',
+    'mistral.magistral-small-2509',
+    'mistral.ministral-3-14b-instruct',
+    'mistral.ministral-3-3b-instruct',
+    'mistral.ministral-3-8b-instruct',
+    'mistral.mistral-large-3-675b-instruct',
+    'mistral.pixtral-large-2502-v1:0',
+    'mistral.voxtral-mini-3b-2507',
+    'mistral.voxtral-small-24b-2507',
+    'moonshot.kimi-k2-thinking',
+    'moonshotai.kimi-k2.5',
+    'nvidia.nemotron-nano-12b-v2',
+    'nvidia.nemotron-nano-3-30b',
+    'nvidia.nemotron-nano-9b-v2',
+    'nvidia.nemotron-super-3-120b',
+    'openai.gpt-5.4',
+    'openai.gpt-5.5',
+    'openai.gpt-oss-120b',
+    'openai.gpt-oss-120b-1:0',
+    'openai.gpt-oss-20b',
+    'openai.gpt-oss-20b-1:0',
+    'openai.gpt-oss-safeguard-120b',
+    'openai.gpt-oss-safeguard-20b',
+    'qwen.qwen3-235b-a22b-2507-v1:0',
+    'qwen.qwen3-32b-v1:0',
+    'qwen.qwen3-coder-30b-a3b-v1:0',
+    'qwen.qwen3-coder-480b-a35b-v1:0',
+    'qwen.qwen3-coder-next',
+    'qwen.qwen3-next-80b-a3b',
+    'qwen.qwen3-vl-235b-a22b',
+    'us.anthropic.claude-fable-5',
+    'us.anthropic.claude-haiku-4-5-20251001-v1:0',
+    'us.anthropic.claude-opus-4-1-20250805-v1:0',
+    'us.anthropic.claude-opus-4-5-20251101-v1:0',
+    'us.anthropic.claude-opus-4-6-v1',
+    'us.anthropic.claude-opus-4-7',
+    'us.anthropic.claude-opus-4-8',
+    'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    'us.anthropic.claude-sonnet-4-6',
+    'us.anthropic.claude-sonnet-5',
+    'us.deepseek.r1-v1:0',
+    'us.meta.llama4-maverick-17b-instruct-v1:0',
+    'us.meta.llama4-scout-17b-instruct-v1:0',
+    'writer.palmyra-x4-v1:0',
+    'writer.palmyra-x5-v1:0',
+    'xai.grok-4.3',
+    'zai.glm-4.7',
+    'zai.glm-4.7-flash',
+    'zai.glm-5',
+    'amazon.titan-embed-text-v2:0',
     'cohere.embed-english-v3',
-    'ai21.jamba-1-5-large-v1:0',
     'amazon.titan-embed-text-v1',
     'cohere.embed-multilingual-v3',
-    'anthropic.claude-3-7-sonnet-20250219-v1:0',
-    'us.anthropic.claude-3-7-sonnet-20250219-v1:0',
   ],
   quirks: {
     renameParams: {},

@@ -3,9 +3,14 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `berget`. */
 export type BergetModelId =
+  | 'google/gemma-4-31B-it'
   | 'meta-llama/Llama-3.3-70B-Instruct'
-  | 'mistralai/Magistral-Small-2506'
+  | 'mistralai/Mistral-Medium-3.5-128B'
+  | 'mistralai/Mistral-Small-3.2-24B-Instruct-2506'
+  | 'moonshotai/Kimi-K2.6'
   | 'openai/gpt-oss-120b'
+  | 'zai-org/GLM-4.7'
+  | 'zai-org/GLM-5.2'
   | 'intfloat/multilingual-e5-large-instruct';
 
 /** The registry entry `berget` with every default filled in. */
@@ -34,9 +39,14 @@ export const bergetProvider = {
   },
   modelPrefixes: [],
   models: [
+    'google/gemma-4-31B-it',
     'meta-llama/Llama-3.3-70B-Instruct',
-    'mistralai/Magistral-Small-2506',
+    'mistralai/Mistral-Medium-3.5-128B',
+    'mistralai/Mistral-Small-3.2-24B-Instruct-2506',
+    'moonshotai/Kimi-K2.6',
     'openai/gpt-oss-120b',
+    'zai-org/GLM-4.7',
+    'zai-org/GLM-5.2',
     'intfloat/multilingual-e5-large-instruct',
   ],
   quirks: {

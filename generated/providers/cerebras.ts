@@ -3,14 +3,8 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `cerebras`. */
 export type CerebrasModelId =
-  | 'llama3.1-8b'
-  | 'llama-3.3-70b'
-  | 'llama-4-scout-17b-16e-instruct'
-  | 'llama-4-maverick-17b-128e-instruct'
-  | 'qwen-3-32b'
-  | 'qwen-3-235b-a22b-instruct-2507'
-  | 'qwen-3-coder-480b'
-  | 'gpt-oss-120b';
+  | 'gpt-oss-120b'
+  | 'zai-glm-4.7';
 
 /** The registry entry `cerebras` with every default filled in. */
 export const cerebrasProvider = {
@@ -38,14 +32,8 @@ export const cerebrasProvider = {
   },
   modelPrefixes: [],
   models: [
-    'llama3.1-8b',
-    'llama-3.3-70b',
-    'llama-4-scout-17b-16e-instruct',
-    'llama-4-maverick-17b-128e-instruct',
-    'qwen-3-32b',
-    'qwen-3-235b-a22b-instruct-2507',
-    'qwen-3-coder-480b',
     'gpt-oss-120b',
+    'zai-glm-4.7',
   ],
   quirks: {
     renameParams: {},

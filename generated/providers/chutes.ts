@@ -3,12 +3,19 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `chutes`. */
 export type ChutesModelId =
-  | 'deepseek-ai/DeepSeek-V3-0324'
-  | 'deepseek-ai/DeepSeek-R1'
-  | 'Qwen/Qwen3-235B-A22B'
-  | 'moonshotai/Kimi-K2-Instruct'
-  | 'zai-org/GLM-4.5-FP8'
-  | 'chutesai/Mistral-Small-3.1-24B-Instruct-2503';
+  | 'MiniMaxAI/MiniMax-M2.5-TEE'
+  | 'Qwen/Qwen3-235B-A22B-Thinking-2507-TEE'
+  | 'Qwen/Qwen3-32B-TEE'
+  | 'Qwen/Qwen3.5-397B-A17B-TEE'
+  | 'Qwen/Qwen3.6-27B-TEE'
+  | 'deepseek-ai/DeepSeek-V3.2-TEE'
+  | 'google/gemma-4-31B-turbo-TEE'
+  | 'moonshotai/Kimi-K2.5-TEE'
+  | 'moonshotai/Kimi-K2.6-TEE'
+  | 'unsloth/Mistral-Nemo-Instruct-2407-TEE'
+  | 'zai-org/GLM-5-TEE'
+  | 'zai-org/GLM-5.1-TEE'
+  | 'zai-org/GLM-5.2-TEE';
 
 /** The registry entry `chutes` with every default filled in. */
 export const chutesProvider = {
@@ -36,12 +43,19 @@ export const chutesProvider = {
   },
   modelPrefixes: [],
   models: [
-    'deepseek-ai/DeepSeek-V3-0324',
-    'deepseek-ai/DeepSeek-R1',
-    'Qwen/Qwen3-235B-A22B',
-    'moonshotai/Kimi-K2-Instruct',
-    'zai-org/GLM-4.5-FP8',
-    'chutesai/Mistral-Small-3.1-24B-Instruct-2503',
+    'MiniMaxAI/MiniMax-M2.5-TEE',
+    'Qwen/Qwen3-235B-A22B-Thinking-2507-TEE',
+    'Qwen/Qwen3-32B-TEE',
+    'Qwen/Qwen3.5-397B-A17B-TEE',
+    'Qwen/Qwen3.6-27B-TEE',
+    'deepseek-ai/DeepSeek-V3.2-TEE',
+    'google/gemma-4-31B-turbo-TEE',
+    'moonshotai/Kimi-K2.5-TEE',
+    'moonshotai/Kimi-K2.6-TEE',
+    'unsloth/Mistral-Nemo-Instruct-2407-TEE',
+    'zai-org/GLM-5-TEE',
+    'zai-org/GLM-5.1-TEE',
+    'zai-org/GLM-5.2-TEE',
   ],
   quirks: {
     renameParams: {

@@ -3,9 +3,18 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `clarifai`. */
 export type ClarifaiModelId =
-  | 'https://clarifai.com/openai/chat-completion/models/gpt-oss-120b'
-  | 'https://clarifai.com/deepseek-ai/deepseek-chat/models/DeepSeek-R1-0528-Qwen3-8B'
-  | 'https://clarifai.com/meta/Llama-3/models/Llama-3_2-3B-Instruct';
+  | 'arcee_ai/AFM/models/trinity-mini'
+  | 'clarifai/main/models/mm-poly-8b'
+  | 'deepseek-ai/deepseek-ocr/models/DeepSeek-OCR'
+  | 'minimaxai/chat-completion/models/MiniMax-M2_5-high-throughput'
+  | 'mistralai/completion/models/Ministral-3-14B-Reasoning-2512'
+  | 'mistralai/completion/models/Ministral-3-3B-Reasoning-2512'
+  | 'moonshotai/chat-completion/models/Kimi-K2_6'
+  | 'openai/chat-completion/models/gpt-oss-120b-high-throughput'
+  | 'openai/chat-completion/models/gpt-oss-20b'
+  | 'qwen/qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct'
+  | 'qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507'
+  | 'qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507';
 
 /** The registry entry `clarifai` with every default filled in. */
 export const clarifaiProvider = {
@@ -30,9 +39,18 @@ export const clarifaiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'https://clarifai.com/openai/chat-completion/models/gpt-oss-120b',
-    'https://clarifai.com/deepseek-ai/deepseek-chat/models/DeepSeek-R1-0528-Qwen3-8B',
-    'https://clarifai.com/meta/Llama-3/models/Llama-3_2-3B-Instruct',
+    'arcee_ai/AFM/models/trinity-mini',
+    'clarifai/main/models/mm-poly-8b',
+    'deepseek-ai/deepseek-ocr/models/DeepSeek-OCR',
+    'minimaxai/chat-completion/models/MiniMax-M2_5-high-throughput',
+    'mistralai/completion/models/Ministral-3-14B-Reasoning-2512',
+    'mistralai/completion/models/Ministral-3-3B-Reasoning-2512',
+    'moonshotai/chat-completion/models/Kimi-K2_6',
+    'openai/chat-completion/models/gpt-oss-120b-high-throughput',
+    'openai/chat-completion/models/gpt-oss-20b',
+    'qwen/qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct',
+    'qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507',
+    'qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507',
   ],
   quirks: {
     renameParams: {},

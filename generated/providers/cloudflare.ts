@@ -3,13 +3,28 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `cloudflare`. */
 export type CloudflareModelId =
-  | '@cf/meta/llama-3.3-70b-instruct-fp8-fast'
-  | '@cf/meta/llama-3.1-8b-instruct'
-  | '@cf/meta/llama-4-scout-17b-16e-instruct'
-  | '@cf/mistralai/mistral-small-3.1-24b-instruct'
-  | '@cf/qwen/qwq-32b'
+  | '@cf/aisingapore/gemma-sea-lion-v4-27b-it'
   | '@cf/deepseek-ai/deepseek-r1-distill-qwen-32b'
+  | '@cf/google/gemma-4-26b-a4b-it'
+  | '@cf/ibm-granite/granite-4.0-h-micro'
+  | '@cf/meta/llama-3.1-8b-instruct-fp8'
+  | '@cf/meta/llama-3.2-11b-vision-instruct'
+  | '@cf/meta/llama-3.2-1b-instruct'
+  | '@cf/meta/llama-3.2-3b-instruct'
+  | '@cf/meta/llama-3.3-70b-instruct-fp8-fast'
+  | '@cf/meta/llama-4-scout-17b-16e-instruct'
+  | '@cf/meta/llama-guard-3-8b'
+  | '@cf/mistralai/mistral-small-3.1-24b-instruct'
+  | '@cf/moonshotai/kimi-k2.6'
+  | '@cf/moonshotai/kimi-k2.7-code'
+  | '@cf/nvidia/nemotron-3-120b-a12b'
   | '@cf/openai/gpt-oss-120b'
+  | '@cf/openai/gpt-oss-20b'
+  | '@cf/qwen/qwen2.5-coder-32b-instruct'
+  | '@cf/qwen/qwen3-30b-a3b-fp8'
+  | '@cf/qwen/qwq-32b'
+  | '@cf/zai-org/glm-4.7-flash'
+  | '@cf/zai-org/glm-5.2'
   | '@cf/baai/bge-base-en-v1.5'
   | '@cf/baai/bge-m3';
 
@@ -40,13 +55,28 @@ export const cloudflareProvider = {
   },
   modelPrefixes: [],
   models: [
-    '@cf/meta/llama-3.3-70b-instruct-fp8-fast',
-    '@cf/meta/llama-3.1-8b-instruct',
-    '@cf/meta/llama-4-scout-17b-16e-instruct',
-    '@cf/mistralai/mistral-small-3.1-24b-instruct',
-    '@cf/qwen/qwq-32b',
+    '@cf/aisingapore/gemma-sea-lion-v4-27b-it',
     '@cf/deepseek-ai/deepseek-r1-distill-qwen-32b',
+    '@cf/google/gemma-4-26b-a4b-it',
+    '@cf/ibm-granite/granite-4.0-h-micro',
+    '@cf/meta/llama-3.1-8b-instruct-fp8',
+    '@cf/meta/llama-3.2-11b-vision-instruct',
+    '@cf/meta/llama-3.2-1b-instruct',
+    '@cf/meta/llama-3.2-3b-instruct',
+    '@cf/meta/llama-3.3-70b-instruct-fp8-fast',
+    '@cf/meta/llama-4-scout-17b-16e-instruct',
+    '@cf/meta/llama-guard-3-8b',
+    '@cf/mistralai/mistral-small-3.1-24b-instruct',
+    '@cf/moonshotai/kimi-k2.6',
+    '@cf/moonshotai/kimi-k2.7-code',
+    '@cf/nvidia/nemotron-3-120b-a12b',
     '@cf/openai/gpt-oss-120b',
+    '@cf/openai/gpt-oss-20b',
+    '@cf/qwen/qwen2.5-coder-32b-instruct',
+    '@cf/qwen/qwen3-30b-a3b-fp8',
+    '@cf/qwen/qwq-32b',
+    '@cf/zai-org/glm-4.7-flash',
+    '@cf/zai-org/glm-5.2',
     '@cf/baai/bge-base-en-v1.5',
     '@cf/baai/bge-m3',
   ],

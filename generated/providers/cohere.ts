@@ -3,19 +3,26 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `cohere`. */
 export type CohereModelId =
+  | 'c4ai-aya-expanse-32b'
+  | 'c4ai-aya-expanse-8b'
+  | 'c4ai-aya-vision-32b'
+  | 'c4ai-aya-vision-8b'
   | 'command-a-03-2025'
-  | 'command-r-plus-08-2024'
-  | 'command-r-08-2024'
-  | 'command-r7b-12-2024'
-  | 'command-a-vision-07-2025'
+  | 'command-a-plus-05-2026'
   | 'command-a-reasoning-08-2025'
+  | 'command-a-translate-08-2025'
+  | 'command-a-vision-07-2025'
+  | 'command-r-08-2024'
+  | 'command-r-plus-08-2024'
+  | 'command-r7b-12-2024'
+  | 'command-r7b-arabic-02-2025'
+  | 'north-mini-code-1-0'
   | 'embed-v4.0'
   | 'embed-english-v3.0'
   | 'embed-multilingual-v3.0'
   | 'rerank-v3.5'
   | 'rerank-english-v3.0'
-  | 'rerank-multilingual-v3.0'
-  | 'c4ai-aya-expanse-32b';
+  | 'rerank-multilingual-v3.0';
 
 /** The registry entry `cohere` with every default filled in. */
 export const cohereProvider = {
@@ -51,19 +58,26 @@ export const cohereProvider = {
     'c4ai-',
   ],
   models: [
+    'c4ai-aya-expanse-32b',
+    'c4ai-aya-expanse-8b',
+    'c4ai-aya-vision-32b',
+    'c4ai-aya-vision-8b',
     'command-a-03-2025',
-    'command-r-plus-08-2024',
-    'command-r-08-2024',
-    'command-r7b-12-2024',
-    'command-a-vision-07-2025',
+    'command-a-plus-05-2026',
     'command-a-reasoning-08-2025',
+    'command-a-translate-08-2025',
+    'command-a-vision-07-2025',
+    'command-r-08-2024',
+    'command-r-plus-08-2024',
+    'command-r7b-12-2024',
+    'command-r7b-arabic-02-2025',
+    'north-mini-code-1-0',
     'embed-v4.0',
     'embed-english-v3.0',
     'embed-multilingual-v3.0',
     'rerank-v3.5',
     'rerank-english-v3.0',
     'rerank-multilingual-v3.0',
-    'c4ai-aya-expanse-32b',
   ],
   quirks: {
     renameParams: {},

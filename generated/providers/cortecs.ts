@@ -3,11 +3,62 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `cortecs`. */
 export type CortecsModelId =
-  | 'llama-3.3-70b-instruct'
-  | 'mistral-small-2503'
+  | 'claude-4-5-sonnet'
+  | 'claude-4-6-sonnet'
+  | 'claude-haiku-4-5'
+  | 'claude-opus4-5'
+  | 'claude-opus4-6'
+  | 'claude-opus4-7'
+  | 'claude-opus4-8'
+  | 'claude-sonnet-4'
+  | 'codestral-2508'
+  | 'deepseek-r1-0528'
   | 'deepseek-v3-0324'
+  | 'deepseek-v3.2'
+  | 'deepseek-v4-flash'
+  | 'deepseek-v4-pro'
+  | 'devstral-2512'
+  | 'gemini-2.5-pro'
+  | 'glm-4.5'
+  | 'glm-4.5-air'
+  | 'glm-4.7'
+  | 'glm-4.7-flash'
+  | 'glm-5'
+  | 'glm-5-turbo'
+  | 'glm-5.1'
+  | 'glm-5.2'
+  | 'glm-5v-turbo'
+  | 'gpt-4.1'
+  | 'gpt-5.4'
+  | 'gpt-oss-120b'
+  | 'hermes-4-70b'
+  | 'intellect-3'
+  | 'kimi-k2-instruct'
+  | 'kimi-k2-thinking'
+  | 'kimi-k2.5'
+  | 'kimi-k2.6'
+  | 'kimi-k2.7-code'
+  | 'llama-3.1-405b-instruct'
+  | 'llama-3.3-70b-instruct'
+  | 'llama-4-maverick'
+  | 'minimax-m2'
+  | 'minimax-m2.1'
+  | 'minimax-m2.5'
+  | 'minimax-m2.7'
+  | 'minimax-m3'
+  | 'mistral-large-2512'
+  | 'mixtral-8x7B-instruct-v0.1'
+  | 'nemotron-3-super-120b-a12b'
+  | 'nova-pro-v1'
+  | 'qwen-2.5-72b-instruct'
+  | 'qwen3-235b-a22b-instruct-2507'
   | 'qwen3-32b'
-  | 'gpt-oss-120b';
+  | 'qwen3-coder-30b-a3b-instruct'
+  | 'qwen3-coder-480b-a35b-instruct'
+  | 'qwen3-coder-next'
+  | 'qwen3-next-80b-a3b-thinking'
+  | 'qwen3.5-122b-a10b'
+  | 'qwen3.5-397b-a17b';
 
 /** The registry entry `cortecs` with every default filled in. */
 export const cortecsProvider = {
@@ -32,11 +83,62 @@ export const cortecsProvider = {
   },
   modelPrefixes: [],
   models: [
-    'llama-3.3-70b-instruct',
-    'mistral-small-2503',
+    'claude-4-5-sonnet',
+    'claude-4-6-sonnet',
+    'claude-haiku-4-5',
+    'claude-opus4-5',
+    'claude-opus4-6',
+    'claude-opus4-7',
+    'claude-opus4-8',
+    'claude-sonnet-4',
+    'codestral-2508',
+    'deepseek-r1-0528',
     'deepseek-v3-0324',
-    'qwen3-32b',
+    'deepseek-v3.2',
+    'deepseek-v4-flash',
+    'deepseek-v4-pro',
+    'devstral-2512',
+    'gemini-2.5-pro',
+    'glm-4.5',
+    'glm-4.5-air',
+    'glm-4.7',
+    'glm-4.7-flash',
+    'glm-5',
+    'glm-5-turbo',
+    'glm-5.1',
+    'glm-5.2',
+    'glm-5v-turbo',
+    'gpt-4.1',
+    'gpt-5.4',
     'gpt-oss-120b',
+    'hermes-4-70b',
+    'intellect-3',
+    'kimi-k2-instruct',
+    'kimi-k2-thinking',
+    'kimi-k2.5',
+    'kimi-k2.6',
+    'kimi-k2.7-code',
+    'llama-3.1-405b-instruct',
+    'llama-3.3-70b-instruct',
+    'llama-4-maverick',
+    'minimax-m2',
+    'minimax-m2.1',
+    'minimax-m2.5',
+    'minimax-m2.7',
+    'minimax-m3',
+    'mistral-large-2512',
+    'mixtral-8x7B-instruct-v0.1',
+    'nemotron-3-super-120b-a12b',
+    'nova-pro-v1',
+    'qwen-2.5-72b-instruct',
+    'qwen3-235b-a22b-instruct-2507',
+    'qwen3-32b',
+    'qwen3-coder-30b-a3b-instruct',
+    'qwen3-coder-480b-a35b-instruct',
+    'qwen3-coder-next',
+    'qwen3-next-80b-a3b-thinking',
+    'qwen3.5-122b-a10b',
+    'qwen3.5-397b-a17b',
   ],
   quirks: {
     renameParams: {},

@@ -3,12 +3,31 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `databricks`. */
 export type DatabricksModelId =
-  | 'databricks-meta-llama-3-3-70b-instruct'
-  | 'databricks-meta-llama-3-1-8b-instruct'
-  | 'databricks-llama-4-maverick'
+  | 'databricks-claude-haiku-4-5'
+  | 'databricks-claude-opus-4-1'
+  | 'databricks-claude-opus-4-5'
+  | 'databricks-claude-opus-4-6'
+  | 'databricks-claude-opus-4-7'
   | 'databricks-claude-sonnet-4'
-  | 'databricks-claude-3-7-sonnet'
+  | 'databricks-claude-sonnet-4-5'
+  | 'databricks-claude-sonnet-4-6'
+  | 'databricks-gemini-2-5-flash'
+  | 'databricks-gemini-2-5-pro'
+  | 'databricks-gemini-3-1-flash-lite'
+  | 'databricks-gemini-3-1-pro'
+  | 'databricks-gemini-3-flash'
+  | 'databricks-gemini-3-pro'
+  | 'databricks-gpt-5'
+  | 'databricks-gpt-5-1'
+  | 'databricks-gpt-5-2'
+  | 'databricks-gpt-5-4'
+  | 'databricks-gpt-5-4-mini'
+  | 'databricks-gpt-5-4-nano'
+  | 'databricks-gpt-5-5'
+  | 'databricks-gpt-5-mini'
+  | 'databricks-gpt-5-nano'
   | 'databricks-gpt-oss-120b'
+  | 'databricks-gpt-oss-20b'
   | 'databricks-gte-large-en'
   | 'databricks-bge-large-en';
 
@@ -42,12 +61,31 @@ export const databricksProvider = {
   },
   modelPrefixes: [],
   models: [
-    'databricks-meta-llama-3-3-70b-instruct',
-    'databricks-meta-llama-3-1-8b-instruct',
-    'databricks-llama-4-maverick',
+    'databricks-claude-haiku-4-5',
+    'databricks-claude-opus-4-1',
+    'databricks-claude-opus-4-5',
+    'databricks-claude-opus-4-6',
+    'databricks-claude-opus-4-7',
     'databricks-claude-sonnet-4',
-    'databricks-claude-3-7-sonnet',
+    'databricks-claude-sonnet-4-5',
+    'databricks-claude-sonnet-4-6',
+    'databricks-gemini-2-5-flash',
+    'databricks-gemini-2-5-pro',
+    'databricks-gemini-3-1-flash-lite',
+    'databricks-gemini-3-1-pro',
+    'databricks-gemini-3-flash',
+    'databricks-gemini-3-pro',
+    'databricks-gpt-5',
+    'databricks-gpt-5-1',
+    'databricks-gpt-5-2',
+    'databricks-gpt-5-4',
+    'databricks-gpt-5-4-mini',
+    'databricks-gpt-5-4-nano',
+    'databricks-gpt-5-5',
+    'databricks-gpt-5-mini',
+    'databricks-gpt-5-nano',
     'databricks-gpt-oss-120b',
+    'databricks-gpt-oss-20b',
     'databricks-gte-large-en',
     'databricks-bge-large-en',
   ],

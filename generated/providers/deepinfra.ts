@@ -3,12 +3,33 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `deepinfra`. */
 export type DeepinfraModelId =
-  | 'meta-llama/Llama-3.3-70B-Instruct'
-  | 'meta-llama/Meta-Llama-3.1-8B-Instruct'
-  | 'deepseek-ai/DeepSeek-V3'
-  | 'deepseek-ai/DeepSeek-R1'
-  | 'Qwen/Qwen2.5-72B-Instruct'
-  | 'mistralai/Mistral-Small-24B-Instruct-2501'
+  | 'MiniMaxAI/MiniMax-M2.5'
+  | 'Qwen/Qwen3-Coder-480B-A35B-Instruct-Turbo'
+  | 'Qwen/Qwen3.5-35B-A3B'
+  | 'Qwen/Qwen3.5-397B-A17B'
+  | 'Qwen/Qwen3.6-35B-A3B'
+  | 'XiaomiMiMo/MiMo-V2.5'
+  | 'XiaomiMiMo/MiMo-V2.5-Pro'
+  | 'deepseek-ai/DeepSeek-R1-0528'
+  | 'deepseek-ai/DeepSeek-V3.2'
+  | 'deepseek-ai/DeepSeek-V4-Flash'
+  | 'deepseek-ai/DeepSeek-V4-Pro'
+  | 'google/gemma-4-26B-A4B-it'
+  | 'google/gemma-4-31B-it'
+  | 'meta-llama/Llama-3.3-70B-Instruct-Turbo'
+  | 'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8'
+  | 'meta-llama/Llama-4-Scout-17B-16E-Instruct'
+  | 'moonshotai/Kimi-K2.5'
+  | 'moonshotai/Kimi-K2.6'
+  | 'moonshotai/Kimi-K2.7-Code'
+  | 'openai/gpt-oss-120b'
+  | 'openai/gpt-oss-20b'
+  | 'zai-org/GLM-4.6'
+  | 'zai-org/GLM-4.7'
+  | 'zai-org/GLM-4.7-Flash'
+  | 'zai-org/GLM-5'
+  | 'zai-org/GLM-5.1'
+  | 'zai-org/GLM-5.2'
   | 'BAAI/bge-m3'
   | 'openai/whisper-large-v3';
 
@@ -50,12 +71,33 @@ export const deepinfraProvider = {
   },
   modelPrefixes: [],
   models: [
-    'meta-llama/Llama-3.3-70B-Instruct',
-    'meta-llama/Meta-Llama-3.1-8B-Instruct',
-    'deepseek-ai/DeepSeek-V3',
-    'deepseek-ai/DeepSeek-R1',
-    'Qwen/Qwen2.5-72B-Instruct',
-    'mistralai/Mistral-Small-24B-Instruct-2501',
+    'MiniMaxAI/MiniMax-M2.5',
+    'Qwen/Qwen3-Coder-480B-A35B-Instruct-Turbo',
+    'Qwen/Qwen3.5-35B-A3B',
+    'Qwen/Qwen3.5-397B-A17B',
+    'Qwen/Qwen3.6-35B-A3B',
+    'XiaomiMiMo/MiMo-V2.5',
+    'XiaomiMiMo/MiMo-V2.5-Pro',
+    'deepseek-ai/DeepSeek-R1-0528',
+    'deepseek-ai/DeepSeek-V3.2',
+    'deepseek-ai/DeepSeek-V4-Flash',
+    'deepseek-ai/DeepSeek-V4-Pro',
+    'google/gemma-4-26B-A4B-it',
+    'google/gemma-4-31B-it',
+    'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+    'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8',
+    'meta-llama/Llama-4-Scout-17B-16E-Instruct',
+    'moonshotai/Kimi-K2.5',
+    'moonshotai/Kimi-K2.6',
+    'moonshotai/Kimi-K2.7-Code',
+    'openai/gpt-oss-120b',
+    'openai/gpt-oss-20b',
+    'zai-org/GLM-4.6',
+    'zai-org/GLM-4.7',
+    'zai-org/GLM-4.7-Flash',
+    'zai-org/GLM-5',
+    'zai-org/GLM-5.1',
+    'zai-org/GLM-5.2',
     'BAAI/bge-m3',
     'openai/whisper-large-v3',
   ],

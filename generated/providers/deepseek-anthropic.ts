@@ -4,7 +4,9 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 /** The model ids the registry lists for `deepseek_anthropic`. */
 export type DeepseekAnthropicModelId =
   | 'deepseek-chat'
-  | 'deepseek-reasoner';
+  | 'deepseek-reasoner'
+  | 'deepseek-v4-flash'
+  | 'deepseek-v4-pro';
 
 /** The registry entry `deepseek_anthropic` with every default filled in. */
 export const deepseekAnthropicProvider = {
@@ -30,6 +32,8 @@ export const deepseekAnthropicProvider = {
   models: [
     'deepseek-chat',
     'deepseek-reasoner',
+    'deepseek-v4-flash',
+    'deepseek-v4-pro',
   ],
   quirks: {
     renameParams: {},

@@ -4,7 +4,9 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 /** The model ids the registry lists for `deepseek`. */
 export type DeepseekModelId =
   | 'deepseek-chat'
-  | 'deepseek-reasoner';
+  | 'deepseek-reasoner'
+  | 'deepseek-v4-flash'
+  | 'deepseek-v4-pro';
 
 /** The registry entry `deepseek` with every default filled in. */
 export const deepseekProvider = {
@@ -36,6 +38,8 @@ export const deepseekProvider = {
   models: [
     'deepseek-chat',
     'deepseek-reasoner',
+    'deepseek-v4-flash',
+    'deepseek-v4-pro',
   ],
   quirks: {
     renameParams: {

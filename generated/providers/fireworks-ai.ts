@@ -3,13 +3,22 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `fireworks_ai`. */
 export type FireworksAiModelId =
-  | 'accounts/fireworks/models/llama-v3p3-70b-instruct'
-  | 'accounts/fireworks/models/llama-v3p1-8b-instruct'
-  | 'accounts/fireworks/models/deepseek-v3'
-  | 'accounts/fireworks/models/deepseek-r1'
-  | 'accounts/fireworks/models/qwen3-235b-a22b'
-  | 'accounts/fireworks/models/kimi-k2-instruct'
+  | 'accounts/fireworks/models/deepseek-v4-flash'
+  | 'accounts/fireworks/models/deepseek-v4-pro'
+  | 'accounts/fireworks/models/glm-5p1'
+  | 'accounts/fireworks/models/glm-5p2'
   | 'accounts/fireworks/models/gpt-oss-120b'
+  | 'accounts/fireworks/models/gpt-oss-20b'
+  | 'accounts/fireworks/models/kimi-k2p6'
+  | 'accounts/fireworks/models/kimi-k2p7-code'
+  | 'accounts/fireworks/models/minimax-m2p7'
+  | 'accounts/fireworks/models/minimax-m3'
+  | 'accounts/fireworks/models/qwen3p7-plus'
+  | 'accounts/fireworks/routers/glm-5p1-fast'
+  | 'accounts/fireworks/routers/glm-5p2-fast'
+  | 'accounts/fireworks/routers/kimi-k2p6-fast'
+  | 'accounts/fireworks/routers/kimi-k2p6-turbo'
+  | 'accounts/fireworks/routers/kimi-k2p7-code-fast'
   | 'nomic-ai/nomic-embed-text-v1.5';
 
 /** The registry entry `fireworks_ai` with every default filled in. */
@@ -41,13 +50,22 @@ export const fireworksAiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'accounts/fireworks/models/llama-v3p3-70b-instruct',
-    'accounts/fireworks/models/llama-v3p1-8b-instruct',
-    'accounts/fireworks/models/deepseek-v3',
-    'accounts/fireworks/models/deepseek-r1',
-    'accounts/fireworks/models/qwen3-235b-a22b',
-    'accounts/fireworks/models/kimi-k2-instruct',
+    'accounts/fireworks/models/deepseek-v4-flash',
+    'accounts/fireworks/models/deepseek-v4-pro',
+    'accounts/fireworks/models/glm-5p1',
+    'accounts/fireworks/models/glm-5p2',
     'accounts/fireworks/models/gpt-oss-120b',
+    'accounts/fireworks/models/gpt-oss-20b',
+    'accounts/fireworks/models/kimi-k2p6',
+    'accounts/fireworks/models/kimi-k2p7-code',
+    'accounts/fireworks/models/minimax-m2p7',
+    'accounts/fireworks/models/minimax-m3',
+    'accounts/fireworks/models/qwen3p7-plus',
+    'accounts/fireworks/routers/glm-5p1-fast',
+    'accounts/fireworks/routers/glm-5p2-fast',
+    'accounts/fireworks/routers/kimi-k2p6-fast',
+    'accounts/fireworks/routers/kimi-k2p6-turbo',
+    'accounts/fireworks/routers/kimi-k2p7-code-fast',
     'nomic-ai/nomic-embed-text-v1.5',
   ],
   quirks: {

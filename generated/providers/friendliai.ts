@@ -3,11 +3,13 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `friendliai`. */
 export type FriendliaiModelId =
-  | 'meta-llama-3.3-70b-instruct'
-  | 'meta-llama-3.1-8b-instruct'
-  | 'deepseek-r1'
+  | 'MiniMaxAI/MiniMax-M2.5'
   | 'Qwen/Qwen3-235B-A22B-Instruct-2507'
-  | 'LGAI-EXAONE/EXAONE-4.0.1-32B';
+  | 'deepseek-ai/DeepSeek-V3.2'
+  | 'google/gemma-4-31B-it'
+  | 'zai-org/GLM-5'
+  | 'zai-org/GLM-5.1'
+  | 'zai-org/GLM-5.2';
 
 /** The registry entry `friendliai` with every default filled in. */
 export const friendliaiProvider = {
@@ -35,11 +37,13 @@ export const friendliaiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'meta-llama-3.3-70b-instruct',
-    'meta-llama-3.1-8b-instruct',
-    'deepseek-r1',
+    'MiniMaxAI/MiniMax-M2.5',
     'Qwen/Qwen3-235B-A22B-Instruct-2507',
-    'LGAI-EXAONE/EXAONE-4.0.1-32B',
+    'deepseek-ai/DeepSeek-V3.2',
+    'google/gemma-4-31B-it',
+    'zai-org/GLM-5',
+    'zai-org/GLM-5.1',
+    'zai-org/GLM-5.2',
   ],
   quirks: {
     renameParams: {},

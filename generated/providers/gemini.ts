@@ -3,16 +3,23 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `gemini`. */
 export type GeminiModelId =
-  | 'gemini-2.5-pro'
   | 'gemini-2.5-flash'
+  | 'gemini-2.5-flash-image'
   | 'gemini-2.5-flash-lite'
-  | 'gemini-2.0-flash'
-  | 'gemini-2.0-flash-lite'
-  | 'gemini-1.5-pro'
-  | 'gemini-1.5-flash'
+  | 'gemini-2.5-pro'
+  | 'gemini-3-flash-preview'
+  | 'gemini-3-pro-image-preview'
+  | 'gemini-3.1-flash-image-preview'
+  | 'gemini-3.1-flash-lite'
+  | 'gemini-3.1-pro-preview'
+  | 'gemini-3.1-pro-preview-customtools'
+  | 'gemini-3.5-flash'
   | 'gemini-embedding-001'
-  | 'text-embedding-004'
-  | 'gemma-3-27b-it';
+  | 'gemini-flash-latest'
+  | 'gemini-flash-lite-latest'
+  | 'gemma-4-26b-a4b-it'
+  | 'gemma-4-31b-it'
+  | 'text-embedding-004';
 
 /** The registry entry `gemini` with every default filled in. */
 export const geminiProvider = {
@@ -48,16 +55,23 @@ export const geminiProvider = {
     'veo-',
   ],
   models: [
-    'gemini-2.5-pro',
     'gemini-2.5-flash',
+    'gemini-2.5-flash-image',
     'gemini-2.5-flash-lite',
-    'gemini-2.0-flash',
-    'gemini-2.0-flash-lite',
-    'gemini-1.5-pro',
-    'gemini-1.5-flash',
+    'gemini-2.5-pro',
+    'gemini-3-flash-preview',
+    'gemini-3-pro-image-preview',
+    'gemini-3.1-flash-image-preview',
+    'gemini-3.1-flash-lite',
+    'gemini-3.1-pro-preview',
+    'gemini-3.1-pro-preview-customtools',
+    'gemini-3.5-flash',
     'gemini-embedding-001',
+    'gemini-flash-latest',
+    'gemini-flash-lite-latest',
+    'gemma-4-26b-a4b-it',
+    'gemma-4-31b-it',
     'text-embedding-004',
-    'gemma-3-27b-it',
   ],
   quirks: {
     renameParams: {},

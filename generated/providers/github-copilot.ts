@@ -3,16 +3,29 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `github_copilot`. */
 export type GithubCopilotModelId =
-  | 'gpt-4.1'
-  | 'gpt-4o'
-  | 'gpt-5'
-  | 'gpt-5-mini'
-  | 'o3-mini'
-  | 'o4-mini'
+  | 'claude-fable-5'
+  | 'claude-haiku-4.5'
+  | 'claude-opus-4.5'
+  | 'claude-opus-4.6'
+  | 'claude-opus-4.7'
+  | 'claude-opus-4.8'
   | 'claude-sonnet-4'
-  | 'claude-3.7-sonnet'
+  | 'claude-sonnet-4.5'
+  | 'claude-sonnet-4.6'
+  | 'claude-sonnet-5'
   | 'gemini-2.5-pro'
-  | 'gemini-2.0-flash-001';
+  | 'gemini-3-flash-preview'
+  | 'gemini-3.1-pro-preview'
+  | 'gemini-3.5-flash'
+  | 'gpt-4.1'
+  | 'gpt-5-mini'
+  | 'gpt-5.2'
+  | 'gpt-5.2-codex'
+  | 'gpt-5.3-codex'
+  | 'gpt-5.4'
+  | 'gpt-5.4-mini'
+  | 'gpt-5.4-nano'
+  | 'gpt-5.5';
 
 /** The registry entry `github_copilot` with every default filled in. */
 export const githubCopilotProvider = {
@@ -43,16 +56,29 @@ export const githubCopilotProvider = {
   },
   modelPrefixes: [],
   models: [
-    'gpt-4.1',
-    'gpt-4o',
-    'gpt-5',
-    'gpt-5-mini',
-    'o3-mini',
-    'o4-mini',
+    'claude-fable-5',
+    'claude-haiku-4.5',
+    'claude-opus-4.5',
+    'claude-opus-4.6',
+    'claude-opus-4.7',
+    'claude-opus-4.8',
     'claude-sonnet-4',
-    'claude-3.7-sonnet',
+    'claude-sonnet-4.5',
+    'claude-sonnet-4.6',
+    'claude-sonnet-5',
     'gemini-2.5-pro',
-    'gemini-2.0-flash-001',
+    'gemini-3-flash-preview',
+    'gemini-3.1-pro-preview',
+    'gemini-3.5-flash',
+    'gpt-4.1',
+    'gpt-5-mini',
+    'gpt-5.2',
+    'gpt-5.2-codex',
+    'gpt-5.3-codex',
+    'gpt-5.4',
+    'gpt-5.4-mini',
+    'gpt-5.4-nano',
+    'gpt-5.5',
   ],
   quirks: {
     renameParams: {},

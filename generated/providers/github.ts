@@ -3,17 +3,62 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `github`. */
 export type GithubModelId =
+  | 'ai21-labs/ai21-jamba-1.5-large'
+  | 'ai21-labs/ai21-jamba-1.5-mini'
+  | 'cohere/cohere-command-a'
+  | 'cohere/cohere-command-r'
+  | 'cohere/cohere-command-r-08-2024'
+  | 'cohere/cohere-command-r-plus'
+  | 'cohere/cohere-command-r-plus-08-2024'
+  | 'core42/jais-30b-chat'
+  | 'deepseek/deepseek-r1'
+  | 'deepseek/deepseek-r1-0528'
+  | 'deepseek/deepseek-v3-0324'
+  | 'meta/llama-3.2-11b-vision-instruct'
+  | 'meta/llama-3.2-90b-vision-instruct'
+  | 'meta/llama-3.3-70b-instruct'
+  | 'meta/llama-4-maverick-17b-128e-instruct-fp8'
+  | 'meta/llama-4-scout-17b-16e-instruct'
+  | 'meta/meta-llama-3-70b-instruct'
+  | 'meta/meta-llama-3-8b-instruct'
+  | 'meta/meta-llama-3.1-405b-instruct'
+  | 'meta/meta-llama-3.1-70b-instruct'
+  | 'meta/meta-llama-3.1-8b-instruct'
+  | 'microsoft/mai-ds-r1'
+  | 'microsoft/phi-3-medium-128k-instruct'
+  | 'microsoft/phi-3-medium-4k-instruct'
+  | 'microsoft/phi-3-mini-128k-instruct'
+  | 'microsoft/phi-3-mini-4k-instruct'
+  | 'microsoft/phi-3-small-128k-instruct'
+  | 'microsoft/phi-3-small-8k-instruct'
+  | 'microsoft/phi-3.5-mini-instruct'
+  | 'microsoft/phi-3.5-moe-instruct'
+  | 'microsoft/phi-3.5-vision-instruct'
+  | 'microsoft/phi-4'
+  | 'microsoft/phi-4-mini-instruct'
+  | 'microsoft/phi-4-mini-reasoning'
+  | 'microsoft/phi-4-multimodal-instruct'
+  | 'microsoft/phi-4-reasoning'
+  | 'mistral-ai/codestral-2501'
+  | 'mistral-ai/ministral-3b'
+  | 'mistral-ai/mistral-large-2411'
+  | 'mistral-ai/mistral-medium-2505'
+  | 'mistral-ai/mistral-nemo'
+  | 'mistral-ai/mistral-small-2503'
   | 'openai/gpt-4.1'
   | 'openai/gpt-4.1-mini'
+  | 'openai/gpt-4.1-nano'
   | 'openai/gpt-4o'
   | 'openai/gpt-4o-mini'
+  | 'openai/o1'
+  | 'openai/o1-mini'
+  | 'openai/o1-preview'
+  | 'openai/o3'
+  | 'openai/o3-mini'
   | 'openai/o4-mini'
-  | 'openai/text-embedding-3-small'
-  | 'meta/Llama-3.3-70B-Instruct'
-  | 'deepseek/DeepSeek-R1'
-  | 'mistral-ai/mistral-small-2503'
-  | 'microsoft/Phi-4'
-  | 'xai/grok-3';
+  | 'xai/grok-3'
+  | 'xai/grok-3-mini'
+  | 'openai/text-embedding-3-small';
 
 /** The registry entry `github` with every default filled in. */
 export const githubProvider = {
@@ -38,17 +83,62 @@ export const githubProvider = {
   },
   modelPrefixes: [],
   models: [
+    'ai21-labs/ai21-jamba-1.5-large',
+    'ai21-labs/ai21-jamba-1.5-mini',
+    'cohere/cohere-command-a',
+    'cohere/cohere-command-r',
+    'cohere/cohere-command-r-08-2024',
+    'cohere/cohere-command-r-plus',
+    'cohere/cohere-command-r-plus-08-2024',
+    'core42/jais-30b-chat',
+    'deepseek/deepseek-r1',
+    'deepseek/deepseek-r1-0528',
+    'deepseek/deepseek-v3-0324',
+    'meta/llama-3.2-11b-vision-instruct',
+    'meta/llama-3.2-90b-vision-instruct',
+    'meta/llama-3.3-70b-instruct',
+    'meta/llama-4-maverick-17b-128e-instruct-fp8',
+    'meta/llama-4-scout-17b-16e-instruct',
+    'meta/meta-llama-3-70b-instruct',
+    'meta/meta-llama-3-8b-instruct',
+    'meta/meta-llama-3.1-405b-instruct',
+    'meta/meta-llama-3.1-70b-instruct',
+    'meta/meta-llama-3.1-8b-instruct',
+    'microsoft/mai-ds-r1',
+    'microsoft/phi-3-medium-128k-instruct',
+    'microsoft/phi-3-medium-4k-instruct',
+    'microsoft/phi-3-mini-128k-instruct',
+    'microsoft/phi-3-mini-4k-instruct',
+    'microsoft/phi-3-small-128k-instruct',
+    'microsoft/phi-3-small-8k-instruct',
+    'microsoft/phi-3.5-mini-instruct',
+    'microsoft/phi-3.5-moe-instruct',
+    'microsoft/phi-3.5-vision-instruct',
+    'microsoft/phi-4',
+    'microsoft/phi-4-mini-instruct',
+    'microsoft/phi-4-mini-reasoning',
+    'microsoft/phi-4-multimodal-instruct',
+    'microsoft/phi-4-reasoning',
+    'mistral-ai/codestral-2501',
+    'mistral-ai/ministral-3b',
+    'mistral-ai/mistral-large-2411',
+    'mistral-ai/mistral-medium-2505',
+    'mistral-ai/mistral-nemo',
+    'mistral-ai/mistral-small-2503',
     'openai/gpt-4.1',
     'openai/gpt-4.1-mini',
+    'openai/gpt-4.1-nano',
     'openai/gpt-4o',
     'openai/gpt-4o-mini',
+    'openai/o1',
+    'openai/o1-mini',
+    'openai/o1-preview',
+    'openai/o3',
+    'openai/o3-mini',
     'openai/o4-mini',
-    'openai/text-embedding-3-small',
-    'meta/Llama-3.3-70B-Instruct',
-    'deepseek/DeepSeek-R1',
-    'mistral-ai/mistral-small-2503',
-    'microsoft/Phi-4',
     'xai/grok-3',
+    'xai/grok-3-mini',
+    'openai/text-embedding-3-small',
   ],
   quirks: {
     renameParams: {},

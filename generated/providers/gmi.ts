@@ -3,11 +3,17 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `gmi`. */
 export type GmiModelId =
-  | 'deepseek-ai/DeepSeek-R1-0528'
-  | 'deepseek-ai/DeepSeek-V3-0324'
-  | 'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8'
-  | 'Qwen/Qwen3-235B-A22B-FP8'
-  | 'moonshotai/Kimi-K2-Instruct';
+  | 'Qwen/Qwen3.7-Max'
+  | 'anthropic/claude-opus-4.6'
+  | 'anthropic/claude-opus-4.7'
+  | 'anthropic/claude-sonnet-4.6'
+  | 'deepseek-ai/DeepSeek-V4-Flash'
+  | 'deepseek-ai/DeepSeek-V4-Pro'
+  | 'moonshotai/Kimi-K2.6'
+  | 'moonshotai/kimi-k2.7-code-highspeed'
+  | 'zai-org/GLM-5-FP8'
+  | 'zai-org/GLM-5.1-FP8'
+  | 'zai-org/GLM-5.2-FP8';
 
 /** The registry entry `gmi` with every default filled in. */
 export const gmiProvider = {
@@ -32,11 +38,17 @@ export const gmiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'deepseek-ai/DeepSeek-R1-0528',
-    'deepseek-ai/DeepSeek-V3-0324',
-    'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8',
-    'Qwen/Qwen3-235B-A22B-FP8',
-    'moonshotai/Kimi-K2-Instruct',
+    'Qwen/Qwen3.7-Max',
+    'anthropic/claude-opus-4.6',
+    'anthropic/claude-opus-4.7',
+    'anthropic/claude-sonnet-4.6',
+    'deepseek-ai/DeepSeek-V4-Flash',
+    'deepseek-ai/DeepSeek-V4-Pro',
+    'moonshotai/Kimi-K2.6',
+    'moonshotai/kimi-k2.7-code-highspeed',
+    'zai-org/GLM-5-FP8',
+    'zai-org/GLM-5.1-FP8',
+    'zai-org/GLM-5.2-FP8',
   ],
   quirks: {
     renameParams: {},

@@ -3,12 +3,71 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `gradient_ai`. */
 export type GradientAiModelId =
-  | 'llama3.3-70b-instruct'
-  | 'llama3-8b-instruct'
+  | 'alibaba-qwen3-32b'
+  | 'all-mini-lm-l6-v2'
+  | 'anthropic-claude-4.1-opus'
+  | 'anthropic-claude-4.5-haiku'
+  | 'anthropic-claude-4.5-sonnet'
+  | 'anthropic-claude-4.6-sonnet'
+  | 'anthropic-claude-fable-5'
+  | 'anthropic-claude-haiku-4.5'
+  | 'anthropic-claude-opus-4'
+  | 'anthropic-claude-opus-4.5'
+  | 'anthropic-claude-opus-4.6'
+  | 'anthropic-claude-opus-4.7'
+  | 'anthropic-claude-opus-4.8'
+  | 'anthropic-claude-sonnet-4'
+  | 'arcee-trinity-large-thinking'
+  | 'bge-m3'
+  | 'bge-reranker-v2-m3'
+  | 'deepseek-3.2'
+  | 'deepseek-4-flash'
   | 'deepseek-r1-distill-llama-70b'
-  | 'mistral-nemo-instruct-2407'
+  | 'deepseek-v3'
+  | 'deepseek-v4-pro'
+  | 'e5-large-v2'
+  | 'gemma-4-31B-it'
+  | 'glm-5'
+  | 'gte-large-en-v1.5'
+  | 'kimi-k2.5'
+  | 'kimi-k2.6'
+  | 'llama-4-maverick'
+  | 'llama3-8b-instruct'
+  | 'llama3.3-70b-instruct'
+  | 'minimax-m2.5'
+  | 'ministral-3-8b-instruct-2512'
+  | 'mistral-3-14B'
+  | 'mistral-7b-instruct-v0.3'
+  | 'multi-qa-mpnet-base-dot-v1'
+  | 'nemotron-3-nano-30b'
+  | 'nemotron-3-nano-omni'
+  | 'nemotron-3-ultra-550b'
+  | 'nemotron-nano-12b-v2-vl'
+  | 'nvidia-nemotron-3-super-120b'
+  | 'openai-gpt-4.1'
+  | 'openai-gpt-4o'
+  | 'openai-gpt-4o-mini'
+  | 'openai-gpt-5'
+  | 'openai-gpt-5-mini'
+  | 'openai-gpt-5-nano'
+  | 'openai-gpt-5.1-codex-max'
+  | 'openai-gpt-5.2'
+  | 'openai-gpt-5.2-pro'
+  | 'openai-gpt-5.3-codex'
+  | 'openai-gpt-5.4'
+  | 'openai-gpt-5.4-mini'
+  | 'openai-gpt-5.4-nano'
+  | 'openai-gpt-5.4-pro'
+  | 'openai-gpt-5.5'
   | 'openai-gpt-oss-120b'
-  | 'anthropic-claude-3.7-sonnet';
+  | 'openai-gpt-oss-20b'
+  | 'openai-o1'
+  | 'openai-o3'
+  | 'openai-o3-mini'
+  | 'qwen-2.5-14b-instruct'
+  | 'qwen3-coder-flash'
+  | 'qwen3-embedding-0.6b'
+  | 'qwen3.5-397b-a17b';
 
 /** The registry entry `gradient_ai` with every default filled in. */
 export const gradientAiProvider = {
@@ -42,12 +101,71 @@ export const gradientAiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'llama3.3-70b-instruct',
-    'llama3-8b-instruct',
+    'alibaba-qwen3-32b',
+    'all-mini-lm-l6-v2',
+    'anthropic-claude-4.1-opus',
+    'anthropic-claude-4.5-haiku',
+    'anthropic-claude-4.5-sonnet',
+    'anthropic-claude-4.6-sonnet',
+    'anthropic-claude-fable-5',
+    'anthropic-claude-haiku-4.5',
+    'anthropic-claude-opus-4',
+    'anthropic-claude-opus-4.5',
+    'anthropic-claude-opus-4.6',
+    'anthropic-claude-opus-4.7',
+    'anthropic-claude-opus-4.8',
+    'anthropic-claude-sonnet-4',
+    'arcee-trinity-large-thinking',
+    'bge-m3',
+    'bge-reranker-v2-m3',
+    'deepseek-3.2',
+    'deepseek-4-flash',
     'deepseek-r1-distill-llama-70b',
-    'mistral-nemo-instruct-2407',
+    'deepseek-v3',
+    'deepseek-v4-pro',
+    'e5-large-v2',
+    'gemma-4-31B-it',
+    'glm-5',
+    'gte-large-en-v1.5',
+    'kimi-k2.5',
+    'kimi-k2.6',
+    'llama-4-maverick',
+    'llama3-8b-instruct',
+    'llama3.3-70b-instruct',
+    'minimax-m2.5',
+    'ministral-3-8b-instruct-2512',
+    'mistral-3-14B',
+    'mistral-7b-instruct-v0.3',
+    'multi-qa-mpnet-base-dot-v1',
+    'nemotron-3-nano-30b',
+    'nemotron-3-nano-omni',
+    'nemotron-3-ultra-550b',
+    'nemotron-nano-12b-v2-vl',
+    'nvidia-nemotron-3-super-120b',
+    'openai-gpt-4.1',
+    'openai-gpt-4o',
+    'openai-gpt-4o-mini',
+    'openai-gpt-5',
+    'openai-gpt-5-mini',
+    'openai-gpt-5-nano',
+    'openai-gpt-5.1-codex-max',
+    'openai-gpt-5.2',
+    'openai-gpt-5.2-pro',
+    'openai-gpt-5.3-codex',
+    'openai-gpt-5.4',
+    'openai-gpt-5.4-mini',
+    'openai-gpt-5.4-nano',
+    'openai-gpt-5.4-pro',
+    'openai-gpt-5.5',
     'openai-gpt-oss-120b',
-    'anthropic-claude-3.7-sonnet',
+    'openai-gpt-oss-20b',
+    'openai-o1',
+    'openai-o3',
+    'openai-o3-mini',
+    'qwen-2.5-14b-instruct',
+    'qwen3-coder-flash',
+    'qwen3-embedding-0.6b',
+    'qwen3.5-397b-a17b',
   ],
   quirks: {
     renameParams: {},

@@ -3,16 +3,17 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `groq`. */
 export type GroqModelId =
-  | 'llama-3.3-70b-versatile'
+  | 'groq/compound'
+  | 'groq/compound-mini'
   | 'llama-3.1-8b-instant'
+  | 'llama-3.3-70b-versatile'
+  | 'meta-llama/llama-4-scout-17b-16e-instruct'
+  | 'meta-llama/llama-prompt-guard-2-22m'
+  | 'meta-llama/llama-prompt-guard-2-86m'
   | 'openai/gpt-oss-120b'
   | 'openai/gpt-oss-20b'
-  | 'meta-llama/llama-4-scout-17b-16e-instruct'
-  | 'meta-llama/llama-4-maverick-17b-128e-instruct'
-  | 'moonshotai/kimi-k2-instruct'
+  | 'openai/gpt-oss-safeguard-20b'
   | 'qwen/qwen3-32b'
-  | 'deepseek-r1-distill-llama-70b'
-  | 'gemma2-9b-it'
   | 'meta-llama/llama-guard-4-12b'
   | 'whisper-large-v3'
   | 'whisper-large-v3-turbo'
@@ -59,16 +60,17 @@ export const groqProvider = {
   },
   modelPrefixes: [],
   models: [
-    'llama-3.3-70b-versatile',
+    'groq/compound',
+    'groq/compound-mini',
     'llama-3.1-8b-instant',
+    'llama-3.3-70b-versatile',
+    'meta-llama/llama-4-scout-17b-16e-instruct',
+    'meta-llama/llama-prompt-guard-2-22m',
+    'meta-llama/llama-prompt-guard-2-86m',
     'openai/gpt-oss-120b',
     'openai/gpt-oss-20b',
-    'meta-llama/llama-4-scout-17b-16e-instruct',
-    'meta-llama/llama-4-maverick-17b-128e-instruct',
-    'moonshotai/kimi-k2-instruct',
+    'openai/gpt-oss-safeguard-20b',
     'qwen/qwen3-32b',
-    'deepseek-r1-distill-llama-70b',
-    'gemma2-9b-it',
     'meta-llama/llama-guard-4-12b',
     'whisper-large-v3',
     'whisper-large-v3-turbo',

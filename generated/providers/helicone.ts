@@ -3,10 +3,96 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `helicone`. */
 export type HeliconeModelId =
+  | 'chatgpt-4o-latest'
+  | 'claude-3-haiku-20240307'
+  | 'claude-3.5-haiku'
+  | 'claude-3.5-sonnet-v2'
+  | 'claude-3.7-sonnet'
+  | 'claude-4.5-haiku'
+  | 'claude-4.5-opus'
+  | 'claude-4.5-sonnet'
+  | 'claude-haiku-4-5-20251001'
+  | 'claude-opus-4'
+  | 'claude-opus-4-1'
+  | 'claude-opus-4-1-20250805'
+  | 'claude-sonnet-4'
+  | 'claude-sonnet-4-5-20250929'
+  | 'deepseek-r1-distill-llama-70b'
+  | 'deepseek-reasoner'
+  | 'deepseek-tng-r1t2-chimera'
+  | 'deepseek-v3'
+  | 'deepseek-v3.1-terminus'
+  | 'deepseek-v3.2'
+  | 'ernie-4.5-21b-a3b-thinking'
+  | 'gemini-2.5-flash'
+  | 'gemini-2.5-flash-lite'
+  | 'gemini-2.5-pro'
+  | 'gemini-3-pro-preview'
+  | 'gemma-3-12b-it'
+  | 'gemma2-9b-it'
+  | 'glm-4.6'
+  | 'gpt-4.1'
+  | 'gpt-4.1-mini'
+  | 'gpt-4.1-mini-2025-04-14'
+  | 'gpt-4.1-nano'
   | 'gpt-4o'
   | 'gpt-4o-mini'
-  | 'claude-sonnet-4'
-  | 'gemini-2.5-flash';
+  | 'gpt-5'
+  | 'gpt-5-chat-latest'
+  | 'gpt-5-codex'
+  | 'gpt-5-mini'
+  | 'gpt-5-nano'
+  | 'gpt-5-pro'
+  | 'gpt-5.1'
+  | 'gpt-5.1-chat-latest'
+  | 'gpt-5.1-codex'
+  | 'gpt-5.1-codex-mini'
+  | 'gpt-oss-120b'
+  | 'gpt-oss-20b'
+  | 'grok-3'
+  | 'grok-3-mini'
+  | 'grok-4'
+  | 'grok-4-1-fast-non-reasoning'
+  | 'grok-4-1-fast-reasoning'
+  | 'grok-4-fast-non-reasoning'
+  | 'grok-4-fast-reasoning'
+  | 'grok-code-fast-1'
+  | 'hermes-2-pro-llama-3-8b'
+  | 'kimi-k2-0711'
+  | 'kimi-k2-0905'
+  | 'kimi-k2-thinking'
+  | 'llama-3.1-8b-instant'
+  | 'llama-3.1-8b-instruct'
+  | 'llama-3.1-8b-instruct-turbo'
+  | 'llama-3.3-70b-instruct'
+  | 'llama-3.3-70b-versatile'
+  | 'llama-4-maverick'
+  | 'llama-4-scout'
+  | 'llama-guard-4'
+  | 'llama-prompt-guard-2-22m'
+  | 'llama-prompt-guard-2-86m'
+  | 'mistral-large-2411'
+  | 'mistral-nemo'
+  | 'mistral-small'
+  | 'o1'
+  | 'o1-mini'
+  | 'o3'
+  | 'o3-mini'
+  | 'o3-pro'
+  | 'o4-mini'
+  | 'qwen2.5-coder-7b-fast'
+  | 'qwen3-235b-a22b-thinking'
+  | 'qwen3-30b-a3b'
+  | 'qwen3-32b'
+  | 'qwen3-coder'
+  | 'qwen3-coder-30b-a3b-instruct'
+  | 'qwen3-next-80b-a3b-instruct'
+  | 'qwen3-vl-235b-a22b-instruct'
+  | 'sonar'
+  | 'sonar-deep-research'
+  | 'sonar-pro'
+  | 'sonar-reasoning'
+  | 'sonar-reasoning-pro';
 
 /** The registry entry `helicone` with every default filled in. */
 export const heliconeProvider = {
@@ -34,10 +120,96 @@ export const heliconeProvider = {
   },
   modelPrefixes: [],
   models: [
+    'chatgpt-4o-latest',
+    'claude-3-haiku-20240307',
+    'claude-3.5-haiku',
+    'claude-3.5-sonnet-v2',
+    'claude-3.7-sonnet',
+    'claude-4.5-haiku',
+    'claude-4.5-opus',
+    'claude-4.5-sonnet',
+    'claude-haiku-4-5-20251001',
+    'claude-opus-4',
+    'claude-opus-4-1',
+    'claude-opus-4-1-20250805',
+    'claude-sonnet-4',
+    'claude-sonnet-4-5-20250929',
+    'deepseek-r1-distill-llama-70b',
+    'deepseek-reasoner',
+    'deepseek-tng-r1t2-chimera',
+    'deepseek-v3',
+    'deepseek-v3.1-terminus',
+    'deepseek-v3.2',
+    'ernie-4.5-21b-a3b-thinking',
+    'gemini-2.5-flash',
+    'gemini-2.5-flash-lite',
+    'gemini-2.5-pro',
+    'gemini-3-pro-preview',
+    'gemma-3-12b-it',
+    'gemma2-9b-it',
+    'glm-4.6',
+    'gpt-4.1',
+    'gpt-4.1-mini',
+    'gpt-4.1-mini-2025-04-14',
+    'gpt-4.1-nano',
     'gpt-4o',
     'gpt-4o-mini',
-    'claude-sonnet-4',
-    'gemini-2.5-flash',
+    'gpt-5',
+    'gpt-5-chat-latest',
+    'gpt-5-codex',
+    'gpt-5-mini',
+    'gpt-5-nano',
+    'gpt-5-pro',
+    'gpt-5.1',
+    'gpt-5.1-chat-latest',
+    'gpt-5.1-codex',
+    'gpt-5.1-codex-mini',
+    'gpt-oss-120b',
+    'gpt-oss-20b',
+    'grok-3',
+    'grok-3-mini',
+    'grok-4',
+    'grok-4-1-fast-non-reasoning',
+    'grok-4-1-fast-reasoning',
+    'grok-4-fast-non-reasoning',
+    'grok-4-fast-reasoning',
+    'grok-code-fast-1',
+    'hermes-2-pro-llama-3-8b',
+    'kimi-k2-0711',
+    'kimi-k2-0905',
+    'kimi-k2-thinking',
+    'llama-3.1-8b-instant',
+    'llama-3.1-8b-instruct',
+    'llama-3.1-8b-instruct-turbo',
+    'llama-3.3-70b-instruct',
+    'llama-3.3-70b-versatile',
+    'llama-4-maverick',
+    'llama-4-scout',
+    'llama-guard-4',
+    'llama-prompt-guard-2-22m',
+    'llama-prompt-guard-2-86m',
+    'mistral-large-2411',
+    'mistral-nemo',
+    'mistral-small',
+    'o1',
+    'o1-mini',
+    'o3',
+    'o3-mini',
+    'o3-pro',
+    'o4-mini',
+    'qwen2.5-coder-7b-fast',
+    'qwen3-235b-a22b-thinking',
+    'qwen3-30b-a3b',
+    'qwen3-32b',
+    'qwen3-coder',
+    'qwen3-coder-30b-a3b-instruct',
+    'qwen3-next-80b-a3b-instruct',
+    'qwen3-vl-235b-a22b-instruct',
+    'sonar',
+    'sonar-deep-research',
+    'sonar-pro',
+    'sonar-reasoning',
+    'sonar-reasoning-pro',
   ],
   quirks: {
     renameParams: {},

@@ -3,15 +3,56 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `huggingface`. */
 export type HuggingfaceModelId =
-  | 'meta-llama/Llama-3.3-70B-Instruct'
-  | 'meta-llama/Llama-3.1-8B-Instruct'
-  | 'deepseek-ai/DeepSeek-V3-0324'
-  | 'deepseek-ai/DeepSeek-R1'
+  | 'MiniMaxAI/MiniMax-M2'
+  | 'MiniMaxAI/MiniMax-M2.1'
+  | 'MiniMaxAI/MiniMax-M2.5'
+  | 'MiniMaxAI/MiniMax-M2.7'
+  | 'MiniMaxAI/MiniMax-M3'
   | 'Qwen/Qwen3-235B-A22B'
-  | 'Qwen/Qwen2.5-Coder-32B-Instruct'
+  | 'Qwen/Qwen3-235B-A22B-Thinking-2507'
+  | 'Qwen/Qwen3-32B'
+  | 'Qwen/Qwen3-Coder-30B-A3B-Instruct'
+  | 'Qwen/Qwen3-Coder-480B-A35B-Instruct'
+  | 'Qwen/Qwen3-Coder-Next'
+  | 'Qwen/Qwen3-Embedding-4B'
+  | 'Qwen/Qwen3-Embedding-8B'
+  | 'Qwen/Qwen3-Next-80B-A3B-Instruct'
+  | 'Qwen/Qwen3-Next-80B-A3B-Thinking'
+  | 'Qwen/Qwen3.5-122B-A10B'
+  | 'Qwen/Qwen3.5-27B'
+  | 'Qwen/Qwen3.5-35B-A3B'
+  | 'Qwen/Qwen3.5-397B-A17B'
+  | 'Qwen/Qwen3.5-9B'
+  | 'Qwen/Qwen3.6-27B'
+  | 'Qwen/Qwen3.6-35B-A3B'
+  | 'XiaomiMiMo/MiMo-V2-Flash'
+  | 'XiaomiMiMo/MiMo-V2.5-Pro'
+  | 'deepseek-ai/DeepSeek-R1'
+  | 'deepseek-ai/DeepSeek-R1-0528'
+  | 'deepseek-ai/DeepSeek-V3.2'
+  | 'deepseek-ai/DeepSeek-V4-Flash'
+  | 'deepseek-ai/DeepSeek-V4-Pro'
+  | 'google/gemma-4-26B-A4B-it'
+  | 'google/gemma-4-31B-it'
+  | 'meta-llama/Llama-3.3-70B-Instruct'
   | 'moonshotai/Kimi-K2-Instruct'
+  | 'moonshotai/Kimi-K2-Instruct-0905'
+  | 'moonshotai/Kimi-K2-Thinking'
+  | 'moonshotai/Kimi-K2.5'
+  | 'moonshotai/Kimi-K2.6'
+  | 'moonshotai/Kimi-K2.7-Code'
   | 'openai/gpt-oss-120b'
-  | 'google/gemma-3-27b-it';
+  | 'stepfun-ai/Step-3.5-Flash'
+  | 'stepfun-ai/Step-3.7-Flash'
+  | 'zai-org/GLM-4.5'
+  | 'zai-org/GLM-4.5-Air'
+  | 'zai-org/GLM-4.5V'
+  | 'zai-org/GLM-4.6'
+  | 'zai-org/GLM-4.7'
+  | 'zai-org/GLM-4.7-Flash'
+  | 'zai-org/GLM-5'
+  | 'zai-org/GLM-5.1'
+  | 'zai-org/GLM-5.2';
 
 /** The registry entry `huggingface` with every default filled in. */
 export const huggingfaceProvider = {
@@ -36,15 +77,56 @@ export const huggingfaceProvider = {
   },
   modelPrefixes: [],
   models: [
-    'meta-llama/Llama-3.3-70B-Instruct',
-    'meta-llama/Llama-3.1-8B-Instruct',
-    'deepseek-ai/DeepSeek-V3-0324',
-    'deepseek-ai/DeepSeek-R1',
+    'MiniMaxAI/MiniMax-M2',
+    'MiniMaxAI/MiniMax-M2.1',
+    'MiniMaxAI/MiniMax-M2.5',
+    'MiniMaxAI/MiniMax-M2.7',
+    'MiniMaxAI/MiniMax-M3',
     'Qwen/Qwen3-235B-A22B',
-    'Qwen/Qwen2.5-Coder-32B-Instruct',
+    'Qwen/Qwen3-235B-A22B-Thinking-2507',
+    'Qwen/Qwen3-32B',
+    'Qwen/Qwen3-Coder-30B-A3B-Instruct',
+    'Qwen/Qwen3-Coder-480B-A35B-Instruct',
+    'Qwen/Qwen3-Coder-Next',
+    'Qwen/Qwen3-Embedding-4B',
+    'Qwen/Qwen3-Embedding-8B',
+    'Qwen/Qwen3-Next-80B-A3B-Instruct',
+    'Qwen/Qwen3-Next-80B-A3B-Thinking',
+    'Qwen/Qwen3.5-122B-A10B',
+    'Qwen/Qwen3.5-27B',
+    'Qwen/Qwen3.5-35B-A3B',
+    'Qwen/Qwen3.5-397B-A17B',
+    'Qwen/Qwen3.5-9B',
+    'Qwen/Qwen3.6-27B',
+    'Qwen/Qwen3.6-35B-A3B',
+    'XiaomiMiMo/MiMo-V2-Flash',
+    'XiaomiMiMo/MiMo-V2.5-Pro',
+    'deepseek-ai/DeepSeek-R1',
+    'deepseek-ai/DeepSeek-R1-0528',
+    'deepseek-ai/DeepSeek-V3.2',
+    'deepseek-ai/DeepSeek-V4-Flash',
+    'deepseek-ai/DeepSeek-V4-Pro',
+    'google/gemma-4-26B-A4B-it',
+    'google/gemma-4-31B-it',
+    'meta-llama/Llama-3.3-70B-Instruct',
     'moonshotai/Kimi-K2-Instruct',
+    'moonshotai/Kimi-K2-Instruct-0905',
+    'moonshotai/Kimi-K2-Thinking',
+    'moonshotai/Kimi-K2.5',
+    'moonshotai/Kimi-K2.6',
+    'moonshotai/Kimi-K2.7-Code',
     'openai/gpt-oss-120b',
-    'google/gemma-3-27b-it',
+    'stepfun-ai/Step-3.5-Flash',
+    'stepfun-ai/Step-3.7-Flash',
+    'zai-org/GLM-4.5',
+    'zai-org/GLM-4.5-Air',
+    'zai-org/GLM-4.5V',
+    'zai-org/GLM-4.6',
+    'zai-org/GLM-4.7',
+    'zai-org/GLM-4.7-Flash',
+    'zai-org/GLM-5',
+    'zai-org/GLM-5.1',
+    'zai-org/GLM-5.2',
   ],
   quirks: {
     renameParams: {},

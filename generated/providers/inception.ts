@@ -3,9 +3,8 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `inception`. */
 export type InceptionModelId =
-  | 'mercury'
-  | 'mercury-coder'
-  | 'mercury-coder-small';
+  | 'mercury-2'
+  | 'mercury-edit-2';
 
 /** The registry entry `inception` with every default filled in. */
 export const inceptionProvider = {
@@ -35,9 +34,8 @@ export const inceptionProvider = {
     'mercury',
   ],
   models: [
-    'mercury',
-    'mercury-coder',
-    'mercury-coder-small',
+    'mercury-2',
+    'mercury-edit-2',
   ],
   quirks: {
     renameParams: {},

@@ -3,10 +3,23 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `io_intelligence`. */
 export type IoIntelligenceModelId =
-  | 'meta-llama/Llama-3.3-70B-Instruct'
+  | 'Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar'
+  | 'Qwen/Qwen2.5-VL-32B-Instruct'
+  | 'Qwen/Qwen3-235B-A22B-Thinking-2507'
+  | 'Qwen/Qwen3-Next-80B-A3B-Instruct'
   | 'deepseek-ai/DeepSeek-R1-0528'
-  | 'Qwen/Qwen3-235B-A22B-FP8'
+  | 'meta-llama/Llama-3.2-90B-Vision-Instruct'
+  | 'meta-llama/Llama-3.3-70B-Instruct'
+  | 'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8'
+  | 'mistralai/Devstral-Small-2505'
+  | 'mistralai/Magistral-Small-2506'
   | 'mistralai/Mistral-Large-Instruct-2411'
+  | 'mistralai/Mistral-Nemo-Instruct-2407'
+  | 'moonshotai/Kimi-K2-Instruct-0905'
+  | 'moonshotai/Kimi-K2-Thinking'
+  | 'openai/gpt-oss-120b'
+  | 'openai/gpt-oss-20b'
+  | 'zai-org/GLM-4.6'
   | 'BAAI/bge-multilingual-gemma2';
 
 /** The registry entry `io_intelligence` with every default filled in. */
@@ -35,10 +48,23 @@ export const ioIntelligenceProvider = {
   },
   modelPrefixes: [],
   models: [
-    'meta-llama/Llama-3.3-70B-Instruct',
+    'Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar',
+    'Qwen/Qwen2.5-VL-32B-Instruct',
+    'Qwen/Qwen3-235B-A22B-Thinking-2507',
+    'Qwen/Qwen3-Next-80B-A3B-Instruct',
     'deepseek-ai/DeepSeek-R1-0528',
-    'Qwen/Qwen3-235B-A22B-FP8',
+    'meta-llama/Llama-3.2-90B-Vision-Instruct',
+    'meta-llama/Llama-3.3-70B-Instruct',
+    'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8',
+    'mistralai/Devstral-Small-2505',
+    'mistralai/Magistral-Small-2506',
     'mistralai/Mistral-Large-Instruct-2411',
+    'mistralai/Mistral-Nemo-Instruct-2407',
+    'moonshotai/Kimi-K2-Instruct-0905',
+    'moonshotai/Kimi-K2-Thinking',
+    'openai/gpt-oss-120b',
+    'openai/gpt-oss-20b',
+    'zai-org/GLM-4.6',
     'BAAI/bge-multilingual-gemma2',
   ],
   quirks: {

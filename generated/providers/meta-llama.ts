@@ -3,10 +3,13 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `meta_llama`. */
 export type MetaLlamaModelId =
-  | 'Llama-4-Maverick-17B-128E-Instruct-FP8'
-  | 'Llama-4-Scout-17B-16E-Instruct-FP8'
-  | 'Llama-3.3-70B-Instruct'
-  | 'Llama-3.3-8B-Instruct';
+  | 'cerebras-llama-4-maverick-17b-128e-instruct'
+  | 'cerebras-llama-4-scout-17b-16e-instruct'
+  | 'groq-llama-4-maverick-17b-128e-instruct'
+  | 'llama-3.3-70b-instruct'
+  | 'llama-3.3-8b-instruct'
+  | 'llama-4-maverick-17b-128e-instruct-fp8'
+  | 'llama-4-scout-17b-16e-instruct-fp8';
 
 /** The registry entry `meta_llama` with every default filled in. */
 export const metaLlamaProvider = {
@@ -33,10 +36,13 @@ export const metaLlamaProvider = {
     'Llama-',
   ],
   models: [
-    'Llama-4-Maverick-17B-128E-Instruct-FP8',
-    'Llama-4-Scout-17B-16E-Instruct-FP8',
-    'Llama-3.3-70B-Instruct',
-    'Llama-3.3-8B-Instruct',
+    'cerebras-llama-4-maverick-17b-128e-instruct',
+    'cerebras-llama-4-scout-17b-16e-instruct',
+    'groq-llama-4-maverick-17b-128e-instruct',
+    'llama-3.3-70b-instruct',
+    'llama-3.3-8b-instruct',
+    'llama-4-maverick-17b-128e-instruct-fp8',
+    'llama-4-scout-17b-16e-instruct-fp8',
   ],
   quirks: {
     renameParams: {},

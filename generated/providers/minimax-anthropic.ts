@@ -4,7 +4,12 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 /** The model ids the registry lists for `minimax_anthropic`. */
 export type MinimaxAnthropicModelId =
   | 'MiniMax-M2'
-  | 'MiniMax-M1';
+  | 'MiniMax-M2.1'
+  | 'MiniMax-M2.5'
+  | 'MiniMax-M2.5-highspeed'
+  | 'MiniMax-M2.7'
+  | 'MiniMax-M2.7-highspeed'
+  | 'MiniMax-M3';
 
 /** The registry entry `minimax_anthropic` with every default filled in. */
 export const minimaxAnthropicProvider = {
@@ -29,7 +34,12 @@ export const minimaxAnthropicProvider = {
   modelPrefixes: [],
   models: [
     'MiniMax-M2',
-    'MiniMax-M1',
+    'MiniMax-M2.1',
+    'MiniMax-M2.5',
+    'MiniMax-M2.5-highspeed',
+    'MiniMax-M2.7',
+    'MiniMax-M2.7-highspeed',
+    'MiniMax-M3',
   ],
   quirks: {
     renameParams: {},

@@ -4,10 +4,12 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 /** The model ids the registry lists for `minimax`. */
 export type MinimaxModelId =
   | 'MiniMax-M2'
-  | 'MiniMax-M1'
-  | 'MiniMax-Text-01'
-  | 'MiniMax-VL-01'
-  | 'abab6.5s-chat';
+  | 'MiniMax-M2.1'
+  | 'MiniMax-M2.5'
+  | 'MiniMax-M2.5-highspeed'
+  | 'MiniMax-M2.7'
+  | 'MiniMax-M2.7-highspeed'
+  | 'MiniMax-M3';
 
 /** The registry entry `minimax` with every default filled in. */
 export const minimaxProvider = {
@@ -33,10 +35,12 @@ export const minimaxProvider = {
   ],
   models: [
     'MiniMax-M2',
-    'MiniMax-M1',
-    'MiniMax-Text-01',
-    'MiniMax-VL-01',
-    'abab6.5s-chat',
+    'MiniMax-M2.1',
+    'MiniMax-M2.5',
+    'MiniMax-M2.5-highspeed',
+    'MiniMax-M2.7',
+    'MiniMax-M2.7-highspeed',
+    'MiniMax-M3',
   ],
   quirks: {
     renameParams: {

@@ -3,20 +3,28 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `mistral`. */
 export type MistralModelId =
-  | 'mistral-large-latest'
-  | 'mistral-medium-latest'
-  | 'mistral-small-latest'
-  | 'ministral-8b-latest'
-  | 'ministral-3b-latest'
   | 'codestral-latest'
-  | 'devstral-small-latest'
-  | 'devstral-medium-latest'
   | 'magistral-medium-latest'
-  | 'magistral-small-latest'
-  | 'pixtral-large-latest'
-  | 'pixtral-12b-2409'
-  | 'open-mistral-nemo'
+  | 'magistral-small'
+  | 'ministral-3b-latest'
+  | 'ministral-8b-latest'
   | 'mistral-embed'
+  | 'mistral-large-2411'
+  | 'mistral-large-2512'
+  | 'mistral-large-latest'
+  | 'mistral-medium-2505'
+  | 'mistral-medium-2508'
+  | 'mistral-medium-2604'
+  | 'mistral-medium-latest'
+  | 'mistral-nemo'
+  | 'mistral-small-2506'
+  | 'mistral-small-2603'
+  | 'mistral-small-latest'
+  | 'open-mistral-7b'
+  | 'open-mixtral-8x22b'
+  | 'open-mixtral-8x7b'
+  | 'pixtral-12b'
+  | 'pixtral-large-latest'
   | 'codestral-embed'
   | 'mistral-moderation-latest'
   | 'mistral-ocr-latest'
@@ -71,20 +79,28 @@ export const mistralProvider = {
     'voxtral-',
   ],
   models: [
-    'mistral-large-latest',
-    'mistral-medium-latest',
-    'mistral-small-latest',
-    'ministral-8b-latest',
-    'ministral-3b-latest',
     'codestral-latest',
-    'devstral-small-latest',
-    'devstral-medium-latest',
     'magistral-medium-latest',
-    'magistral-small-latest',
-    'pixtral-large-latest',
-    'pixtral-12b-2409',
-    'open-mistral-nemo',
+    'magistral-small',
+    'ministral-3b-latest',
+    'ministral-8b-latest',
     'mistral-embed',
+    'mistral-large-2411',
+    'mistral-large-2512',
+    'mistral-large-latest',
+    'mistral-medium-2505',
+    'mistral-medium-2508',
+    'mistral-medium-2604',
+    'mistral-medium-latest',
+    'mistral-nemo',
+    'mistral-small-2506',
+    'mistral-small-2603',
+    'mistral-small-latest',
+    'open-mistral-7b',
+    'open-mixtral-8x22b',
+    'open-mixtral-8x7b',
+    'pixtral-12b',
+    'pixtral-large-latest',
     'codestral-embed',
     'mistral-moderation-latest',
     'mistral-ocr-latest',

@@ -3,12 +3,13 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `modelscope`. */
 export type ModelscopeModelId =
-  | 'Qwen/Qwen3-235B-A22B'
-  | 'Qwen/Qwen3-32B'
-  | 'Qwen/Qwen2.5-72B-Instruct'
-  | 'deepseek-ai/DeepSeek-V3'
-  | 'deepseek-ai/DeepSeek-R1-0528'
-  | 'ZhipuAI/GLM-4.5';
+  | 'Qwen/Qwen3-235B-A22B-Instruct-2507'
+  | 'Qwen/Qwen3-235B-A22B-Thinking-2507'
+  | 'Qwen/Qwen3-30B-A3B-Instruct-2507'
+  | 'Qwen/Qwen3-30B-A3B-Thinking-2507'
+  | 'Qwen/Qwen3-Coder-30B-A3B-Instruct'
+  | 'ZhipuAI/GLM-4.5'
+  | 'ZhipuAI/GLM-4.6';
 
 /** The registry entry `modelscope` with every default filled in. */
 export const modelscopeProvider = {
@@ -33,12 +34,13 @@ export const modelscopeProvider = {
   },
   modelPrefixes: [],
   models: [
-    'Qwen/Qwen3-235B-A22B',
-    'Qwen/Qwen3-32B',
-    'Qwen/Qwen2.5-72B-Instruct',
-    'deepseek-ai/DeepSeek-V3',
-    'deepseek-ai/DeepSeek-R1-0528',
+    'Qwen/Qwen3-235B-A22B-Instruct-2507',
+    'Qwen/Qwen3-235B-A22B-Thinking-2507',
+    'Qwen/Qwen3-30B-A3B-Instruct-2507',
+    'Qwen/Qwen3-30B-A3B-Thinking-2507',
+    'Qwen/Qwen3-Coder-30B-A3B-Instruct',
     'ZhipuAI/GLM-4.5',
+    'ZhipuAI/GLM-4.6',
   ],
   quirks: {
     renameParams: {},

@@ -3,8 +3,15 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `moonshot_anthropic`. */
 export type MoonshotAnthropicModelId =
+  | 'kimi-k2-0711-preview'
   | 'kimi-k2-0905-preview'
-  | 'kimi-k2-turbo-preview';
+  | 'kimi-k2-thinking'
+  | 'kimi-k2-thinking-turbo'
+  | 'kimi-k2-turbo-preview'
+  | 'kimi-k2.5'
+  | 'kimi-k2.6'
+  | 'kimi-k2.7-code'
+  | 'kimi-k2.7-code-highspeed';
 
 /** The registry entry `moonshot_anthropic` with every default filled in. */
 export const moonshotAnthropicProvider = {
@@ -28,8 +35,15 @@ export const moonshotAnthropicProvider = {
   },
   modelPrefixes: [],
   models: [
+    'kimi-k2-0711-preview',
     'kimi-k2-0905-preview',
+    'kimi-k2-thinking',
+    'kimi-k2-thinking-turbo',
     'kimi-k2-turbo-preview',
+    'kimi-k2.5',
+    'kimi-k2.6',
+    'kimi-k2.7-code',
+    'kimi-k2.7-code-highspeed',
   ],
   quirks: {
     renameParams: {},

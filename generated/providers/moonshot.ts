@@ -3,14 +3,15 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `moonshot`. */
 export type MoonshotModelId =
-  | 'kimi-k2-0905-preview'
   | 'kimi-k2-0711-preview'
+  | 'kimi-k2-0905-preview'
+  | 'kimi-k2-thinking'
+  | 'kimi-k2-thinking-turbo'
   | 'kimi-k2-turbo-preview'
-  | 'kimi-latest'
-  | 'kimi-thinking-preview'
-  | 'moonshot-v1-8k'
-  | 'moonshot-v1-32k'
-  | 'moonshot-v1-128k';
+  | 'kimi-k2.5'
+  | 'kimi-k2.6'
+  | 'kimi-k2.7-code'
+  | 'kimi-k2.7-code-highspeed';
 
 /** The registry entry `moonshot` with every default filled in. */
 export const moonshotProvider = {
@@ -41,14 +42,15 @@ export const moonshotProvider = {
     'moonshot-v1',
   ],
   models: [
-    'kimi-k2-0905-preview',
     'kimi-k2-0711-preview',
+    'kimi-k2-0905-preview',
+    'kimi-k2-thinking',
+    'kimi-k2-thinking-turbo',
     'kimi-k2-turbo-preview',
-    'kimi-latest',
-    'kimi-thinking-preview',
-    'moonshot-v1-8k',
-    'moonshot-v1-32k',
-    'moonshot-v1-128k',
+    'kimi-k2.5',
+    'kimi-k2.6',
+    'kimi-k2.7-code',
+    'kimi-k2.7-code-highspeed',
   ],
   quirks: {
     renameParams: {

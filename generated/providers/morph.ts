@@ -3,9 +3,9 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `morph`. */
 export type MorphModelId =
+  | 'auto'
   | 'morph-v3-fast'
   | 'morph-v3-large'
-  | 'auto'
   | 'morph-embedding-v2'
   | 'morph-rerank-v2';
 
@@ -37,9 +37,9 @@ export const morphProvider = {
     'morph-',
   ],
   models: [
+    'auto',
     'morph-v3-fast',
     'morph-v3-large',
-    'auto',
     'morph-embedding-v2',
     'morph-rerank-v2',
   ],

@@ -3,11 +3,623 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `nano_gpt`. */
 export type NanoGptModelId =
-  | 'chatgpt-4o-latest'
-  | 'claude-3-5-sonnet-20241022'
+  | 'Alibaba-NLP/Tongyi-DeepResearch-30B-A3B'
+  | 'Baichuan-M2'
+  | 'Baichuan4-Air'
+  | 'Baichuan4-Turbo'
+  | 'Doctor-Shotgun/MS3.2-24B-Magnum-Diamond'
+  | 'EVA-UNIT-01/EVA-LLaMA-3.33-70B-v0.0'
+  | 'EVA-UNIT-01/EVA-LLaMA-3.33-70B-v0.1'
+  | 'EVA-UNIT-01/EVA-Qwen2.5-32B-v0.2'
+  | 'EVA-UNIT-01/EVA-Qwen2.5-72B-v0.2'
+  | 'Envoid/Llama-3.05-NT-Storybreaker-Ministral-70B'
+  | 'Envoid/Llama-3.05-Nemotron-Tenyxchat-Storybreaker-70B'
+  | 'GLM-4.6-Derestricted-v5'
+  | 'GalrionSoftworks/MN-LooseCannon-12B-v1'
+  | 'Gemma-4-31B-Claude-4.6-Opus-Reasoning-Distilled'
+  | 'Gemma-4-31B-Cognitive-Unshackled'
+  | 'Gemma-4-31B-DarkIdol'
+  | 'Gemma-4-31B-GarnetV2'
+  | 'Gemma-4-31B-Gemopus'
+  | 'Gemma-4-31B-Musica-v1'
+  | 'Gemma-4-31B-Queen'
+  | 'Gemma-4-31B-it'
+  | 'Gryphe/MythoMax-L2-13b'
+  | 'Infermatic/MN-12B-Inferor-v0.0'
+  | 'KAT-Coder-Air-V1'
+  | 'KAT-Coder-Exp-72B-1010'
+  | 'LLM360/K2-Think'
+  | 'LatitudeGames/Wayfarer-Large-70B-Llama-3.3'
+  | 'Magistral-Small-2506'
+  | 'MarinaraSpaghetti/NemoMix-Unleashed-12B'
+  | 'Meta-Llama-3-1-8B-Instruct-FP8'
+  | 'MiniMax-M1'
+  | 'MiniMax-M2'
+  | 'MiniMaxAI/MiniMax-M1-80k'
+  | 'NeverSleep/Lumimaid-v0.2-70B'
+  | 'NousResearch/DeepHermes-3-Mistral-24B-Preview'
+  | 'NousResearch/Hermes-4-70B:thinking'
+  | 'NousResearch/hermes-3-llama-3.1-70b'
+  | 'NousResearch/hermes-4-405b'
+  | 'NousResearch/hermes-4-405b:thinking'
+  | 'NousResearch/hermes-4-70b'
+  | 'Qwen2.5-32B-EVA-v0.2'
+  | 'Qwen3.5-27B-Anko'
+  | 'Qwen3.5-27B-BlueStar-Derestricted'
+  | 'Qwen3.5-27B-BlueStar-Derestricted-Lite'
+  | 'Qwen3.5-27B-BlueStar-v2-Derestricted'
+  | 'Qwen3.5-27B-BlueStar-v2-Derestricted-Lite'
+  | 'Qwen3.5-27B-BlueStar-v3-Derestricted'
+  | 'Qwen3.5-27B-BlueStar-v3-Derestricted-Lite'
+  | 'Qwen3.5-27B-Derestricted'
+  | 'Qwen3.5-27B-Infracelestial'
+  | 'Qwen3.5-27B-Marvin-DPO-V2-Derestricted'
+  | 'Qwen3.5-27B-Marvin-DPO-V2-Derestricted-Lite'
+  | 'Qwen3.5-27B-Marvin-V2-Derestricted'
+  | 'Qwen3.5-27B-Marvin-V2-Derestricted-Lite'
+  | 'Qwen3.5-27B-Musica-v1'
+  | 'Qwen3.5-27B-NaNovel-Derestricted'
+  | 'Qwen3.5-27B-NaNovel-Derestricted-Lite'
+  | 'Qwen3.5-27B-Omega-Evolution-v2.0-Derestricted'
+  | 'Qwen3.5-27B-Omega-Evolution-v2.0-Derestricted-Lite'
+  | 'Qwen3.5-27B-Omega-Evolution-v2.2-Derestricted'
+  | 'Qwen3.5-27B-Omega-Evolution-v2.2-Derestricted-Lite'
+  | 'Qwen3.5-27B-Queen-Derestricted'
+  | 'Qwen3.5-27B-Queen-Derestricted-Lite'
+  | 'Qwen3.5-27B-RpRMax-v1'
+  | 'Qwen3.5-27B-Vivid-Durian'
+  | 'Qwen3.5-27B-Writer-Derestricted'
+  | 'Qwen3.5-27B-Writer-Derestricted-Lite'
+  | 'Qwen3.5-27B-Writer-V2-Derestricted'
+  | 'Qwen3.5-27B-Writer-V2-Derestricted-Lite'
+  | 'Qwen3.5-27B-earica-Derestricted'
+  | 'Qwen3.5-27B-earica-Derestricted-Lite'
+  | 'ReadyArt/MS3.2-The-Omega-Directive-24B-Unslop-v2.0'
+  | 'Salesforce/Llama-xLAM-2-70b-fc-r'
+  | 'Sao10K/L3-8B-Stheno-v3.2'
+  | 'Sao10K/L3.1-70B-Euryale-v2.2'
+  | 'Sao10K/L3.1-70B-Hanami-x1'
+  | 'Sao10K/L3.3-70B-Euryale-v2.3'
+  | 'Steelskull/L3.3-Cu-Mai-R1-70b'
+  | 'Steelskull/L3.3-Electra-R1-70b'
+  | 'Steelskull/L3.3-MS-Evalebis-70b'
+  | 'Steelskull/L3.3-MS-Evayale-70B'
+  | 'Steelskull/L3.3-MS-Nevoria-70b'
+  | 'Steelskull/L3.3-Nevoria-R1-70b'
+  | 'TEE/deepseek-v3.1'
+  | 'TEE/deepseek-v3.2'
+  | 'TEE/deepseek-v4-pro'
+  | 'TEE/deepseek-v4-pro:thinking'
+  | 'TEE/gemma-3-27b-it'
+  | 'TEE/gemma-4-26b-a4b-uncensored'
+  | 'TEE/gemma-4-31b-it'
+  | 'TEE/gemma4-31b'
+  | 'TEE/gemma4-31b:thinking'
+  | 'TEE/glm-4.7'
+  | 'TEE/glm-4.7-flash'
+  | 'TEE/glm-5'
+  | 'TEE/glm-5.1'
+  | 'TEE/glm-5.1-thinking'
+  | 'TEE/gpt-oss-120b'
+  | 'TEE/gpt-oss-20b'
+  | 'TEE/kimi-k2.5'
+  | 'TEE/kimi-k2.5-thinking'
+  | 'TEE/kimi-k2.6'
+  | 'TEE/llama3-3-70b'
+  | 'TEE/minimax-m2.5'
+  | 'TEE/qwen2.5-vl-72b-instruct'
+  | 'TEE/qwen3-30b-a3b-instruct-2507'
+  | 'TEE/qwen3.5-122b-a10b'
+  | 'TEE/qwen3.5-27b'
+  | 'TEE/qwen3.5-397b-a17b'
+  | 'TEE/qwen3.6-35b-a3b-uncensored'
+  | 'THUDM/GLM-4-32B-0414'
+  | 'THUDM/GLM-4-9B-0414'
+  | 'THUDM/GLM-Z1-32B-0414'
+  | 'THUDM/GLM-Z1-9B-0414'
+  | 'TheDrummer/Anubis-70B-v1'
+  | 'TheDrummer/Anubis-70B-v1.1'
+  | 'TheDrummer/Cydonia-24B-v2'
+  | 'TheDrummer/Cydonia-24B-v4'
+  | 'TheDrummer/Cydonia-24B-v4.1'
+  | 'TheDrummer/Cydonia-24B-v4.3'
+  | 'TheDrummer/Magidonia-24B-v4.3'
+  | 'TheDrummer/Rocinante-12B-v1.1'
+  | 'TheDrummer/Skyfall-31B-v4.2'
+  | 'TheDrummer/UnslopNemo-12B-v4.1'
+  | 'TheDrummer/skyfall-36b-v2'
+  | 'Tongyi-Zhiwen/QwenLong-L1-32B'
+  | 'Unbabel/M-Prometheus-14B'
+  | 'VongolaChouko/Starcannon-Unleashed-12B-v1.0'
+  | 'abacusai/Dracarys-72B-Instruct'
+  | 'aion-labs/aion-1.0'
+  | 'aion-labs/aion-1.0-mini'
+  | 'aion-labs/aion-2.0'
+  | 'aion-labs/aion-2.5'
+  | 'aion-labs/aion-rp-llama-3.1-8b'
+  | 'alibaba/qwen3.6-27b'
+  | 'alibaba/qwen3.6-27b:thinking'
+  | 'alibaba/qwen3.6-flash'
+  | 'allenai/olmo-3-32b-think'
+  | 'amazon/nova-2-lite-v1'
+  | 'amazon/nova-lite-v1'
+  | 'amazon/nova-micro-v1'
+  | 'amazon/nova-pro-v1'
+  | 'anthracite-org/magnum-v2-72b'
+  | 'anthracite-org/magnum-v4-72b'
+  | 'anthropic/claude-haiku-latest'
+  | 'anthropic/claude-opus-4.6'
+  | 'anthropic/claude-opus-4.6:thinking'
+  | 'anthropic/claude-opus-4.6:thinking:low'
+  | 'anthropic/claude-opus-4.6:thinking:max'
+  | 'anthropic/claude-opus-4.6:thinking:medium'
+  | 'anthropic/claude-opus-4.7'
+  | 'anthropic/claude-opus-4.7:thinking'
+  | 'anthropic/claude-opus-4.8'
+  | 'anthropic/claude-opus-4.8:thinking'
+  | 'anthropic/claude-opus-latest'
+  | 'anthropic/claude-sonnet-4.6'
+  | 'anthropic/claude-sonnet-4.6:thinking'
+  | 'anthropic/claude-sonnet-latest'
+  | 'arcee-ai/trinity-large-thinking'
+  | 'arcee-ai/trinity-mini'
+  | 'asi1-mini'
+  | 'auto-model'
+  | 'auto-model-basic'
+  | 'auto-model-premium'
+  | 'auto-model-standard'
+  | 'azure-gpt-4-turbo'
+  | 'azure-gpt-4o'
+  | 'azure-gpt-4o-mini'
+  | 'azure-o1'
+  | 'azure-o3-mini'
+  | 'baidu/ernie-4.5-vl-28b-a3b'
+  | 'baseten/Kimi-K2-Instruct-FP4'
+  | 'brave'
+  | 'brave-pro'
+  | 'brave-research'
+  | 'bytedance-seed/seed-2.0-lite'
+  | 'chutesai/Mistral-Small-3.2-24B-Instruct-2506'
+  | 'claude-3-5-haiku-20241022'
+  | 'claude-haiku-4-5-20251001'
+  | 'claude-haiku-4-5-20251001-thinking'
+  | 'claude-opus-4-1-20250805'
+  | 'claude-opus-4-1-thinking'
+  | 'claude-opus-4-1-thinking:1024'
+  | 'claude-opus-4-1-thinking:32000'
+  | 'claude-opus-4-1-thinking:32768'
+  | 'claude-opus-4-1-thinking:8192'
+  | 'claude-opus-4-20250514'
+  | 'claude-opus-4-5-20251101'
+  | 'claude-opus-4-5-20251101:thinking'
+  | 'claude-opus-4-thinking'
+  | 'claude-opus-4-thinking:1024'
+  | 'claude-opus-4-thinking:32000'
+  | 'claude-opus-4-thinking:32768'
+  | 'claude-opus-4-thinking:8192'
+  | 'claude-sonnet-4-20250514'
+  | 'claude-sonnet-4-5-20250929'
+  | 'claude-sonnet-4-5-20250929-thinking'
+  | 'claude-sonnet-4-thinking'
+  | 'claude-sonnet-4-thinking:1024'
+  | 'claude-sonnet-4-thinking:32768'
+  | 'claude-sonnet-4-thinking:64000'
+  | 'claude-sonnet-4-thinking:8192'
+  | 'claw-high'
+  | 'claw-low'
+  | 'claw-medium'
+  | 'cognitivecomputations/dolphin-2.9.2-qwen2-72b'
+  | 'cohere/command-r'
+  | 'cohere/command-r-plus-08-2024'
+  | 'command-a-plus-05-2026'
+  | 'command-a-reasoning-08-2025'
+  | 'deepclaude'
+  | 'deepcogito/cogito-v1-preview-qwen-32B'
+  | 'deepseek-ai/DeepSeek-R1-0528'
+  | 'deepseek-ai/DeepSeek-V3.1'
+  | 'deepseek-ai/DeepSeek-V3.1-Terminus'
+  | 'deepseek-ai/DeepSeek-V3.1-Terminus:thinking'
+  | 'deepseek-ai/DeepSeek-V3.1:thinking'
+  | 'deepseek-ai/deepseek-v3.2-exp'
+  | 'deepseek-ai/deepseek-v3.2-exp-thinking'
   | 'deepseek-chat'
+  | 'deepseek-chat-cheaper'
+  | 'deepseek-math-v2'
+  | 'deepseek-r1'
+  | 'deepseek-r1-sambanova'
   | 'deepseek-reasoner'
-  | 'gemini-2.5-pro';
+  | 'deepseek-reasoner-cheaper'
+  | 'deepseek-v3-0324'
+  | 'deepseek/deepseek-latest'
+  | 'deepseek/deepseek-prover-v2-671b'
+  | 'deepseek/deepseek-v3.2'
+  | 'deepseek/deepseek-v3.2-speciale'
+  | 'deepseek/deepseek-v3.2:thinking'
+  | 'deepseek/deepseek-v4-flash'
+  | 'deepseek/deepseek-v4-flash:thinking'
+  | 'deepseek/deepseek-v4-pro'
+  | 'deepseek/deepseek-v4-pro-cheaper'
+  | 'deepseek/deepseek-v4-pro-cheaper:thinking'
+  | 'deepseek/deepseek-v4-pro:thinking'
+  | 'dmind/dmind-1'
+  | 'dmind/dmind-1-mini'
+  | 'doubao-1-5-thinking-pro-250415'
+  | 'doubao-1-5-thinking-pro-vision-250415'
+  | 'doubao-1-5-thinking-vision-pro-250428'
+  | 'doubao-1.5-pro-256k'
+  | 'doubao-1.5-pro-32k'
+  | 'doubao-1.5-vision-pro-32k'
+  | 'doubao-seed-1-6-250615'
+  | 'doubao-seed-1-6-flash-250615'
+  | 'doubao-seed-1-6-thinking-250615'
+  | 'doubao-seed-1-8-251215'
+  | 'doubao-seed-2-0-code-preview-260215'
+  | 'doubao-seed-2-0-lite-260215'
+  | 'doubao-seed-2-0-mini-260215'
+  | 'doubao-seed-2-0-pro-260215'
+  | 'ernie-4.5-8k-preview'
+  | 'ernie-4.5-turbo-128k'
+  | 'ernie-4.5-turbo-vl-32k'
+  | 'ernie-5.0-thinking-preview'
+  | 'ernie-5.1'
+  | 'ernie-5.1:thinking'
+  | 'ernie-x1-32k'
+  | 'ernie-x1-32k-preview'
+  | 'ernie-x1-turbo-32k'
+  | 'ernie-x1.1-preview'
+  | 'essentialai/rnj-1-instruct'
+  | 'exa-answer'
+  | 'exa-research'
+  | 'exa-research-pro'
+  | 'failspy/Meta-Llama-3-70B-Instruct-abliterated-v3.5'
+  | 'fastgpt'
+  | 'featherless-ai/Qwerky-72B'
+  | 'gemini-2.0-flash-001'
+  | 'gemini-2.0-flash-exp-image-generation'
+  | 'gemini-2.0-flash-thinking-exp-01-21'
+  | 'gemini-2.0-flash-thinking-exp-1219'
+  | 'gemini-2.0-pro-exp-02-05'
+  | 'gemini-2.0-pro-reasoner'
+  | 'gemini-2.5-flash'
+  | 'gemini-2.5-flash-lite'
+  | 'gemini-2.5-flash-lite-preview-06-17'
+  | 'gemini-2.5-flash-lite-preview-09-2025'
+  | 'gemini-2.5-flash-lite-preview-09-2025-thinking'
+  | 'gemini-2.5-flash-nothinking'
+  | 'gemini-2.5-flash-preview-04-17'
+  | 'gemini-2.5-flash-preview-04-17:thinking'
+  | 'gemini-2.5-flash-preview-05-20'
+  | 'gemini-2.5-flash-preview-05-20:thinking'
+  | 'gemini-2.5-flash-preview-09-2025'
+  | 'gemini-2.5-flash-preview-09-2025-thinking'
+  | 'gemini-2.5-pro'
+  | 'gemini-2.5-pro-exp-03-25'
+  | 'gemini-2.5-pro-preview-03-25'
+  | 'gemini-2.5-pro-preview-05-06'
+  | 'gemini-2.5-pro-preview-06-05'
+  | 'gemini-3-pro-image-preview'
+  | 'gemini-exp-1206'
+  | 'gemma-4-31B-Fabled'
+  | 'gemma-4-31B-Garnet'
+  | 'gemma-4-31B-K1-v5'
+  | 'gemma-4-31B-Larkspur-v0.5'
+  | 'gemma-4-31B-MeroMero'
+  | 'glm-4'
+  | 'glm-4-air'
+  | 'glm-4-air-0111'
+  | 'glm-4-airx'
+  | 'glm-4-flash'
+  | 'glm-4-long'
+  | 'glm-4-plus'
+  | 'glm-4-plus-0111'
+  | 'glm-4.1v-thinking-flash'
+  | 'glm-4.1v-thinking-flashx'
+  | 'glm-z1-air'
+  | 'glm-z1-airx'
+  | 'glm-zero-preview'
+  | 'google/gemini-3-flash-preview'
+  | 'google/gemini-3-flash-preview-thinking'
+  | 'google/gemini-3.1-flash-lite'
+  | 'google/gemini-3.1-pro-preview'
+  | 'google/gemini-3.1-pro-preview-customtools'
+  | 'google/gemini-3.1-pro-preview-high'
+  | 'google/gemini-3.1-pro-preview-low'
+  | 'google/gemini-3.5-flash'
+  | 'google/gemini-3.5-flash-thinking'
+  | 'google/gemini-flash-1.5'
+  | 'google/gemini-flash-latest'
+  | 'google/gemini-flash-lite-latest'
+  | 'google/gemini-pro-latest'
+  | 'google/gemma-4-26b-a4b-it'
+  | 'google/gemma-4-26b-a4b-it:thinking'
+  | 'google/gemma-4-31b-it'
+  | 'google/gemma-4-31b-it:thinking'
+  | 'hermes-high'
+  | 'hermes-low'
+  | 'hermes-medium'
+  | 'holo3-35b-a3b'
+  | 'holo3-35b-a3b:thinking'
+  | 'huihui-ai/DeepSeek-R1-Distill-Llama-70B-abliterated'
+  | 'huihui-ai/DeepSeek-R1-Distill-Qwen-32B-abliterated'
+  | 'huihui-ai/Llama-3.3-70B-Instruct-abliterated'
+  | 'huihui-ai/Qwen2.5-32B-Instruct-abliterated'
+  | 'hunyuan-turbos-20250226'
+  | 'ibm-granite/granite-4.1-8b'
+  | 'inclusionai/ling-2.6-1t'
+  | 'inclusionai/ling-2.6-flash'
+  | 'inclusionai/ring-2.6-1t'
+  | 'inflatebot/MN-12B-Mag-Mell-R1'
+  | 'inflection/inflection-3-pi'
+  | 'inflection/inflection-3-productivity'
+  | 'jamba-large'
+  | 'jamba-large-1.6'
+  | 'jamba-large-1.7'
+  | 'jamba-mini'
+  | 'jamba-mini-1.6'
+  | 'jamba-mini-1.7'
+  | 'kimi-k2-instruct-fast'
+  | 'kimi-thinking-preview'
+  | 'kwaipilot/kat-coder-pro-v2'
+  | 'learnlm-1.5-pro-experimental'
+  | 'liquid/lfm-2-24b-a2b'
+  | 'meganova-ai/manta-flash-1.0'
+  | 'meganova-ai/manta-mini-1.0'
+  | 'meganova-ai/manta-pro-1.0'
+  | 'mercury-2'
+  | 'meta-llama/llama-3.1-8b-instruct'
+  | 'meta-llama/llama-3.2-3b-instruct'
+  | 'meta-llama/llama-3.3-70b-instruct'
+  | 'meta-llama/llama-4-maverick'
+  | 'meta-llama/llama-4-scout'
+  | 'microsoft/wizardlm-2-8x22b'
+  | 'minimax/minimax-01'
+  | 'minimax/minimax-latest'
+  | 'minimax/minimax-m2-her'
+  | 'minimax/minimax-m2.1'
+  | 'minimax/minimax-m2.5'
+  | 'minimax/minimax-m2.7'
+  | 'minimax/minimax-m2.7-turbo'
+  | 'minimax/minimax-m3'
+  | 'minimax/minimax-m3:thinking'
+  | 'mirothinker-1-7-deepresearch'
+  | 'mirothinker-1-7-deepresearch-mini'
+  | 'mistral-code-agent-latest'
+  | 'mistral-code-latest'
+  | 'mistral-small-31-24b-instruct'
+  | 'mistral/mistral-medium-3.5'
+  | 'mistral/mistral-medium-3.5:thinking'
+  | 'mistralai/Devstral-Small-2505'
+  | 'mistralai/Mistral-Nemo-Instruct-2407'
+  | 'mistralai/codestral-2508'
+  | 'mistralai/devstral-2-123b-instruct-2512'
+  | 'mistralai/ministral-14b-2512'
+  | 'mistralai/ministral-14b-instruct-2512'
+  | 'mistralai/ministral-3b-2512'
+  | 'mistralai/ministral-8b-2512'
+  | 'mistralai/mistral-large'
+  | 'mistralai/mistral-large-3-675b-instruct-2512'
+  | 'mistralai/mistral-medium-3'
+  | 'mistralai/mistral-medium-3.1'
+  | 'mistralai/mistral-saba'
+  | 'mistralai/mistral-small-4-119b-2603'
+  | 'mistralai/mistral-small-4-119b-2603:thinking'
+  | 'mistralai/mixtral-8x22b-instruct-v0.1'
+  | 'mistralai/mixtral-8x7b-instruct-v0.1'
+  | 'mlabonne/NeuralDaredevil-8B-abliterated'
+  | 'moonshotai/Kimi-K2-Instruct-0905'
+  | 'moonshotai/kimi-k2-instruct'
+  | 'moonshotai/kimi-k2-instruct-0711'
+  | 'moonshotai/kimi-k2-thinking'
+  | 'moonshotai/kimi-k2-thinking-original'
+  | 'moonshotai/kimi-k2-thinking-turbo-original'
+  | 'moonshotai/kimi-k2.5'
+  | 'moonshotai/kimi-k2.5:thinking'
+  | 'moonshotai/kimi-k2.6'
+  | 'moonshotai/kimi-k2.6:thinking'
+  | 'moonshotai/kimi-latest'
+  | 'nanogpt/coding-router'
+  | 'nanogpt/coding-router:high'
+  | 'nanogpt/coding-router:low'
+  | 'nanogpt/coding-router:max'
+  | 'nanogpt/coding-router:medium'
+  | 'nex-agi/deepseek-v3.1-nex-n1'
+  | 'nothingiisreal/L3.1-70B-Celeste-V0.1-BF16'
+  | 'nvidia/Llama-3.1-Nemotron-70B-Instruct-HF'
+  | 'nvidia/Llama-3.3-Nemotron-Super-49B-v1'
+  | 'nvidia/Llama-3_3-Nemotron-Super-49B-v1_5'
+  | 'nvidia/nemotron-3-nano-30b-a3b'
+  | 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning'
+  | 'nvidia/nemotron-3-super-120b-a12b'
+  | 'nvidia/nemotron-3-super-120b-a12b:thinking'
+  | 'nvidia/nvidia-nemotron-nano-9b-v2'
+  | 'openai/gpt-3.5-turbo'
+  | 'openai/gpt-4-turbo'
+  | 'openai/gpt-4-turbo-preview'
+  | 'openai/gpt-4.1'
+  | 'openai/gpt-4.1-mini'
+  | 'openai/gpt-4.1-nano'
+  | 'openai/gpt-4o'
+  | 'openai/gpt-4o-2024-08-06'
+  | 'openai/gpt-4o-2024-11-20'
+  | 'openai/gpt-4o-mini'
+  | 'openai/gpt-4o-mini-search-preview'
+  | 'openai/gpt-4o-search-preview'
+  | 'openai/gpt-5'
+  | 'openai/gpt-5-codex'
+  | 'openai/gpt-5-mini'
+  | 'openai/gpt-5-nano'
+  | 'openai/gpt-5-pro'
+  | 'openai/gpt-5.1'
+  | 'openai/gpt-5.1-2025-11-13'
+  | 'openai/gpt-5.1-codex'
+  | 'openai/gpt-5.1-codex-max'
+  | 'openai/gpt-5.1-codex-mini'
+  | 'openai/gpt-5.2'
+  | 'openai/gpt-5.2-codex'
+  | 'openai/gpt-5.2-pro'
+  | 'openai/gpt-5.3-codex'
+  | 'openai/gpt-5.4'
+  | 'openai/gpt-5.4-mini'
+  | 'openai/gpt-5.4-nano'
+  | 'openai/gpt-5.4-pro'
+  | 'openai/gpt-5.5'
+  | 'openai/gpt-chat-latest'
+  | 'openai/gpt-latest'
+  | 'openai/gpt-oss-120b'
+  | 'openai/gpt-oss-20b'
+  | 'openai/gpt-oss-safeguard-20b'
+  | 'openai/o1'
+  | 'openai/o1-preview'
+  | 'openai/o1-pro'
+  | 'openai/o3'
+  | 'openai/o3-deep-research'
+  | 'openai/o3-mini'
+  | 'openai/o3-mini-high'
+  | 'openai/o3-mini-low'
+  | 'openai/o3-pro-2025-06-10'
+  | 'openai/o4-mini'
+  | 'openai/o4-mini-deep-research'
+  | 'openai/o4-mini-high'
+  | 'owl'
+  | 'pamanseau/OpenReasoning-Nemotron-32B'
+  | 'perceptron/perceptron-mk1'
+  | 'phi-4-mini-instruct'
+  | 'phi-4-multimodal-instruct'
+  | 'poolside/laguna-m.1'
+  | 'poolside/laguna-xs.2'
+  | 'qvq-max'
+  | 'qwen-3.6-plus'
+  | 'qwen-long'
+  | 'qwen-max'
+  | 'qwen-plus'
+  | 'qwen-turbo'
+  | 'qwen/Qwen2.5-Coder-32B-Instruct'
+  | 'qwen/Qwen3-235B-A22B-Instruct-2507'
+  | 'qwen/Qwen3-235B-A22B-Instruct-2507-TEE'
+  | 'qwen/Qwen3-235B-A22B-Thinking-2507'
+  | 'qwen/Qwen3-8B'
+  | 'qwen/Qwen3-Next-80B-A3B-Instruct'
+  | 'qwen/Qwen3-VL-235B-A22B-Instruct'
+  | 'qwen/Qwen3.6-35B-A3B'
+  | 'qwen/Qwen3.6-35B-A3B:thinking'
+  | 'qwen/qwen-2.5-72b-instruct'
+  | 'qwen/qwen3-14b'
+  | 'qwen/qwen3-235b-a22b'
+  | 'qwen/qwen3-30b-a3b'
+  | 'qwen/qwen3-32b'
+  | 'qwen/qwen3-coder'
+  | 'qwen/qwen3-coder-flash'
+  | 'qwen/qwen3-coder-next'
+  | 'qwen/qwen3-coder-plus'
+  | 'qwen/qwen3-max'
+  | 'qwen/qwen3-next-80b-a3b-thinking'
+  | 'qwen/qwen3.5-397b-a17b'
+  | 'qwen/qwen3.5-397b-a17b-thinking'
+  | 'qwen/qwen3.5-9b'
+  | 'qwen/qwen3.5-plus'
+  | 'qwen/qwen3.5-plus-thinking'
+  | 'qwen/qwq-32b-preview'
+  | 'qwen25-vl-72b-instruct'
+  | 'qwen3-30b-a3b-instruct-2507'
+  | 'qwen3-coder-30b-a3b-instruct'
+  | 'qwen3-max-2026-01-23'
+  | 'qwen3-vl-235b-a22b-instruct-original'
+  | 'qwen3-vl-235b-a22b-thinking'
+  | 'qwen3.5-122b-a10b'
+  | 'qwen3.5-122b-a10b:thinking'
+  | 'qwen3.5-27b'
+  | 'qwen3.5-27b:thinking'
+  | 'qwen3.5-35b-a3b'
+  | 'qwen3.5-35b-a3b:thinking'
+  | 'qwen3.5-flash'
+  | 'qwen3.5-flash:thinking'
+  | 'qwen3.5-omni-flash'
+  | 'qwen3.5-omni-plus'
+  | 'qwen3.6-max-preview'
+  | 'qwen3.7-max'
+  | 'qwen3.7-max:thinking'
+  | 'qwen3.7-plus'
+  | 'qwen3.7-plus:thinking'
+  | 'qwq-32b'
+  | 'sarvam-105b'
+  | 'sarvam-30b'
+  | 'shisa-ai/shisa-v2-llama3.3-70b'
+  | 'shisa-ai/shisa-v2.1-llama3.3-70b'
+  | 'sonar'
+  | 'sonar-deep-research'
+  | 'sonar-pro'
+  | 'sonar-reasoning-pro'
+  | 'soob3123/GrayLine-Qwen3-8B'
+  | 'soob3123/Veiled-Calla-12B'
+  | 'soob3123/amoral-gemma3-27B-v2'
+  | 'step-2-16k-exp'
+  | 'step-2-mini'
+  | 'step-3'
+  | 'step-r1-v-mini'
+  | 'stepfun-ai/step-3.5-flash'
+  | 'stepfun-ai/step-3.5-flash-2603'
+  | 'stepfun/step-3.7-flash:thinking'
+  | 'tencent/Hunyuan-MT-7B'
+  | 'tencent/hy3-preview'
+  | 'undi95/remm-slerp-l2-13b'
+  | 'universal-summarizer'
+  | 'unsloth/gemma-3-12b-it'
+  | 'unsloth/gemma-3-27b-it'
+  | 'unsloth/gemma-3-4b-it'
+  | 'upstage/solar-pro-3'
+  | 'v0-1.0-md'
+  | 'v0-1.5-lg'
+  | 'v0-1.5-md'
+  | 'venice-uncensored'
+  | 'venice-uncensored:web'
+  | 'x-ai/grok-4.20'
+  | 'x-ai/grok-4.20-multi-agent'
+  | 'x-ai/grok-4.3'
+  | 'x-ai/grok-build-0.1'
+  | 'x-ai/grok-latest'
+  | 'xiaomi/mimo-v2-flash'
+  | 'xiaomi/mimo-v2-flash-original'
+  | 'xiaomi/mimo-v2-flash-thinking'
+  | 'xiaomi/mimo-v2-flash-thinking-original'
+  | 'xiaomi/mimo-v2-omni'
+  | 'xiaomi/mimo-v2-pro'
+  | 'xiaomi/mimo-v2.5'
+  | 'xiaomi/mimo-v2.5-pro'
+  | 'yi-large'
+  | 'yi-lightning'
+  | 'yi-medium-200k'
+  | 'z-ai/glm-4.5v'
+  | 'z-ai/glm-4.5v:thinking'
+  | 'z-ai/glm-4.6'
+  | 'z-ai/glm-4.6:thinking'
+  | 'z-ai/glm-5-turbo'
+  | 'z-ai/glm-5v-turbo'
+  | 'z-ai/glm-5v-turbo:thinking'
+  | 'zai-org/GLM-4.5-Air'
+  | 'zai-org/GLM-4.5-Air:thinking'
+  | 'zai-org/GLM-4.5:thinking'
+  | 'zai-org/GLM-4.6-turbo'
+  | 'zai-org/GLM-4.6-turbo:thinking'
+  | 'zai-org/glm-4.5'
+  | 'zai-org/glm-4.6-original'
+  | 'zai-org/glm-4.6v'
+  | 'zai-org/glm-4.6v-flash-original'
+  | 'zai-org/glm-4.6v-original'
+  | 'zai-org/glm-4.7'
+  | 'zai-org/glm-4.7-flash'
+  | 'zai-org/glm-4.7-flash-original'
+  | 'zai-org/glm-4.7-flash-original:thinking'
+  | 'zai-org/glm-4.7-flash:thinking'
+  | 'zai-org/glm-4.7-original'
+  | 'zai-org/glm-4.7-original:thinking'
+  | 'zai-org/glm-4.7:thinking'
+  | 'zai-org/glm-5'
+  | 'zai-org/glm-5-original'
+  | 'zai-org/glm-5-original:thinking'
+  | 'zai-org/glm-5.1'
+  | 'zai-org/glm-5.1:thinking'
+  | 'zai-org/glm-5:thinking'
+  | 'zai-org/glm-latest';
 
 /** The registry entry `nano_gpt` with every default filled in. */
 export const nanoGptProvider = {
@@ -32,11 +644,623 @@ export const nanoGptProvider = {
   },
   modelPrefixes: [],
   models: [
-    'chatgpt-4o-latest',
-    'claude-3-5-sonnet-20241022',
+    'Alibaba-NLP/Tongyi-DeepResearch-30B-A3B',
+    'Baichuan-M2',
+    'Baichuan4-Air',
+    'Baichuan4-Turbo',
+    'Doctor-Shotgun/MS3.2-24B-Magnum-Diamond',
+    'EVA-UNIT-01/EVA-LLaMA-3.33-70B-v0.0',
+    'EVA-UNIT-01/EVA-LLaMA-3.33-70B-v0.1',
+    'EVA-UNIT-01/EVA-Qwen2.5-32B-v0.2',
+    'EVA-UNIT-01/EVA-Qwen2.5-72B-v0.2',
+    'Envoid/Llama-3.05-NT-Storybreaker-Ministral-70B',
+    'Envoid/Llama-3.05-Nemotron-Tenyxchat-Storybreaker-70B',
+    'GLM-4.6-Derestricted-v5',
+    'GalrionSoftworks/MN-LooseCannon-12B-v1',
+    'Gemma-4-31B-Claude-4.6-Opus-Reasoning-Distilled',
+    'Gemma-4-31B-Cognitive-Unshackled',
+    'Gemma-4-31B-DarkIdol',
+    'Gemma-4-31B-GarnetV2',
+    'Gemma-4-31B-Gemopus',
+    'Gemma-4-31B-Musica-v1',
+    'Gemma-4-31B-Queen',
+    'Gemma-4-31B-it',
+    'Gryphe/MythoMax-L2-13b',
+    'Infermatic/MN-12B-Inferor-v0.0',
+    'KAT-Coder-Air-V1',
+    'KAT-Coder-Exp-72B-1010',
+    'LLM360/K2-Think',
+    'LatitudeGames/Wayfarer-Large-70B-Llama-3.3',
+    'Magistral-Small-2506',
+    'MarinaraSpaghetti/NemoMix-Unleashed-12B',
+    'Meta-Llama-3-1-8B-Instruct-FP8',
+    'MiniMax-M1',
+    'MiniMax-M2',
+    'MiniMaxAI/MiniMax-M1-80k',
+    'NeverSleep/Lumimaid-v0.2-70B',
+    'NousResearch/DeepHermes-3-Mistral-24B-Preview',
+    'NousResearch/Hermes-4-70B:thinking',
+    'NousResearch/hermes-3-llama-3.1-70b',
+    'NousResearch/hermes-4-405b',
+    'NousResearch/hermes-4-405b:thinking',
+    'NousResearch/hermes-4-70b',
+    'Qwen2.5-32B-EVA-v0.2',
+    'Qwen3.5-27B-Anko',
+    'Qwen3.5-27B-BlueStar-Derestricted',
+    'Qwen3.5-27B-BlueStar-Derestricted-Lite',
+    'Qwen3.5-27B-BlueStar-v2-Derestricted',
+    'Qwen3.5-27B-BlueStar-v2-Derestricted-Lite',
+    'Qwen3.5-27B-BlueStar-v3-Derestricted',
+    'Qwen3.5-27B-BlueStar-v3-Derestricted-Lite',
+    'Qwen3.5-27B-Derestricted',
+    'Qwen3.5-27B-Infracelestial',
+    'Qwen3.5-27B-Marvin-DPO-V2-Derestricted',
+    'Qwen3.5-27B-Marvin-DPO-V2-Derestricted-Lite',
+    'Qwen3.5-27B-Marvin-V2-Derestricted',
+    'Qwen3.5-27B-Marvin-V2-Derestricted-Lite',
+    'Qwen3.5-27B-Musica-v1',
+    'Qwen3.5-27B-NaNovel-Derestricted',
+    'Qwen3.5-27B-NaNovel-Derestricted-Lite',
+    'Qwen3.5-27B-Omega-Evolution-v2.0-Derestricted',
+    'Qwen3.5-27B-Omega-Evolution-v2.0-Derestricted-Lite',
+    'Qwen3.5-27B-Omega-Evolution-v2.2-Derestricted',
+    'Qwen3.5-27B-Omega-Evolution-v2.2-Derestricted-Lite',
+    'Qwen3.5-27B-Queen-Derestricted',
+    'Qwen3.5-27B-Queen-Derestricted-Lite',
+    'Qwen3.5-27B-RpRMax-v1',
+    'Qwen3.5-27B-Vivid-Durian',
+    'Qwen3.5-27B-Writer-Derestricted',
+    'Qwen3.5-27B-Writer-Derestricted-Lite',
+    'Qwen3.5-27B-Writer-V2-Derestricted',
+    'Qwen3.5-27B-Writer-V2-Derestricted-Lite',
+    'Qwen3.5-27B-earica-Derestricted',
+    'Qwen3.5-27B-earica-Derestricted-Lite',
+    'ReadyArt/MS3.2-The-Omega-Directive-24B-Unslop-v2.0',
+    'Salesforce/Llama-xLAM-2-70b-fc-r',
+    'Sao10K/L3-8B-Stheno-v3.2',
+    'Sao10K/L3.1-70B-Euryale-v2.2',
+    'Sao10K/L3.1-70B-Hanami-x1',
+    'Sao10K/L3.3-70B-Euryale-v2.3',
+    'Steelskull/L3.3-Cu-Mai-R1-70b',
+    'Steelskull/L3.3-Electra-R1-70b',
+    'Steelskull/L3.3-MS-Evalebis-70b',
+    'Steelskull/L3.3-MS-Evayale-70B',
+    'Steelskull/L3.3-MS-Nevoria-70b',
+    'Steelskull/L3.3-Nevoria-R1-70b',
+    'TEE/deepseek-v3.1',
+    'TEE/deepseek-v3.2',
+    'TEE/deepseek-v4-pro',
+    'TEE/deepseek-v4-pro:thinking',
+    'TEE/gemma-3-27b-it',
+    'TEE/gemma-4-26b-a4b-uncensored',
+    'TEE/gemma-4-31b-it',
+    'TEE/gemma4-31b',
+    'TEE/gemma4-31b:thinking',
+    'TEE/glm-4.7',
+    'TEE/glm-4.7-flash',
+    'TEE/glm-5',
+    'TEE/glm-5.1',
+    'TEE/glm-5.1-thinking',
+    'TEE/gpt-oss-120b',
+    'TEE/gpt-oss-20b',
+    'TEE/kimi-k2.5',
+    'TEE/kimi-k2.5-thinking',
+    'TEE/kimi-k2.6',
+    'TEE/llama3-3-70b',
+    'TEE/minimax-m2.5',
+    'TEE/qwen2.5-vl-72b-instruct',
+    'TEE/qwen3-30b-a3b-instruct-2507',
+    'TEE/qwen3.5-122b-a10b',
+    'TEE/qwen3.5-27b',
+    'TEE/qwen3.5-397b-a17b',
+    'TEE/qwen3.6-35b-a3b-uncensored',
+    'THUDM/GLM-4-32B-0414',
+    'THUDM/GLM-4-9B-0414',
+    'THUDM/GLM-Z1-32B-0414',
+    'THUDM/GLM-Z1-9B-0414',
+    'TheDrummer/Anubis-70B-v1',
+    'TheDrummer/Anubis-70B-v1.1',
+    'TheDrummer/Cydonia-24B-v2',
+    'TheDrummer/Cydonia-24B-v4',
+    'TheDrummer/Cydonia-24B-v4.1',
+    'TheDrummer/Cydonia-24B-v4.3',
+    'TheDrummer/Magidonia-24B-v4.3',
+    'TheDrummer/Rocinante-12B-v1.1',
+    'TheDrummer/Skyfall-31B-v4.2',
+    'TheDrummer/UnslopNemo-12B-v4.1',
+    'TheDrummer/skyfall-36b-v2',
+    'Tongyi-Zhiwen/QwenLong-L1-32B',
+    'Unbabel/M-Prometheus-14B',
+    'VongolaChouko/Starcannon-Unleashed-12B-v1.0',
+    'abacusai/Dracarys-72B-Instruct',
+    'aion-labs/aion-1.0',
+    'aion-labs/aion-1.0-mini',
+    'aion-labs/aion-2.0',
+    'aion-labs/aion-2.5',
+    'aion-labs/aion-rp-llama-3.1-8b',
+    'alibaba/qwen3.6-27b',
+    'alibaba/qwen3.6-27b:thinking',
+    'alibaba/qwen3.6-flash',
+    'allenai/olmo-3-32b-think',
+    'amazon/nova-2-lite-v1',
+    'amazon/nova-lite-v1',
+    'amazon/nova-micro-v1',
+    'amazon/nova-pro-v1',
+    'anthracite-org/magnum-v2-72b',
+    'anthracite-org/magnum-v4-72b',
+    'anthropic/claude-haiku-latest',
+    'anthropic/claude-opus-4.6',
+    'anthropic/claude-opus-4.6:thinking',
+    'anthropic/claude-opus-4.6:thinking:low',
+    'anthropic/claude-opus-4.6:thinking:max',
+    'anthropic/claude-opus-4.6:thinking:medium',
+    'anthropic/claude-opus-4.7',
+    'anthropic/claude-opus-4.7:thinking',
+    'anthropic/claude-opus-4.8',
+    'anthropic/claude-opus-4.8:thinking',
+    'anthropic/claude-opus-latest',
+    'anthropic/claude-sonnet-4.6',
+    'anthropic/claude-sonnet-4.6:thinking',
+    'anthropic/claude-sonnet-latest',
+    'arcee-ai/trinity-large-thinking',
+    'arcee-ai/trinity-mini',
+    'asi1-mini',
+    'auto-model',
+    'auto-model-basic',
+    'auto-model-premium',
+    'auto-model-standard',
+    'azure-gpt-4-turbo',
+    'azure-gpt-4o',
+    'azure-gpt-4o-mini',
+    'azure-o1',
+    'azure-o3-mini',
+    'baidu/ernie-4.5-vl-28b-a3b',
+    'baseten/Kimi-K2-Instruct-FP4',
+    'brave',
+    'brave-pro',
+    'brave-research',
+    'bytedance-seed/seed-2.0-lite',
+    'chutesai/Mistral-Small-3.2-24B-Instruct-2506',
+    'claude-3-5-haiku-20241022',
+    'claude-haiku-4-5-20251001',
+    'claude-haiku-4-5-20251001-thinking',
+    'claude-opus-4-1-20250805',
+    'claude-opus-4-1-thinking',
+    'claude-opus-4-1-thinking:1024',
+    'claude-opus-4-1-thinking:32000',
+    'claude-opus-4-1-thinking:32768',
+    'claude-opus-4-1-thinking:8192',
+    'claude-opus-4-20250514',
+    'claude-opus-4-5-20251101',
+    'claude-opus-4-5-20251101:thinking',
+    'claude-opus-4-thinking',
+    'claude-opus-4-thinking:1024',
+    'claude-opus-4-thinking:32000',
+    'claude-opus-4-thinking:32768',
+    'claude-opus-4-thinking:8192',
+    'claude-sonnet-4-20250514',
+    'claude-sonnet-4-5-20250929',
+    'claude-sonnet-4-5-20250929-thinking',
+    'claude-sonnet-4-thinking',
+    'claude-sonnet-4-thinking:1024',
+    'claude-sonnet-4-thinking:32768',
+    'claude-sonnet-4-thinking:64000',
+    'claude-sonnet-4-thinking:8192',
+    'claw-high',
+    'claw-low',
+    'claw-medium',
+    'cognitivecomputations/dolphin-2.9.2-qwen2-72b',
+    'cohere/command-r',
+    'cohere/command-r-plus-08-2024',
+    'command-a-plus-05-2026',
+    'command-a-reasoning-08-2025',
+    'deepclaude',
+    'deepcogito/cogito-v1-preview-qwen-32B',
+    'deepseek-ai/DeepSeek-R1-0528',
+    'deepseek-ai/DeepSeek-V3.1',
+    'deepseek-ai/DeepSeek-V3.1-Terminus',
+    'deepseek-ai/DeepSeek-V3.1-Terminus:thinking',
+    'deepseek-ai/DeepSeek-V3.1:thinking',
+    'deepseek-ai/deepseek-v3.2-exp',
+    'deepseek-ai/deepseek-v3.2-exp-thinking',
     'deepseek-chat',
+    'deepseek-chat-cheaper',
+    'deepseek-math-v2',
+    'deepseek-r1',
+    'deepseek-r1-sambanova',
     'deepseek-reasoner',
+    'deepseek-reasoner-cheaper',
+    'deepseek-v3-0324',
+    'deepseek/deepseek-latest',
+    'deepseek/deepseek-prover-v2-671b',
+    'deepseek/deepseek-v3.2',
+    'deepseek/deepseek-v3.2-speciale',
+    'deepseek/deepseek-v3.2:thinking',
+    'deepseek/deepseek-v4-flash',
+    'deepseek/deepseek-v4-flash:thinking',
+    'deepseek/deepseek-v4-pro',
+    'deepseek/deepseek-v4-pro-cheaper',
+    'deepseek/deepseek-v4-pro-cheaper:thinking',
+    'deepseek/deepseek-v4-pro:thinking',
+    'dmind/dmind-1',
+    'dmind/dmind-1-mini',
+    'doubao-1-5-thinking-pro-250415',
+    'doubao-1-5-thinking-pro-vision-250415',
+    'doubao-1-5-thinking-vision-pro-250428',
+    'doubao-1.5-pro-256k',
+    'doubao-1.5-pro-32k',
+    'doubao-1.5-vision-pro-32k',
+    'doubao-seed-1-6-250615',
+    'doubao-seed-1-6-flash-250615',
+    'doubao-seed-1-6-thinking-250615',
+    'doubao-seed-1-8-251215',
+    'doubao-seed-2-0-code-preview-260215',
+    'doubao-seed-2-0-lite-260215',
+    'doubao-seed-2-0-mini-260215',
+    'doubao-seed-2-0-pro-260215',
+    'ernie-4.5-8k-preview',
+    'ernie-4.5-turbo-128k',
+    'ernie-4.5-turbo-vl-32k',
+    'ernie-5.0-thinking-preview',
+    'ernie-5.1',
+    'ernie-5.1:thinking',
+    'ernie-x1-32k',
+    'ernie-x1-32k-preview',
+    'ernie-x1-turbo-32k',
+    'ernie-x1.1-preview',
+    'essentialai/rnj-1-instruct',
+    'exa-answer',
+    'exa-research',
+    'exa-research-pro',
+    'failspy/Meta-Llama-3-70B-Instruct-abliterated-v3.5',
+    'fastgpt',
+    'featherless-ai/Qwerky-72B',
+    'gemini-2.0-flash-001',
+    'gemini-2.0-flash-exp-image-generation',
+    'gemini-2.0-flash-thinking-exp-01-21',
+    'gemini-2.0-flash-thinking-exp-1219',
+    'gemini-2.0-pro-exp-02-05',
+    'gemini-2.0-pro-reasoner',
+    'gemini-2.5-flash',
+    'gemini-2.5-flash-lite',
+    'gemini-2.5-flash-lite-preview-06-17',
+    'gemini-2.5-flash-lite-preview-09-2025',
+    'gemini-2.5-flash-lite-preview-09-2025-thinking',
+    'gemini-2.5-flash-nothinking',
+    'gemini-2.5-flash-preview-04-17',
+    'gemini-2.5-flash-preview-04-17:thinking',
+    'gemini-2.5-flash-preview-05-20',
+    'gemini-2.5-flash-preview-05-20:thinking',
+    'gemini-2.5-flash-preview-09-2025',
+    'gemini-2.5-flash-preview-09-2025-thinking',
     'gemini-2.5-pro',
+    'gemini-2.5-pro-exp-03-25',
+    'gemini-2.5-pro-preview-03-25',
+    'gemini-2.5-pro-preview-05-06',
+    'gemini-2.5-pro-preview-06-05',
+    'gemini-3-pro-image-preview',
+    'gemini-exp-1206',
+    'gemma-4-31B-Fabled',
+    'gemma-4-31B-Garnet',
+    'gemma-4-31B-K1-v5',
+    'gemma-4-31B-Larkspur-v0.5',
+    'gemma-4-31B-MeroMero',
+    'glm-4',
+    'glm-4-air',
+    'glm-4-air-0111',
+    'glm-4-airx',
+    'glm-4-flash',
+    'glm-4-long',
+    'glm-4-plus',
+    'glm-4-plus-0111',
+    'glm-4.1v-thinking-flash',
+    'glm-4.1v-thinking-flashx',
+    'glm-z1-air',
+    'glm-z1-airx',
+    'glm-zero-preview',
+    'google/gemini-3-flash-preview',
+    'google/gemini-3-flash-preview-thinking',
+    'google/gemini-3.1-flash-lite',
+    'google/gemini-3.1-pro-preview',
+    'google/gemini-3.1-pro-preview-customtools',
+    'google/gemini-3.1-pro-preview-high',
+    'google/gemini-3.1-pro-preview-low',
+    'google/gemini-3.5-flash',
+    'google/gemini-3.5-flash-thinking',
+    'google/gemini-flash-1.5',
+    'google/gemini-flash-latest',
+    'google/gemini-flash-lite-latest',
+    'google/gemini-pro-latest',
+    'google/gemma-4-26b-a4b-it',
+    'google/gemma-4-26b-a4b-it:thinking',
+    'google/gemma-4-31b-it',
+    'google/gemma-4-31b-it:thinking',
+    'hermes-high',
+    'hermes-low',
+    'hermes-medium',
+    'holo3-35b-a3b',
+    'holo3-35b-a3b:thinking',
+    'huihui-ai/DeepSeek-R1-Distill-Llama-70B-abliterated',
+    'huihui-ai/DeepSeek-R1-Distill-Qwen-32B-abliterated',
+    'huihui-ai/Llama-3.3-70B-Instruct-abliterated',
+    'huihui-ai/Qwen2.5-32B-Instruct-abliterated',
+    'hunyuan-turbos-20250226',
+    'ibm-granite/granite-4.1-8b',
+    'inclusionai/ling-2.6-1t',
+    'inclusionai/ling-2.6-flash',
+    'inclusionai/ring-2.6-1t',
+    'inflatebot/MN-12B-Mag-Mell-R1',
+    'inflection/inflection-3-pi',
+    'inflection/inflection-3-productivity',
+    'jamba-large',
+    'jamba-large-1.6',
+    'jamba-large-1.7',
+    'jamba-mini',
+    'jamba-mini-1.6',
+    'jamba-mini-1.7',
+    'kimi-k2-instruct-fast',
+    'kimi-thinking-preview',
+    'kwaipilot/kat-coder-pro-v2',
+    'learnlm-1.5-pro-experimental',
+    'liquid/lfm-2-24b-a2b',
+    'meganova-ai/manta-flash-1.0',
+    'meganova-ai/manta-mini-1.0',
+    'meganova-ai/manta-pro-1.0',
+    'mercury-2',
+    'meta-llama/llama-3.1-8b-instruct',
+    'meta-llama/llama-3.2-3b-instruct',
+    'meta-llama/llama-3.3-70b-instruct',
+    'meta-llama/llama-4-maverick',
+    'meta-llama/llama-4-scout',
+    'microsoft/wizardlm-2-8x22b',
+    'minimax/minimax-01',
+    'minimax/minimax-latest',
+    'minimax/minimax-m2-her',
+    'minimax/minimax-m2.1',
+    'minimax/minimax-m2.5',
+    'minimax/minimax-m2.7',
+    'minimax/minimax-m2.7-turbo',
+    'minimax/minimax-m3',
+    'minimax/minimax-m3:thinking',
+    'mirothinker-1-7-deepresearch',
+    'mirothinker-1-7-deepresearch-mini',
+    'mistral-code-agent-latest',
+    'mistral-code-latest',
+    'mistral-small-31-24b-instruct',
+    'mistral/mistral-medium-3.5',
+    'mistral/mistral-medium-3.5:thinking',
+    'mistralai/Devstral-Small-2505',
+    'mistralai/Mistral-Nemo-Instruct-2407',
+    'mistralai/codestral-2508',
+    'mistralai/devstral-2-123b-instruct-2512',
+    'mistralai/ministral-14b-2512',
+    'mistralai/ministral-14b-instruct-2512',
+    'mistralai/ministral-3b-2512',
+    'mistralai/ministral-8b-2512',
+    'mistralai/mistral-large',
+    'mistralai/mistral-large-3-675b-instruct-2512',
+    'mistralai/mistral-medium-3',
+    'mistralai/mistral-medium-3.1',
+    'mistralai/mistral-saba',
+    'mistralai/mistral-small-4-119b-2603',
+    'mistralai/mistral-small-4-119b-2603:thinking',
+    'mistralai/mixtral-8x22b-instruct-v0.1',
+    'mistralai/mixtral-8x7b-instruct-v0.1',
+    'mlabonne/NeuralDaredevil-8B-abliterated',
+    'moonshotai/Kimi-K2-Instruct-0905',
+    'moonshotai/kimi-k2-instruct',
+    'moonshotai/kimi-k2-instruct-0711',
+    'moonshotai/kimi-k2-thinking',
+    'moonshotai/kimi-k2-thinking-original',
+    'moonshotai/kimi-k2-thinking-turbo-original',
+    'moonshotai/kimi-k2.5',
+    'moonshotai/kimi-k2.5:thinking',
+    'moonshotai/kimi-k2.6',
+    'moonshotai/kimi-k2.6:thinking',
+    'moonshotai/kimi-latest',
+    'nanogpt/coding-router',
+    'nanogpt/coding-router:high',
+    'nanogpt/coding-router:low',
+    'nanogpt/coding-router:max',
+    'nanogpt/coding-router:medium',
+    'nex-agi/deepseek-v3.1-nex-n1',
+    'nothingiisreal/L3.1-70B-Celeste-V0.1-BF16',
+    'nvidia/Llama-3.1-Nemotron-70B-Instruct-HF',
+    'nvidia/Llama-3.3-Nemotron-Super-49B-v1',
+    'nvidia/Llama-3_3-Nemotron-Super-49B-v1_5',
+    'nvidia/nemotron-3-nano-30b-a3b',
+    'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning',
+    'nvidia/nemotron-3-super-120b-a12b',
+    'nvidia/nemotron-3-super-120b-a12b:thinking',
+    'nvidia/nvidia-nemotron-nano-9b-v2',
+    'openai/gpt-3.5-turbo',
+    'openai/gpt-4-turbo',
+    'openai/gpt-4-turbo-preview',
+    'openai/gpt-4.1',
+    'openai/gpt-4.1-mini',
+    'openai/gpt-4.1-nano',
+    'openai/gpt-4o',
+    'openai/gpt-4o-2024-08-06',
+    'openai/gpt-4o-2024-11-20',
+    'openai/gpt-4o-mini',
+    'openai/gpt-4o-mini-search-preview',
+    'openai/gpt-4o-search-preview',
+    'openai/gpt-5',
+    'openai/gpt-5-codex',
+    'openai/gpt-5-mini',
+    'openai/gpt-5-nano',
+    'openai/gpt-5-pro',
+    'openai/gpt-5.1',
+    'openai/gpt-5.1-2025-11-13',
+    'openai/gpt-5.1-codex',
+    'openai/gpt-5.1-codex-max',
+    'openai/gpt-5.1-codex-mini',
+    'openai/gpt-5.2',
+    'openai/gpt-5.2-codex',
+    'openai/gpt-5.2-pro',
+    'openai/gpt-5.3-codex',
+    'openai/gpt-5.4',
+    'openai/gpt-5.4-mini',
+    'openai/gpt-5.4-nano',
+    'openai/gpt-5.4-pro',
+    'openai/gpt-5.5',
+    'openai/gpt-chat-latest',
+    'openai/gpt-latest',
+    'openai/gpt-oss-120b',
+    'openai/gpt-oss-20b',
+    'openai/gpt-oss-safeguard-20b',
+    'openai/o1',
+    'openai/o1-preview',
+    'openai/o1-pro',
+    'openai/o3',
+    'openai/o3-deep-research',
+    'openai/o3-mini',
+    'openai/o3-mini-high',
+    'openai/o3-mini-low',
+    'openai/o3-pro-2025-06-10',
+    'openai/o4-mini',
+    'openai/o4-mini-deep-research',
+    'openai/o4-mini-high',
+    'owl',
+    'pamanseau/OpenReasoning-Nemotron-32B',
+    'perceptron/perceptron-mk1',
+    'phi-4-mini-instruct',
+    'phi-4-multimodal-instruct',
+    'poolside/laguna-m.1',
+    'poolside/laguna-xs.2',
+    'qvq-max',
+    'qwen-3.6-plus',
+    'qwen-long',
+    'qwen-max',
+    'qwen-plus',
+    'qwen-turbo',
+    'qwen/Qwen2.5-Coder-32B-Instruct',
+    'qwen/Qwen3-235B-A22B-Instruct-2507',
+    'qwen/Qwen3-235B-A22B-Instruct-2507-TEE',
+    'qwen/Qwen3-235B-A22B-Thinking-2507',
+    'qwen/Qwen3-8B',
+    'qwen/Qwen3-Next-80B-A3B-Instruct',
+    'qwen/Qwen3-VL-235B-A22B-Instruct',
+    'qwen/Qwen3.6-35B-A3B',
+    'qwen/Qwen3.6-35B-A3B:thinking',
+    'qwen/qwen-2.5-72b-instruct',
+    'qwen/qwen3-14b',
+    'qwen/qwen3-235b-a22b',
+    'qwen/qwen3-30b-a3b',
+    'qwen/qwen3-32b',
+    'qwen/qwen3-coder',
+    'qwen/qwen3-coder-flash',
+    'qwen/qwen3-coder-next',
+    'qwen/qwen3-coder-plus',
+    'qwen/qwen3-max',
+    'qwen/qwen3-next-80b-a3b-thinking',
+    'qwen/qwen3.5-397b-a17b',
+    'qwen/qwen3.5-397b-a17b-thinking',
+    'qwen/qwen3.5-9b',
+    'qwen/qwen3.5-plus',
+    'qwen/qwen3.5-plus-thinking',
+    'qwen/qwq-32b-preview',
+    'qwen25-vl-72b-instruct',
+    'qwen3-30b-a3b-instruct-2507',
+    'qwen3-coder-30b-a3b-instruct',
+    'qwen3-max-2026-01-23',
+    'qwen3-vl-235b-a22b-instruct-original',
+    'qwen3-vl-235b-a22b-thinking',
+    'qwen3.5-122b-a10b',
+    'qwen3.5-122b-a10b:thinking',
+    'qwen3.5-27b',
+    'qwen3.5-27b:thinking',
+    'qwen3.5-35b-a3b',
+    'qwen3.5-35b-a3b:thinking',
+    'qwen3.5-flash',
+    'qwen3.5-flash:thinking',
+    'qwen3.5-omni-flash',
+    'qwen3.5-omni-plus',
+    'qwen3.6-max-preview',
+    'qwen3.7-max',
+    'qwen3.7-max:thinking',
+    'qwen3.7-plus',
+    'qwen3.7-plus:thinking',
+    'qwq-32b',
+    'sarvam-105b',
+    'sarvam-30b',
+    'shisa-ai/shisa-v2-llama3.3-70b',
+    'shisa-ai/shisa-v2.1-llama3.3-70b',
+    'sonar',
+    'sonar-deep-research',
+    'sonar-pro',
+    'sonar-reasoning-pro',
+    'soob3123/GrayLine-Qwen3-8B',
+    'soob3123/Veiled-Calla-12B',
+    'soob3123/amoral-gemma3-27B-v2',
+    'step-2-16k-exp',
+    'step-2-mini',
+    'step-3',
+    'step-r1-v-mini',
+    'stepfun-ai/step-3.5-flash',
+    'stepfun-ai/step-3.5-flash-2603',
+    'stepfun/step-3.7-flash:thinking',
+    'tencent/Hunyuan-MT-7B',
+    'tencent/hy3-preview',
+    'undi95/remm-slerp-l2-13b',
+    'universal-summarizer',
+    'unsloth/gemma-3-12b-it',
+    'unsloth/gemma-3-27b-it',
+    'unsloth/gemma-3-4b-it',
+    'upstage/solar-pro-3',
+    'v0-1.0-md',
+    'v0-1.5-lg',
+    'v0-1.5-md',
+    'venice-uncensored',
+    'venice-uncensored:web',
+    'x-ai/grok-4.20',
+    'x-ai/grok-4.20-multi-agent',
+    'x-ai/grok-4.3',
+    'x-ai/grok-build-0.1',
+    'x-ai/grok-latest',
+    'xiaomi/mimo-v2-flash',
+    'xiaomi/mimo-v2-flash-original',
+    'xiaomi/mimo-v2-flash-thinking',
+    'xiaomi/mimo-v2-flash-thinking-original',
+    'xiaomi/mimo-v2-omni',
+    'xiaomi/mimo-v2-pro',
+    'xiaomi/mimo-v2.5',
+    'xiaomi/mimo-v2.5-pro',
+    'yi-large',
+    'yi-lightning',
+    'yi-medium-200k',
+    'z-ai/glm-4.5v',
+    'z-ai/glm-4.5v:thinking',
+    'z-ai/glm-4.6',
+    'z-ai/glm-4.6:thinking',
+    'z-ai/glm-5-turbo',
+    'z-ai/glm-5v-turbo',
+    'z-ai/glm-5v-turbo:thinking',
+    'zai-org/GLM-4.5-Air',
+    'zai-org/GLM-4.5-Air:thinking',
+    'zai-org/GLM-4.5:thinking',
+    'zai-org/GLM-4.6-turbo',
+    'zai-org/GLM-4.6-turbo:thinking',
+    'zai-org/glm-4.5',
+    'zai-org/glm-4.6-original',
+    'zai-org/glm-4.6v',
+    'zai-org/glm-4.6v-flash-original',
+    'zai-org/glm-4.6v-original',
+    'zai-org/glm-4.7',
+    'zai-org/glm-4.7-flash',
+    'zai-org/glm-4.7-flash-original',
+    'zai-org/glm-4.7-flash-original:thinking',
+    'zai-org/glm-4.7-flash:thinking',
+    'zai-org/glm-4.7-original',
+    'zai-org/glm-4.7-original:thinking',
+    'zai-org/glm-4.7:thinking',
+    'zai-org/glm-5',
+    'zai-org/glm-5-original',
+    'zai-org/glm-5-original:thinking',
+    'zai-org/glm-5.1',
+    'zai-org/glm-5.1:thinking',
+    'zai-org/glm-5:thinking',
+    'zai-org/glm-latest',
   ],
   quirks: {
     renameParams: {

@@ -3,13 +3,25 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `nebius`. */
 export type NebiusModelId =
+  | 'MiniMaxAI/MiniMax-M2.5'
+  | 'NousResearch/Hermes-4-405B'
+  | 'NousResearch/Hermes-4-70B'
+  | 'Qwen/Qwen2.5-VL-72B-Instruct'
+  | 'Qwen/Qwen3-235B-A22B-Instruct-2507'
+  | 'Qwen/Qwen3-30B-A3B-Instruct-2507'
+  | 'Qwen/Qwen3-32B'
+  | 'Qwen/Qwen3-Embedding-8B'
+  | 'Qwen/Qwen3-Next-80B-A3B-Thinking'
+  | 'Qwen/Qwen3.5-397B-A17B'
+  | 'deepseek-ai/DeepSeek-V4-Pro'
+  | 'google/gemma-3-27b-it'
   | 'meta-llama/Llama-3.3-70B-Instruct'
-  | 'meta-llama/Meta-Llama-3.1-8B-Instruct'
-  | 'deepseek-ai/DeepSeek-V3'
-  | 'deepseek-ai/DeepSeek-R1-0528'
-  | 'Qwen/Qwen3-235B-A22B'
-  | 'Qwen/Qwen2.5-72B-Instruct'
-  | 'moonshotai/Kimi-K2-Instruct'
+  | 'nvidia/Llama-3_1-Nemotron-Ultra-253B-v1'
+  | 'nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B'
+  | 'nvidia/Nemotron-3-Nano-Omni'
+  | 'nvidia/nemotron-3-super-120b-a12b'
+  | 'openai/gpt-oss-120b'
+  | 'zai-org/GLM-5.2'
   | 'BAAI/bge-en-icl';
 
 /** The registry entry `nebius` with every default filled in. */
@@ -44,13 +56,25 @@ export const nebiusProvider = {
   },
   modelPrefixes: [],
   models: [
+    'MiniMaxAI/MiniMax-M2.5',
+    'NousResearch/Hermes-4-405B',
+    'NousResearch/Hermes-4-70B',
+    'Qwen/Qwen2.5-VL-72B-Instruct',
+    'Qwen/Qwen3-235B-A22B-Instruct-2507',
+    'Qwen/Qwen3-30B-A3B-Instruct-2507',
+    'Qwen/Qwen3-32B',
+    'Qwen/Qwen3-Embedding-8B',
+    'Qwen/Qwen3-Next-80B-A3B-Thinking',
+    'Qwen/Qwen3.5-397B-A17B',
+    'deepseek-ai/DeepSeek-V4-Pro',
+    'google/gemma-3-27b-it',
     'meta-llama/Llama-3.3-70B-Instruct',
-    'meta-llama/Meta-Llama-3.1-8B-Instruct',
-    'deepseek-ai/DeepSeek-V3',
-    'deepseek-ai/DeepSeek-R1-0528',
-    'Qwen/Qwen3-235B-A22B',
-    'Qwen/Qwen2.5-72B-Instruct',
-    'moonshotai/Kimi-K2-Instruct',
+    'nvidia/Llama-3_1-Nemotron-Ultra-253B-v1',
+    'nvidia/NVIDIA-Nemotron-3-Nano-30B-A3B',
+    'nvidia/Nemotron-3-Nano-Omni',
+    'nvidia/nemotron-3-super-120b-a12b',
+    'openai/gpt-oss-120b',
+    'zai-org/GLM-5.2',
     'BAAI/bge-en-icl',
   ],
   quirks: {

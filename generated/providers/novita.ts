@@ -3,13 +3,111 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `novita`. */
 export type NovitaModelId =
-  | 'deepseek/deepseek-v3-0324'
+  | 'baichuan/baichuan-m2-32b'
+  | 'baidu/ernie-4.5-21B-a3b'
+  | 'baidu/ernie-4.5-21B-a3b-thinking'
+  | 'baidu/ernie-4.5-300b-a47b-paddle'
+  | 'baidu/ernie-4.5-vl-28b-a3b'
+  | 'baidu/ernie-4.5-vl-28b-a3b-thinking'
+  | 'baidu/ernie-4.5-vl-424b-a47b'
+  | 'deepseek/deepseek-ocr'
+  | 'deepseek/deepseek-ocr-2'
+  | 'deepseek/deepseek-prover-v2-671b'
   | 'deepseek/deepseek-r1-0528'
-  | 'meta-llama/llama-3.3-70b-instruct'
+  | 'deepseek/deepseek-r1-0528-qwen3-8b'
+  | 'deepseek/deepseek-r1-distill-llama-70b'
+  | 'deepseek/deepseek-r1-distill-qwen-14b'
+  | 'deepseek/deepseek-r1-distill-qwen-32b'
+  | 'deepseek/deepseek-r1-turbo'
+  | 'deepseek/deepseek-v3-0324'
+  | 'deepseek/deepseek-v3-turbo'
+  | 'deepseek/deepseek-v3.1'
+  | 'deepseek/deepseek-v3.1-terminus'
+  | 'deepseek/deepseek-v3.2'
+  | 'deepseek/deepseek-v3.2-exp'
+  | 'deepseek/deepseek-v4-flash'
+  | 'deepseek/deepseek-v4-pro'
+  | 'google/gemma-3-12b-it'
+  | 'google/gemma-3-27b-it'
+  | 'google/gemma-4-26b-a4b-it'
+  | 'google/gemma-4-31b-it'
+  | 'gryphe/mythomax-l2-13b'
+  | 'inclusionai/ling-2.6-1t'
+  | 'inclusionai/ling-2.6-flash'
+  | 'inclusionai/ring-2.6-1t'
+  | 'kwaipilot/kat-coder-pro'
+  | 'meta-llama/llama-3-70b-instruct'
+  | 'meta-llama/llama-3-8b-instruct'
   | 'meta-llama/llama-3.1-8b-instruct'
-  | 'qwen/qwen3-235b-a22b-fp8'
+  | 'meta-llama/llama-3.2-3b-instruct'
+  | 'meta-llama/llama-3.3-70b-instruct'
+  | 'meta-llama/llama-4-maverick-17b-128e-instruct-fp8'
+  | 'meta-llama/llama-4-scout-17b-16e-instruct'
+  | 'microsoft/wizardlm-2-8x22b'
+  | 'minimax/minimax-m2'
+  | 'minimax/minimax-m2.1'
+  | 'minimax/minimax-m2.5'
+  | 'minimax/minimax-m2.5-highspeed'
+  | 'minimax/minimax-m2.7'
+  | 'minimax/minimax-m2.7-highspeed'
+  | 'minimaxai/minimax-m1-80k'
+  | 'mistralai/mistral-nemo'
+  | 'moonshotai/kimi-k2-0905'
   | 'moonshotai/kimi-k2-instruct'
+  | 'moonshotai/kimi-k2-thinking'
+  | 'moonshotai/kimi-k2.5'
+  | 'moonshotai/kimi-k2.6'
+  | 'nousresearch/hermes-2-pro-llama-3-8b'
+  | 'openai/gpt-oss-120b'
+  | 'openai/gpt-oss-20b'
+  | 'paddlepaddle/paddleocr-vl'
+  | 'qwen/qwen-2.5-72b-instruct'
+  | 'qwen/qwen-mt-plus'
+  | 'qwen/qwen2.5-7b-instruct'
+  | 'qwen/qwen2.5-vl-72b-instruct'
+  | 'qwen/qwen3-235b-a22b-fp8'
+  | 'qwen/qwen3-235b-a22b-instruct-2507'
+  | 'qwen/qwen3-235b-a22b-thinking-2507'
+  | 'qwen/qwen3-30b-a3b-fp8'
+  | 'qwen/qwen3-32b-fp8'
+  | 'qwen/qwen3-4b-fp8'
+  | 'qwen/qwen3-8b-fp8'
+  | 'qwen/qwen3-coder-30b-a3b-instruct'
+  | 'qwen/qwen3-coder-480b-a35b-instruct'
+  | 'qwen/qwen3-coder-next'
+  | 'qwen/qwen3-max'
+  | 'qwen/qwen3-next-80b-a3b-instruct'
+  | 'qwen/qwen3-next-80b-a3b-thinking'
+  | 'qwen/qwen3-omni-30b-a3b-instruct'
+  | 'qwen/qwen3-omni-30b-a3b-thinking'
+  | 'qwen/qwen3-vl-235b-a22b-instruct'
+  | 'qwen/qwen3-vl-235b-a22b-thinking'
+  | 'qwen/qwen3-vl-30b-a3b-instruct'
+  | 'qwen/qwen3-vl-30b-a3b-thinking'
+  | 'qwen/qwen3-vl-8b-instruct'
+  | 'qwen/qwen3.5-122b-a10b'
+  | 'qwen/qwen3.5-27b'
+  | 'qwen/qwen3.5-35b-a3b'
+  | 'qwen/qwen3.5-397b-a17b'
+  | 'qwen/qwen3.7-max'
+  | 'sao10K/L3-8B-stheno-v3.2'
+  | 'sao10K/l3-70b-euryale-v2.1'
+  | 'sao10K/l3-8b-lunaris'
+  | 'sao10K/l31-70b-euryale-v2.2'
+  | 'xiaomimimo/mimo-v2-flash'
+  | 'xiaomimimo/mimo-v2-pro'
+  | 'xiaomimimo/mimo-v2.5-pro'
+  | 'zai-org/autoglm-phone-9b-multilingual'
   | 'zai-org/glm-4.5'
+  | 'zai-org/glm-4.5-air'
+  | 'zai-org/glm-4.5v'
+  | 'zai-org/glm-4.6'
+  | 'zai-org/glm-4.6v'
+  | 'zai-org/glm-4.7'
+  | 'zai-org/glm-4.7-flash'
+  | 'zai-org/glm-5'
+  | 'zai-org/glm-5.1'
+  | 'zai-org/glm-5.2'
   | 'baai/bge-m3';
 
 /** The registry entry `novita` with every default filled in. */
@@ -41,13 +139,111 @@ export const novitaProvider = {
   },
   modelPrefixes: [],
   models: [
-    'deepseek/deepseek-v3-0324',
+    'baichuan/baichuan-m2-32b',
+    'baidu/ernie-4.5-21B-a3b',
+    'baidu/ernie-4.5-21B-a3b-thinking',
+    'baidu/ernie-4.5-300b-a47b-paddle',
+    'baidu/ernie-4.5-vl-28b-a3b',
+    'baidu/ernie-4.5-vl-28b-a3b-thinking',
+    'baidu/ernie-4.5-vl-424b-a47b',
+    'deepseek/deepseek-ocr',
+    'deepseek/deepseek-ocr-2',
+    'deepseek/deepseek-prover-v2-671b',
     'deepseek/deepseek-r1-0528',
-    'meta-llama/llama-3.3-70b-instruct',
+    'deepseek/deepseek-r1-0528-qwen3-8b',
+    'deepseek/deepseek-r1-distill-llama-70b',
+    'deepseek/deepseek-r1-distill-qwen-14b',
+    'deepseek/deepseek-r1-distill-qwen-32b',
+    'deepseek/deepseek-r1-turbo',
+    'deepseek/deepseek-v3-0324',
+    'deepseek/deepseek-v3-turbo',
+    'deepseek/deepseek-v3.1',
+    'deepseek/deepseek-v3.1-terminus',
+    'deepseek/deepseek-v3.2',
+    'deepseek/deepseek-v3.2-exp',
+    'deepseek/deepseek-v4-flash',
+    'deepseek/deepseek-v4-pro',
+    'google/gemma-3-12b-it',
+    'google/gemma-3-27b-it',
+    'google/gemma-4-26b-a4b-it',
+    'google/gemma-4-31b-it',
+    'gryphe/mythomax-l2-13b',
+    'inclusionai/ling-2.6-1t',
+    'inclusionai/ling-2.6-flash',
+    'inclusionai/ring-2.6-1t',
+    'kwaipilot/kat-coder-pro',
+    'meta-llama/llama-3-70b-instruct',
+    'meta-llama/llama-3-8b-instruct',
     'meta-llama/llama-3.1-8b-instruct',
-    'qwen/qwen3-235b-a22b-fp8',
+    'meta-llama/llama-3.2-3b-instruct',
+    'meta-llama/llama-3.3-70b-instruct',
+    'meta-llama/llama-4-maverick-17b-128e-instruct-fp8',
+    'meta-llama/llama-4-scout-17b-16e-instruct',
+    'microsoft/wizardlm-2-8x22b',
+    'minimax/minimax-m2',
+    'minimax/minimax-m2.1',
+    'minimax/minimax-m2.5',
+    'minimax/minimax-m2.5-highspeed',
+    'minimax/minimax-m2.7',
+    'minimax/minimax-m2.7-highspeed',
+    'minimaxai/minimax-m1-80k',
+    'mistralai/mistral-nemo',
+    'moonshotai/kimi-k2-0905',
     'moonshotai/kimi-k2-instruct',
+    'moonshotai/kimi-k2-thinking',
+    'moonshotai/kimi-k2.5',
+    'moonshotai/kimi-k2.6',
+    'nousresearch/hermes-2-pro-llama-3-8b',
+    'openai/gpt-oss-120b',
+    'openai/gpt-oss-20b',
+    'paddlepaddle/paddleocr-vl',
+    'qwen/qwen-2.5-72b-instruct',
+    'qwen/qwen-mt-plus',
+    'qwen/qwen2.5-7b-instruct',
+    'qwen/qwen2.5-vl-72b-instruct',
+    'qwen/qwen3-235b-a22b-fp8',
+    'qwen/qwen3-235b-a22b-instruct-2507',
+    'qwen/qwen3-235b-a22b-thinking-2507',
+    'qwen/qwen3-30b-a3b-fp8',
+    'qwen/qwen3-32b-fp8',
+    'qwen/qwen3-4b-fp8',
+    'qwen/qwen3-8b-fp8',
+    'qwen/qwen3-coder-30b-a3b-instruct',
+    'qwen/qwen3-coder-480b-a35b-instruct',
+    'qwen/qwen3-coder-next',
+    'qwen/qwen3-max',
+    'qwen/qwen3-next-80b-a3b-instruct',
+    'qwen/qwen3-next-80b-a3b-thinking',
+    'qwen/qwen3-omni-30b-a3b-instruct',
+    'qwen/qwen3-omni-30b-a3b-thinking',
+    'qwen/qwen3-vl-235b-a22b-instruct',
+    'qwen/qwen3-vl-235b-a22b-thinking',
+    'qwen/qwen3-vl-30b-a3b-instruct',
+    'qwen/qwen3-vl-30b-a3b-thinking',
+    'qwen/qwen3-vl-8b-instruct',
+    'qwen/qwen3.5-122b-a10b',
+    'qwen/qwen3.5-27b',
+    'qwen/qwen3.5-35b-a3b',
+    'qwen/qwen3.5-397b-a17b',
+    'qwen/qwen3.7-max',
+    'sao10K/L3-8B-stheno-v3.2',
+    'sao10K/l3-70b-euryale-v2.1',
+    'sao10K/l3-8b-lunaris',
+    'sao10K/l31-70b-euryale-v2.2',
+    'xiaomimimo/mimo-v2-flash',
+    'xiaomimimo/mimo-v2-pro',
+    'xiaomimimo/mimo-v2.5-pro',
+    'zai-org/autoglm-phone-9b-multilingual',
     'zai-org/glm-4.5',
+    'zai-org/glm-4.5-air',
+    'zai-org/glm-4.5v',
+    'zai-org/glm-4.6',
+    'zai-org/glm-4.6v',
+    'zai-org/glm-4.7',
+    'zai-org/glm-4.7-flash',
+    'zai-org/glm-5',
+    'zai-org/glm-5.1',
+    'zai-org/glm-5.2',
     'baai/bge-m3',
   ],
   quirks: {

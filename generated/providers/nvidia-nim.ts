@@ -3,14 +3,74 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `nvidia_nim`. */
 export type NvidiaNimModelId =
-  | 'meta/llama-3.3-70b-instruct'
-  | 'meta/llama-3.1-405b-instruct'
+  | 'abacusai/dracarys-llama-3_1-70b-instruct'
+  | 'baai/bge-m3'
+  | 'bytedance/seed-oss-36b-instruct'
+  | 'deepseek-ai/deepseek-v4-flash'
+  | 'deepseek-ai/deepseek-v4-pro'
+  | 'google/gemma-2-2b-it'
+  | 'google/gemma-3n-e2b-it'
+  | 'google/gemma-3n-e4b-it'
+  | 'google/gemma-4-31b-it'
+  | 'google/google-paligemma'
+  | 'meta/esm2-650m'
+  | 'meta/esmfold'
+  | 'meta/llama-3.1-70b-instruct'
   | 'meta/llama-3.1-8b-instruct'
-  | 'nvidia/llama-3.1-nemotron-70b-instruct'
-  | 'nvidia/llama-3.3-nemotron-super-49b-v1'
-  | 'deepseek-ai/deepseek-r1'
-  | 'mistralai/mixtral-8x22b-instruct-v0.1'
+  | 'meta/llama-3.2-11b-vision-instruct'
+  | 'meta/llama-3.2-1b-instruct'
+  | 'meta/llama-3.2-3b-instruct'
+  | 'meta/llama-3.2-90b-vision-instruct'
+  | 'meta/llama-3.3-70b-instruct'
+  | 'meta/llama-4-maverick-17b-128e-instruct'
+  | 'meta/llama-guard-4-12b'
+  | 'microsoft/phi-4-mini-instruct'
+  | 'microsoft/phi-4-multimodal-instruct'
+  | 'minimaxai/minimax-m2.7'
+  | 'minimaxai/minimax-m3'
+  | 'mistralai/magistral-small-2506'
+  | 'mistralai/mistral-7b-instruct-v03'
+  | 'mistralai/mistral-large-3-675b-instruct-2512'
+  | 'mistralai/mistral-medium-3-instruct'
+  | 'mistralai/mistral-nemotron'
+  | 'mistralai/mistral-small-4-119b-2603'
+  | 'mistralai/mixtral-8x22b-instruct'
+  | 'mistralai/mixtral-8x7b-instruct'
+  | 'moonshotai/kimi-k2-instruct-0905'
+  | 'moonshotai/kimi-k2.6'
+  | 'nvidia/gliner-pii'
+  | 'nvidia/llama-3_1-nemotron-safety-guard-8b-v3'
+  | 'nvidia/llama-3_2-nemoretriever-300m-embed-v1'
+  | 'nvidia/llama-nemotron-embed-vl-1b-v2'
+  | 'nvidia/llama-nemotron-rerank-vl-1b-v2'
+  | 'nvidia/nemotron-3-content-safety'
+  | 'nvidia/nemotron-3-nano-30b-a3b'
+  | 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning'
+  | 'nvidia/nemotron-3-super-120b-a12b'
+  | 'nvidia/nemotron-3-ultra-550b-a55b'
+  | 'nvidia/nemotron-content-safety-reasoning-4b'
+  | 'nvidia/nemotron-mini-4b-instruct'
+  | 'nvidia/nemotron-voicechat'
+  | 'nvidia/nv-embed-v1'
+  | 'nvidia/nv-embedcode-7b-v1'
+  | 'nvidia/nvidia-nemotron-nano-9b-v2'
+  | 'nvidia/rerank-qa-mistral-4b'
+  | 'nvidia/riva-translate-4b-instruct-v1_1'
+  | 'nvidia/studiovoice'
+  | 'nvidia/usdcode'
+  | 'nvidia/usdvalidate'
+  | 'openai/gpt-oss-120b'
+  | 'openai/gpt-oss-20b'
   | 'qwen/qwen2.5-coder-32b-instruct'
+  | 'qwen/qwen3-coder-480b-a35b-instruct'
+  | 'qwen/qwen3-next-80b-a3b-instruct'
+  | 'qwen/qwen3.5-122b-a10b'
+  | 'qwen/qwen3.5-397b-a17b'
+  | 'sarvamai/sarvam-m'
+  | 'stepfun-ai/step-3.5-flash'
+  | 'stepfun-ai/step-3.7-flash'
+  | 'upstage/solar-10_7b-instruct'
+  | 'z-ai/glm-5.1'
   | 'nvidia/nv-embedqa-e5-v5'
   | 'nvidia/llama-3.2-nv-embedqa-1b-v2';
 
@@ -43,14 +103,74 @@ export const nvidiaNimProvider = {
   },
   modelPrefixes: [],
   models: [
-    'meta/llama-3.3-70b-instruct',
-    'meta/llama-3.1-405b-instruct',
+    'abacusai/dracarys-llama-3_1-70b-instruct',
+    'baai/bge-m3',
+    'bytedance/seed-oss-36b-instruct',
+    'deepseek-ai/deepseek-v4-flash',
+    'deepseek-ai/deepseek-v4-pro',
+    'google/gemma-2-2b-it',
+    'google/gemma-3n-e2b-it',
+    'google/gemma-3n-e4b-it',
+    'google/gemma-4-31b-it',
+    'google/google-paligemma',
+    'meta/esm2-650m',
+    'meta/esmfold',
+    'meta/llama-3.1-70b-instruct',
     'meta/llama-3.1-8b-instruct',
-    'nvidia/llama-3.1-nemotron-70b-instruct',
-    'nvidia/llama-3.3-nemotron-super-49b-v1',
-    'deepseek-ai/deepseek-r1',
-    'mistralai/mixtral-8x22b-instruct-v0.1',
+    'meta/llama-3.2-11b-vision-instruct',
+    'meta/llama-3.2-1b-instruct',
+    'meta/llama-3.2-3b-instruct',
+    'meta/llama-3.2-90b-vision-instruct',
+    'meta/llama-3.3-70b-instruct',
+    'meta/llama-4-maverick-17b-128e-instruct',
+    'meta/llama-guard-4-12b',
+    'microsoft/phi-4-mini-instruct',
+    'microsoft/phi-4-multimodal-instruct',
+    'minimaxai/minimax-m2.7',
+    'minimaxai/minimax-m3',
+    'mistralai/magistral-small-2506',
+    'mistralai/mistral-7b-instruct-v03',
+    'mistralai/mistral-large-3-675b-instruct-2512',
+    'mistralai/mistral-medium-3-instruct',
+    'mistralai/mistral-nemotron',
+    'mistralai/mistral-small-4-119b-2603',
+    'mistralai/mixtral-8x22b-instruct',
+    'mistralai/mixtral-8x7b-instruct',
+    'moonshotai/kimi-k2-instruct-0905',
+    'moonshotai/kimi-k2.6',
+    'nvidia/gliner-pii',
+    'nvidia/llama-3_1-nemotron-safety-guard-8b-v3',
+    'nvidia/llama-3_2-nemoretriever-300m-embed-v1',
+    'nvidia/llama-nemotron-embed-vl-1b-v2',
+    'nvidia/llama-nemotron-rerank-vl-1b-v2',
+    'nvidia/nemotron-3-content-safety',
+    'nvidia/nemotron-3-nano-30b-a3b',
+    'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning',
+    'nvidia/nemotron-3-super-120b-a12b',
+    'nvidia/nemotron-3-ultra-550b-a55b',
+    'nvidia/nemotron-content-safety-reasoning-4b',
+    'nvidia/nemotron-mini-4b-instruct',
+    'nvidia/nemotron-voicechat',
+    'nvidia/nv-embed-v1',
+    'nvidia/nv-embedcode-7b-v1',
+    'nvidia/nvidia-nemotron-nano-9b-v2',
+    'nvidia/rerank-qa-mistral-4b',
+    'nvidia/riva-translate-4b-instruct-v1_1',
+    'nvidia/studiovoice',
+    'nvidia/usdcode',
+    'nvidia/usdvalidate',
+    'openai/gpt-oss-120b',
+    'openai/gpt-oss-20b',
     'qwen/qwen2.5-coder-32b-instruct',
+    'qwen/qwen3-coder-480b-a35b-instruct',
+    'qwen/qwen3-next-80b-a3b-instruct',
+    'qwen/qwen3.5-122b-a10b',
+    'qwen/qwen3.5-397b-a17b',
+    'sarvamai/sarvam-m',
+    'stepfun-ai/step-3.5-flash',
+    'stepfun-ai/step-3.7-flash',
+    'upstage/solar-10_7b-instruct',
+    'z-ai/glm-5.1',
     'nvidia/nv-embedqa-e5-v5',
     'nvidia/llama-3.2-nv-embedqa-1b-v2',
   ],

@@ -3,11 +3,41 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `ollama_cloud`. */
 export type OllamaCloudModelId =
+  | 'deepseek-v3.1:671b'
+  | 'deepseek-v3.2'
+  | 'deepseek-v4-flash'
+  | 'deepseek-v4-pro'
+  | 'devstral-2:123b'
+  | 'devstral-small-2:24b'
+  | 'gemini-3-flash-preview'
+  | 'gemma3:12b'
+  | 'gemma3:27b'
+  | 'gemma3:4b'
+  | 'gemma4:31b'
+  | 'glm-4.7'
+  | 'glm-5'
+  | 'glm-5.1'
+  | 'glm-5.2'
   | 'gpt-oss:120b'
   | 'gpt-oss:20b'
-  | 'deepseek-v3.1:671b'
+  | 'kimi-k2.5'
+  | 'kimi-k2.6'
+  | 'kimi-k2.7-code'
+  | 'minimax-m2.1'
+  | 'minimax-m2.5'
+  | 'minimax-m2.7'
+  | 'minimax-m3'
+  | 'ministral-3:14b'
+  | 'ministral-3:3b'
+  | 'ministral-3:8b'
+  | 'mistral-large-3:675b'
+  | 'nemotron-3-nano:30b'
+  | 'nemotron-3-super'
+  | 'nemotron-3-ultra'
+  | 'qwen3-coder-next'
   | 'qwen3-coder:480b'
-  | 'kimi-k2:1t';
+  | 'qwen3.5:397b'
+  | 'rnj-1:8b';
 
 /** The registry entry `ollama_cloud` with every default filled in. */
 export const ollamaCloudProvider = {
@@ -32,11 +62,41 @@ export const ollamaCloudProvider = {
   },
   modelPrefixes: [],
   models: [
+    'deepseek-v3.1:671b',
+    'deepseek-v3.2',
+    'deepseek-v4-flash',
+    'deepseek-v4-pro',
+    'devstral-2:123b',
+    'devstral-small-2:24b',
+    'gemini-3-flash-preview',
+    'gemma3:12b',
+    'gemma3:27b',
+    'gemma3:4b',
+    'gemma4:31b',
+    'glm-4.7',
+    'glm-5',
+    'glm-5.1',
+    'glm-5.2',
     'gpt-oss:120b',
     'gpt-oss:20b',
-    'deepseek-v3.1:671b',
+    'kimi-k2.5',
+    'kimi-k2.6',
+    'kimi-k2.7-code',
+    'minimax-m2.1',
+    'minimax-m2.5',
+    'minimax-m2.7',
+    'minimax-m3',
+    'ministral-3:14b',
+    'ministral-3:3b',
+    'ministral-3:8b',
+    'mistral-large-3:675b',
+    'nemotron-3-nano:30b',
+    'nemotron-3-super',
+    'nemotron-3-ultra',
+    'qwen3-coder-next',
     'qwen3-coder:480b',
-    'kimi-k2:1t',
+    'qwen3.5:397b',
+    'rnj-1:8b',
   ],
   quirks: {
     renameParams: {},

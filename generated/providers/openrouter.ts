@@ -3,19 +3,342 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `openrouter`. */
 export type OpenrouterModelId =
-  | 'openai/gpt-4o'
-  | 'openai/gpt-4o-mini'
+  | 'ai21/jamba-large-1.7'
+  | 'aion-labs/aion-1.0'
+  | 'aion-labs/aion-1.0-mini'
+  | 'aion-labs/aion-2.0'
+  | 'aion-labs/aion-rp-llama-3.1-8b'
+  | 'allenai/olmo-3-32b-think'
+  | 'amazon/nova-2-lite-v1'
+  | 'amazon/nova-lite-v1'
+  | 'amazon/nova-micro-v1'
+  | 'amazon/nova-premier-v1'
+  | 'amazon/nova-pro-v1'
+  | 'anthracite-org/magnum-v4-72b'
+  | 'anthropic/claude-3-haiku'
+  | 'anthropic/claude-haiku-4.5'
+  | 'anthropic/claude-opus-4'
+  | 'anthropic/claude-opus-4.1'
+  | 'anthropic/claude-opus-4.5'
+  | 'anthropic/claude-opus-4.6'
+  | 'anthropic/claude-opus-4.7'
+  | 'anthropic/claude-opus-4.7-fast'
+  | 'anthropic/claude-opus-4.8'
+  | 'anthropic/claude-opus-4.8-fast'
   | 'anthropic/claude-sonnet-4'
-  | 'anthropic/claude-3.5-haiku'
-  | 'google/gemini-2.5-pro'
-  | 'google/gemini-2.5-flash'
-  | 'meta-llama/llama-3.3-70b-instruct'
+  | 'anthropic/claude-sonnet-4.5'
+  | 'anthropic/claude-sonnet-4.6'
+  | 'anthropic/claude-sonnet-5'
+  | 'arcee-ai/coder-large'
+  | 'arcee-ai/trinity-large-thinking'
+  | 'arcee-ai/trinity-mini'
+  | 'arcee-ai/virtuoso-large'
+  | 'baidu/ernie-4.5-vl-424b-a47b'
+  | 'bytedance-seed/seed-1.6'
+  | 'bytedance-seed/seed-1.6-flash'
+  | 'bytedance-seed/seed-2.0-lite'
+  | 'bytedance-seed/seed-2.0-mini'
+  | 'bytedance/ui-tars-1.5-7b'
+  | 'cognitivecomputations/dolphin-mistral-24b-venice-edition:free'
+  | 'cohere/command-a'
+  | 'cohere/command-r-08-2024'
+  | 'cohere/command-r-plus-08-2024'
+  | 'cohere/command-r7b-12-2024'
+  | 'cohere/north-mini-code:free'
+  | 'deepcogito/cogito-v2.1-671b'
   | 'deepseek/deepseek-chat'
+  | 'deepseek/deepseek-chat-v3-0324'
+  | 'deepseek/deepseek-chat-v3.1'
   | 'deepseek/deepseek-r1'
+  | 'deepseek/deepseek-r1-0528'
+  | 'deepseek/deepseek-r1-distill-llama-70b'
+  | 'deepseek/deepseek-v3.1-terminus'
+  | 'deepseek/deepseek-v3.2'
+  | 'deepseek/deepseek-v3.2-exp'
+  | 'deepseek/deepseek-v4-flash'
+  | 'deepseek/deepseek-v4-pro'
+  | 'google/gemini-2.5-flash'
+  | 'google/gemini-2.5-flash-image'
+  | 'google/gemini-2.5-flash-lite'
+  | 'google/gemini-2.5-flash-lite-preview-09-2025'
+  | 'google/gemini-2.5-pro'
+  | 'google/gemini-2.5-pro-preview'
+  | 'google/gemini-2.5-pro-preview-05-06'
+  | 'google/gemini-3-flash-preview'
+  | 'google/gemini-3-pro-image'
+  | 'google/gemini-3-pro-image-preview'
+  | 'google/gemini-3.1-flash-image'
+  | 'google/gemini-3.1-flash-image-preview'
+  | 'google/gemini-3.1-flash-lite'
+  | 'google/gemini-3.1-flash-lite-image'
+  | 'google/gemini-3.1-flash-lite-preview'
+  | 'google/gemini-3.1-pro-preview'
+  | 'google/gemini-3.1-pro-preview-customtools'
+  | 'google/gemini-3.5-flash'
+  | 'google/gemma-2-27b-it'
+  | 'google/gemma-3-12b-it'
+  | 'google/gemma-3-27b-it'
+  | 'google/gemma-3-4b-it'
+  | 'google/gemma-3n-e4b-it'
+  | 'google/gemma-4-26b-a4b-it'
+  | 'google/gemma-4-26b-a4b-it:free'
+  | 'google/gemma-4-31b-it'
+  | 'google/gemma-4-31b-it:free'
+  | 'google/lyria-3-clip-preview'
+  | 'google/lyria-3-pro-preview'
+  | 'gryphe/mythomax-l2-13b'
+  | 'ibm-granite/granite-4.0-h-micro'
+  | 'ibm-granite/granite-4.1-8b'
+  | 'inception/mercury-2'
+  | 'inclusionai/ling-2.6-1t'
+  | 'inclusionai/ling-2.6-flash'
+  | 'inclusionai/ring-2.6-1t'
+  | 'inflection/inflection-3-pi'
+  | 'inflection/inflection-3-productivity'
+  | 'kwaipilot/kat-coder-pro-v2'
+  | 'liquid/lfm-2-24b-a2b'
+  | 'liquid/lfm-2.5-1.2b-instruct:free'
+  | 'liquid/lfm-2.5-1.2b-thinking:free'
+  | 'mancer/weaver'
+  | 'meta-llama/llama-3-8b-instruct'
+  | 'meta-llama/llama-3.1-70b-instruct'
+  | 'meta-llama/llama-3.1-8b-instruct'
+  | 'meta-llama/llama-3.2-11b-vision-instruct'
+  | 'meta-llama/llama-3.2-1b-instruct'
+  | 'meta-llama/llama-3.2-3b-instruct'
+  | 'meta-llama/llama-3.2-3b-instruct:free'
+  | 'meta-llama/llama-3.3-70b-instruct'
+  | 'meta-llama/llama-3.3-70b-instruct:free'
+  | 'meta-llama/llama-4-maverick'
+  | 'meta-llama/llama-4-scout'
+  | 'meta-llama/llama-guard-4-12b'
+  | 'microsoft/phi-4'
+  | 'microsoft/wizardlm-2-8x22b'
+  | 'minimax/minimax-01'
+  | 'minimax/minimax-m1'
+  | 'minimax/minimax-m2'
+  | 'minimax/minimax-m2-her'
+  | 'minimax/minimax-m2.1'
+  | 'minimax/minimax-m2.5'
+  | 'minimax/minimax-m2.7'
+  | 'minimax/minimax-m3'
+  | 'mistralai/codestral-2508'
+  | 'mistralai/ministral-14b-2512'
+  | 'mistralai/ministral-3b-2512'
+  | 'mistralai/ministral-8b-2512'
   | 'mistralai/mistral-large'
-  | 'x-ai/grok-4'
+  | 'mistralai/mistral-large-2407'
+  | 'mistralai/mistral-large-2512'
+  | 'mistralai/mistral-medium-3'
+  | 'mistralai/mistral-medium-3-5'
+  | 'mistralai/mistral-medium-3.1'
+  | 'mistralai/mistral-nemo'
+  | 'mistralai/mistral-saba'
+  | 'mistralai/mistral-small-24b-instruct-2501'
+  | 'mistralai/mistral-small-2603'
+  | 'mistralai/mistral-small-3.1-24b-instruct'
+  | 'mistralai/mistral-small-3.2-24b-instruct'
+  | 'mistralai/mixtral-8x22b-instruct'
+  | 'mistralai/voxtral-small-24b-2507'
+  | 'moonshotai/kimi-k2'
+  | 'moonshotai/kimi-k2-0905'
+  | 'moonshotai/kimi-k2-thinking'
+  | 'moonshotai/kimi-k2.5'
+  | 'moonshotai/kimi-k2.6'
+  | 'moonshotai/kimi-k2.7-code'
+  | 'morph/morph-v3-fast'
+  | 'morph/morph-v3-large'
+  | 'nex-agi/nex-n2-pro'
+  | 'nousresearch/hermes-3-llama-3.1-405b'
+  | 'nousresearch/hermes-3-llama-3.1-405b:free'
+  | 'nousresearch/hermes-3-llama-3.1-70b'
+  | 'nousresearch/hermes-4-405b'
+  | 'nousresearch/hermes-4-70b'
+  | 'nvidia/llama-3.3-nemotron-super-49b-v1.5'
+  | 'nvidia/nemotron-3-nano-30b-a3b'
+  | 'nvidia/nemotron-3-nano-30b-a3b:free'
+  | 'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free'
+  | 'nvidia/nemotron-3-super-120b-a12b'
+  | 'nvidia/nemotron-3-super-120b-a12b:free'
+  | 'nvidia/nemotron-3-ultra-550b-a55b'
+  | 'nvidia/nemotron-3-ultra-550b-a55b:free'
+  | 'nvidia/nemotron-3.5-content-safety:free'
+  | 'nvidia/nemotron-nano-12b-v2-vl:free'
+  | 'nvidia/nemotron-nano-9b-v2:free'
+  | 'openai/gpt-3.5-turbo'
+  | 'openai/gpt-3.5-turbo-0613'
+  | 'openai/gpt-3.5-turbo-16k'
+  | 'openai/gpt-3.5-turbo-instruct'
+  | 'openai/gpt-4'
+  | 'openai/gpt-4-turbo'
+  | 'openai/gpt-4-turbo-preview'
+  | 'openai/gpt-4.1'
+  | 'openai/gpt-4.1-mini'
+  | 'openai/gpt-4.1-nano'
+  | 'openai/gpt-4o'
+  | 'openai/gpt-4o-2024-05-13'
+  | 'openai/gpt-4o-2024-08-06'
+  | 'openai/gpt-4o-2024-11-20'
+  | 'openai/gpt-4o-mini'
+  | 'openai/gpt-4o-mini-2024-07-18'
+  | 'openai/gpt-4o-mini-search-preview'
+  | 'openai/gpt-4o-search-preview'
+  | 'openai/gpt-5'
+  | 'openai/gpt-5-chat'
+  | 'openai/gpt-5-codex'
+  | 'openai/gpt-5-image'
+  | 'openai/gpt-5-image-mini'
+  | 'openai/gpt-5-mini'
+  | 'openai/gpt-5-nano'
+  | 'openai/gpt-5-pro'
+  | 'openai/gpt-5.1'
+  | 'openai/gpt-5.1-chat'
+  | 'openai/gpt-5.1-codex'
+  | 'openai/gpt-5.1-codex-max'
+  | 'openai/gpt-5.1-codex-mini'
+  | 'openai/gpt-5.2'
+  | 'openai/gpt-5.2-chat'
+  | 'openai/gpt-5.2-codex'
+  | 'openai/gpt-5.2-pro'
+  | 'openai/gpt-5.3-chat'
+  | 'openai/gpt-5.3-codex'
+  | 'openai/gpt-5.4'
+  | 'openai/gpt-5.4-image-2'
+  | 'openai/gpt-5.4-mini'
+  | 'openai/gpt-5.4-nano'
+  | 'openai/gpt-5.4-pro'
+  | 'openai/gpt-5.5'
+  | 'openai/gpt-5.5-pro'
+  | 'openai/gpt-audio'
+  | 'openai/gpt-audio-mini'
+  | 'openai/gpt-chat-latest'
+  | 'openai/gpt-oss-120b'
+  | 'openai/gpt-oss-120b:free'
+  | 'openai/gpt-oss-20b'
+  | 'openai/gpt-oss-20b:free'
+  | 'openai/gpt-oss-safeguard-20b'
+  | 'openai/o1'
+  | 'openai/o1-pro'
+  | 'openai/o3'
+  | 'openai/o3-deep-research'
+  | 'openai/o3-mini'
+  | 'openai/o3-mini-high'
+  | 'openai/o3-pro'
+  | 'openai/o4-mini'
+  | 'openai/o4-mini-deep-research'
+  | 'openai/o4-mini-high'
+  | 'openrouter/auto'
+  | 'openrouter/bodybuilder'
+  | 'openrouter/free'
+  | 'openrouter/fusion'
+  | 'openrouter/pareto-code'
+  | 'perceptron/perceptron-mk1'
+  | 'perplexity/sonar'
+  | 'perplexity/sonar-deep-research'
+  | 'perplexity/sonar-pro'
+  | 'perplexity/sonar-pro-search'
+  | 'perplexity/sonar-reasoning-pro'
+  | 'poolside/laguna-m.1'
+  | 'poolside/laguna-m.1:free'
+  | 'poolside/laguna-xs.2'
+  | 'poolside/laguna-xs.2:free'
+  | 'qwen/qwen-2.5-72b-instruct'
+  | 'qwen/qwen-2.5-7b-instruct'
+  | 'qwen/qwen-2.5-coder-32b-instruct'
+  | 'qwen/qwen-plus'
+  | 'qwen/qwen-plus-2025-07-28'
+  | 'qwen/qwen-plus-2025-07-28:thinking'
+  | 'qwen/qwen2.5-vl-72b-instruct'
+  | 'qwen/qwen3-14b'
   | 'qwen/qwen3-235b-a22b'
-  | 'openrouter/auto';
+  | 'qwen/qwen3-235b-a22b-2507'
+  | 'qwen/qwen3-235b-a22b-thinking-2507'
+  | 'qwen/qwen3-30b-a3b'
+  | 'qwen/qwen3-30b-a3b-instruct-2507'
+  | 'qwen/qwen3-30b-a3b-thinking-2507'
+  | 'qwen/qwen3-32b'
+  | 'qwen/qwen3-8b'
+  | 'qwen/qwen3-coder'
+  | 'qwen/qwen3-coder-30b-a3b-instruct'
+  | 'qwen/qwen3-coder-flash'
+  | 'qwen/qwen3-coder-next'
+  | 'qwen/qwen3-coder-plus'
+  | 'qwen/qwen3-coder:free'
+  | 'qwen/qwen3-max'
+  | 'qwen/qwen3-max-thinking'
+  | 'qwen/qwen3-next-80b-a3b-instruct'
+  | 'qwen/qwen3-next-80b-a3b-instruct:free'
+  | 'qwen/qwen3-next-80b-a3b-thinking'
+  | 'qwen/qwen3-vl-235b-a22b-instruct'
+  | 'qwen/qwen3-vl-235b-a22b-thinking'
+  | 'qwen/qwen3-vl-30b-a3b-instruct'
+  | 'qwen/qwen3-vl-30b-a3b-thinking'
+  | 'qwen/qwen3-vl-32b-instruct'
+  | 'qwen/qwen3-vl-8b-instruct'
+  | 'qwen/qwen3-vl-8b-thinking'
+  | 'qwen/qwen3.5-122b-a10b'
+  | 'qwen/qwen3.5-27b'
+  | 'qwen/qwen3.5-35b-a3b'
+  | 'qwen/qwen3.5-397b-a17b'
+  | 'qwen/qwen3.5-9b'
+  | 'qwen/qwen3.5-flash-02-23'
+  | 'qwen/qwen3.5-plus-02-15'
+  | 'qwen/qwen3.5-plus-20260420'
+  | 'qwen/qwen3.6-27b'
+  | 'qwen/qwen3.6-35b-a3b'
+  | 'qwen/qwen3.6-flash'
+  | 'qwen/qwen3.6-max-preview'
+  | 'qwen/qwen3.6-plus'
+  | 'qwen/qwen3.7-max'
+  | 'qwen/qwen3.7-plus'
+  | 'rekaai/reka-edge'
+  | 'rekaai/reka-flash-3'
+  | 'relace/relace-apply-3'
+  | 'relace/relace-search'
+  | 'sakana/fugu-ultra'
+  | 'sao10k/l3-lunaris-8b'
+  | 'sao10k/l3.1-70b-hanami-x1'
+  | 'sao10k/l3.1-euryale-70b'
+  | 'sao10k/l3.3-euryale-70b'
+  | 'stepfun/step-3.5-flash'
+  | 'stepfun/step-3.7-flash'
+  | 'switchpoint/router'
+  | 'tencent/hunyuan-a13b-instruct'
+  | 'tencent/hy3-preview'
+  | 'thedrummer/cydonia-24b-v4.1'
+  | 'thedrummer/rocinante-12b'
+  | 'thedrummer/skyfall-36b-v2'
+  | 'thedrummer/unslopnemo-12b'
+  | 'undi95/remm-slerp-l2-13b'
+  | 'upstage/solar-pro-3'
+  | 'writer/palmyra-x5'
+  | 'x-ai/grok-4.20'
+  | 'x-ai/grok-4.20-multi-agent'
+  | 'x-ai/grok-4.3'
+  | 'x-ai/grok-build-0.1'
+  | 'xiaomi/mimo-v2.5'
+  | 'xiaomi/mimo-v2.5-pro'
+  | 'z-ai/glm-4.5'
+  | 'z-ai/glm-4.5-air'
+  | 'z-ai/glm-4.5v'
+  | 'z-ai/glm-4.6'
+  | 'z-ai/glm-4.6v'
+  | 'z-ai/glm-4.7'
+  | 'z-ai/glm-4.7-flash'
+  | 'z-ai/glm-5'
+  | 'z-ai/glm-5-turbo'
+  | 'z-ai/glm-5.1'
+  | 'z-ai/glm-5.2'
+  | 'z-ai/glm-5v-turbo'
+  | '~anthropic/claude-fable-latest'
+  | '~anthropic/claude-haiku-latest'
+  | '~anthropic/claude-opus-latest'
+  | '~anthropic/claude-sonnet-latest'
+  | '~google/gemini-flash-latest'
+  | '~google/gemini-pro-latest'
+  | '~moonshotai/kimi-latest'
+  | '~openai/gpt-latest'
+  | '~openai/gpt-mini-latest';
 
 /** The registry entry `openrouter` with every default filled in. */
 export const openrouterProvider = {
@@ -43,19 +366,342 @@ export const openrouterProvider = {
   },
   modelPrefixes: [],
   models: [
-    'openai/gpt-4o',
-    'openai/gpt-4o-mini',
+    'ai21/jamba-large-1.7',
+    'aion-labs/aion-1.0',
+    'aion-labs/aion-1.0-mini',
+    'aion-labs/aion-2.0',
+    'aion-labs/aion-rp-llama-3.1-8b',
+    'allenai/olmo-3-32b-think',
+    'amazon/nova-2-lite-v1',
+    'amazon/nova-lite-v1',
+    'amazon/nova-micro-v1',
+    'amazon/nova-premier-v1',
+    'amazon/nova-pro-v1',
+    'anthracite-org/magnum-v4-72b',
+    'anthropic/claude-3-haiku',
+    'anthropic/claude-haiku-4.5',
+    'anthropic/claude-opus-4',
+    'anthropic/claude-opus-4.1',
+    'anthropic/claude-opus-4.5',
+    'anthropic/claude-opus-4.6',
+    'anthropic/claude-opus-4.7',
+    'anthropic/claude-opus-4.7-fast',
+    'anthropic/claude-opus-4.8',
+    'anthropic/claude-opus-4.8-fast',
     'anthropic/claude-sonnet-4',
-    'anthropic/claude-3.5-haiku',
-    'google/gemini-2.5-pro',
-    'google/gemini-2.5-flash',
-    'meta-llama/llama-3.3-70b-instruct',
+    'anthropic/claude-sonnet-4.5',
+    'anthropic/claude-sonnet-4.6',
+    'anthropic/claude-sonnet-5',
+    'arcee-ai/coder-large',
+    'arcee-ai/trinity-large-thinking',
+    'arcee-ai/trinity-mini',
+    'arcee-ai/virtuoso-large',
+    'baidu/ernie-4.5-vl-424b-a47b',
+    'bytedance-seed/seed-1.6',
+    'bytedance-seed/seed-1.6-flash',
+    'bytedance-seed/seed-2.0-lite',
+    'bytedance-seed/seed-2.0-mini',
+    'bytedance/ui-tars-1.5-7b',
+    'cognitivecomputations/dolphin-mistral-24b-venice-edition:free',
+    'cohere/command-a',
+    'cohere/command-r-08-2024',
+    'cohere/command-r-plus-08-2024',
+    'cohere/command-r7b-12-2024',
+    'cohere/north-mini-code:free',
+    'deepcogito/cogito-v2.1-671b',
     'deepseek/deepseek-chat',
+    'deepseek/deepseek-chat-v3-0324',
+    'deepseek/deepseek-chat-v3.1',
     'deepseek/deepseek-r1',
+    'deepseek/deepseek-r1-0528',
+    'deepseek/deepseek-r1-distill-llama-70b',
+    'deepseek/deepseek-v3.1-terminus',
+    'deepseek/deepseek-v3.2',
+    'deepseek/deepseek-v3.2-exp',
+    'deepseek/deepseek-v4-flash',
+    'deepseek/deepseek-v4-pro',
+    'google/gemini-2.5-flash',
+    'google/gemini-2.5-flash-image',
+    'google/gemini-2.5-flash-lite',
+    'google/gemini-2.5-flash-lite-preview-09-2025',
+    'google/gemini-2.5-pro',
+    'google/gemini-2.5-pro-preview',
+    'google/gemini-2.5-pro-preview-05-06',
+    'google/gemini-3-flash-preview',
+    'google/gemini-3-pro-image',
+    'google/gemini-3-pro-image-preview',
+    'google/gemini-3.1-flash-image',
+    'google/gemini-3.1-flash-image-preview',
+    'google/gemini-3.1-flash-lite',
+    'google/gemini-3.1-flash-lite-image',
+    'google/gemini-3.1-flash-lite-preview',
+    'google/gemini-3.1-pro-preview',
+    'google/gemini-3.1-pro-preview-customtools',
+    'google/gemini-3.5-flash',
+    'google/gemma-2-27b-it',
+    'google/gemma-3-12b-it',
+    'google/gemma-3-27b-it',
+    'google/gemma-3-4b-it',
+    'google/gemma-3n-e4b-it',
+    'google/gemma-4-26b-a4b-it',
+    'google/gemma-4-26b-a4b-it:free',
+    'google/gemma-4-31b-it',
+    'google/gemma-4-31b-it:free',
+    'google/lyria-3-clip-preview',
+    'google/lyria-3-pro-preview',
+    'gryphe/mythomax-l2-13b',
+    'ibm-granite/granite-4.0-h-micro',
+    'ibm-granite/granite-4.1-8b',
+    'inception/mercury-2',
+    'inclusionai/ling-2.6-1t',
+    'inclusionai/ling-2.6-flash',
+    'inclusionai/ring-2.6-1t',
+    'inflection/inflection-3-pi',
+    'inflection/inflection-3-productivity',
+    'kwaipilot/kat-coder-pro-v2',
+    'liquid/lfm-2-24b-a2b',
+    'liquid/lfm-2.5-1.2b-instruct:free',
+    'liquid/lfm-2.5-1.2b-thinking:free',
+    'mancer/weaver',
+    'meta-llama/llama-3-8b-instruct',
+    'meta-llama/llama-3.1-70b-instruct',
+    'meta-llama/llama-3.1-8b-instruct',
+    'meta-llama/llama-3.2-11b-vision-instruct',
+    'meta-llama/llama-3.2-1b-instruct',
+    'meta-llama/llama-3.2-3b-instruct',
+    'meta-llama/llama-3.2-3b-instruct:free',
+    'meta-llama/llama-3.3-70b-instruct',
+    'meta-llama/llama-3.3-70b-instruct:free',
+    'meta-llama/llama-4-maverick',
+    'meta-llama/llama-4-scout',
+    'meta-llama/llama-guard-4-12b',
+    'microsoft/phi-4',
+    'microsoft/wizardlm-2-8x22b',
+    'minimax/minimax-01',
+    'minimax/minimax-m1',
+    'minimax/minimax-m2',
+    'minimax/minimax-m2-her',
+    'minimax/minimax-m2.1',
+    'minimax/minimax-m2.5',
+    'minimax/minimax-m2.7',
+    'minimax/minimax-m3',
+    'mistralai/codestral-2508',
+    'mistralai/ministral-14b-2512',
+    'mistralai/ministral-3b-2512',
+    'mistralai/ministral-8b-2512',
     'mistralai/mistral-large',
-    'x-ai/grok-4',
-    'qwen/qwen3-235b-a22b',
+    'mistralai/mistral-large-2407',
+    'mistralai/mistral-large-2512',
+    'mistralai/mistral-medium-3',
+    'mistralai/mistral-medium-3-5',
+    'mistralai/mistral-medium-3.1',
+    'mistralai/mistral-nemo',
+    'mistralai/mistral-saba',
+    'mistralai/mistral-small-24b-instruct-2501',
+    'mistralai/mistral-small-2603',
+    'mistralai/mistral-small-3.1-24b-instruct',
+    'mistralai/mistral-small-3.2-24b-instruct',
+    'mistralai/mixtral-8x22b-instruct',
+    'mistralai/voxtral-small-24b-2507',
+    'moonshotai/kimi-k2',
+    'moonshotai/kimi-k2-0905',
+    'moonshotai/kimi-k2-thinking',
+    'moonshotai/kimi-k2.5',
+    'moonshotai/kimi-k2.6',
+    'moonshotai/kimi-k2.7-code',
+    'morph/morph-v3-fast',
+    'morph/morph-v3-large',
+    'nex-agi/nex-n2-pro',
+    'nousresearch/hermes-3-llama-3.1-405b',
+    'nousresearch/hermes-3-llama-3.1-405b:free',
+    'nousresearch/hermes-3-llama-3.1-70b',
+    'nousresearch/hermes-4-405b',
+    'nousresearch/hermes-4-70b',
+    'nvidia/llama-3.3-nemotron-super-49b-v1.5',
+    'nvidia/nemotron-3-nano-30b-a3b',
+    'nvidia/nemotron-3-nano-30b-a3b:free',
+    'nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free',
+    'nvidia/nemotron-3-super-120b-a12b',
+    'nvidia/nemotron-3-super-120b-a12b:free',
+    'nvidia/nemotron-3-ultra-550b-a55b',
+    'nvidia/nemotron-3-ultra-550b-a55b:free',
+    'nvidia/nemotron-3.5-content-safety:free',
+    'nvidia/nemotron-nano-12b-v2-vl:free',
+    'nvidia/nemotron-nano-9b-v2:free',
+    'openai/gpt-3.5-turbo',
+    'openai/gpt-3.5-turbo-0613',
+    'openai/gpt-3.5-turbo-16k',
+    'openai/gpt-3.5-turbo-instruct',
+    'openai/gpt-4',
+    'openai/gpt-4-turbo',
+    'openai/gpt-4-turbo-preview',
+    'openai/gpt-4.1',
+    'openai/gpt-4.1-mini',
+    'openai/gpt-4.1-nano',
+    'openai/gpt-4o',
+    'openai/gpt-4o-2024-05-13',
+    'openai/gpt-4o-2024-08-06',
+    'openai/gpt-4o-2024-11-20',
+    'openai/gpt-4o-mini',
+    'openai/gpt-4o-mini-2024-07-18',
+    'openai/gpt-4o-mini-search-preview',
+    'openai/gpt-4o-search-preview',
+    'openai/gpt-5',
+    'openai/gpt-5-chat',
+    'openai/gpt-5-codex',
+    'openai/gpt-5-image',
+    'openai/gpt-5-image-mini',
+    'openai/gpt-5-mini',
+    'openai/gpt-5-nano',
+    'openai/gpt-5-pro',
+    'openai/gpt-5.1',
+    'openai/gpt-5.1-chat',
+    'openai/gpt-5.1-codex',
+    'openai/gpt-5.1-codex-max',
+    'openai/gpt-5.1-codex-mini',
+    'openai/gpt-5.2',
+    'openai/gpt-5.2-chat',
+    'openai/gpt-5.2-codex',
+    'openai/gpt-5.2-pro',
+    'openai/gpt-5.3-chat',
+    'openai/gpt-5.3-codex',
+    'openai/gpt-5.4',
+    'openai/gpt-5.4-image-2',
+    'openai/gpt-5.4-mini',
+    'openai/gpt-5.4-nano',
+    'openai/gpt-5.4-pro',
+    'openai/gpt-5.5',
+    'openai/gpt-5.5-pro',
+    'openai/gpt-audio',
+    'openai/gpt-audio-mini',
+    'openai/gpt-chat-latest',
+    'openai/gpt-oss-120b',
+    'openai/gpt-oss-120b:free',
+    'openai/gpt-oss-20b',
+    'openai/gpt-oss-20b:free',
+    'openai/gpt-oss-safeguard-20b',
+    'openai/o1',
+    'openai/o1-pro',
+    'openai/o3',
+    'openai/o3-deep-research',
+    'openai/o3-mini',
+    'openai/o3-mini-high',
+    'openai/o3-pro',
+    'openai/o4-mini',
+    'openai/o4-mini-deep-research',
+    'openai/o4-mini-high',
     'openrouter/auto',
+    'openrouter/bodybuilder',
+    'openrouter/free',
+    'openrouter/fusion',
+    'openrouter/pareto-code',
+    'perceptron/perceptron-mk1',
+    'perplexity/sonar',
+    'perplexity/sonar-deep-research',
+    'perplexity/sonar-pro',
+    'perplexity/sonar-pro-search',
+    'perplexity/sonar-reasoning-pro',
+    'poolside/laguna-m.1',
+    'poolside/laguna-m.1:free',
+    'poolside/laguna-xs.2',
+    'poolside/laguna-xs.2:free',
+    'qwen/qwen-2.5-72b-instruct',
+    'qwen/qwen-2.5-7b-instruct',
+    'qwen/qwen-2.5-coder-32b-instruct',
+    'qwen/qwen-plus',
+    'qwen/qwen-plus-2025-07-28',
+    'qwen/qwen-plus-2025-07-28:thinking',
+    'qwen/qwen2.5-vl-72b-instruct',
+    'qwen/qwen3-14b',
+    'qwen/qwen3-235b-a22b',
+    'qwen/qwen3-235b-a22b-2507',
+    'qwen/qwen3-235b-a22b-thinking-2507',
+    'qwen/qwen3-30b-a3b',
+    'qwen/qwen3-30b-a3b-instruct-2507',
+    'qwen/qwen3-30b-a3b-thinking-2507',
+    'qwen/qwen3-32b',
+    'qwen/qwen3-8b',
+    'qwen/qwen3-coder',
+    'qwen/qwen3-coder-30b-a3b-instruct',
+    'qwen/qwen3-coder-flash',
+    'qwen/qwen3-coder-next',
+    'qwen/qwen3-coder-plus',
+    'qwen/qwen3-coder:free',
+    'qwen/qwen3-max',
+    'qwen/qwen3-max-thinking',
+    'qwen/qwen3-next-80b-a3b-instruct',
+    'qwen/qwen3-next-80b-a3b-instruct:free',
+    'qwen/qwen3-next-80b-a3b-thinking',
+    'qwen/qwen3-vl-235b-a22b-instruct',
+    'qwen/qwen3-vl-235b-a22b-thinking',
+    'qwen/qwen3-vl-30b-a3b-instruct',
+    'qwen/qwen3-vl-30b-a3b-thinking',
+    'qwen/qwen3-vl-32b-instruct',
+    'qwen/qwen3-vl-8b-instruct',
+    'qwen/qwen3-vl-8b-thinking',
+    'qwen/qwen3.5-122b-a10b',
+    'qwen/qwen3.5-27b',
+    'qwen/qwen3.5-35b-a3b',
+    'qwen/qwen3.5-397b-a17b',
+    'qwen/qwen3.5-9b',
+    'qwen/qwen3.5-flash-02-23',
+    'qwen/qwen3.5-plus-02-15',
+    'qwen/qwen3.5-plus-20260420',
+    'qwen/qwen3.6-27b',
+    'qwen/qwen3.6-35b-a3b',
+    'qwen/qwen3.6-flash',
+    'qwen/qwen3.6-max-preview',
+    'qwen/qwen3.6-plus',
+    'qwen/qwen3.7-max',
+    'qwen/qwen3.7-plus',
+    'rekaai/reka-edge',
+    'rekaai/reka-flash-3',
+    'relace/relace-apply-3',
+    'relace/relace-search',
+    'sakana/fugu-ultra',
+    'sao10k/l3-lunaris-8b',
+    'sao10k/l3.1-70b-hanami-x1',
+    'sao10k/l3.1-euryale-70b',
+    'sao10k/l3.3-euryale-70b',
+    'stepfun/step-3.5-flash',
+    'stepfun/step-3.7-flash',
+    'switchpoint/router',
+    'tencent/hunyuan-a13b-instruct',
+    'tencent/hy3-preview',
+    'thedrummer/cydonia-24b-v4.1',
+    'thedrummer/rocinante-12b',
+    'thedrummer/skyfall-36b-v2',
+    'thedrummer/unslopnemo-12b',
+    'undi95/remm-slerp-l2-13b',
+    'upstage/solar-pro-3',
+    'writer/palmyra-x5',
+    'x-ai/grok-4.20',
+    'x-ai/grok-4.20-multi-agent',
+    'x-ai/grok-4.3',
+    'x-ai/grok-build-0.1',
+    'xiaomi/mimo-v2.5',
+    'xiaomi/mimo-v2.5-pro',
+    'z-ai/glm-4.5',
+    'z-ai/glm-4.5-air',
+    'z-ai/glm-4.5v',
+    'z-ai/glm-4.6',
+    'z-ai/glm-4.6v',
+    'z-ai/glm-4.7',
+    'z-ai/glm-4.7-flash',
+    'z-ai/glm-5',
+    'z-ai/glm-5-turbo',
+    'z-ai/glm-5.1',
+    'z-ai/glm-5.2',
+    'z-ai/glm-5v-turbo',
+    '~anthropic/claude-fable-latest',
+    '~anthropic/claude-haiku-latest',
+    '~anthropic/claude-opus-latest',
+    '~anthropic/claude-sonnet-latest',
+    '~google/gemini-flash-latest',
+    '~google/gemini-pro-latest',
+    '~moonshotai/kimi-latest',
+    '~openai/gpt-latest',
+    '~openai/gpt-mini-latest',
   ],
   quirks: {
     renameParams: {},

@@ -3,12 +3,20 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `ovhcloud`. */
 export type OvhcloudModelId =
-  | 'Meta-Llama-3_3-70B-Instruct'
-  | 'Llama-3.1-8B-Instruct'
-  | 'Mistral-Small-3.2-24B-Instruct-2506'
-  | 'Qwen3-32B'
   | 'gpt-oss-120b'
-  | 'DeepSeek-R1-Distill-Llama-70B'
+  | 'gpt-oss-20b'
+  | 'meta-llama-3_3-70b-instruct'
+  | 'mistral-7b-instruct-v0.3'
+  | 'mistral-nemo-instruct-2407'
+  | 'mistral-small-3.2-24b-instruct-2506'
+  | 'qwen2.5-vl-72b-instruct'
+  | 'qwen3-32b'
+  | 'qwen3-coder-30b-a3b-instruct'
+  | 'qwen3.5-397b-a17b'
+  | 'qwen3.5-9b'
+  | 'qwen3.6-27b'
+  | 'qwen3guard-gen-0.6b'
+  | 'qwen3guard-gen-8b'
   | 'bge-m3'
   | 'whisper-large-v3';
 
@@ -44,12 +52,20 @@ export const ovhcloudProvider = {
   },
   modelPrefixes: [],
   models: [
-    'Meta-Llama-3_3-70B-Instruct',
-    'Llama-3.1-8B-Instruct',
-    'Mistral-Small-3.2-24B-Instruct-2506',
-    'Qwen3-32B',
     'gpt-oss-120b',
-    'DeepSeek-R1-Distill-Llama-70B',
+    'gpt-oss-20b',
+    'meta-llama-3_3-70b-instruct',
+    'mistral-7b-instruct-v0.3',
+    'mistral-nemo-instruct-2407',
+    'mistral-small-3.2-24b-instruct-2506',
+    'qwen2.5-vl-72b-instruct',
+    'qwen3-32b',
+    'qwen3-coder-30b-a3b-instruct',
+    'qwen3.5-397b-a17b',
+    'qwen3.5-9b',
+    'qwen3.6-27b',
+    'qwen3guard-gen-0.6b',
+    'qwen3guard-gen-8b',
     'bge-m3',
     'whisper-large-v3',
   ],

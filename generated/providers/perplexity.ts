@@ -4,11 +4,9 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 /** The model ids the registry lists for `perplexity`. */
 export type PerplexityModelId =
   | 'sonar'
-  | 'sonar-pro'
-  | 'sonar-reasoning'
-  | 'sonar-reasoning-pro'
   | 'sonar-deep-research'
-  | 'r1-1776';
+  | 'sonar-pro'
+  | 'sonar-reasoning-pro';
 
 /** The registry entry `perplexity` with every default filled in. */
 export const perplexityProvider = {
@@ -33,11 +31,9 @@ export const perplexityProvider = {
   ],
   models: [
     'sonar',
-    'sonar-pro',
-    'sonar-reasoning',
-    'sonar-reasoning-pro',
     'sonar-deep-research',
-    'r1-1776',
+    'sonar-pro',
+    'sonar-reasoning-pro',
   ],
   quirks: {
     renameParams: {

@@ -3,11 +3,99 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `poe`. */
 export type PoeModelId =
-  | 'GPT-4o'
-  | 'Claude-Sonnet-4'
-  | 'Gemini-2.5-Pro'
-  | 'Grok-4'
-  | 'Llama-3.1-405B';
+  | 'anthropic/claude-haiku-3'
+  | 'anthropic/claude-haiku-3.5'
+  | 'anthropic/claude-haiku-4.5'
+  | 'anthropic/claude-opus-4'
+  | 'anthropic/claude-opus-4.1'
+  | 'anthropic/claude-opus-4.5'
+  | 'anthropic/claude-opus-4.6'
+  | 'anthropic/claude-opus-4.7'
+  | 'anthropic/claude-opus-4.8'
+  | 'anthropic/claude-sonnet-3.7'
+  | 'anthropic/claude-sonnet-4'
+  | 'anthropic/claude-sonnet-4.5'
+  | 'anthropic/claude-sonnet-4.6'
+  | 'cerebras/gpt-oss-120b-cs'
+  | 'cerebras/llama-3.1-8b-cs'
+  | 'empiriolabs/deepseek-v4-flash-el'
+  | 'empiriolabs/deepseek-v4-pro-el'
+  | 'fireworks-ai/kimi-k2.5-fw'
+  | 'google/gemini-2.0-flash'
+  | 'google/gemini-2.0-flash-lite'
+  | 'google/gemini-2.5-flash'
+  | 'google/gemini-2.5-flash-lite'
+  | 'google/gemini-2.5-pro'
+  | 'google/gemini-3-flash'
+  | 'google/gemini-3.1-flash-lite'
+  | 'google/gemini-3.1-pro'
+  | 'google/gemini-3.5-flash'
+  | 'google/gemma-4-31b'
+  | 'google/nano-banana'
+  | 'novita/deepseek-v3.2'
+  | 'novita/glm-4.6'
+  | 'novita/glm-4.6v'
+  | 'novita/glm-4.7-flash'
+  | 'novita/glm-4.7-n'
+  | 'novita/glm-5'
+  | 'novita/kimi-k2-thinking'
+  | 'novita/kimi-k2.5'
+  | 'novita/kimi-k2.6'
+  | 'novita/minimax-m2.1'
+  | 'openai/gpt-3.5-turbo'
+  | 'openai/gpt-3.5-turbo-instruct'
+  | 'openai/gpt-3.5-turbo-raw'
+  | 'openai/gpt-4-turbo'
+  | 'openai/gpt-4.1'
+  | 'openai/gpt-4.1-mini'
+  | 'openai/gpt-4.1-nano'
+  | 'openai/gpt-4o'
+  | 'openai/gpt-4o-aug'
+  | 'openai/gpt-4o-mini'
+  | 'openai/gpt-4o-mini-search'
+  | 'openai/gpt-4o-search'
+  | 'openai/gpt-5'
+  | 'openai/gpt-5-chat'
+  | 'openai/gpt-5-codex'
+  | 'openai/gpt-5-mini'
+  | 'openai/gpt-5-nano'
+  | 'openai/gpt-5-pro'
+  | 'openai/gpt-5.1'
+  | 'openai/gpt-5.1-codex'
+  | 'openai/gpt-5.1-codex-max'
+  | 'openai/gpt-5.1-codex-mini'
+  | 'openai/gpt-5.1-instant'
+  | 'openai/gpt-5.2'
+  | 'openai/gpt-5.2-codex'
+  | 'openai/gpt-5.2-instant'
+  | 'openai/gpt-5.2-pro'
+  | 'openai/gpt-5.3-codex'
+  | 'openai/gpt-5.3-codex-spark'
+  | 'openai/gpt-5.3-instant'
+  | 'openai/gpt-5.4-mini'
+  | 'openai/gpt-5.4-nano'
+  | 'openai/gpt-5.5'
+  | 'openai/gpt-5.5-pro'
+  | 'openai/o1'
+  | 'openai/o1-pro'
+  | 'openai/o3'
+  | 'openai/o3-deep-research'
+  | 'openai/o3-mini'
+  | 'openai/o3-mini-high'
+  | 'openai/o3-pro'
+  | 'openai/o4-mini'
+  | 'openai/o4-mini-deep-research'
+  | 'poetools/claude-code'
+  | 'trytako/tako'
+  | 'xai/grok-3'
+  | 'xai/grok-3-mini'
+  | 'xai/grok-4'
+  | 'xai/grok-4-fast-non-reasoning'
+  | 'xai/grok-4-fast-reasoning'
+  | 'xai/grok-4.1-fast-non-reasoning'
+  | 'xai/grok-4.1-fast-reasoning'
+  | 'xai/grok-4.20-multi-agent'
+  | 'xai/grok-code-fast-1';
 
 /** The registry entry `poe` with every default filled in. */
 export const poeProvider = {
@@ -32,11 +120,99 @@ export const poeProvider = {
   },
   modelPrefixes: [],
   models: [
-    'GPT-4o',
-    'Claude-Sonnet-4',
-    'Gemini-2.5-Pro',
-    'Grok-4',
-    'Llama-3.1-405B',
+    'anthropic/claude-haiku-3',
+    'anthropic/claude-haiku-3.5',
+    'anthropic/claude-haiku-4.5',
+    'anthropic/claude-opus-4',
+    'anthropic/claude-opus-4.1',
+    'anthropic/claude-opus-4.5',
+    'anthropic/claude-opus-4.6',
+    'anthropic/claude-opus-4.7',
+    'anthropic/claude-opus-4.8',
+    'anthropic/claude-sonnet-3.7',
+    'anthropic/claude-sonnet-4',
+    'anthropic/claude-sonnet-4.5',
+    'anthropic/claude-sonnet-4.6',
+    'cerebras/gpt-oss-120b-cs',
+    'cerebras/llama-3.1-8b-cs',
+    'empiriolabs/deepseek-v4-flash-el',
+    'empiriolabs/deepseek-v4-pro-el',
+    'fireworks-ai/kimi-k2.5-fw',
+    'google/gemini-2.0-flash',
+    'google/gemini-2.0-flash-lite',
+    'google/gemini-2.5-flash',
+    'google/gemini-2.5-flash-lite',
+    'google/gemini-2.5-pro',
+    'google/gemini-3-flash',
+    'google/gemini-3.1-flash-lite',
+    'google/gemini-3.1-pro',
+    'google/gemini-3.5-flash',
+    'google/gemma-4-31b',
+    'google/nano-banana',
+    'novita/deepseek-v3.2',
+    'novita/glm-4.6',
+    'novita/glm-4.6v',
+    'novita/glm-4.7-flash',
+    'novita/glm-4.7-n',
+    'novita/glm-5',
+    'novita/kimi-k2-thinking',
+    'novita/kimi-k2.5',
+    'novita/kimi-k2.6',
+    'novita/minimax-m2.1',
+    'openai/gpt-3.5-turbo',
+    'openai/gpt-3.5-turbo-instruct',
+    'openai/gpt-3.5-turbo-raw',
+    'openai/gpt-4-turbo',
+    'openai/gpt-4.1',
+    'openai/gpt-4.1-mini',
+    'openai/gpt-4.1-nano',
+    'openai/gpt-4o',
+    'openai/gpt-4o-aug',
+    'openai/gpt-4o-mini',
+    'openai/gpt-4o-mini-search',
+    'openai/gpt-4o-search',
+    'openai/gpt-5',
+    'openai/gpt-5-chat',
+    'openai/gpt-5-codex',
+    'openai/gpt-5-mini',
+    'openai/gpt-5-nano',
+    'openai/gpt-5-pro',
+    'openai/gpt-5.1',
+    'openai/gpt-5.1-codex',
+    'openai/gpt-5.1-codex-max',
+    'openai/gpt-5.1-codex-mini',
+    'openai/gpt-5.1-instant',
+    'openai/gpt-5.2',
+    'openai/gpt-5.2-codex',
+    'openai/gpt-5.2-instant',
+    'openai/gpt-5.2-pro',
+    'openai/gpt-5.3-codex',
+    'openai/gpt-5.3-codex-spark',
+    'openai/gpt-5.3-instant',
+    'openai/gpt-5.4-mini',
+    'openai/gpt-5.4-nano',
+    'openai/gpt-5.5',
+    'openai/gpt-5.5-pro',
+    'openai/o1',
+    'openai/o1-pro',
+    'openai/o3',
+    'openai/o3-deep-research',
+    'openai/o3-mini',
+    'openai/o3-mini-high',
+    'openai/o3-pro',
+    'openai/o4-mini',
+    'openai/o4-mini-deep-research',
+    'poetools/claude-code',
+    'trytako/tako',
+    'xai/grok-3',
+    'xai/grok-3-mini',
+    'xai/grok-4',
+    'xai/grok-4-fast-non-reasoning',
+    'xai/grok-4-fast-reasoning',
+    'xai/grok-4.1-fast-non-reasoning',
+    'xai/grok-4.1-fast-reasoning',
+    'xai/grok-4.20-multi-agent',
+    'xai/grok-code-fast-1',
   ],
   quirks: {
     renameParams: {

@@ -3,11 +3,44 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `requesty`. */
 export type RequestyModelId =
-  | 'openai/gpt-4o'
-  | 'openai/gpt-4o-mini'
-  | 'anthropic/claude-sonnet-4-20250514'
+  | 'anthropic/claude-3-7-sonnet'
+  | 'anthropic/claude-haiku-4-5'
+  | 'anthropic/claude-opus-4'
+  | 'anthropic/claude-opus-4-1'
+  | 'anthropic/claude-opus-4-5'
+  | 'anthropic/claude-opus-4-6'
+  | 'anthropic/claude-sonnet-4'
+  | 'anthropic/claude-sonnet-4-5'
+  | 'anthropic/claude-sonnet-4-6'
+  | 'google/gemini-2.5-flash'
   | 'google/gemini-2.5-pro'
-  | 'deepseek/deepseek-chat';
+  | 'google/gemini-3-flash-preview'
+  | 'google/gemini-3-pro-preview'
+  | 'openai/gpt-4.1'
+  | 'openai/gpt-4.1-mini'
+  | 'openai/gpt-4o-mini'
+  | 'openai/gpt-5'
+  | 'openai/gpt-5-chat'
+  | 'openai/gpt-5-codex'
+  | 'openai/gpt-5-image'
+  | 'openai/gpt-5-mini'
+  | 'openai/gpt-5-nano'
+  | 'openai/gpt-5-pro'
+  | 'openai/gpt-5.1'
+  | 'openai/gpt-5.1-chat'
+  | 'openai/gpt-5.1-codex'
+  | 'openai/gpt-5.1-codex-max'
+  | 'openai/gpt-5.1-codex-mini'
+  | 'openai/gpt-5.2'
+  | 'openai/gpt-5.2-chat'
+  | 'openai/gpt-5.2-codex'
+  | 'openai/gpt-5.2-pro'
+  | 'openai/gpt-5.3-codex'
+  | 'openai/gpt-5.4'
+  | 'openai/gpt-5.4-pro'
+  | 'openai/o4-mini'
+  | 'xai/grok-4'
+  | 'xai/grok-4-fast';
 
 /** The registry entry `requesty` with every default filled in. */
 export const requestyProvider = {
@@ -32,11 +65,44 @@ export const requestyProvider = {
   },
   modelPrefixes: [],
   models: [
-    'openai/gpt-4o',
-    'openai/gpt-4o-mini',
-    'anthropic/claude-sonnet-4-20250514',
+    'anthropic/claude-3-7-sonnet',
+    'anthropic/claude-haiku-4-5',
+    'anthropic/claude-opus-4',
+    'anthropic/claude-opus-4-1',
+    'anthropic/claude-opus-4-5',
+    'anthropic/claude-opus-4-6',
+    'anthropic/claude-sonnet-4',
+    'anthropic/claude-sonnet-4-5',
+    'anthropic/claude-sonnet-4-6',
+    'google/gemini-2.5-flash',
     'google/gemini-2.5-pro',
-    'deepseek/deepseek-chat',
+    'google/gemini-3-flash-preview',
+    'google/gemini-3-pro-preview',
+    'openai/gpt-4.1',
+    'openai/gpt-4.1-mini',
+    'openai/gpt-4o-mini',
+    'openai/gpt-5',
+    'openai/gpt-5-chat',
+    'openai/gpt-5-codex',
+    'openai/gpt-5-image',
+    'openai/gpt-5-mini',
+    'openai/gpt-5-nano',
+    'openai/gpt-5-pro',
+    'openai/gpt-5.1',
+    'openai/gpt-5.1-chat',
+    'openai/gpt-5.1-codex',
+    'openai/gpt-5.1-codex-max',
+    'openai/gpt-5.1-codex-mini',
+    'openai/gpt-5.2',
+    'openai/gpt-5.2-chat',
+    'openai/gpt-5.2-codex',
+    'openai/gpt-5.2-pro',
+    'openai/gpt-5.3-codex',
+    'openai/gpt-5.4',
+    'openai/gpt-5.4-pro',
+    'openai/o4-mini',
+    'xai/grok-4',
+    'xai/grok-4-fast',
   ],
   quirks: {
     renameParams: {},

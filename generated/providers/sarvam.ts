@@ -2,7 +2,9 @@
 import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `sarvam`. */
-export type SarvamModelId = 'sarvam-m';
+export type SarvamModelId =
+  | 'sarvam-105b'
+  | 'sarvam-30b';
 
 /** The registry entry `sarvam` with every default filled in. */
 export const sarvamProvider = {
@@ -28,7 +30,8 @@ export const sarvamProvider = {
     'sarvam-',
   ],
   models: [
-    'sarvam-m',
+    'sarvam-105b',
+    'sarvam-30b',
   ],
   quirks: {
     renameParams: {

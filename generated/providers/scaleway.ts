@@ -3,16 +3,21 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `scaleway`. */
 export type ScalewayModelId =
+  | 'bge-multilingual-gemma2'
+  | 'gemma-3-27b-it'
+  | 'gemma-4-26b-a4b-it'
+  | 'glm-5.2'
+  | 'gpt-oss-120b'
   | 'llama-3.3-70b-instruct'
-  | 'llama-3.1-8b-instruct'
+  | 'mistral-medium-3.5-128b'
   | 'mistral-small-3.2-24b-instruct-2506'
-  | 'mistral-nemo-instruct-2407'
   | 'pixtral-12b-2409'
   | 'qwen3-235b-a22b-instruct-2507'
-  | 'deepseek-r1-distill-llama-70b'
-  | 'gpt-oss-120b'
-  | 'gemma-3-27b-it'
-  | 'bge-multilingual-gemma2'
+  | 'qwen3-coder-30b-a3b-instruct'
+  | 'qwen3-embedding-8b'
+  | 'qwen3.5-397b-a17b'
+  | 'qwen3.6-35b-a3b'
+  | 'voxtral-small-24b-2507'
   | 'whisper-large-v3';
 
 /** The registry entry `scaleway` with every default filled in. */
@@ -44,16 +49,21 @@ export const scalewayProvider = {
   },
   modelPrefixes: [],
   models: [
+    'bge-multilingual-gemma2',
+    'gemma-3-27b-it',
+    'gemma-4-26b-a4b-it',
+    'glm-5.2',
+    'gpt-oss-120b',
     'llama-3.3-70b-instruct',
-    'llama-3.1-8b-instruct',
+    'mistral-medium-3.5-128b',
     'mistral-small-3.2-24b-instruct-2506',
-    'mistral-nemo-instruct-2407',
     'pixtral-12b-2409',
     'qwen3-235b-a22b-instruct-2507',
-    'deepseek-r1-distill-llama-70b',
-    'gpt-oss-120b',
-    'gemma-3-27b-it',
-    'bge-multilingual-gemma2',
+    'qwen3-coder-30b-a3b-instruct',
+    'qwen3-embedding-8b',
+    'qwen3.5-397b-a17b',
+    'qwen3.6-35b-a3b',
+    'voxtral-small-24b-2507',
     'whisper-large-v3',
   ],
   quirks: {

@@ -3,10 +3,53 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `siliconflow_cn`. */
 export type SiliconflowCnModelId =
-  | 'deepseek-ai/DeepSeek-V3'
+  | 'ByteDance-Seed/Seed-OSS-36B-Instruct'
+  | 'PaddlePaddle/PaddleOCR-VL-1.5'
+  | 'Pro/MiniMaxAI/MiniMax-M2.5'
+  | 'Pro/deepseek-ai/DeepSeek-R1'
+  | 'Pro/deepseek-ai/DeepSeek-V3'
+  | 'Pro/deepseek-ai/DeepSeek-V3.1-Terminus'
+  | 'Pro/deepseek-ai/DeepSeek-V3.2'
+  | 'Pro/moonshotai/Kimi-K2.5'
+  | 'Pro/moonshotai/Kimi-K2.6'
+  | 'Pro/zai-org/GLM-5'
+  | 'Pro/zai-org/GLM-5.1'
+  | 'Qwen/Qwen2.5-72B-Instruct'
+  | 'Qwen/Qwen2.5-7B-Instruct'
+  | 'Qwen/Qwen3-14B'
+  | 'Qwen/Qwen3-235B-A22B-Thinking-2507'
+  | 'Qwen/Qwen3-30B-A3B-Instruct-2507'
+  | 'Qwen/Qwen3-32B'
+  | 'Qwen/Qwen3-8B'
+  | 'Qwen/Qwen3-Coder-30B-A3B-Instruct'
+  | 'Qwen/Qwen3-Coder-480B-A35B-Instruct'
+  | 'Qwen/Qwen3-VL-235B-A22B-Instruct'
+  | 'Qwen/Qwen3-VL-235B-A22B-Thinking'
+  | 'Qwen/Qwen3-VL-30B-A3B-Instruct'
+  | 'Qwen/Qwen3-VL-30B-A3B-Thinking'
+  | 'Qwen/Qwen3-VL-32B-Instruct'
+  | 'Qwen/Qwen3-VL-32B-Thinking'
+  | 'Qwen/Qwen3-VL-8B-Instruct'
+  | 'Qwen/Qwen3.5-122B-A10B'
+  | 'Qwen/Qwen3.5-27B'
+  | 'Qwen/Qwen3.5-35B-A3B'
+  | 'Qwen/Qwen3.5-397B-A17B'
+  | 'Qwen/Qwen3.5-4B'
+  | 'Qwen/Qwen3.5-9B'
+  | 'Qwen/Qwen3.6-35B-A3B'
+  | 'baidu/ERNIE-4.5-300B-A47B'
+  | 'deepseek-ai/DeepSeek-OCR'
   | 'deepseek-ai/DeepSeek-R1'
-  | 'Qwen/Qwen3-235B-A22B'
-  | 'THUDM/GLM-4-9B-0414'
+  | 'deepseek-ai/DeepSeek-V3'
+  | 'deepseek-ai/DeepSeek-V3.1-Terminus'
+  | 'deepseek-ai/DeepSeek-V3.2'
+  | 'deepseek-ai/DeepSeek-V4-Flash'
+  | 'deepseek-ai/DeepSeek-V4-Pro'
+  | 'inclusionAI/Ling-flash-2.0'
+  | 'stepfun-ai/Step-3.5-Flash'
+  | 'tencent/Hunyuan-A13B-Instruct'
+  | 'zai-org/GLM-4.5-Air'
+  | 'zai-org/GLM-5.2'
   | 'BAAI/bge-m3'
   | 'BAAI/bge-reranker-v2-m3';
 
@@ -48,10 +91,53 @@ export const siliconflowCnProvider = {
   },
   modelPrefixes: [],
   models: [
-    'deepseek-ai/DeepSeek-V3',
+    'ByteDance-Seed/Seed-OSS-36B-Instruct',
+    'PaddlePaddle/PaddleOCR-VL-1.5',
+    'Pro/MiniMaxAI/MiniMax-M2.5',
+    'Pro/deepseek-ai/DeepSeek-R1',
+    'Pro/deepseek-ai/DeepSeek-V3',
+    'Pro/deepseek-ai/DeepSeek-V3.1-Terminus',
+    'Pro/deepseek-ai/DeepSeek-V3.2',
+    'Pro/moonshotai/Kimi-K2.5',
+    'Pro/moonshotai/Kimi-K2.6',
+    'Pro/zai-org/GLM-5',
+    'Pro/zai-org/GLM-5.1',
+    'Qwen/Qwen2.5-72B-Instruct',
+    'Qwen/Qwen2.5-7B-Instruct',
+    'Qwen/Qwen3-14B',
+    'Qwen/Qwen3-235B-A22B-Thinking-2507',
+    'Qwen/Qwen3-30B-A3B-Instruct-2507',
+    'Qwen/Qwen3-32B',
+    'Qwen/Qwen3-8B',
+    'Qwen/Qwen3-Coder-30B-A3B-Instruct',
+    'Qwen/Qwen3-Coder-480B-A35B-Instruct',
+    'Qwen/Qwen3-VL-235B-A22B-Instruct',
+    'Qwen/Qwen3-VL-235B-A22B-Thinking',
+    'Qwen/Qwen3-VL-30B-A3B-Instruct',
+    'Qwen/Qwen3-VL-30B-A3B-Thinking',
+    'Qwen/Qwen3-VL-32B-Instruct',
+    'Qwen/Qwen3-VL-32B-Thinking',
+    'Qwen/Qwen3-VL-8B-Instruct',
+    'Qwen/Qwen3.5-122B-A10B',
+    'Qwen/Qwen3.5-27B',
+    'Qwen/Qwen3.5-35B-A3B',
+    'Qwen/Qwen3.5-397B-A17B',
+    'Qwen/Qwen3.5-4B',
+    'Qwen/Qwen3.5-9B',
+    'Qwen/Qwen3.6-35B-A3B',
+    'baidu/ERNIE-4.5-300B-A47B',
+    'deepseek-ai/DeepSeek-OCR',
     'deepseek-ai/DeepSeek-R1',
-    'Qwen/Qwen3-235B-A22B',
-    'THUDM/GLM-4-9B-0414',
+    'deepseek-ai/DeepSeek-V3',
+    'deepseek-ai/DeepSeek-V3.1-Terminus',
+    'deepseek-ai/DeepSeek-V3.2',
+    'deepseek-ai/DeepSeek-V4-Flash',
+    'deepseek-ai/DeepSeek-V4-Pro',
+    'inclusionAI/Ling-flash-2.0',
+    'stepfun-ai/Step-3.5-Flash',
+    'tencent/Hunyuan-A13B-Instruct',
+    'zai-org/GLM-4.5-Air',
+    'zai-org/GLM-5.2',
     'BAAI/bge-m3',
     'BAAI/bge-reranker-v2-m3',
   ],

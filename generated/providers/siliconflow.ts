@@ -3,12 +3,55 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `siliconflow`. */
 export type SiliconflowModelId =
-  | 'deepseek-ai/DeepSeek-V3'
-  | 'deepseek-ai/DeepSeek-R1'
-  | 'Qwen/Qwen3-235B-A22B'
+  | 'ByteDance-Seed/Seed-OSS-36B-Instruct'
+  | 'MiniMaxAI/MiniMax-M2.5'
   | 'Qwen/Qwen2.5-72B-Instruct'
-  | 'moonshotai/Kimi-K2-Instruct'
-  | 'zai-org/GLM-4.5'
+  | 'Qwen/Qwen2.5-7B-Instruct'
+  | 'Qwen/Qwen3-14B'
+  | 'Qwen/Qwen3-235B-A22B-Thinking-2507'
+  | 'Qwen/Qwen3-30B-A3B-Instruct-2507'
+  | 'Qwen/Qwen3-32B'
+  | 'Qwen/Qwen3-8B'
+  | 'Qwen/Qwen3-Coder-30B-A3B-Instruct'
+  | 'Qwen/Qwen3-Coder-480B-A35B-Instruct'
+  | 'Qwen/Qwen3-VL-235B-A22B-Instruct'
+  | 'Qwen/Qwen3-VL-235B-A22B-Thinking'
+  | 'Qwen/Qwen3-VL-30B-A3B-Instruct'
+  | 'Qwen/Qwen3-VL-30B-A3B-Thinking'
+  | 'Qwen/Qwen3-VL-32B-Instruct'
+  | 'Qwen/Qwen3-VL-32B-Thinking'
+  | 'Qwen/Qwen3-VL-8B-Instruct'
+  | 'Qwen/Qwen3.5-122B-A10B'
+  | 'Qwen/Qwen3.5-27B'
+  | 'Qwen/Qwen3.5-35B-A3B'
+  | 'Qwen/Qwen3.5-397B-A17B'
+  | 'Qwen/Qwen3.5-9B'
+  | 'Qwen/Qwen3.6-27B'
+  | 'Qwen/Qwen3.6-35B-A3B'
+  | 'baidu/ERNIE-4.5-300B-A47B'
+  | 'deepseek-ai/DeepSeek-R1'
+  | 'deepseek-ai/DeepSeek-V3'
+  | 'deepseek-ai/DeepSeek-V3.1'
+  | 'deepseek-ai/DeepSeek-V3.1-Terminus'
+  | 'deepseek-ai/DeepSeek-V3.2'
+  | 'deepseek-ai/DeepSeek-V3.2-Exp'
+  | 'deepseek-ai/DeepSeek-V4-Flash'
+  | 'deepseek-ai/DeepSeek-V4-Pro'
+  | 'google/gemma-4-26B-A4B-it'
+  | 'google/gemma-4-31B-it'
+  | 'inclusionAI/Ling-flash-2.0'
+  | 'moonshotai/Kimi-K2.5'
+  | 'moonshotai/Kimi-K2.6'
+  | 'openai/gpt-oss-120b'
+  | 'openai/gpt-oss-20b'
+  | 'stepfun-ai/Step-3.5-Flash'
+  | 'tencent/Hunyuan-A13B-Instruct'
+  | 'tencent/Hy3-preview'
+  | 'zai-org/GLM-4.5-Air'
+  | 'zai-org/GLM-5'
+  | 'zai-org/GLM-5.1'
+  | 'zai-org/GLM-5.2'
+  | 'zai-org/GLM-5V-Turbo'
   | 'BAAI/bge-m3'
   | 'BAAI/bge-reranker-v2-m3'
   | 'FunAudioLLM/SenseVoiceSmall';
@@ -51,12 +94,55 @@ export const siliconflowProvider = {
   },
   modelPrefixes: [],
   models: [
-    'deepseek-ai/DeepSeek-V3',
-    'deepseek-ai/DeepSeek-R1',
-    'Qwen/Qwen3-235B-A22B',
+    'ByteDance-Seed/Seed-OSS-36B-Instruct',
+    'MiniMaxAI/MiniMax-M2.5',
     'Qwen/Qwen2.5-72B-Instruct',
-    'moonshotai/Kimi-K2-Instruct',
-    'zai-org/GLM-4.5',
+    'Qwen/Qwen2.5-7B-Instruct',
+    'Qwen/Qwen3-14B',
+    'Qwen/Qwen3-235B-A22B-Thinking-2507',
+    'Qwen/Qwen3-30B-A3B-Instruct-2507',
+    'Qwen/Qwen3-32B',
+    'Qwen/Qwen3-8B',
+    'Qwen/Qwen3-Coder-30B-A3B-Instruct',
+    'Qwen/Qwen3-Coder-480B-A35B-Instruct',
+    'Qwen/Qwen3-VL-235B-A22B-Instruct',
+    'Qwen/Qwen3-VL-235B-A22B-Thinking',
+    'Qwen/Qwen3-VL-30B-A3B-Instruct',
+    'Qwen/Qwen3-VL-30B-A3B-Thinking',
+    'Qwen/Qwen3-VL-32B-Instruct',
+    'Qwen/Qwen3-VL-32B-Thinking',
+    'Qwen/Qwen3-VL-8B-Instruct',
+    'Qwen/Qwen3.5-122B-A10B',
+    'Qwen/Qwen3.5-27B',
+    'Qwen/Qwen3.5-35B-A3B',
+    'Qwen/Qwen3.5-397B-A17B',
+    'Qwen/Qwen3.5-9B',
+    'Qwen/Qwen3.6-27B',
+    'Qwen/Qwen3.6-35B-A3B',
+    'baidu/ERNIE-4.5-300B-A47B',
+    'deepseek-ai/DeepSeek-R1',
+    'deepseek-ai/DeepSeek-V3',
+    'deepseek-ai/DeepSeek-V3.1',
+    'deepseek-ai/DeepSeek-V3.1-Terminus',
+    'deepseek-ai/DeepSeek-V3.2',
+    'deepseek-ai/DeepSeek-V3.2-Exp',
+    'deepseek-ai/DeepSeek-V4-Flash',
+    'deepseek-ai/DeepSeek-V4-Pro',
+    'google/gemma-4-26B-A4B-it',
+    'google/gemma-4-31B-it',
+    'inclusionAI/Ling-flash-2.0',
+    'moonshotai/Kimi-K2.5',
+    'moonshotai/Kimi-K2.6',
+    'openai/gpt-oss-120b',
+    'openai/gpt-oss-20b',
+    'stepfun-ai/Step-3.5-Flash',
+    'tencent/Hunyuan-A13B-Instruct',
+    'tencent/Hy3-preview',
+    'zai-org/GLM-4.5-Air',
+    'zai-org/GLM-5',
+    'zai-org/GLM-5.1',
+    'zai-org/GLM-5.2',
+    'zai-org/GLM-5V-Turbo',
     'BAAI/bge-m3',
     'BAAI/bge-reranker-v2-m3',
     'FunAudioLLM/SenseVoiceSmall',

@@ -3,14 +3,24 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `snowflake`. */
 export type SnowflakeModelId =
-  | 'claude-3-7-sonnet'
-  | 'claude-4-sonnet'
-  | 'openai-gpt-4.1'
-  | 'llama3.3-70b'
-  | 'llama4-maverick'
-  | 'mistral-large2'
+  | 'claude-fable-5'
+  | 'claude-haiku-4-5'
+  | 'claude-opus-4-7'
+  | 'claude-opus-4-8'
+  | 'claude-sonnet-4-5'
+  | 'claude-sonnet-4-6'
   | 'deepseek-r1'
-  | 'snowflake-llama-3.3-70b';
+  | 'gemini-3.1-pro'
+  | 'mistral-large2'
+  | 'openai-gpt-4.1'
+  | 'openai-gpt-5'
+  | 'openai-gpt-5-mini'
+  | 'openai-gpt-5-nano'
+  | 'openai-gpt-5.1'
+  | 'openai-gpt-5.2'
+  | 'openai-gpt-5.4'
+  | 'openai-gpt-5.5'
+  | 'snowflake-llama3.3-70b';
 
 /** The registry entry `snowflake` with every default filled in. */
 export const snowflakeProvider = {
@@ -36,14 +46,24 @@ export const snowflakeProvider = {
   },
   modelPrefixes: [],
   models: [
-    'claude-3-7-sonnet',
-    'claude-4-sonnet',
-    'openai-gpt-4.1',
-    'llama3.3-70b',
-    'llama4-maverick',
-    'mistral-large2',
+    'claude-fable-5',
+    'claude-haiku-4-5',
+    'claude-opus-4-7',
+    'claude-opus-4-8',
+    'claude-sonnet-4-5',
+    'claude-sonnet-4-6',
     'deepseek-r1',
-    'snowflake-llama-3.3-70b',
+    'gemini-3.1-pro',
+    'mistral-large2',
+    'openai-gpt-4.1',
+    'openai-gpt-5',
+    'openai-gpt-5-mini',
+    'openai-gpt-5-nano',
+    'openai-gpt-5.1',
+    'openai-gpt-5.2',
+    'openai-gpt-5.4',
+    'openai-gpt-5.5',
+    'snowflake-llama3.3-70b',
   ],
   quirks: {
     renameParams: {},

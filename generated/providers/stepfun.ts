@@ -3,15 +3,11 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `stepfun`. */
 export type StepfunModelId =
-  | 'step-3'
-  | 'step-2-16k'
-  | 'step-2-mini'
-  | 'step-1-8k'
   | 'step-1-32k'
-  | 'step-1v-8k'
-  | 'step-1o-turbo-vision'
-  | 'step-r1-v-mini'
-  | 'step-1x-medium'
+  | 'step-2-16k'
+  | 'step-3.5-flash'
+  | 'step-3.5-flash-2603'
+  | 'step-3.7-flash'
   | 'step-tts-mini'
   | 'step-asr';
 
@@ -49,15 +45,11 @@ export const stepfunProvider = {
     'step-',
   ],
   models: [
-    'step-3',
-    'step-2-16k',
-    'step-2-mini',
-    'step-1-8k',
     'step-1-32k',
-    'step-1v-8k',
-    'step-1o-turbo-vision',
-    'step-r1-v-mini',
-    'step-1x-medium',
+    'step-2-16k',
+    'step-3.5-flash',
+    'step-3.5-flash-2603',
+    'step-3.7-flash',
     'step-tts-mini',
     'step-asr',
   ],

@@ -3,9 +3,14 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `submodel`. */
 export type SubmodelModelId =
-  | 'deepseek-ai/DeepSeek-V3-0324'
-  | 'deepseek-ai/DeepSeek-R1-0528'
   | 'Qwen/Qwen3-235B-A22B-Instruct-2507'
+  | 'Qwen/Qwen3-235B-A22B-Thinking-2507'
+  | 'Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8'
+  | 'deepseek-ai/DeepSeek-R1-0528'
+  | 'deepseek-ai/DeepSeek-V3-0324'
+  | 'deepseek-ai/DeepSeek-V3.1'
+  | 'openai/gpt-oss-120b'
+  | 'zai-org/GLM-4.5-Air'
   | 'zai-org/GLM-4.5-FP8';
 
 /** The registry entry `submodel` with every default filled in. */
@@ -31,9 +36,14 @@ export const submodelProvider = {
   },
   modelPrefixes: [],
   models: [
-    'deepseek-ai/DeepSeek-V3-0324',
-    'deepseek-ai/DeepSeek-R1-0528',
     'Qwen/Qwen3-235B-A22B-Instruct-2507',
+    'Qwen/Qwen3-235B-A22B-Thinking-2507',
+    'Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8',
+    'deepseek-ai/DeepSeek-R1-0528',
+    'deepseek-ai/DeepSeek-V3-0324',
+    'deepseek-ai/DeepSeek-V3.1',
+    'openai/gpt-oss-120b',
+    'zai-org/GLM-4.5-Air',
     'zai-org/GLM-4.5-FP8',
   ],
   quirks: {

@@ -3,11 +3,16 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `synthetic`. */
 export type SyntheticModelId =
-  | 'hf:deepseek-ai/DeepSeek-V3-0324'
-  | 'hf:deepseek-ai/DeepSeek-R1-0528'
-  | 'hf:Qwen/Qwen3-235B-A22B-Instruct-2507'
-  | 'hf:moonshotai/Kimi-K2-Instruct'
-  | 'hf:zai-org/GLM-4.5';
+  | 'hf:MiniMaxAI/MiniMax-M3'
+  | 'hf:Qwen/Qwen3.5-397B-A17B'
+  | 'hf:Qwen/Qwen3.6-27B'
+  | 'hf:moonshotai/Kimi-K2.6'
+  | 'hf:nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4'
+  | 'hf:openai/gpt-oss-120b'
+  | 'hf:zai-org/GLM-4.7'
+  | 'hf:zai-org/GLM-4.7-Flash'
+  | 'hf:zai-org/GLM-5.1'
+  | 'hf:zai-org/GLM-5.2';
 
 /** The registry entry `synthetic` with every default filled in. */
 export const syntheticProvider = {
@@ -32,11 +37,16 @@ export const syntheticProvider = {
   },
   modelPrefixes: [],
   models: [
-    'hf:deepseek-ai/DeepSeek-V3-0324',
-    'hf:deepseek-ai/DeepSeek-R1-0528',
-    'hf:Qwen/Qwen3-235B-A22B-Instruct-2507',
-    'hf:moonshotai/Kimi-K2-Instruct',
-    'hf:zai-org/GLM-4.5',
+    'hf:MiniMaxAI/MiniMax-M3',
+    'hf:Qwen/Qwen3.5-397B-A17B',
+    'hf:Qwen/Qwen3.6-27B',
+    'hf:moonshotai/Kimi-K2.6',
+    'hf:nvidia/NVIDIA-Nemotron-3-Super-120B-A12B-NVFP4',
+    'hf:openai/gpt-oss-120b',
+    'hf:zai-org/GLM-4.7',
+    'hf:zai-org/GLM-4.7-Flash',
+    'hf:zai-org/GLM-5.1',
+    'hf:zai-org/GLM-5.2',
   ],
   quirks: {
     renameParams: {

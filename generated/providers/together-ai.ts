@@ -3,16 +3,31 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `together_ai`. */
 export type TogetherAiModelId =
-  | 'meta-llama/Llama-3.3-70B-Instruct-Turbo'
-  | 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo'
-  | 'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8'
-  | 'deepseek-ai/DeepSeek-V3'
-  | 'deepseek-ai/DeepSeek-R1'
-  | 'Qwen/Qwen2.5-72B-Instruct-Turbo'
+  | 'LiquidAI/LFM2-24B-A2B'
+  | 'MiniMaxAI/MiniMax-M2.7'
+  | 'MiniMaxAI/MiniMax-M3'
+  | 'Qwen/Qwen2.5-7B-Instruct-Turbo'
   | 'Qwen/Qwen3-235B-A22B-Instruct-2507-tput'
-  | 'moonshotai/Kimi-K2-Instruct'
+  | 'Qwen/Qwen3.5-397B-A17B'
+  | 'Qwen/Qwen3.5-9B'
+  | 'Qwen/Qwen3.6-Plus'
+  | 'Qwen/Qwen3.7-Max'
+  | 'deepcogito/cogito-v2-1-671b'
+  | 'deepseek-ai/DeepSeek-V4-Pro'
+  | 'essentialai/Rnj-1-Instruct'
+  | 'google/gemma-3n-E4B-it'
+  | 'google/gemma-4-31B-it'
+  | 'meta-llama/Llama-3.3-70B-Instruct-Turbo'
+  | 'meta-llama/Meta-Llama-3-8B-Instruct-Lite'
+  | 'moonshotai/Kimi-K2.6'
+  | 'moonshotai/Kimi-K2.7-Code'
+  | 'nvidia/nemotron-3-ultra-550b-a55b'
   | 'openai/gpt-oss-120b'
-  | 'mistralai/Mixtral-8x7B-Instruct-v0.1'
+  | 'openai/gpt-oss-20b'
+  | 'pearl-ai/gemma-4-31b-it'
+  | 'zai-org/GLM-5'
+  | 'zai-org/GLM-5.1'
+  | 'zai-org/GLM-5.2'
   | 'black-forest-labs/FLUX.1-schnell'
   | 'BAAI/bge-large-en-v1.5'
   | 'Salesforce/Llama-Rank-V1'
@@ -65,16 +80,31 @@ export const togetherAiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'meta-llama/Llama-3.3-70B-Instruct-Turbo',
-    'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
-    'meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8',
-    'deepseek-ai/DeepSeek-V3',
-    'deepseek-ai/DeepSeek-R1',
-    'Qwen/Qwen2.5-72B-Instruct-Turbo',
+    'LiquidAI/LFM2-24B-A2B',
+    'MiniMaxAI/MiniMax-M2.7',
+    'MiniMaxAI/MiniMax-M3',
+    'Qwen/Qwen2.5-7B-Instruct-Turbo',
     'Qwen/Qwen3-235B-A22B-Instruct-2507-tput',
-    'moonshotai/Kimi-K2-Instruct',
+    'Qwen/Qwen3.5-397B-A17B',
+    'Qwen/Qwen3.5-9B',
+    'Qwen/Qwen3.6-Plus',
+    'Qwen/Qwen3.7-Max',
+    'deepcogito/cogito-v2-1-671b',
+    'deepseek-ai/DeepSeek-V4-Pro',
+    'essentialai/Rnj-1-Instruct',
+    'google/gemma-3n-E4B-it',
+    'google/gemma-4-31B-it',
+    'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+    'meta-llama/Meta-Llama-3-8B-Instruct-Lite',
+    'moonshotai/Kimi-K2.6',
+    'moonshotai/Kimi-K2.7-Code',
+    'nvidia/nemotron-3-ultra-550b-a55b',
     'openai/gpt-oss-120b',
-    'mistralai/Mixtral-8x7B-Instruct-v0.1',
+    'openai/gpt-oss-20b',
+    'pearl-ai/gemma-4-31b-it',
+    'zai-org/GLM-5',
+    'zai-org/GLM-5.1',
+    'zai-org/GLM-5.2',
     'black-forest-labs/FLUX.1-schnell',
     'BAAI/bge-large-en-v1.5',
     'Salesforce/Llama-Rank-V1',

@@ -3,9 +3,9 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `upstage`. */
 export type UpstageModelId =
-  | 'solar-pro2'
-  | 'solar-pro'
   | 'solar-mini'
+  | 'solar-pro2'
+  | 'solar-pro3'
   | 'solar-embedding-1-large-query'
   | 'solar-embedding-1-large-passage'
   | 'embedding-query'
@@ -36,9 +36,9 @@ export const upstageProvider = {
     'solar-',
   ],
   models: [
-    'solar-pro2',
-    'solar-pro',
     'solar-mini',
+    'solar-pro2',
+    'solar-pro3',
     'solar-embedding-1-large-query',
     'solar-embedding-1-large-passage',
     'embedding-query',

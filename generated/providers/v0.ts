@@ -3,9 +3,9 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `v0`. */
 export type V0ModelId =
-  | 'v0-1.5-md'
+  | 'v0-1.0-md'
   | 'v0-1.5-lg'
-  | 'v0-1.0-md';
+  | 'v0-1.5-md';
 
 /** The registry entry `v0` with every default filled in. */
 export const v0Provider = {
@@ -29,9 +29,9 @@ export const v0Provider = {
     'v0-',
   ],
   models: [
-    'v0-1.5-md',
-    'v0-1.5-lg',
     'v0-1.0-md',
+    'v0-1.5-lg',
+    'v0-1.5-md',
   ],
   quirks: {
     renameParams: {},

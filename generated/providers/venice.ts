@@ -3,13 +3,81 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `venice`. */
 export type VeniceModelId =
-  | 'venice-uncensored'
-  | 'qwen3-235b'
-  | 'qwen3-4b'
-  | 'llama-3.3-70b'
+  | 'aion-labs-aion-2-0'
+  | 'arcee-trinity-large-thinking'
+  | 'claude-fable-5'
+  | 'claude-opus-4-5'
+  | 'claude-opus-4-6'
+  | 'claude-opus-4-7'
+  | 'claude-opus-4-7-fast'
+  | 'claude-opus-4-8'
+  | 'claude-opus-4-8-fast'
+  | 'claude-sonnet-4-5'
+  | 'claude-sonnet-4-6'
+  | 'deepseek-v3.2'
+  | 'deepseek-v4-flash'
+  | 'deepseek-v4-pro'
+  | 'gemini-3-1-pro-preview'
+  | 'gemini-3-5-flash'
+  | 'gemini-3-flash-preview'
+  | 'gemma-4-uncensored'
+  | 'google-gemma-3-27b-it'
+  | 'google-gemma-4-26b-a4b-it'
+  | 'google-gemma-4-31b-it'
+  | 'grok-4-20'
+  | 'grok-4-20-multi-agent'
+  | 'grok-4-3'
+  | 'grok-build-0-1'
+  | 'hermes-3-llama-3.1-405b'
+  | 'kimi-k2-5'
+  | 'kimi-k2-6'
+  | 'kimi-k2-7-code'
   | 'llama-3.2-3b'
-  | 'mistral-31-24b'
-  | 'deepseek-r1-671b'
+  | 'llama-3.3-70b'
+  | 'mercury-2'
+  | 'minimax-m25'
+  | 'minimax-m27'
+  | 'minimax-m3-preview'
+  | 'mistral-small-2603'
+  | 'mistral-small-3-2-24b-instruct'
+  | 'nvidia-nemotron-3-nano-30b-a3b'
+  | 'nvidia-nemotron-3-ultra-550b-a55b'
+  | 'nvidia-nemotron-cascade-2-30b-a3b'
+  | 'olafangensan-glm-4.7-flash-heretic'
+  | 'openai-gpt-4o-2024-11-20'
+  | 'openai-gpt-4o-mini-2024-07-18'
+  | 'openai-gpt-52'
+  | 'openai-gpt-52-codex'
+  | 'openai-gpt-53-codex'
+  | 'openai-gpt-54'
+  | 'openai-gpt-54-mini'
+  | 'openai-gpt-54-pro'
+  | 'openai-gpt-55'
+  | 'openai-gpt-55-pro'
+  | 'openai-gpt-oss-120b'
+  | 'qwen-3-6-plus'
+  | 'qwen-3-7-max'
+  | 'qwen-3-7-plus'
+  | 'qwen3-235b-a22b-instruct-2507'
+  | 'qwen3-235b-a22b-thinking-2507'
+  | 'qwen3-5-35b-a3b'
+  | 'qwen3-5-397b-a17b'
+  | 'qwen3-5-9b'
+  | 'qwen3-6-27b'
+  | 'qwen3-coder-480b-a35b-instruct-turbo'
+  | 'qwen3-next-80b'
+  | 'qwen3-vl-235b-a22b'
+  | 'venice-uncensored-1-2'
+  | 'venice-uncensored-role-play'
+  | 'xiaomi-mimo-v2-5'
+  | 'z-ai-glm-5-turbo'
+  | 'z-ai-glm-5v-turbo'
+  | 'zai-org-glm-4.6'
+  | 'zai-org-glm-4.7'
+  | 'zai-org-glm-4.7-flash'
+  | 'zai-org-glm-5'
+  | 'zai-org-glm-5-1'
+  | 'zai-org-glm-5-2'
   | 'text-embedding-bge-m3'
   | 'tts-kokoro';
 
@@ -45,13 +113,81 @@ export const veniceProvider = {
   },
   modelPrefixes: [],
   models: [
-    'venice-uncensored',
-    'qwen3-235b',
-    'qwen3-4b',
-    'llama-3.3-70b',
+    'aion-labs-aion-2-0',
+    'arcee-trinity-large-thinking',
+    'claude-fable-5',
+    'claude-opus-4-5',
+    'claude-opus-4-6',
+    'claude-opus-4-7',
+    'claude-opus-4-7-fast',
+    'claude-opus-4-8',
+    'claude-opus-4-8-fast',
+    'claude-sonnet-4-5',
+    'claude-sonnet-4-6',
+    'deepseek-v3.2',
+    'deepseek-v4-flash',
+    'deepseek-v4-pro',
+    'gemini-3-1-pro-preview',
+    'gemini-3-5-flash',
+    'gemini-3-flash-preview',
+    'gemma-4-uncensored',
+    'google-gemma-3-27b-it',
+    'google-gemma-4-26b-a4b-it',
+    'google-gemma-4-31b-it',
+    'grok-4-20',
+    'grok-4-20-multi-agent',
+    'grok-4-3',
+    'grok-build-0-1',
+    'hermes-3-llama-3.1-405b',
+    'kimi-k2-5',
+    'kimi-k2-6',
+    'kimi-k2-7-code',
     'llama-3.2-3b',
-    'mistral-31-24b',
-    'deepseek-r1-671b',
+    'llama-3.3-70b',
+    'mercury-2',
+    'minimax-m25',
+    'minimax-m27',
+    'minimax-m3-preview',
+    'mistral-small-2603',
+    'mistral-small-3-2-24b-instruct',
+    'nvidia-nemotron-3-nano-30b-a3b',
+    'nvidia-nemotron-3-ultra-550b-a55b',
+    'nvidia-nemotron-cascade-2-30b-a3b',
+    'olafangensan-glm-4.7-flash-heretic',
+    'openai-gpt-4o-2024-11-20',
+    'openai-gpt-4o-mini-2024-07-18',
+    'openai-gpt-52',
+    'openai-gpt-52-codex',
+    'openai-gpt-53-codex',
+    'openai-gpt-54',
+    'openai-gpt-54-mini',
+    'openai-gpt-54-pro',
+    'openai-gpt-55',
+    'openai-gpt-55-pro',
+    'openai-gpt-oss-120b',
+    'qwen-3-6-plus',
+    'qwen-3-7-max',
+    'qwen-3-7-plus',
+    'qwen3-235b-a22b-instruct-2507',
+    'qwen3-235b-a22b-thinking-2507',
+    'qwen3-5-35b-a3b',
+    'qwen3-5-397b-a17b',
+    'qwen3-5-9b',
+    'qwen3-6-27b',
+    'qwen3-coder-480b-a35b-instruct-turbo',
+    'qwen3-next-80b',
+    'qwen3-vl-235b-a22b',
+    'venice-uncensored-1-2',
+    'venice-uncensored-role-play',
+    'xiaomi-mimo-v2-5',
+    'z-ai-glm-5-turbo',
+    'z-ai-glm-5v-turbo',
+    'zai-org-glm-4.6',
+    'zai-org-glm-4.7',
+    'zai-org-glm-4.7-flash',
+    'zai-org-glm-5',
+    'zai-org-glm-5-1',
+    'zai-org-glm-5-2',
     'text-embedding-bge-m3',
     'tts-kokoro',
   ],

@@ -3,11 +3,17 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `vertex_ai`. */
 export type VertexAiModelId =
-  | 'gemini-2.5-pro'
   | 'gemini-2.5-flash'
   | 'gemini-2.5-flash-lite'
-  | 'gemini-2.0-flash'
+  | 'gemini-2.5-pro'
+  | 'gemini-3-flash-preview'
+  | 'gemini-3.1-flash-lite'
+  | 'gemini-3.1-pro-preview'
+  | 'gemini-3.1-pro-preview-customtools'
+  | 'gemini-3.5-flash'
   | 'gemini-embedding-001'
+  | 'gemini-flash-latest'
+  | 'gemini-flash-lite-latest'
   | 'text-embedding-005'
   | 'text-multilingual-embedding-002';
 
@@ -42,11 +48,17 @@ export const vertexAiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'gemini-2.5-pro',
     'gemini-2.5-flash',
     'gemini-2.5-flash-lite',
-    'gemini-2.0-flash',
+    'gemini-2.5-pro',
+    'gemini-3-flash-preview',
+    'gemini-3.1-flash-lite',
+    'gemini-3.1-pro-preview',
+    'gemini-3.1-pro-preview-customtools',
+    'gemini-3.5-flash',
     'gemini-embedding-001',
+    'gemini-flash-latest',
+    'gemini-flash-lite-latest',
     'text-embedding-005',
     'text-multilingual-embedding-002',
   ],

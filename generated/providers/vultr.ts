@@ -3,10 +3,13 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `vultr`. */
 export type VultrModelId =
-  | 'llama-3.3-70b-instruct-fp8'
-  | 'deepseek-r1-distill-qwen-32b'
-  | 'qwen2.5-coder-32b-instruct'
-  | 'mistral-nemo-instruct-2407';
+  | 'MiniMaxAI/MiniMax-M2.7'
+  | 'moonshotai/Kimi-K2.6'
+  | 'nvidia/DeepSeek-V3.2-NVFP4'
+  | 'nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3'
+  | 'nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16'
+  | 'nvidia/Nemotron-Cascade-2-30B-A3B'
+  | 'zai-org/GLM-5.1-FP8';
 
 /** The registry entry `vultr` with every default filled in. */
 export const vultrProvider = {
@@ -34,10 +37,13 @@ export const vultrProvider = {
   },
   modelPrefixes: [],
   models: [
-    'llama-3.3-70b-instruct-fp8',
-    'deepseek-r1-distill-qwen-32b',
-    'qwen2.5-coder-32b-instruct',
-    'mistral-nemo-instruct-2407',
+    'MiniMaxAI/MiniMax-M2.7',
+    'moonshotai/Kimi-K2.6',
+    'nvidia/DeepSeek-V3.2-NVFP4',
+    'nvidia/Llama-3.1-Nemotron-Safety-Guard-8B-v3',
+    'nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16',
+    'nvidia/Nemotron-Cascade-2-30B-A3B',
+    'zai-org/GLM-5.1-FP8',
   ],
   quirks: {
     renameParams: {},

@@ -3,14 +3,11 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `xai`. */
 export type XaiModelId =
-  | 'grok-4'
-  | 'grok-4-0709'
-  | 'grok-4-fast-reasoning'
-  | 'grok-4-fast-non-reasoning'
-  | 'grok-code-fast-1'
-  | 'grok-3'
-  | 'grok-3-mini'
-  | 'grok-2-vision-1212'
+  | 'grok-4.20-0309-non-reasoning'
+  | 'grok-4.20-0309-reasoning'
+  | 'grok-4.20-multi-agent-0309'
+  | 'grok-4.3'
+  | 'grok-build-0.1'
   | 'grok-2-image-1212';
 
 /** The registry entry `xai` with every default filled in. */
@@ -44,14 +41,11 @@ export const xaiProvider = {
     'grok-',
   ],
   models: [
-    'grok-4',
-    'grok-4-0709',
-    'grok-4-fast-reasoning',
-    'grok-4-fast-non-reasoning',
-    'grok-code-fast-1',
-    'grok-3',
-    'grok-3-mini',
-    'grok-2-vision-1212',
+    'grok-4.20-0309-non-reasoning',
+    'grok-4.20-0309-reasoning',
+    'grok-4.20-multi-agent-0309',
+    'grok-4.3',
+    'grok-build-0.1',
     'grok-2-image-1212',
   ],
   quirks: {

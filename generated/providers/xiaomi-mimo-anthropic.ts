@@ -3,8 +3,9 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `xiaomi_mimo_anthropic`. */
 export type XiaomiMimoAnthropicModelId =
-  | 'mimo-v2-flash'
-  | 'mimo-v2.5-pro';
+  | 'mimo-v2.5'
+  | 'mimo-v2.5-pro'
+  | 'mimo-v2.5-pro-ultraspeed';
 
 /** The registry entry `xiaomi_mimo_anthropic` with every default filled in. */
 export const xiaomiMimoAnthropicProvider = {
@@ -26,8 +27,9 @@ export const xiaomiMimoAnthropicProvider = {
   },
   modelPrefixes: [],
   models: [
-    'mimo-v2-flash',
+    'mimo-v2.5',
     'mimo-v2.5-pro',
+    'mimo-v2.5-pro-ultraspeed',
   ],
   quirks: {
     renameParams: {},

@@ -2,7 +2,10 @@
 import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `xiaomi_mimo`. */
-export type XiaomiMimoModelId = 'mimo-v2-flash';
+export type XiaomiMimoModelId =
+  | 'mimo-v2.5'
+  | 'mimo-v2.5-pro'
+  | 'mimo-v2.5-pro-ultraspeed';
 
 /** The registry entry `xiaomi_mimo` with every default filled in. */
 export const xiaomiMimoProvider = {
@@ -26,7 +29,9 @@ export const xiaomiMimoProvider = {
     'mimo-',
   ],
   models: [
-    'mimo-v2-flash',
+    'mimo-v2.5',
+    'mimo-v2.5-pro',
+    'mimo-v2.5-pro-ultraspeed',
   ],
   quirks: {
     renameParams: {

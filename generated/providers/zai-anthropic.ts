@@ -3,9 +3,20 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `zai_anthropic`. */
 export type ZaiAnthropicModelId =
-  | 'glm-4.6'
   | 'glm-4.5'
-  | 'glm-4.5-air';
+  | 'glm-4.5-air'
+  | 'glm-4.5-flash'
+  | 'glm-4.5v'
+  | 'glm-4.6'
+  | 'glm-4.6v'
+  | 'glm-4.7'
+  | 'glm-4.7-flash'
+  | 'glm-4.7-flashx'
+  | 'glm-5'
+  | 'glm-5-turbo'
+  | 'glm-5.1'
+  | 'glm-5.2'
+  | 'glm-5v-turbo';
 
 /** The registry entry `zai_anthropic` with every default filled in. */
 export const zaiAnthropicProvider = {
@@ -29,9 +40,20 @@ export const zaiAnthropicProvider = {
   },
   modelPrefixes: [],
   models: [
-    'glm-4.6',
     'glm-4.5',
     'glm-4.5-air',
+    'glm-4.5-flash',
+    'glm-4.5v',
+    'glm-4.6',
+    'glm-4.6v',
+    'glm-4.7',
+    'glm-4.7-flash',
+    'glm-4.7-flashx',
+    'glm-5',
+    'glm-5-turbo',
+    'glm-5.1',
+    'glm-5.2',
+    'glm-5v-turbo',
   ],
   quirks: {
     renameParams: {},

@@ -3,12 +3,20 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `zai`. */
 export type ZaiModelId =
-  | 'glm-4.6'
   | 'glm-4.5'
   | 'glm-4.5-air'
   | 'glm-4.5-flash'
   | 'glm-4.5v'
-  | 'glm-4-32b-0414-128k'
+  | 'glm-4.6'
+  | 'glm-4.6v'
+  | 'glm-4.7'
+  | 'glm-4.7-flash'
+  | 'glm-4.7-flashx'
+  | 'glm-5'
+  | 'glm-5-turbo'
+  | 'glm-5.1'
+  | 'glm-5.2'
+  | 'glm-5v-turbo'
   | 'cogview-4-250304';
 
 /** The registry entry `zai` with every default filled in. */
@@ -34,12 +42,20 @@ export const zaiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'glm-4.6',
     'glm-4.5',
     'glm-4.5-air',
     'glm-4.5-flash',
     'glm-4.5v',
-    'glm-4-32b-0414-128k',
+    'glm-4.6',
+    'glm-4.6v',
+    'glm-4.7',
+    'glm-4.7-flash',
+    'glm-4.7-flashx',
+    'glm-5',
+    'glm-5-turbo',
+    'glm-5.1',
+    'glm-5.2',
+    'glm-5v-turbo',
     'cogview-4-250304',
   ],
   quirks: {

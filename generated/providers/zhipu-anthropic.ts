@@ -3,9 +3,19 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `zhipu_anthropic`. */
 export type ZhipuAnthropicModelId =
-  | 'glm-4.6'
   | 'glm-4.5'
-  | 'glm-4.5-air';
+  | 'glm-4.5-air'
+  | 'glm-4.5-flash'
+  | 'glm-4.5v'
+  | 'glm-4.6'
+  | 'glm-4.6v'
+  | 'glm-4.7'
+  | 'glm-4.7-flash'
+  | 'glm-4.7-flashx'
+  | 'glm-5'
+  | 'glm-5.1'
+  | 'glm-5.2'
+  | 'glm-5v-turbo';
 
 /** The registry entry `zhipu_anthropic` with every default filled in. */
 export const zhipuAnthropicProvider = {
@@ -29,9 +39,19 @@ export const zhipuAnthropicProvider = {
   },
   modelPrefixes: [],
   models: [
-    'glm-4.6',
     'glm-4.5',
     'glm-4.5-air',
+    'glm-4.5-flash',
+    'glm-4.5v',
+    'glm-4.6',
+    'glm-4.6v',
+    'glm-4.7',
+    'glm-4.7-flash',
+    'glm-4.7-flashx',
+    'glm-5',
+    'glm-5.1',
+    'glm-5.2',
+    'glm-5v-turbo',
   ],
   quirks: {
     renameParams: {},

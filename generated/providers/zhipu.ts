@@ -3,14 +3,19 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `zhipu`. */
 export type ZhipuModelId =
-  | 'glm-4.6'
   | 'glm-4.5'
   | 'glm-4.5-air'
   | 'glm-4.5-flash'
   | 'glm-4.5v'
-  | 'glm-4-plus'
-  | 'glm-4-flash'
-  | 'glm-z1-air'
+  | 'glm-4.6'
+  | 'glm-4.6v'
+  | 'glm-4.7'
+  | 'glm-4.7-flash'
+  | 'glm-4.7-flashx'
+  | 'glm-5'
+  | 'glm-5.1'
+  | 'glm-5.2'
+  | 'glm-5v-turbo'
   | 'embedding-3'
   | 'cogview-4';
 
@@ -44,14 +49,19 @@ export const zhipuProvider = {
     'cogvideox',
   ],
   models: [
-    'glm-4.6',
     'glm-4.5',
     'glm-4.5-air',
     'glm-4.5-flash',
     'glm-4.5v',
-    'glm-4-plus',
-    'glm-4-flash',
-    'glm-z1-air',
+    'glm-4.6',
+    'glm-4.6v',
+    'glm-4.7',
+    'glm-4.7-flash',
+    'glm-4.7-flashx',
+    'glm-5',
+    'glm-5.1',
+    'glm-5.2',
+    'glm-5v-turbo',
     'embedding-3',
     'cogview-4',
   ],

@@ -83,6 +83,12 @@ export interface ProviderEntry {
    * Known public model ids (they autocomplete in the typed client).
    */
   models?: string[];
+  /**
+   * Model ids the provider serves that the model catalogue does not list as its chat models (embedding, audio, image, rerank models, ...), each with the reason it is kept. For a provider mapped in schemas/catalog/provider-map.json, `models` is derived from the catalogue and these are added to it.
+   */
+  modelExtras?: {
+    [k: string]: string;
+  };
   quirks?: QuirksEntry;
 }
 

@@ -23,7 +23,7 @@ export function normalizeProviderEntry(entry: ProviderEntry): ProviderDefinition
     auth: normalizeAuth(entry.auth),
     endpoints: normalizeEndpoints(entry.endpoints),
     modelPrefixes: [...(entry.modelPrefixes ?? [])],
-    models: [...(entry.models ?? [])],
+    models: [...new Set([...(entry.models ?? []), ...Object.keys(entry.modelExtras ?? {})])],
     quirks: {
       renameParams: sortKeys(quirks.renameParams ?? {}),
       dropParams: [...(quirks.dropParams ?? [])],

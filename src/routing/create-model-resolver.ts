@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/error-classes.js';
 import type { ResolvedProvider } from './resolved-provider.js';
+import { createPrefixMatcher } from './create-prefix-matcher.js';
 import { findCloseMatches } from './find-close-matches.js';
 import { parseModelString } from './parse-model-string.js';
 import type { ResolvedRoute } from './resolved-route.js';
@@ -21,10 +22,9 @@ export interface ModelResolverInput {
 
 export function createModelResolver(input: ModelResolverInput): ModelResolver {
   const { providers, gateway } = input;
-  // Longest prefix first, so `gpt-4o-mini` is not taken by a shorter, more generic prefix.
-  const prefixes = [...providers.values()]
-    .flatMap((provider) => provider.definition.modelPrefixes.map((prefix) => ({ prefix, provider })))
-    .sort((a, b) => b.prefix.length - a.prefix.length || a.prefix.localeCompare(b.prefix));
+  const claim = createPrefixMatcher(
+    [...providers.values()].flatMap((provider) => provider.definition.modelPrefixes.map((prefix) => [prefix, provider] as const)),
+  );
   const hinted = input.modelHint === undefined ? undefined : lookup(input.modelHint);
 
   function lookup(id: string): ResolvedProvider {
@@ -47,8 +47,8 @@ export function createModelResolver(input: ModelResolverInput): ModelResolver {
         const provider = providers.get(parsed.prefix);
         if (provider !== undefined) return { provider, model: parsed.model };
       }
-      const claimed = prefixes.find((entry) => model.startsWith(entry.prefix));
-      if (claimed !== undefined) return { provider: claimed.provider, model };
+      const claimed = claim(model);
+      if (claimed !== undefined) return { provider: claimed, model };
       if (hinted !== undefined) return { provider: hinted, model };
       // Throws "unknown provider", with close matches.
       if (parsed.prefix !== undefined) lookup(parsed.prefix);

@@ -3,7 +3,7 @@
 // ajv standalone code for ProviderEntry (schemas/providers.schema.json); plain JavaScript, typed by ../provider-entry.ts.
 'use strict';
 export const validate = validate78;
-const schema20 = { 'type': 'object', 'additionalProperties': false, 'required': ['id', 'name', 'kind', 'baseURL', 'auth', 'endpoints'], 'properties': { 'id': { 'type': 'string', 'pattern': '^[a-z][a-z0-9_]*$', 'maxLength': 40 }, 'name': { 'type': 'string', 'minLength': 1 }, 'kind': { 'enum': ['hosted', 'local'] }, 'docs': { 'type': 'string', 'pattern': '^https://' }, 'dialect': { 'enum': ['openai', 'anthropic', 'gemini', 'vertex_ai', 'bedrock', 'cohere', 'azure', 'replicate', 'sagemaker', 'watsonx', 'cloudflare', 'huggingface', 'ollama', 'ai21', 'aleph_alpha', 'nlp_cloud', 'predibase', 'baseten', 'petals', 'voyage', 'jina', 'elevenlabs', 'deepgram', 'assemblyai', 'search', 'mistral_ocr', 'custom'] }, 'baseURL': { 'type': 'string', 'pattern': '^https?://[^\\s]+[^/\\s]$' }, 'urlVariables': { 'type': 'object', 'propertyNames': { 'pattern': '^[a-z][a-z0-9_]*$' }, 'additionalProperties': { 'type': 'object', 'additionalProperties': false, 'required': ['envVar'], 'properties': { 'envVar': { '$ref': '#/$defs/envVar' }, 'default': { 'type': 'string' } } } }, 'auth': { 'oneOf': [{ 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'envVar'], 'properties': { 'scheme': { 'const': 'bearer' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'header', 'envVar'], 'properties': { 'scheme': { 'const': 'header' }, 'header': { 'type': 'string', 'pattern': '^[A-Za-z0-9-]+$' }, 'prefix': { 'type': 'string' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'param', 'envVar'], 'properties': { 'scheme': { 'const': 'query' }, 'param': { 'type': 'string', 'pattern': '^[A-Za-z0-9_-]+$' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme'], 'properties': { 'scheme': { 'const': 'none' } } }], 'discriminator': { 'propertyName': 'scheme' }, 'type': 'object' }, 'endpoints': { 'type': 'object', 'minProperties': 1, 'additionalProperties': false, 'properties': { 'chat': { '$ref': '#/$defs/endpoint' }, 'embeddings': { '$ref': '#/$defs/endpoint' }, 'models': { '$ref': '#/$defs/endpoint' }, 'completions': { '$ref': '#/$defs/endpoint' }, 'images': { '$ref': '#/$defs/endpoint' }, 'speech': { '$ref': '#/$defs/endpoint' }, 'transcriptions': { '$ref': '#/$defs/endpoint' }, 'translations': { '$ref': '#/$defs/endpoint' }, 'moderations': { '$ref': '#/$defs/endpoint' }, 'rerank': { '$ref': '#/$defs/endpoint' }, 'search': { '$ref': '#/$defs/endpoint' }, 'ocr': { '$ref': '#/$defs/endpoint' }, 'files': { '$ref': '#/$defs/endpoint' }, 'batches': { '$ref': '#/$defs/endpoint' }, 'responses': { '$ref': '#/$defs/endpoint' } } }, 'modelPrefixes': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 2 } }, 'models': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'quirks': { '$ref': '#/$defs/quirks' } } };
+const schema20 = { 'type': 'object', 'additionalProperties': false, 'required': ['id', 'name', 'kind', 'baseURL', 'auth', 'endpoints'], 'properties': { 'id': { 'type': 'string', 'pattern': '^[a-z][a-z0-9_]*$', 'maxLength': 40 }, 'name': { 'type': 'string', 'minLength': 1 }, 'kind': { 'enum': ['hosted', 'local'] }, 'docs': { 'type': 'string', 'pattern': '^https://' }, 'dialect': { 'enum': ['openai', 'anthropic', 'gemini', 'vertex_ai', 'bedrock', 'cohere', 'azure', 'replicate', 'sagemaker', 'watsonx', 'cloudflare', 'huggingface', 'ollama', 'ai21', 'aleph_alpha', 'nlp_cloud', 'predibase', 'baseten', 'petals', 'voyage', 'jina', 'elevenlabs', 'deepgram', 'assemblyai', 'search', 'mistral_ocr', 'custom'] }, 'baseURL': { 'type': 'string', 'pattern': '^https?://[^\\s]+[^/\\s]$' }, 'urlVariables': { 'type': 'object', 'propertyNames': { 'pattern': '^[a-z][a-z0-9_]*$' }, 'additionalProperties': { 'type': 'object', 'additionalProperties': false, 'required': ['envVar'], 'properties': { 'envVar': { '$ref': '#/$defs/envVar' }, 'default': { 'type': 'string' } } } }, 'auth': { 'oneOf': [{ 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'envVar'], 'properties': { 'scheme': { 'const': 'bearer' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'header', 'envVar'], 'properties': { 'scheme': { 'const': 'header' }, 'header': { 'type': 'string', 'pattern': '^[A-Za-z0-9-]+$' }, 'prefix': { 'type': 'string' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'param', 'envVar'], 'properties': { 'scheme': { 'const': 'query' }, 'param': { 'type': 'string', 'pattern': '^[A-Za-z0-9_-]+$' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme'], 'properties': { 'scheme': { 'const': 'none' } } }], 'discriminator': { 'propertyName': 'scheme' }, 'type': 'object' }, 'endpoints': { 'type': 'object', 'minProperties': 1, 'additionalProperties': false, 'properties': { 'chat': { '$ref': '#/$defs/endpoint' }, 'embeddings': { '$ref': '#/$defs/endpoint' }, 'models': { '$ref': '#/$defs/endpoint' }, 'completions': { '$ref': '#/$defs/endpoint' }, 'images': { '$ref': '#/$defs/endpoint' }, 'speech': { '$ref': '#/$defs/endpoint' }, 'transcriptions': { '$ref': '#/$defs/endpoint' }, 'translations': { '$ref': '#/$defs/endpoint' }, 'moderations': { '$ref': '#/$defs/endpoint' }, 'rerank': { '$ref': '#/$defs/endpoint' }, 'search': { '$ref': '#/$defs/endpoint' }, 'ocr': { '$ref': '#/$defs/endpoint' }, 'files': { '$ref': '#/$defs/endpoint' }, 'batches': { '$ref': '#/$defs/endpoint' }, 'responses': { '$ref': '#/$defs/endpoint' } } }, 'modelPrefixes': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 2 } }, 'models': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'modelExtras': { 'type': 'object', 'propertyNames': { 'minLength': 1 }, 'additionalProperties': { 'type': 'string', 'minLength': 1 } }, 'quirks': { '$ref': '#/$defs/quirks' } } };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(text) {
   let length = 0;
@@ -1418,6 +1418,72 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.modelExtras !== undefined) {
+      let data44 = data.modelExtras;
+      if (data44 && typeof data44 == 'object' && !Array.isArray(data44)) {
+        for (const key9 in data44) {
+          const _errs84 = errors;
+          if (typeof key9 === 'string') {
+            if (func2(key9) < 1) {
+              const err68 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/propertyNames/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters', propertyName: key9 };
+              if (vErrors === null) {
+                vErrors = [err68];
+              }
+              else {
+                vErrors.push(err68);
+              }
+              errors++;
+            }
+          }
+          var valid20 = _errs84 === errors;
+          if (!valid20) {
+            const err69 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/propertyNames', keyword: 'propertyNames', params: { propertyName: key9 }, message: 'property name must be valid' };
+            if (vErrors === null) {
+              vErrors = [err69];
+            }
+            else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+        for (const key10 in data44) {
+          let data45 = data44[key10];
+          if (typeof data45 === 'string') {
+            if (func2(data45) < 1) {
+              const err70 = { instancePath: instancePath + '/modelExtras/' + key10.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/modelExtras/additionalProperties/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+              if (vErrors === null) {
+                vErrors = [err70];
+              }
+              else {
+                vErrors.push(err70);
+              }
+              errors++;
+            }
+          }
+          else {
+            const err71 = { instancePath: instancePath + '/modelExtras/' + key10.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/modelExtras/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err71];
+            }
+            else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err72 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err72];
+        }
+        else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
     if (data.quirks !== undefined) {
       if (!(validate75(data.quirks, { instancePath: instancePath + '/quirks', parentData: data, parentDataProperty: 'quirks', rootData, dynamicAnchors }))) {
         vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
@@ -1426,12 +1492,12 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   else {
-    const err68 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err73 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err68];
+      vErrors = [err73];
     }
     else {
-      vErrors.push(err68);
+      vErrors.push(err73);
     }
     errors++;
   }

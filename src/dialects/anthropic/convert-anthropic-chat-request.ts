@@ -8,10 +8,12 @@ import { convertAnthropicMessages } from './convert-anthropic-messages.js';
 import { convertAnthropicThinking } from './convert-anthropic-thinking.js';
 import { prepareAnthropicTools } from './prepare-anthropic-tools.js';
 import { isDefaultedParam } from '../shared/with-registry-quirks.js';
+import { findModelOutputLimit } from '../../catalog/find-model-output-limit.js';
 
 /**
- * Anthropic requires `max_tokens`. The registry entries set it in `defaultParams`; this is the
- * fallback for an entry (e.g. a custom provider) that does not.
+ * Anthropic requires `max_tokens`. When the caller sets none it is the model's output limit from
+ * the model catalogue, else the registry entry's `defaultParams`, else this (a custom provider's
+ * unknown model).
  */
 export const DEFAULT_MAX_TOKENS = 4096;
 
@@ -74,10 +76,17 @@ export function convertAnthropicChatRequest(request: ChatCompletionRequest, rout
   if (request.max_completion_tokens !== undefined && callerMaxTokens !== undefined && request.max_completion_tokens !== callerMaxTokens) {
     notes.warnings.push(`dropped "max_tokens": "max_completion_tokens" was also given and is used as Anthropic's max_tokens`);
   }
-  let maxTokens = givenMaxTokens ?? (defaultedMaxTokens && typeof request.max_tokens === 'number' ? request.max_tokens : DEFAULT_MAX_TOKENS);
+  const modelLimit = givenMaxTokens === undefined ? findModelOutputLimit(route.provider.id, route.model) : undefined;
+  let maxTokens =
+    givenMaxTokens ?? modelLimit ?? (defaultedMaxTokens && typeof request.max_tokens === 'number' ? request.max_tokens : DEFAULT_MAX_TOKENS);
   let thinking: AnthropicThinkingConfig | undefined;
   if (request.reasoning_effort !== undefined) {
-    const converted = convertAnthropicThinking({ effort: request.reasoning_effort, maxTokens, maxTokensGiven: givenMaxTokens !== undefined });
+    const converted = convertAnthropicThinking({
+      effort: request.reasoning_effort,
+      maxTokens,
+      maxTokensGiven: givenMaxTokens !== undefined,
+      ...(modelLimit === undefined ? {} : { modelLimit }),
+    });
     thinking = converted.thinking;
     maxTokens = converted.maxTokens;
     notes.warnings.push(...converted.warnings);

@@ -18,6 +18,8 @@ export interface AnthropicThinkingInput {
   /** The request's `max_tokens` (or `max_completion_tokens`), or the default when it gave none. */
   readonly maxTokens: number;
   readonly maxTokensGiven: boolean;
+  /** The model's output limit (from the catalogue), which a defaulted `max_tokens` never grows past. */
+  readonly modelLimit?: number;
 }
 
 export interface AnthropicThinking {
@@ -30,13 +32,18 @@ export interface AnthropicThinking {
  * `reasoning_effort` as Anthropic's `thinking`. `none` disables thinking explicitly (some
  * Anthropic-compatible models think by default). Anthropic counts thinking inside `max_tokens` and
  * requires `budget_tokens < max_tokens`: a defaulted `max_tokens` grows by the budget so the answer
- * keeps its room, and a given one too small for the budget is raised, with a warning.
+ * keeps its room (up to the model's output limit when known), and a given one too small for the
+ * budget is raised, with a warning.
  */
 export function convertAnthropicThinking(input: AnthropicThinkingInput): AnthropicThinking {
   if (input.effort === 'none') return { thinking: { type: 'disabled' }, maxTokens: input.maxTokens, warnings: [] };
   const budget = THINKING_BUDGETS[input.effort];
   const thinking: AnthropicThinkingConfig = { type: 'enabled', budget_tokens: budget };
-  if (!input.maxTokensGiven) return { thinking, maxTokens: input.maxTokens + budget, warnings: [] };
+  if (!input.maxTokensGiven) {
+    const grown = input.maxTokens + budget;
+    const limit = input.modelLimit;
+    return { thinking, maxTokens: limit !== undefined && limit > budget ? Math.min(grown, limit) : grown, warnings: [] };
+  }
   if (input.maxTokens > budget) return { thinking, maxTokens: input.maxTokens, warnings: [] };
   const maxTokens = input.maxTokens + budget;
   return {

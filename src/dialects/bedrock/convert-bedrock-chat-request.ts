@@ -8,7 +8,8 @@ import { createConversionNotes } from './conversion-notes.js';
 import { convertBedrockMessages } from './convert-bedrock-messages.js';
 import { convertBedrockReasoning } from './convert-bedrock-reasoning.js';
 import { mergeBedrockExtraBody } from './merge-bedrock-extra-body.js';
-import { parseBedrockModelId } from './parse-bedrock-model-id.js';
+import { parseBedrockModelId, type BedrockModelId } from './parse-bedrock-model-id.js';
+import { findModelOutputLimit } from '../../catalog/find-model-output-limit.js';
 import { prepareBedrockTools } from './prepare-bedrock-tools.js';
 
 /** The media type of AWS event streams, which ConverseStream answers with. */
@@ -47,8 +48,9 @@ export function convertBedrockChatRequest(request: ChatCompletionRequest, route:
   }
   const { system, messages } = convertBedrockMessages(request.messages, notes);
 
-  const maxTokens = request.max_completion_tokens ?? request.max_tokens;
-  const reasoning = convertBedrockReasoning(request.reasoning_effort, parseBedrockModelId(route.model), maxTokens);
+  const modelId = parseBedrockModelId(route.model);
+  const maxTokens = request.max_completion_tokens ?? request.max_tokens ?? anthropicOutputLimit(route, modelId);
+  const reasoning = convertBedrockReasoning(request.reasoning_effort, modelId, maxTokens);
   warnings.push(...reasoning.warnings);
 
   const inferenceConfig: BedrockInferenceConfig = {};
@@ -95,6 +97,16 @@ export function convertBedrockChatRequest(request: ChatCompletionRequest, route:
     ...(stream ? { headers: { accept: EVENT_STREAM_MEDIA_TYPE } } : {}),
     warnings,
   };
+}
+
+/**
+ * An Anthropic model's default max tokens, as on Anthropic's own API: its output limit from the
+ * model catalogue (the id as given, e.g. cross-region, else the plain one); undefined when unknown,
+ * which leaves it to Converse.
+ */
+function anthropicOutputLimit(route: ResolvedRoute, model: BedrockModelId): number | undefined {
+  if (model.vendor !== 'anthropic') return undefined;
+  return findModelOutputLimit(route.provider.id, route.model) ?? findModelOutputLimit(route.provider.id, `anthropic.${model.name}`);
 }
 
 function isStringEntry(entry: [string, string | undefined]): entry is [string, string] {

@@ -2,6 +2,7 @@ import type { Usage } from '../../../generated/types/index.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
 import { computePriceSetCost } from './compute-price-set-cost.js';
 import { createPriceLookup, type PriceLookup, type PriceMatch } from './create-price-lookup.js';
+import { loadModelCatalog, type ModelCatalog } from '../../catalog/load-model-catalog.js';
 import { loadPricingTable } from './load-pricing-table.js';
 import type { PriceSet, PricingTable } from './pricing-table.js';
 import { selectPriceSet } from './select-price-set.js';
@@ -16,11 +17,13 @@ export interface CostCalculatorDependencies {
   readonly clock?: Clock;
   /** The price table; defaults to `schemas/pricing.json`, imported on first use. */
   readonly loadTable?: () => Promise<PricingTable>;
+  /** The model catalogue, whose prices apply where the table has none; imported on first use by default. */
+  readonly loadCatalog?: () => Promise<ModelCatalog>;
 }
 
 /** Prices and costs of served models; `priceOf` and `costOf` answer once `ready()` resolved. */
 export interface CostCalculator {
-  /** Loads the table (once). */
+  /** Loads the table and the model catalogue (once). */
   ready(): Promise<void>;
   /** Whether the table is loaded, so that a call need not wait for `ready()`. */
   isReady(): boolean;
@@ -35,7 +38,7 @@ export interface CostCalculator {
 }
 
 /**
- * A calculator over the price table, for the cost-tracking and budget layers (and a router's
+ * A calculator over the price table (genai-prices first, then the model catalogue's prices), for the cost-tracking and budget layers (and a router's
  * lowest-cost strategy). State stays in the returned object.
  *
  * @example
@@ -48,6 +51,7 @@ export function createCostCalculator(
 ): CostCalculator {
   const clock = dependencies.clock ?? systemClock;
   const load = dependencies.loadTable ?? loadPricingTable;
+  const loadCatalog = dependencies.loadCatalog ?? loadModelCatalog;
   let lookup: PriceLookup | undefined;
   let loading: Promise<void> | undefined;
   const loaded = (): PriceLookup => {
@@ -56,9 +60,9 @@ export function createCostCalculator(
   };
   const calculator: CostCalculator = {
     ready() {
-      loading ??= load().then(
-        (table) => {
-          lookup = createPriceLookup(table, options.prices);
+      loading ??= Promise.all([load(), loadCatalog()]).then(
+        ([table, catalog]) => {
+          lookup = createPriceLookup(table, options.prices, catalog);
         },
         (error: unknown) => {
           loading = undefined;

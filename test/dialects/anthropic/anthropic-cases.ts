@@ -72,7 +72,8 @@ export const anthropicCases: AdapterCases = {
     },
     checkRequest: (request) => {
       expect(request.body).toMatchObject({
-        max_tokens: 4096,
+        // No max_tokens given: claude-sonnet-4-5's output limit from the model catalogue.
+        max_tokens: 64_000,
         tools: [
           {
             name: 'get_weather',

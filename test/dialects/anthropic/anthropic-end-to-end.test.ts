@@ -93,7 +93,8 @@ describe('deepseek_anthropic, through JSON alone', () => {
     const request = server.requests[0];
     expect(request?.path).toBe('/messages');
     expect(request?.headers['x-api-key']).toBe('sk-deepseek-test');
-    expect(request?.body).toMatchObject({ model: 'deepseek-reasoner', max_tokens: 4096 + 1024, thinking: { type: 'enabled', budget_tokens: 1024 }, stream: true });
+    // The catalogue's output limit for deepseek-reasoner (384000 in the snapshot), which the thinking budget fits inside.
+    expect(request?.body).toMatchObject({ model: 'deepseek-reasoner', max_tokens: 384_000, thinking: { type: 'enabled', budget_tokens: 1024 }, stream: true });
     expect(callInfo(stream).warnings).toContain('dropped "seed": the Anthropic Messages API has no equivalent');
     expect(callInfo(stream).usage).toEqual({ prompt_tokens: 39, completion_tokens: 123, total_tokens: 162 });
   });

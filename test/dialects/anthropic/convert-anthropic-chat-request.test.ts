@@ -3,12 +3,16 @@ import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import { convertAnthropicChatRequest, DEFAULT_MAX_TOKENS } from '../../../src/dialects/anthropic/convert-anthropic-chat-request.js';
 import { anthropicProvider } from '../../../generated/providers/anthropic.js';
 import { anthropicDialect } from '../../../src/dialects/anthropic/anthropic-dialect.js';
+import { zaiAnthropicProvider } from '../../../generated/providers/zai-anthropic.js';
+import { resolveModelInfo } from '../../../src/catalog/resolve-model-info.js';
 import { createAnthropicTestRoute } from './anthropic-test-route.js';
 
-const route = createAnthropicTestRoute();
+// A model the catalogue does not list, so a missing max_tokens comes from the registry default here;
+// the catalogue's output limits have their own tests at the end.
+const route = createAnthropicTestRoute({ model: 'claude-unlisted-test' });
 // Through the dialect, so the registry entry's quirks apply as they do on a real call.
 const convert = (request: Omit<ChatCompletionRequest, 'model'>, stream = false) =>
-  anthropicDialect.convertChatRequest({ model: 'anthropic/claude-sonnet-4-5', ...request } as ChatCompletionRequest, route, stream);
+  anthropicDialect.convertChatRequest({ model: 'anthropic/claude-unlisted-test', ...request } as ChatCompletionRequest, route, stream);
 
 describe('convertAnthropicChatRequest', () => {
   it('builds the documented "Hello, world" request', () => {
@@ -17,7 +21,7 @@ describe('convertAnthropicChatRequest', () => {
       endpoint: 'chat',
       method: 'POST',
       path: '/messages',
-      body: { model: 'claude-sonnet-4-5', max_tokens: 1024, messages: [{ role: 'user', content: 'Hello, world' }] },
+      body: { model: 'claude-unlisted-test', max_tokens: 1024, messages: [{ role: 'user', content: 'Hello, world' }] },
       warnings: [],
     });
   });
@@ -25,7 +29,10 @@ describe('convertAnthropicChatRequest', () => {
   it('fills the required max_tokens from the registry default, else from the dialect default', () => {
     expect(convert({ messages: [{ role: 'user', content: 'Hi' }] }).body?.max_tokens).toBe(4096);
     expect(convert({ messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 300 }).body?.max_tokens).toBe(300);
-    const bare = createAnthropicTestRoute({ definition: { ...anthropicProvider, quirks: { ...anthropicProvider.quirks, defaultParams: {} } } });
+    const bare = createAnthropicTestRoute({
+      model: 'claude-unlisted-test',
+      definition: { ...anthropicProvider, quirks: { ...anthropicProvider.quirks, defaultParams: {} } },
+    });
     const wire = convertAnthropicChatRequest({ model: 'm', messages: [{ role: 'user', content: 'Hi' }] }, bare, false);
     expect(wire.body?.max_tokens).toBe(DEFAULT_MAX_TOKENS);
   });
@@ -226,7 +233,7 @@ describe('convertAnthropicChatRequest', () => {
       extra_body: { top_k: 5, system: [{ type: 'text', text: 'cached', cache_control: { type: 'ephemeral' } }], temperature: 0.1 },
     });
     expect(wire.body).toEqual({
-      model: 'claude-sonnet-4-5',
+      model: 'claude-unlisted-test',
       max_tokens: 4096,
       messages: [{ role: 'user', content: 'Hi' }],
       stop_sequences: ['END'],
@@ -296,7 +303,7 @@ describe('convertAnthropicChatRequest', () => {
 
   it('adds stream: true for streams and nothing for stream_options', () => {
     const wire = convert({ messages: [{ role: 'user', content: 'Hi' }], stream_options: { include_usage: true } }, true);
-    expect(wire.body).toEqual({ model: 'claude-sonnet-4-5', max_tokens: 4096, messages: [{ role: 'user', content: 'Hi' }], stream: true });
+    expect(wire.body).toEqual({ model: 'claude-unlisted-test', max_tokens: 4096, messages: [{ role: 'user', content: 'Hi' }], stream: true });
   });
 
   it('needs a user or assistant message besides the system prompt', () => {
@@ -320,5 +327,33 @@ describe('convertAnthropicChatRequest', () => {
       { role: 'assistant', content: [{ type: 'tool_use', id: 'call_legacy_1', name: 'get_weather', input: { city: 'Oslo' } }] },
       { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'call_legacy_1', content: '-3C' }] },
     ]);
+  });
+
+  describe('with a model the catalogue knows', () => {
+    const listed = createAnthropicTestRoute({ model: 'claude-sonnet-4-5' });
+    const convertListed = (request: Omit<ChatCompletionRequest, 'model'>) =>
+      anthropicDialect.convertChatRequest({ model: 'anthropic/claude-sonnet-4-5', ...request } as ChatCompletionRequest, listed, false);
+
+    it('defaults max_tokens to the model output limit (64000 for claude-sonnet-4-5) over the registry default', () => {
+      expect(resolveModelInfo('anthropic/claude-sonnet-4-5')?.maxOutputTokens).toBe(64_000);
+      expect(convertListed({ messages: [{ role: 'user', content: 'Hi' }] }).body?.max_tokens).toBe(64_000);
+      // The caller's limit still wins.
+      expect(convertListed({ messages: [{ role: 'user', content: 'Hi' }], max_tokens: 500 }).body?.max_tokens).toBe(500);
+      expect(convertListed({ messages: [{ role: 'user', content: 'Hi' }], max_completion_tokens: 700 }).body?.max_tokens).toBe(700);
+    });
+
+    it('keeps a thinking budget inside the model limit instead of growing past it', () => {
+      const wire = convertListed({ messages: [{ role: 'user', content: 'Hi' }], reasoning_effort: 'high' });
+      expect(wire.body).toMatchObject({ max_tokens: 64_000, thinking: { type: 'enabled', budget_tokens: 4096 } });
+      expect(wire.warnings).toEqual([]);
+    });
+
+    it('uses the limit of an Anthropic-compatible endpoint from its vendor catalogue', () => {
+      const zai = createAnthropicTestRoute({ model: 'glm-4.6', definition: zaiAnthropicProvider });
+      const limit = resolveModelInfo('zai/glm-4.6')?.maxOutputTokens;
+      expect(limit).toBeGreaterThan(4096);
+      const wire = anthropicDialect.convertChatRequest({ model: 'zai_anthropic/glm-4.6', messages: [{ role: 'user', content: 'Hi' }] }, zai, false);
+      expect(wire.body?.max_tokens).toBe(limit);
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import { convertBedrockChatRequest } from '../../../src/dialects/bedrock/convert-bedrock-chat-request.js';
 import { isLiterLlmError } from '../../../src/index.js';
 import { bedrockRoute } from './bedrock-route.js';
+import { resolveModelInfo } from '../../../src/catalog/resolve-model-info.js';
 
 const CLAUDE = 'anthropic.claude-3-5-sonnet-20240620-v1:0';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -331,4 +332,30 @@ describe('convertBedrockChatRequest', () => {
     expect(rejection(() => convert({ messages: [{ role: 'user', content: 'Hi' }], n: 3 })).message).toContain('n=3');
     expect(rejection(() => convert({ messages: [{ role: 'user', content: 'Hi' }], functions: [{ name: 'f' }] })).message).toContain('functions');
   });
+
+  describe('max tokens of Anthropic models from the model catalogue', () => {
+    const hi = { messages: [{ role: 'user' as const, content: 'Hi' }] };
+
+    it('defaults to the output limit the catalogue gives, for the cross-region and the plain id', () => {
+      const limit = resolveModelInfo('bedrock/us.anthropic.claude-sonnet-4-6')?.maxOutputTokens;
+      expect(limit).toBe(64_000);
+      expect(convert(hi, 'us.anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
+      expect(convert(hi, 'anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
+      // A region prefix the catalogue does not list falls back to the plain id.
+      expect(resolveModelInfo('bedrock/apac.anthropic.claude-sonnet-4-6')).toBeUndefined();
+      expect(convert(hi, 'apac.anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
+    });
+
+    it('keeps the caller limit, fits a thinking budget inside the default, and leaves others alone', () => {
+      expect(convert({ ...hi, max_tokens: 900 }, 'us.anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 900 });
+      const thinking = convert({ ...hi, reasoning_effort: 'high' }, 'us.anthropic.claude-sonnet-4-6');
+      expect(thinking.body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
+      expect(thinking.body?.additionalModelRequestFields).toEqual({ thinking: { type: 'enabled', budget_tokens: 16384 } });
+      expect(thinking.warnings).toEqual([]);
+      // Not an Anthropic model, or not in the catalogue: Converse's own default, as before.
+      expect(convert(hi, 'amazon.nova-pro-v1:0').body).not.toHaveProperty('inferenceConfig');
+      expect(convert(hi).body).not.toHaveProperty('inferenceConfig');
+    });
+  });
 });
+

@@ -130,11 +130,12 @@ describe('createBudgetMiddleware', () => {
   });
 
   it('matches perModel keys by the bare served model too, and a zero budget rejects unpriced models', async () => {
-    const { middleware, events } = setup({ limitUsd: undefined, perModel: { 'gpt-4': 0 } });
-    const context = fakeCallContext({ operation: 'chat', request: { model: 'gateway/gpt-4', messages: [{ role: 'user', content: 'Hello' }] } });
-    await expect(middleware(context, respond)).rejects.toThrow(/budget model:gpt-4 exceeded/);
-    expect(context.info.warnings).toEqual([expect.stringMatching(/no price known for gateway\/gpt-4/)]);
-    expect(events[0]).toMatchObject({ scope: 'model:gpt-4', limitUsd: 0 });
+    // A bare name no registry prefix claims: a gateway's `gpt-4` is priced as OpenAI's since the model catalogue.
+    const { middleware, events } = setup({ limitUsd: undefined, perModel: { 'mystery-4': 0 } });
+    const context = fakeCallContext({ operation: 'chat', request: { model: 'gateway/mystery-4', messages: [{ role: 'user', content: 'Hello' }] } });
+    await expect(middleware(context, respond)).rejects.toThrow(/budget model:mystery-4 exceeded/);
+    expect(context.info.warnings).toEqual([expect.stringMatching(/no price known for gateway\/mystery-4/)]);
+    expect(events[0]).toMatchObject({ scope: 'model:mystery-4', limitUsd: 0 });
     // Another model has no limit at all: passes untouched.
     await expect(middleware(fakeCallContext({ operation: 'chat', request: { ...REQUEST, model: 'openai/gpt-4o' } }), respond)).resolves.toEqual({ id: 'ok' });
   });

@@ -1,9 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeCost } from '../../../src/middleware/cost/compute-cost.js';
 import { createCostCalculator } from '../../../src/middleware/cost/create-cost-calculator.js';
 import { listModelCandidates } from '../../../src/middleware/cost/list-model-candidates.js';
 import type { PricingTable } from '../../../src/middleware/cost/pricing-table.js';
 import { createFakeClock } from '../../support/fake-clock.js';
+import { resolveModelInfo } from '../../../src/catalog/resolve-model-info.js';
+
+interface SnapshotModel {
+  readonly cost?: { readonly input: number; readonly output: number };
+}
+function snapshotModels(provider: string): Record<string, SnapshotModel> {
+  const snapshot = JSON.parse(readFileSync(new URL('../../../schemas/catalog/api.json', import.meta.url), 'utf8')) as Record<string, { models: Record<string, SnapshotModel> }>;
+  return snapshot[provider]?.models ?? {};
+}
 
 async function readyCalculator(clock = createFakeClock(Date.UTC(2025, 5, 1, 12))) {
   const calculator = createCostCalculator({ prices: { 'ollama/llama3.2': { input: 0.1, output: 0.2 } } }, { clock });
@@ -70,7 +80,31 @@ describe('createCostCalculator (real table)', () => {
     const usage = { prompt_tokens: 1000, completion_tokens: 1000 };
     expect(calculator.costOf('gateway', 'openai/gpt-4o', usage)).toBe(calculator.costOf('openai', 'gpt-4o', usage));
     expect(calculator.costOf('deepinfra', 'openai/gpt-4o', usage)).toBeUndefined();
-    expect(calculator.costOf('gateway', 'gpt-4o', usage)).toBeUndefined();
+    // A bare name is the vendor's whose modelPrefixes claim it, as a call without a gateway routes it.
+    expect(calculator.costOf('gateway', 'gpt-4o', usage)).toBe(calculator.costOf('openai', 'gpt-4o', usage));
+    expect(calculator.costOf('litellm_proxy', 'claude-sonnet-4-5', usage)).toBe(calculator.costOf('anthropic', 'claude-sonnet-4-5', usage));
+    expect(calculator.matchOf('gateway', 'claude-sonnet-4-5')?.table).toBe('anthropic');
+    expect(calculator.costOf('gateway', 'mystery-4', usage)).toBeUndefined();
+  });
+
+  it('falls back to the model catalogue prices where genai-prices has none, genai-prices first', async () => {
+    const calculator = await readyCalculator();
+    const usage = { prompt_tokens: 1_000_000, completion_tokens: 1_000_000, prompt_tokens_details: { cached_tokens: 200_000 } };
+    // genai-prices wins where it has the model.
+    expect(calculator.matchOf('openai', 'gpt-4o')?.table).toBe('openai');
+    // chutes bills its own prices: genai-prices does not map it, the catalogue lists them.
+    const info = resolveModelInfo('chutes/Qwen/Qwen3-32B-TEE');
+    expect(info?.prices).toBeDefined();
+    const prices = info?.prices as { input: number; output: number; cacheRead?: number };
+    expect(calculator.matchOf('chutes', 'Qwen/Qwen3-32B-TEE')).toMatchObject({ table: 'models.dev', modelId: 'Qwen/Qwen3-32B-TEE' });
+    expect(calculator.costOf('chutes', 'Qwen/Qwen3-32B-TEE', usage)).toBeCloseTo(
+      (800_000 * prices.input + 200_000 * (prices.cacheRead ?? prices.input) + 1_000_000 * prices.output) / 1e6,
+      12,
+    );
+    // A model genai-prices' tables do not list, on a provider it maps: the catalogue's price.
+    const unlisted = Object.entries(snapshotModels('openai')).find(([id]) => calculator.matchOf('openai', id)?.table === 'models.dev');
+    expect(unlisted, 'an OpenAI model priced by the catalogue only').toBeDefined();
+    expect(calculator.priceOf('openai', unlisted?.[0] as string)).toMatchObject({ input: unlisted?.[1].cost?.input, output: unlisted?.[1].cost?.output });
   });
 
   it('returns undefined (never 0) for unknown models and models without token prices', async () => {

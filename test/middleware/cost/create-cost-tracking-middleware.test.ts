@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callInfo, createClient } from '../../../src/index.js';
+import { callInfo, createClient, getModelInfo } from '../../../src/index.js';
 import { ConfigurationError } from '../../../src/errors/error-classes.js';
 import type { Next } from '../../../src/call/call-context.js';
 import { createCostTrackingMiddleware } from '../../../src/middleware/cost/create-cost-tracking-middleware.js';
@@ -180,4 +180,23 @@ describe('createCostTrackingMiddleware (through createClient)', () => {
     expect(callInfo(stream).costUsd).toBeCloseTo((2000 * 2.5 + 50 * 10) / 1e6, 12);
     expect(callInfo(stream).complete).toBe(true);
   });
+
+  it('prices a gateway call with a bare model name through the registry prefix rules', async () => {
+    mock.handle(sendJson(200, chatResponse('hi', { model: 'gpt-4o', usage: { prompt_tokens: 1000, completion_tokens: 100, total_tokens: 1100 } })));
+    const gateway = createClient({ baseURL: mock.url, apiKey: 'k', maxRetries: 0, costTracking: true });
+    const response = await gateway.chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
+    expect(callInfo(response)).toMatchObject({ provider: 'gateway', model: 'gpt-4o', costUsd: expect.closeTo(0.0035, 12) });
+    expect(callInfo(response).warnings).toEqual([]);
+  });
+
+  it('prices a model genai-prices does not know from the model catalogue', async () => {
+    // chutes bills its own prices, which genai-prices does not carry and models.dev lists.
+    const listed = await getModelInfo('chutes/Qwen/Qwen3-32B-TEE');
+    expect(listed?.prices).toBeDefined();
+    mock.handle(sendJson(200, chatResponse('hi', { usage: { prompt_tokens: 1_000_000, completion_tokens: 1_000_000, total_tokens: 2_000_000 } })));
+    const chutes = createClient({ providers: { chutes: { baseURL: mock.url, apiKey: 'k' } }, maxRetries: 0, costTracking: true });
+    const response = await chutes.chat({ model: 'chutes/Qwen/Qwen3-32B-TEE', messages: [{ role: 'user', content: 'hi' }] });
+    expect(callInfo(response).costUsd).toBeCloseTo((listed?.prices?.input ?? NaN) + (listed?.prices?.output ?? NaN), 12);
+  });
 });
+
