@@ -52,6 +52,18 @@ describe('a hard budget reserves the cost of the request as sent', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('a request with no cap reserves the model output limit the catalogue knows, not defaultMaxOutputTokens', async () => {
+    // gpt-4o writes up to 16384 tokens (models.dev): $0.16384 at $10 per million; 4096 would be $0.04096.
+    const { client } = budgetClient({ limitUsd: 0.1 });
+    const call = client.chat({ model: 'openai/gpt-4o', messages });
+    await expect(call).rejects.toThrow(/this call may cost up to \$0\.1638/);
+    expect(server.requests).toHaveLength(0);
+    // A model the catalogue does not list falls back to defaultMaxOutputTokens (4096 at $10 per million).
+    const { client: unlisted } = budgetClient({ limitUsd: 0.1, prices: { 'openai/unlisted-model': { input: 1, output: 10 } } });
+    await unlisted.chat({ model: 'openai/unlisted-model', messages });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('a cap nested where a native dialect reads it (Ollama options.num_predict, Gemini generationConfig) counts too', async () => {
     const { client } = budgetClient({ limitUsd: 0.01 });
     for (const extra_body of [{ options: { num_predict: 100_000 } }, { generationConfig: { maxOutputTokens: 100_000 } }]) {

@@ -41,8 +41,8 @@ const UNRESERVED: BudgetReserveResult = { admitted: true, exceeded: undefined };
 /**
  * Spending limits, global and per model, provider and tag, over a period. Before a priced call
  * (chat, completion, embeddings, Responses) it reserves the call's maximum cost (estimated input
- * plus its output cap, else `defaultMaxOutputTokens`, at the model's prices) on every limit the
- * call counts against, atomically in the store, so concurrent calls (and processes sharing a
+ * plus its output cap, else the model's output limit from the catalogue, else
+ * `defaultMaxOutputTokens`, at the model's prices) on every limit the call counts against, atomically in the store, so concurrent calls (and processes sharing a
  * Redis store) cannot overshoot together. Then, as each request is about to go on the wire (after
  * `extra_body` and quirks, on the route really taken: a fallback, a router deployment), a
  * `beforeSend` checkpoint prices it again from the wire body and reserves the difference when it
@@ -139,7 +139,9 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       const prices = calculator.priceOf(target.provider.id, target.model);
       if (prices !== undefined) {
         const body = sent === undefined ? undefined : { body: sent.body, renameParams: target.provider.quirks.renameParams };
-        return estimateMaxCost(prices, request, context.operation, normalized.defaultMaxOutputTokens, body);
+        // No cap in the request: the most the model can write, as the catalogue knows it.
+        const fallbackCap = calculator.outputLimitOf(target.provider.id, target.model) ?? normalized.defaultMaxOutputTokens;
+        return estimateMaxCost(prices, request, context.operation, fallbackCap, body);
       }
       const name = `${target.provider.id}/${target.model}`;
       if (sent !== undefined && normalized.unknownModelReservationUsd === undefined && mode === 'hard') return undefined;

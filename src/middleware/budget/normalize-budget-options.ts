@@ -23,7 +23,7 @@ export interface BudgetOptions extends StoreGuardOptions {
   readonly store?: BudgetStore;
   /** Called when a limit is reached or passed, in both modes. Its errors become warnings. */
   readonly onExceeded?: (event: BudgetExceededEvent) => void | Promise<void>;
-  /** Output tokens reserved for a call that sets no `max_tokens` (default 4096). */
+  /** Output tokens reserved for a call that sets no `max_tokens`, when the model catalogue does not know the model's output limit (default 4096). */
   readonly defaultMaxOutputTokens?: number;
   /**
    * USD reserved for a call to a model without a known price. Unset (the default), such a call is

@@ -1,7 +1,7 @@
 import type { Usage } from '../../../generated/types/index.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
 import { computePriceSetCost } from './compute-price-set-cost.js';
-import { createPriceLookup, type PriceLookup, type PriceMatch } from './create-price-lookup.js';
+import { PASS_THROUGH_PROVIDERS, createPriceLookup, type PriceLookup, type PriceMatch } from './create-price-lookup.js';
 import { loadModelCatalog, type ModelCatalog } from '../../catalog/load-model-catalog.js';
 import { loadPricingTable } from './load-pricing-table.js';
 import type { PriceSet, PricingTable } from './pricing-table.js';
@@ -31,6 +31,11 @@ export interface CostCalculator {
   matchOf(provider: string, model: string): PriceMatch | undefined;
   /** The prices in force now. Needs `ready()`. */
   priceOf(provider: string, model: string): PriceSet | undefined;
+  /**
+   * The most output tokens the model may produce, from the model catalogue (a pass-through
+   * provider's model as its vendor's); undefined when unknown. Needs `ready()`.
+   */
+  outputLimitOf(provider: string, model: string): number | undefined;
   /** USD for `usage`, or undefined for an unknown model. Needs `ready()`. */
   costOf(provider: string, model: string, usage: Usage): number | undefined;
   /** `costOf` after `ready()`. */
@@ -53,6 +58,7 @@ export function createCostCalculator(
   const load = dependencies.loadTable ?? loadPricingTable;
   const loadCatalog = dependencies.loadCatalog ?? loadModelCatalog;
   let lookup: PriceLookup | undefined;
+  let catalog: ModelCatalog | undefined;
   let loading: Promise<void> | undefined;
   const loaded = (): PriceLookup => {
     if (lookup === undefined) throw new Error('the price table is not loaded yet: await ready() first');
@@ -61,8 +67,9 @@ export function createCostCalculator(
   const calculator: CostCalculator = {
     ready() {
       loading ??= Promise.all([load(), loadCatalog()]).then(
-        ([table, catalog]) => {
-          lookup = createPriceLookup(table, options.prices, catalog);
+        ([table, loadedCatalog]) => {
+          catalog = loadedCatalog;
+          lookup = createPriceLookup(table, options.prices, loadedCatalog);
         },
         (error: unknown) => {
           loading = undefined;
@@ -76,6 +83,12 @@ export function createCostCalculator(
     priceOf(provider, model) {
       const match = loaded()(provider, model);
       return match === undefined ? undefined : selectPriceSet(match.prices, new Date(clock.now()));
+    },
+    outputLimitOf(provider, model) {
+      loaded();
+      const info = catalog?.findModelInfo(provider, model) ?? (PASS_THROUGH_PROVIDERS.has(provider) ? catalog?.resolveModelInfo(model) : undefined);
+      const limit = info?.maxOutputTokens;
+      return limit === undefined || limit <= 0 ? undefined : limit;
     },
     costOf(provider, model, usage) {
       const prices = calculator.priceOf(provider, model);

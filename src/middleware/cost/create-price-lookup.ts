@@ -20,7 +20,7 @@ export type PriceLookup = (provider: string, model: string) => PriceMatch | unde
  * list price: the client-level `baseURL` gateway and known pass-through proxies. Hosts that serve
  * `vendor/model` ids at their own prices (deepinfra, together, ...) are deliberately not here.
  */
-const PASS_THROUGH_PROVIDERS = new Set(['gateway', 'litellm_proxy', 'portkey', 'helicone', 'vercel_ai_gateway']);
+export const PASS_THROUGH_PROVIDERS: ReadonlySet<string> = new Set(['gateway', 'litellm_proxy', 'portkey', 'helicone', 'vercel_ai_gateway']);
 
 /**
  * A lookup over the table: `overrides` (keys `provider/model`, exact, case-insensitive) first, then
