@@ -1,0 +1,40 @@
+import { BadRequestError } from '../../errors/error-classes.js';
+import { appendSiteFilter } from './append-site-filter.js';
+import { compactResult, readString } from './create-search-response.js';
+import { createSearchShape } from './create-search-shape.js';
+
+/** The Custom Search JSON API returns at most 10 results per request. */
+const MAX_NUM = 10;
+
+/**
+ * Google Programmable Search Engine (Custom Search JSON API): `GET /v1?cx=...&q=...&num=...&gl=...`,
+ * the engine id from the registry's URL variable, the key as the `key` query parameter. `num` is
+ * at most 10 (more pages through `extra_body: { start }`), so a larger `max_results` is refused.
+ * Domain filters as `site:` operators. Results are `items` (`link`, `snippet`).
+ */
+export const googlePseSearchShape = createSearchShape({
+  method: 'GET',
+  convert(request, provider) {
+    const { max_results: maxResults } = request;
+    if (maxResults !== undefined && maxResults > MAX_NUM) {
+      throw new BadRequestError(
+        `${provider}: max_results is ${maxResults}, but the Custom Search JSON API returns at most ${MAX_NUM} per request (page with extra_body: { start })`,
+        { provider },
+      );
+    }
+    return {
+      params: {
+        q: appendSiteFilter(request.query, request.search_domain_filter),
+        num: maxResults,
+        gl: request.country?.toLowerCase(),
+      },
+    };
+  },
+  results: (body) => body.items ?? [],
+  mapResult: (item) =>
+    compactResult({
+      title: readString(item, 'title'),
+      url: readString(item, 'link'),
+      snippet: readString(item, 'snippet'),
+    }),
+});
