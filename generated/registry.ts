@@ -1016,7 +1016,7 @@ export type ProviderCatalog = {
   };
   predibase: {
     readonly modelId: PredibaseModelId;
-    readonly endpoints: 'chat' | 'completions';
+    readonly endpoints: 'chat';
     readonly dialect: 'predibase';
   };
   publicai: {

@@ -5,6 +5,7 @@ import { bedrockCases } from './bedrock/bedrock-cases.js';
 import { cohereCases } from './cohere/cohere-cases.js';
 import { geminiCases } from './gemini/gemini-cases.js';
 import { openAiCases } from './openai/openai-cases.js';
+import { predibaseCases } from './predibase/predibase-cases.js';
 import { vertexAiCases } from './vertex-ai/vertex-ai-cases.js';
 
 /**
@@ -12,4 +13,4 @@ import { vertexAiCases } from './vertex-ai/vertex-ai-cases.js';
  * scan: a misnamed or missing cases file would be skipped silently by a scan, while the suite's
  * completeness test fails for an implemented dialect that is not listed here.
  */
-export const ADAPTER_CASES: readonly AdapterCases[] = [openAiCases, anthropicCases, azureCases, bedrockCases, cohereCases, geminiCases, vertexAiCases];
+export const ADAPTER_CASES: readonly AdapterCases[] = [openAiCases, anthropicCases, azureCases, bedrockCases, cohereCases, geminiCases, predibaseCases, vertexAiCases];
