@@ -30,6 +30,7 @@ const SHAPE_LOADERS: Readonly<Partial<Record<string, () => Promise<WireShapeReso
   cohere: memoizeImport(async () => (await import('./cohere/cohere-endpoint-shapes.js')).resolveCohereEndpointShape),
   jina: memoizeImport(async () => (await import('./jina/jina-endpoint-shapes.js')).resolveJinaEndpointShape),
   voyage: memoizeImport(async () => (await import('./voyage/voyage-endpoint-shapes.js')).resolveVoyageEndpointShape),
+  ollama: memoizeImport(async () => (await import('./ollama/ollama-endpoint-shapes.js')).resolveOllamaEndpointShape),
   search: memoizeImport(async () => (await import('./search/search-endpoint-shapes.js')).resolveSearchEndpointShape),
 };
 
