@@ -522,7 +522,7 @@ export type ProviderCatalog = {
   };
   azure_ai: {
     readonly modelId: AzureAiModelId;
-    readonly endpoints: 'chat' | 'embeddings' | 'models';
+    readonly endpoints: 'chat' | 'embeddings';
     readonly dialect: 'openai';
   };
   baichuan: {
