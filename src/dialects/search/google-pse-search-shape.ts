@@ -1,7 +1,6 @@
 import { BadRequestError } from '../../errors/error-classes.js';
-import { appendSiteFilter } from './append-site-filter.js';
-import { compactResult, readString } from './create-search-response.js';
 import { createSearchShape } from './create-search-shape.js';
+import { mapGoogleResult, toGoogleParams } from './google-results.js';
 
 /** The Custom Search JSON API returns at most 10 results per request. */
 const MAX_NUM = 10;
@@ -22,19 +21,8 @@ export const googlePseSearchShape = createSearchShape({
         { provider },
       );
     }
-    return {
-      params: {
-        q: appendSiteFilter(request.query, request.search_domain_filter),
-        num: maxResults,
-        gl: request.country?.toLowerCase(),
-      },
-    };
+    return { params: toGoogleParams(request) };
   },
   results: (body) => body.items ?? [],
-  mapResult: (item) =>
-    compactResult({
-      title: readString(item, 'title'),
-      url: readString(item, 'link'),
-      snippet: readString(item, 'snippet'),
-    }),
+  mapResult: mapGoogleResult,
 });
