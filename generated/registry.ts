@@ -84,7 +84,6 @@ import { moonshotAnthropicProvider, type MoonshotAnthropicModelId } from './prov
 import { morphProvider, type MorphModelId } from './providers/morph.js';
 import { nanoGptProvider, type NanoGptModelId } from './providers/nano-gpt.js';
 import { nebiusProvider, type NebiusModelId } from './providers/nebius.js';
-import { nlpCloudProvider, type NlpCloudModelId } from './providers/nlp-cloud.js';
 import { nousProvider, type NousModelId } from './providers/nous.js';
 import { novitaProvider, type NovitaModelId } from './providers/novita.js';
 import { novitaAnthropicProvider, type NovitaAnthropicModelId } from './providers/novita-anthropic.js';
@@ -110,9 +109,7 @@ import { qianfanProvider, type QianfanModelId } from './providers/qianfan.js';
 import { ramalamaProvider, type RamalamaModelId } from './providers/ramalama.js';
 import { recraftProvider, type RecraftModelId } from './providers/recraft.js';
 import { rekaProvider, type RekaModelId } from './providers/reka.js';
-import { replicateProvider, type ReplicateModelId } from './providers/replicate.js';
 import { requestyProvider, type RequestyModelId } from './providers/requesty.js';
-import { sagemakerProvider, type SagemakerModelId } from './providers/sagemaker.js';
 import { sambanovaProvider, type SambanovaModelId } from './providers/sambanova.js';
 import { sarvamProvider, type SarvamModelId } from './providers/sarvam.js';
 import { scalewayProvider, type ScalewayModelId } from './providers/scaleway.js';
@@ -245,7 +242,6 @@ export const providerRegistry = {
   morph: morphProvider,
   nano_gpt: nanoGptProvider,
   nebius: nebiusProvider,
-  nlp_cloud: nlpCloudProvider,
   nous: nousProvider,
   novita: novitaProvider,
   novita_anthropic: novitaAnthropicProvider,
@@ -271,9 +267,7 @@ export const providerRegistry = {
   ramalama: ramalamaProvider,
   recraft: recraftProvider,
   reka: rekaProvider,
-  replicate: replicateProvider,
   requesty: requestyProvider,
-  sagemaker: sagemakerProvider,
   sambanova: sambanovaProvider,
   sarvam: sarvamProvider,
   scaleway: scalewayProvider,
@@ -409,7 +403,6 @@ export const providerIds = [
   'morph',
   'nano_gpt',
   'nebius',
-  'nlp_cloud',
   'nous',
   'novita',
   'novita_anthropic',
@@ -435,9 +428,7 @@ export const providerIds = [
   'ramalama',
   'recraft',
   'reka',
-  'replicate',
   'requesty',
-  'sagemaker',
   'sambanova',
   'sarvam',
   'scaleway',
@@ -531,7 +522,7 @@ export type ProviderCatalog = {
   };
   azure_ai: {
     readonly modelId: AzureAiModelId;
-    readonly endpoints: 'chat' | 'embeddings' | 'models';
+    readonly endpoints: 'chat' | 'embeddings';
     readonly dialect: 'openai';
   };
   baichuan: {
@@ -914,11 +905,6 @@ export type ProviderCatalog = {
     readonly endpoints: 'chat' | 'completions' | 'embeddings' | 'images' | 'models';
     readonly dialect: 'openai';
   };
-  nlp_cloud: {
-    readonly modelId: NlpCloudModelId;
-    readonly endpoints: 'chat' | 'completions' | 'embeddings';
-    readonly dialect: 'nlp_cloud';
-  };
   nous: {
     readonly modelId: NousModelId;
     readonly endpoints: 'chat' | 'models';
@@ -1016,7 +1002,7 @@ export type ProviderCatalog = {
   };
   predibase: {
     readonly modelId: PredibaseModelId;
-    readonly endpoints: 'chat' | 'completions';
+    readonly endpoints: 'chat';
     readonly dialect: 'predibase';
   };
   publicai: {
@@ -1044,20 +1030,10 @@ export type ProviderCatalog = {
     readonly endpoints: 'chat' | 'models';
     readonly dialect: 'openai';
   };
-  replicate: {
-    readonly modelId: ReplicateModelId;
-    readonly endpoints: 'chat' | 'completions' | 'images' | 'models';
-    readonly dialect: 'replicate';
-  };
   requesty: {
     readonly modelId: RequestyModelId;
     readonly endpoints: 'chat' | 'models';
     readonly dialect: 'openai';
-  };
-  sagemaker: {
-    readonly modelId: SagemakerModelId;
-    readonly endpoints: 'chat' | 'completions' | 'embeddings';
-    readonly dialect: 'sagemaker';
   };
   sambanova: {
     readonly modelId: SambanovaModelId;

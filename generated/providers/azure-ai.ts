@@ -38,9 +38,6 @@ export const azureAiProvider = {
     embeddings: {
       path: '/embeddings',
     },
-    models: {
-      path: '/info',
-    },
   },
   modelPrefixes: [],
   models: [

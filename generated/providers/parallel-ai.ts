@@ -21,7 +21,7 @@ export const parallelAiProvider = {
   },
   endpoints: {
     search: {
-      path: '/v1beta/search',
+      path: '/v1/search',
     },
   },
   modelPrefixes: [],

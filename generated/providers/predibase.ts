@@ -29,9 +29,6 @@ export const predibaseProvider = {
     chat: {
       path: '/{model}/v1/chat/completions',
     },
-    completions: {
-      path: '/{model}/generate',
-    },
   },
   modelPrefixes: [],
   models: [

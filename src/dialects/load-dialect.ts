@@ -15,6 +15,8 @@ const LOADERS: Readonly<Partial<Record<string, () => Promise<Dialect>>>> = {
   bedrock: memoizeImport(async () => (await import('./bedrock/bedrock-dialect.js')).bedrockDialect),
   cohere: memoizeImport(async () => (await import('./cohere/cohere-dialect.js')).cohereDialect),
   gemini: memoizeImport(async () => (await import('./gemini/gemini-dialect.js')).geminiDialect),
+  ollama: memoizeImport(async () => (await import('./ollama/ollama-dialect.js')).ollamaDialect),
+  predibase: memoizeImport(async () => (await import('./predibase/predibase-dialect.js')).predibaseDialect),
   vertex_ai: memoizeImport(async () => (await import('./vertex-ai/vertex-ai-dialect.js')).vertexAiDialect),
 };
 

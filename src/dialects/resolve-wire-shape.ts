@@ -3,7 +3,7 @@ import { EndpointNotSupportedError } from '../errors/error-classes.js';
 import { memoizeImport } from '../loading/memoize-import.js';
 import type { ResolvedProvider } from '../routing/resolved-provider.js';
 import type { Dialect } from './dialect.js';
-import { loadDialect, loadDialectByName } from './load-dialect.js';
+import { isDialectImplemented, loadDialect, loadDialectByName } from './load-dialect.js';
 import { OPERATION_TABLE } from './operation-table.js';
 import { openAiDialect } from './openai/openai-dialect.js';
 import type { WireShape, WireShapeResolver } from './wire-shape.js';
@@ -11,7 +11,7 @@ import type { WireShape, WireShapeResolver } from './wire-shape.js';
 /** What the core needs to run one operation: its wire shape, and the dialect that reads error bodies. */
 export interface ResolvedWireShape {
   readonly shape: WireShape;
-  /** Undefined for a wire format without a dialect module of its own (Jina, Voyage, search APIs). */
+  /** Undefined for a wire format without a dialect module of its own (Jina, Voyage, search APIs, Hugging Face). */
   readonly dialect: Dialect | undefined;
 }
 
@@ -28,8 +28,10 @@ const SHAPE_LOADERS: Readonly<Partial<Record<string, () => Promise<WireShapeReso
   openai: loadOpenAiShapes,
   azure: loadOpenAiShapes,
   cohere: memoizeImport(async () => (await import('./cohere/cohere-endpoint-shapes.js')).resolveCohereEndpointShape),
+  huggingface: memoizeImport(async () => (await import('./huggingface/huggingface-endpoint-shapes.js')).resolveHuggingFaceEndpointShape),
   jina: memoizeImport(async () => (await import('./jina/jina-endpoint-shapes.js')).resolveJinaEndpointShape),
   voyage: memoizeImport(async () => (await import('./voyage/voyage-endpoint-shapes.js')).resolveVoyageEndpointShape),
+  ollama: memoizeImport(async () => (await import('./ollama/ollama-endpoint-shapes.js')).resolveOllamaEndpointShape),
   search: memoizeImport(async () => (await import('./search/search-endpoint-shapes.js')).resolveSearchEndpointShape),
 };
 
@@ -55,7 +57,11 @@ export function resolveWireShape(
     });
   }
   const { fromConversions } = entry;
-  if (fromConversions !== undefined) {
+  const name = provider.gateway ? 'openai' : provider.definition.dialect;
+  // A wire format without a dialect module (Hugging Face's task pipelines) may still serve
+  // embeddings through an endpoint shape of its own.
+  const withoutModule = !provider.gateway && !isDialectImplemented(name) && SHAPE_LOADERS[name] !== undefined;
+  if (fromConversions !== undefined && !withoutModule) {
     const pick = (dialect: Dialect): ResolvedWireShape => {
       const shape = fromConversions(dialect);
       if (shape === undefined) throw notImplemented(provider, operation);
@@ -64,7 +70,6 @@ export function resolveWireShape(
     const dialect = loadDialect(provider);
     return dialect instanceof Promise ? dialect.then(pick) : pick(dialect);
   }
-  const name = provider.gateway ? 'openai' : provider.definition.dialect;
   const loadShapes = SHAPE_LOADERS[name];
   if (loadShapes === undefined) throw notImplemented(provider, operation);
   return (async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { azureAiProvider } from '../../generated/providers/azure-ai.js';
 import { createProviderClient } from '../../src/core.js';
 import { defineProvider } from '../../src/define-provider.js';
 import { callInfo, createClient, isLiterLlmError } from '../../src/index.js';
@@ -102,5 +103,20 @@ describe('listModels without a provider', () => {
     });
     expect(await client.listModels({ provider: 'alpha' as never })).toEqual({ object: 'list', data: [{ id: 'alpha-large' }] });
     expect(server.requests.map((request) => request.path)).toEqual(['/alpha/models']);
+  });
+});
+
+describe('azure_ai', () => {
+  // Its inference endpoint has no model list (GET /info describes one serverless model, which is
+  // not a list), so the entry declares none: listing fails before sending, and the listing of
+  // every configured provider leaves it out instead of collecting an error.
+  it('declares no models endpoint', async () => {
+    const client = createProviderClient([azureAiProvider], { providers: { azure_ai: { baseURL: server.url, apiKey: 'azure-ai-key-0123456789' } } });
+    await expect(client.listModels({ provider: 'azure_ai' })).rejects.toMatchObject({
+      name: 'EndpointNotSupportedError',
+      message: 'azure_ai does not serve the models endpoint',
+    });
+    expect(await client.listModels()).toEqual({ object: 'list', data: [], errors: [] });
+    expect(server.requests).toHaveLength(0);
   });
 });

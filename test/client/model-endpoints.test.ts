@@ -91,10 +91,24 @@ describe('imageGenerate', () => {
   });
 
   it('fails before sending when the provider serves images in a wire format not implemented yet', async () => {
-    const client = createClient({ providers: { replicate: { baseURL: server.url, apiKey: 'r8-test-key-1234' } } });
-    const error = await caught(client.imageGenerate({ model: 'replicate/flux', prompt: 'x' }));
+    // No registry entry declares such an endpoint any more, so a custom entry stands in.
+    const client = createClient({
+      customProviders: [
+        {
+          id: 'acme_images',
+          name: 'Acme Images',
+          kind: 'hosted',
+          dialect: 'replicate',
+          baseURL: server.url,
+          auth: { scheme: 'bearer', envVar: 'ACME_IMAGES_API_KEY' },
+          endpoints: { images: { path: '/models/{model}/predictions' } },
+        },
+      ],
+      providers: { acme_images: { apiKey: 'r8-test-key-1234' } },
+    });
+    const error = await caught(client.imageGenerate({ model: 'acme_images/flux', prompt: 'x' }));
     expect(error.name).toBe('EndpointNotSupportedError');
-    expect(String(error.message)).toMatch(/replicate serves images in the "replicate" wire format.*gateway/);
+    expect(String(error.message)).toMatch(/acme_images serves images in the "replicate" wire format.*gateway/);
     expect(server.requests).toHaveLength(0);
   });
 

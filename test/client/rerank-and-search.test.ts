@@ -359,10 +359,29 @@ describe('search', () => {
   });
 
   it('search providers not implemented yet fail before sending, naming the ones that are', async () => {
-    await expect(providerClient('serper').search({ model: 'serper/google', query: 'q' })).rejects.toMatchObject({
+    // Every registry search provider is implemented, so a custom entry on the search dialect stands in.
+    const client = createClient({
+      customProviders: [
+        {
+          id: 'acme_search',
+          name: 'Acme Search',
+          kind: 'hosted',
+          docs: 'https://acme.example/docs',
+          dialect: 'search',
+          baseURL: server.url,
+          auth: { scheme: 'bearer', envVar: 'ACME_SEARCH_API_KEY' },
+          endpoints: { search: { path: '/search' } },
+        },
+      ],
+      providers: { acme_search: { apiKey: 'key-acme-0123456789' } },
+      maxRetries: 0,
+    });
+    await expect(client.search({ model: 'acme_search/web', query: 'q' })).rejects.toMatchObject({
       name: 'EndpointNotSupportedError',
-      provider: 'serper',
-      message: expect.stringContaining('natively supported: brave, exa, perplexity_search, tavily'),
+      provider: 'acme_search',
+      message: expect.stringContaining(
+        'natively supported: brave, exa, firecrawl, google_pse, jina_search, linkup, parallel_ai, perplexity_search, searchapi, searxng, serpapi, serper, tavily',
+      ),
     });
     expect(server.requests).toHaveLength(0);
   });

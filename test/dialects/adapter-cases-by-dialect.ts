@@ -4,7 +4,9 @@ import { azureCases } from './azure/azure-cases.js';
 import { bedrockCases } from './bedrock/bedrock-cases.js';
 import { cohereCases } from './cohere/cohere-cases.js';
 import { geminiCases } from './gemini/gemini-cases.js';
+import { ollamaCases } from './ollama/ollama-cases.js';
 import { openAiCases } from './openai/openai-cases.js';
+import { predibaseCases } from './predibase/predibase-cases.js';
 import { vertexAiCases } from './vertex-ai/vertex-ai-cases.js';
 
 /**
@@ -12,4 +14,4 @@ import { vertexAiCases } from './vertex-ai/vertex-ai-cases.js';
  * scan: a misnamed or missing cases file would be skipped silently by a scan, while the suite's
  * completeness test fails for an implemented dialect that is not listed here.
  */
-export const ADAPTER_CASES: readonly AdapterCases[] = [openAiCases, anthropicCases, azureCases, bedrockCases, cohereCases, geminiCases, vertexAiCases];
+export const ADAPTER_CASES: readonly AdapterCases[] = [openAiCases, anthropicCases, azureCases, bedrockCases, cohereCases, geminiCases, ollamaCases, predibaseCases, vertexAiCases];

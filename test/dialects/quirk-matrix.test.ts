@@ -164,7 +164,41 @@ const DIALECTS: readonly DialectCase[] = [
     firstTurn: (body) => firstTextTurn(body.messages),
     streamUsageOnWire: false,
   },
+  {
+    dialect: 'ollama',
+    model: 'llama3.2',
+    endpoints: { chat: { path: '/api/chat' } },
+    auth: { scheme: 'bearer', envVar: 'MATRIX_OLLAMA_KEY', optional: true },
+    options: {},
+    reply: {
+      model: 'llama3.2',
+      created_at: '2025-06-01T12:00:00Z',
+      message: { role: 'assistant', content: 'ok' },
+      done: true,
+      done_reason: 'stop',
+      prompt_eval_count: 5,
+      eval_count: 1,
+    },
+    temperature: (body) => body.options?.temperature,
+    topP: (body) => body.options?.top_p,
+    maxTokens: (body) => body.options?.num_predict,
+    systemPrompt: (body) => body.messages.find((message: Body) => message.role === 'system')?.content,
+    firstTurn: (body) => firstTextTurn(body.messages),
+    streamUsageOnWire: false,
+  },
+  {
+    dialect: 'predibase',
+    model: 'deployment-1',
+    endpoints: { chat: { path: '/{model}/v1/chat/completions' } },
+    auth: { scheme: 'bearer', envVar: 'MATRIX_PREDIBASE_KEY' },
+    options: { apiKey: 'pb-matrix' },
+    reply: OPENAI_REPLY,
+    ...openAiShape,
+  },
 ];
+
+/** Dialects that send OpenAI's body as it is: any parameter name reaches the wire. */
+const OPENAI_SHAPED: ReadonlySet<string> = new Set(['openai', 'azure', 'predibase']);
 
 it('covers every implemented dialect', () => {
   const schema = readFileSync(new URL('../../schemas/providers.schema.json', import.meta.url), 'utf8');
@@ -276,7 +310,7 @@ describe.each(DIALECTS)('registry quirks on the $dialect dialect', (dialect) => 
 });
 
 describe('quirks a native dialect cannot express are rejected when the entry is checked', () => {
-  const native = DIALECTS.filter((dialect) => dialect.dialect !== 'openai' && dialect.dialect !== 'azure');
+  const native = DIALECTS.filter((dialect) => !OPENAI_SHAPED.has(dialect.dialect));
 
   describe.each(native)('$dialect', (dialect) => {
     const rejects = (quirks: Record<string, unknown>, message: RegExp) => {
@@ -307,7 +341,7 @@ describe('quirks a native dialect cannot express are rejected when the entry is 
   });
 
   it('the OpenAI-shaped dialects send any name as it is', async () => {
-    for (const dialect of DIALECTS.filter((each) => each.dialect === 'openai' || each.dialect === 'azure')) {
+    for (const dialect of DIALECTS.filter((each) => OPENAI_SHAPED.has(each.dialect))) {
       server.requests.length = 0;
       const { body } = await chat(dialect, { renameParams: { top_p: 'topP' }, defaultParams: { top_k: 40 } }, { top_p: 0.5 });
       expect(body).toMatchObject({ topP: 0.5, top_k: 40 });

@@ -36,6 +36,19 @@ export function readString(item: Readonly<Record<string, unknown>>, ...names: st
   return undefined;
 }
 
+/** A list of text excerpts (Exa's `highlights`, Parallel's `excerpts`) as one snippet, else undefined. */
+export function readExcerpts(item: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const value = item[name];
+  const parts = Array.isArray(value) ? value.filter((part): part is string => typeof part === 'string') : [];
+  return parts.length > 0 ? parts.join(' … ') : undefined;
+}
+
+/** A numeric field of a native result, else undefined. */
+export function readNumber(item: Readonly<Record<string, unknown>>, name: string): number | undefined {
+  const value = item[name];
+  return typeof value === 'number' ? value : undefined;
+}
+
 /** A result with only the fields that are present. */
 export function compactResult(result: Record<string, unknown>): SearchResult {
   return Object.fromEntries(Object.entries(result).filter(([, value]) => value !== undefined)) as SearchResult;

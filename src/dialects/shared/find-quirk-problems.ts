@@ -20,9 +20,9 @@ export interface QuirkProblem {
 /**
  * Dialects that convert the OpenAI request into a format of their own. Their conversion reads
  * OpenAI parameter names only, so a quirk naming anything else would silently do nothing.
- * `openai` and `azure` send the OpenAI body as it is, so any name reaches the wire.
+ * `openai`, `azure` and `predibase` send the OpenAI body as it is, so any name reaches the wire.
  */
-const CONVERTING_DIALECTS: ReadonlySet<string> = new Set(['anthropic', 'bedrock', 'cohere', 'gemini', 'vertex_ai']);
+const CONVERTING_DIALECTS: ReadonlySet<string> = new Set(['anthropic', 'bedrock', 'cohere', 'gemini', 'ollama', 'vertex_ai']);
 
 const REQUEST_FIELDS: ReadonlySet<string> = new Set([...CHAT_REQUEST_FIELDS, ...EMBEDDING_REQUEST_FIELDS]);
 
