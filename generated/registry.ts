@@ -141,6 +141,8 @@ import { v0Provider, type V0ModelId } from './providers/v0.js';
 import { veniceProvider, type VeniceModelId } from './providers/venice.js';
 import { vercelAiGatewayProvider, type VercelAiGatewayModelId } from './providers/vercel-ai-gateway.js';
 import { vertexAiProvider, type VertexAiModelId } from './providers/vertex-ai.js';
+import { vertexAiAnthropicProvider, type VertexAiAnthropicModelId } from './providers/vertex-ai-anthropic.js';
+import { vertexAiOpenaiProvider, type VertexAiOpenaiModelId } from './providers/vertex-ai-openai.js';
 import { vllmProvider, type VllmModelId } from './providers/vllm.js';
 import { volcengineProvider, type VolcengineModelId } from './providers/volcengine.js';
 import { voyageProvider, type VoyageModelId } from './providers/voyage.js';
@@ -302,6 +304,8 @@ export const providerRegistry = {
   venice: veniceProvider,
   vercel_ai_gateway: vercelAiGatewayProvider,
   vertex_ai: vertexAiProvider,
+  vertex_ai_anthropic: vertexAiAnthropicProvider,
+  vertex_ai_openai: vertexAiOpenaiProvider,
   vllm: vllmProvider,
   volcengine: volcengineProvider,
   voyage: voyageProvider,
@@ -466,6 +470,8 @@ export const providerIds = [
   'venice',
   'vercel_ai_gateway',
   'vertex_ai',
+  'vertex_ai_anthropic',
+  'vertex_ai_openai',
   'vllm',
   'volcengine',
   'voyage',
@@ -1197,6 +1203,16 @@ export type ProviderCatalog = {
   vertex_ai: {
     readonly modelId: VertexAiModelId;
     readonly endpoints: 'chat' | 'embeddings';
+    readonly dialect: 'vertex_ai';
+  };
+  vertex_ai_anthropic: {
+    readonly modelId: VertexAiAnthropicModelId;
+    readonly endpoints: 'chat';
+    readonly dialect: 'vertex_ai';
+  };
+  vertex_ai_openai: {
+    readonly modelId: VertexAiOpenaiModelId;
+    readonly endpoints: 'chat';
     readonly dialect: 'vertex_ai';
   };
   vllm: {

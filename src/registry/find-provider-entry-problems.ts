@@ -43,6 +43,21 @@ export function findProviderEntryProblems(entry: ProviderEntry): ProviderEntryPr
   for (const [name, endpoint] of Object.entries(entry.endpoints)) {
     if (endpoint) checkTemplate(endpoint.path, `/endpoints/${name}/path`, true);
   }
+  for (const [name, variable] of Object.entries(entry.urlVariables ?? {})) {
+    const path = `/urlVariables/${name}`;
+    if ((variable.envVar === undefined) === (variable.from === undefined)) {
+      problems.push({ path, message: 'a urlVariable needs exactly one of envVar (its own) and from (derived from another variable)' });
+    } else if (variable.from !== undefined) {
+      const source = entry.urlVariables?.[variable.from];
+      if (source === undefined || source.from !== undefined) {
+        problems.push({ path: `${path}/from`, message: `"${variable.from}" is not a declared urlVariable with an envVar of its own` });
+      }
+      used.add(variable.from);
+      if (variable.default !== undefined) checkTemplate(variable.default, `${path}/default`, false);
+    } else if (variable.values !== undefined) {
+      problems.push({ path: `${path}/values`, message: 'values belong to a variable derived with from' });
+    }
+  }
   for (const name of declared) {
     if (!used.has(name)) {
       problems.push({ path: `/urlVariables/${name}`, message: `urlVariable "${name}" is declared but never used` });

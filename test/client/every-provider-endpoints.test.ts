@@ -87,9 +87,13 @@ const CASES: Partial<Record<EndpointName, EndpointCase>> = {
   },
 };
 
-/** Dialects whose providers these endpoints reach in OpenAI's wire format; rerank also knows cohere, jina and voyage. */
+/** Dialects whose providers these endpoints reach in OpenAI's wire format; rerank also knows cohere, jina and voyage, files and batches anthropic. */
 const OPENAI_WIRE = new Set(['openai', 'azure']);
-const NATIVE: Partial<Record<EndpointName, ReadonlySet<string>>> = { rerank: new Set(['cohere', 'jina', 'voyage']) };
+const NATIVE: Partial<Record<EndpointName, ReadonlySet<string>>> = {
+  rerank: new Set(['cohere', 'jina', 'voyage']),
+  files: new Set(['anthropic']),
+  batches: new Set(['anthropic']),
+};
 
 const providers: ProviderDefinition[] = Object.values(providerRegistry);
 const pairs = providers.flatMap((provider) =>
