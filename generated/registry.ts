@@ -11,6 +11,7 @@ import { azureAiProvider, type AzureAiModelId } from './providers/azure-ai.js';
 import { baichuanProvider, type BaichuanModelId } from './providers/baichuan.js';
 import { basetenProvider, type BasetenModelId } from './providers/baseten.js';
 import { bedrockProvider, type BedrockModelId } from './providers/bedrock.js';
+import { bedrockMantleProvider, type BedrockMantleModelId } from './providers/bedrock-mantle.js';
 import { bergetProvider, type BergetModelId } from './providers/berget.js';
 import { braveProvider, type BraveModelId } from './providers/brave.js';
 import { cerebrasProvider, type CerebrasModelId } from './providers/cerebras.js';
@@ -174,6 +175,7 @@ export const providerRegistry = {
   baichuan: baichuanProvider,
   baseten: basetenProvider,
   bedrock: bedrockProvider,
+  bedrock_mantle: bedrockMantleProvider,
   berget: bergetProvider,
   brave: braveProvider,
   cerebras: cerebrasProvider,
@@ -340,6 +342,7 @@ export const providerIds = [
   'baichuan',
   'baseten',
   'bedrock',
+  'bedrock_mantle',
   'berget',
   'brave',
   'cerebras',
@@ -554,6 +557,11 @@ export type ProviderCatalog = {
     readonly modelId: BedrockModelId;
     readonly endpoints: 'chat' | 'embeddings';
     readonly dialect: 'bedrock';
+  };
+  bedrock_mantle: {
+    readonly modelId: BedrockMantleModelId;
+    readonly endpoints: 'chat' | 'models' | 'responses';
+    readonly dialect: 'openai';
   };
   berget: {
     readonly modelId: BergetModelId;

@@ -3464,6 +3464,10 @@ export const catalogModelPrefixes: Readonly<Record<string, readonly string[]>> =
   ],
   bedrock: [
     'amazon.',
+    'us.amazon.',
+    'eu.amazon.',
+    'apac.amazon.',
+    'global.amazon.',
   ],
   cohere: [
     'command-',
