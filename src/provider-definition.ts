@@ -71,12 +71,12 @@ export interface EndpointDefinition {
 
 /**
  * A `{name}` placeholder in `baseURL` or a path, filled from an environment variable or a default;
- * or derived `from` another variable (a host that depends on a region): the text `values` gives for
- * that variable's value, else the `default` template with `{<from>}` filled.
+ * or derived from another variable (`derivedFrom` a host that depends on a region): the text `values` gives for
+ * that variable's value, else the `default` template with `{<derivedFrom>}` filled.
  */
 export type UrlVariableDefinition =
   | { readonly envVar: string; readonly default?: string }
-  | { readonly from: string; readonly values: Readonly<Record<string, string>>; readonly default: string };
+  | { readonly derivedFrom: string; readonly values: Readonly<Record<string, string>>; readonly default: string };
 
 export interface ProviderQuirks {
   /** OpenAI parameter name -> the provider's name for it. */

@@ -21,7 +21,7 @@ export const vertexAiAnthropicProvider = {
   baseURL: 'https://{host}/v1/projects/{project}/locations/{location}',
   urlVariables: {
     host: {
-      from: 'location',
+      derivedFrom: 'location',
       values: {
         global: 'aiplatform.googleapis.com',
       },

@@ -23,7 +23,7 @@ export const vertexAiOpenaiProvider = {
   baseURL: 'https://{host}/v1/projects/{project}/locations/{location}',
   urlVariables: {
     host: {
-      from: 'location',
+      derivedFrom: 'location',
       values: {
         global: 'aiplatform.googleapis.com',
       },

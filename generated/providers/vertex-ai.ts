@@ -26,7 +26,7 @@ export const vertexAiProvider = {
   baseURL: 'https://{host}/v1/projects/{project}/locations/{location}',
   urlVariables: {
     host: {
-      from: 'location',
+      derivedFrom: 'location',
       values: {
         global: 'aiplatform.googleapis.com',
       },

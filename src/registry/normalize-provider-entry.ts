@@ -15,9 +15,10 @@ export function normalizeProviderEntry(entry: ProviderEntry): ProviderDefinition
     baseURL: entry.baseURL,
     urlVariables: sortKeys(
       mapValues(entry.urlVariables ?? {}, (variable): UrlVariableDefinition => {
-        // findProviderEntryProblems has checked that exactly one of envVar and from is given.
-        if (variable.from !== undefined) {
-          return { from: variable.from, values: sortKeys(variable.values ?? {}), default: variable.default ?? `{${variable.from}}` };
+        // findProviderEntryProblems has checked that exactly one of envVar and derivedFrom is given.
+        if (variable.derivedFrom !== undefined) {
+          const source = variable.derivedFrom;
+          return { derivedFrom: source, values: sortKeys(variable.values ?? {}), default: variable.default ?? `{${source}}` };
         }
         const envVar = variable.envVar ?? '';
         return variable.default === undefined ? { envVar } : { envVar, default: variable.default };

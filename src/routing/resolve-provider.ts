@@ -42,14 +42,15 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     const variable = definition.urlVariables[name];
     const given = nonEmpty(override?.urlVariables?.[name]);
     if (given !== undefined) return encodeURIComponent(given);
-    if (variable !== undefined && 'from' in variable) {
-      const source = definition.urlVariables[variable.from];
-      const value = source !== undefined && 'envVar' in source ? resolveVariable(variable.from, source) : undefined;
+    if (variable !== undefined && 'derivedFrom' in variable) {
+      const { derivedFrom } = variable;
+      const source = definition.urlVariables[derivedFrom];
+      const value = source !== undefined && 'envVar' in source ? resolveVariable(derivedFrom, source) : undefined;
       if (value === undefined) {
-        missingVariables.push(describeMissing(variable.from));
+        missingVariables.push(describeMissing(derivedFrom));
         return undefined;
       }
-      return variable.values[value] ?? variable.default.replaceAll(`{${variable.from}}`, encodeURIComponent(value));
+      return variable.values[value] ?? variable.default.replaceAll(`{${derivedFrom}}`, encodeURIComponent(value));
     }
     const value = variable === undefined ? undefined : resolveVariable(name, variable);
     if (value === undefined) missingVariables.push(describeMissing(name));

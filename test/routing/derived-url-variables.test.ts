@@ -1,4 +1,4 @@
-// A URL variable derived `from` another (Vertex AI's host follows its location): filled through
+// A URL variable derived from another (`derivedFrom`) (Vertex AI's host follows its location): filled through
 // createClient, checked when an entry is registered.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { providerRegistry } from '../../generated/registry.js';
@@ -58,7 +58,7 @@ describe('Vertex AI hosts', () => {
     vi.stubEnv('VERTEXAI_PROJECT', 'p');
     vi.stubEnv('VERTEXAI_LOCATION', '');
     expect(await chatUrl('vertex_ai/gemini-2.5-flash', { providers: { vertex_ai: vertex } })).toMatch(/^https:\/\/us-central1-aiplatform\.googleapis\.com\//);
-    expect(providerRegistry.vertex_ai.urlVariables).toMatchObject({ host: { from: 'location', values: { global: 'aiplatform.googleapis.com' } } });
+    expect(providerRegistry.vertex_ai.urlVariables).toMatchObject({ host: { derivedFrom: 'location', values: { global: 'aiplatform.googleapis.com' } } });
   });
 });
 
@@ -75,7 +75,7 @@ describe('derived URL variables in an entry', () => {
     }) as ProviderEntry;
 
   it('fills the source value into the default template unless values names it', async () => {
-    const acme = entry({ region: { envVar: 'ACME_REGION', default: 'eu-west' }, host: { from: 'region', values: { world: 'api.acme.example' }, default: '{region}.acme.example' } });
+    const acme = entry({ region: { envVar: 'ACME_REGION', default: 'eu-west' }, host: { derivedFrom: 'region', values: { world: 'api.acme.example' }, default: '{region}.acme.example' } });
     const options = { apiKeys: { acme: 'k' }, customProviders: [acme] };
     expect(await chatUrl('acme/m', options)).toBe('https://eu-west.acme.example/v1/eu-west/chat/completions');
     vi.stubEnv('ACME_REGION', 'world');
@@ -83,7 +83,7 @@ describe('derived URL variables in an entry', () => {
   });
 
   it('names the source variable when it has no value', async () => {
-    const acme = entry({ region: { envVar: 'ACME_REGION' }, host: { from: 'region', values: {}, default: '{region}.acme.example' } });
+    const acme = entry({ region: { envVar: 'ACME_REGION' }, host: { derivedFrom: 'region', values: {}, default: '{region}.acme.example' } });
     const error = await createClient({ apiKeys: { acme: 'k' }, customProviders: [acme], maxRetries: 0 })
       .chat({ model: 'acme/m', messages: [{ role: 'user', content: 'x' }] })
       .catch((caught: unknown) => caught);
@@ -92,12 +92,12 @@ describe('derived URL variables in an entry', () => {
   });
 
   it.each([
-    ['neither envVar nor from', { region: { envVar: 'ACME_REGION' }, host: { default: 'x' } }, '/urlVariables/host', /exactly one of envVar .* and from/],
-    ['both envVar and from', { region: { envVar: 'ACME_REGION' }, host: { envVar: 'ACME_HOST', from: 'region' } }, '/urlVariables/host', /exactly one of envVar/],
-    ['from an undeclared variable', { region: { envVar: 'ACME_REGION' }, host: { from: 'zone', default: '{zone}.x' } }, '/urlVariables/host/from', /"zone" is not a declared urlVariable/],
-    ['from a derived variable', { region: { from: 'host', default: 'x' }, host: { from: 'region', default: 'y' } }, '/urlVariables/host/from', /"region" is not a declared urlVariable with an envVar/],
-    ['values without from', { region: { envVar: 'ACME_REGION', values: { a: 'b' } }, host: { from: 'region', default: '{region}' } }, '/urlVariables/region/values', /values belong to a variable derived with from/],
-    ['a template naming an undeclared variable', { region: { envVar: 'ACME_REGION' }, host: { from: 'region', default: '{zone}.x' } }, '/urlVariables/host/default', /placeholder \{zone\} is not declared/],
+    ['neither envVar nor derivedFrom', { region: { envVar: 'ACME_REGION' }, host: { default: 'x' } }, '/urlVariables/host', /exactly one of envVar .* and derivedFrom/],
+    ['both envVar and derivedFrom', { region: { envVar: 'ACME_REGION' }, host: { envVar: 'ACME_HOST', derivedFrom: 'region' } }, '/urlVariables/host', /exactly one of envVar/],
+    ['derived from an undeclared variable', { region: { envVar: 'ACME_REGION' }, host: { derivedFrom: 'zone', default: '{zone}.x' } }, '/urlVariables/host/derivedFrom', /"zone" is not a declared urlVariable/],
+    ['derived from a derived variable', { region: { derivedFrom: 'host', default: 'x' }, host: { derivedFrom: 'region', default: 'y' } }, '/urlVariables/host/derivedFrom', /"region" is not a declared urlVariable with an envVar/],
+    ['values without derivedFrom', { region: { envVar: 'ACME_REGION', values: { a: 'b' } }, host: { derivedFrom: 'region', default: '{region}' } }, '/urlVariables/region/values', /values belong to a derivedFrom variable/],
+    ['a template naming an undeclared variable', { region: { envVar: 'ACME_REGION' }, host: { derivedFrom: 'region', default: '{zone}.x' } }, '/urlVariables/host/default', /placeholder \{zone\} is not declared/],
   ])('reports %s', (_name, urlVariables, path, message) => {
     const problems = findProviderEntryProblems(entry(urlVariables));
     expect(problems).toContainEqual({ path, message: expect.stringMatching(message) });

@@ -11,6 +11,7 @@ import { convertAnthropicFile } from './convert-anthropic-file.js';
 import { convertAnthropicFileDeletion } from './convert-anthropic-file-deletion.js';
 import { convertAnthropicPage } from './convert-anthropic-page.js';
 import { createAnthropicBetaHeader } from './create-anthropic-beta-header.js';
+import { typeAnthropicUpload } from './type-anthropic-upload.js';
 
 const base = {
   endpoint: 'files',
@@ -23,7 +24,8 @@ const readFile = readValidated(validateFileObject, 'file', convertAnthropicFile)
 
 /**
  * Anthropic's Files API (beta, `anthropic-beta: files-api-2025-04-14` on every call) behind
- * `client.files`: `create` (`POST /v1/files`, multipart with the `file` part only), `retrieve`
+ * `client.files`: `create` (`POST /v1/files`, multipart with the `file` part only, typed from its
+ * name when given as bytes), `retrieve`
  * (`GET /v1/files/{id}`), `list` (`GET /v1/files?after_id=&limit=`), `delete`
  * (`DELETE /v1/files/{id}`), `content` (`GET /v1/files/{id}/content`, only for files Anthropic
  * marks `downloadable`). OpenAI fields Anthropic has no place for (`purpose`, `expires_after`, a
@@ -35,7 +37,7 @@ export const ANTHROPIC_FILE_SHAPES = {
     method: 'POST',
     multipart: ({ file, filename, extra_body: extraBody }) => ({
       fields: convertToFormFields({ ...extraBody }),
-      file: { value: file, filename },
+      file: { value: typeAnthropicUpload(file, filename), filename },
     }),
     warnings: (request) => [
       `dropped "purpose": Anthropic files have no purpose`,

@@ -68,6 +68,8 @@ describe('anthropic files (Files API beta)', () => {
     const parts = await parseMultipart(request);
     expect(textFields(parts)).toEqual([]);
     expect(parts.at(-1)).toMatchObject({ name: 'file', filename: 'notes.pdf', text: '%PDF-1.4' });
+    // Bytes go typed from the name: Anthropic records the part's type as the file's mime_type.
+    expect(request.bodyText).toMatch(/filename="notes\.pdf"\r\nContent-Type: application\/pdf\r\n/);
     expect(file).toEqual({
       id: 'file_011CNha8iCJcU1wXNR6q4V8w',
       object: 'file',
