@@ -11,6 +11,7 @@ import { azureAiProvider, type AzureAiModelId } from './providers/azure-ai.js';
 import { baichuanProvider, type BaichuanModelId } from './providers/baichuan.js';
 import { basetenProvider, type BasetenModelId } from './providers/baseten.js';
 import { bedrockProvider, type BedrockModelId } from './providers/bedrock.js';
+import { bedrockMantleProvider, type BedrockMantleModelId } from './providers/bedrock-mantle.js';
 import { bergetProvider, type BergetModelId } from './providers/berget.js';
 import { braveProvider, type BraveModelId } from './providers/brave.js';
 import { cerebrasProvider, type CerebrasModelId } from './providers/cerebras.js';
@@ -138,6 +139,8 @@ import { v0Provider, type V0ModelId } from './providers/v0.js';
 import { veniceProvider, type VeniceModelId } from './providers/venice.js';
 import { vercelAiGatewayProvider, type VercelAiGatewayModelId } from './providers/vercel-ai-gateway.js';
 import { vertexAiProvider, type VertexAiModelId } from './providers/vertex-ai.js';
+import { vertexAiAnthropicProvider, type VertexAiAnthropicModelId } from './providers/vertex-ai-anthropic.js';
+import { vertexAiOpenaiProvider, type VertexAiOpenaiModelId } from './providers/vertex-ai-openai.js';
 import { vllmProvider, type VllmModelId } from './providers/vllm.js';
 import { volcengineProvider, type VolcengineModelId } from './providers/volcengine.js';
 import { voyageProvider, type VoyageModelId } from './providers/voyage.js';
@@ -169,6 +172,7 @@ export const providerRegistry = {
   baichuan: baichuanProvider,
   baseten: basetenProvider,
   bedrock: bedrockProvider,
+  bedrock_mantle: bedrockMantleProvider,
   berget: bergetProvider,
   brave: braveProvider,
   cerebras: cerebrasProvider,
@@ -296,6 +300,8 @@ export const providerRegistry = {
   venice: veniceProvider,
   vercel_ai_gateway: vercelAiGatewayProvider,
   vertex_ai: vertexAiProvider,
+  vertex_ai_anthropic: vertexAiAnthropicProvider,
+  vertex_ai_openai: vertexAiOpenaiProvider,
   vllm: vllmProvider,
   volcengine: volcengineProvider,
   voyage: voyageProvider,
@@ -330,6 +336,7 @@ export const providerIds = [
   'baichuan',
   'baseten',
   'bedrock',
+  'bedrock_mantle',
   'berget',
   'brave',
   'cerebras',
@@ -457,6 +464,8 @@ export const providerIds = [
   'venice',
   'vercel_ai_gateway',
   'vertex_ai',
+  'vertex_ai_anthropic',
+  'vertex_ai_openai',
   'vllm',
   'volcengine',
   'voyage',
@@ -539,6 +548,11 @@ export type ProviderCatalog = {
     readonly modelId: BedrockModelId;
     readonly endpoints: 'chat' | 'embeddings';
     readonly dialect: 'bedrock';
+  };
+  bedrock_mantle: {
+    readonly modelId: BedrockMantleModelId;
+    readonly endpoints: 'chat' | 'models' | 'responses';
+    readonly dialect: 'openai';
   };
   berget: {
     readonly modelId: BergetModelId;
@@ -1173,6 +1187,16 @@ export type ProviderCatalog = {
   vertex_ai: {
     readonly modelId: VertexAiModelId;
     readonly endpoints: 'chat' | 'embeddings';
+    readonly dialect: 'vertex_ai';
+  };
+  vertex_ai_anthropic: {
+    readonly modelId: VertexAiAnthropicModelId;
+    readonly endpoints: 'chat';
+    readonly dialect: 'vertex_ai';
+  };
+  vertex_ai_openai: {
+    readonly modelId: VertexAiOpenaiModelId;
+    readonly endpoints: 'chat';
     readonly dialect: 'vertex_ai';
   };
   vllm: {

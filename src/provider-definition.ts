@@ -69,11 +69,14 @@ export interface EndpointDefinition {
   readonly path: string;
 }
 
-/** A `{name}` placeholder in `baseURL` or a path, filled from an environment variable or a default. */
-export interface UrlVariableDefinition {
-  readonly envVar: string;
-  readonly default?: string;
-}
+/**
+ * A `{name}` placeholder in `baseURL` or a path, filled from an environment variable or a default;
+ * or derived from another variable (`derivedFrom` a host that depends on a region): the text `values` gives for
+ * that variable's value, else the `default` template with `{<derivedFrom>}` filled.
+ */
+export type UrlVariableDefinition =
+  | { readonly envVar: string; readonly default?: string }
+  | { readonly derivedFrom: string; readonly values: Readonly<Record<string, string>>; readonly default: string };
 
 export interface ProviderQuirks {
   /** OpenAI parameter name -> the provider's name for it. */

@@ -73,6 +73,8 @@ export const catalogProviders: Readonly<Record<string, string>> = {
   venice: 'venice',
   vercel_ai_gateway: 'vercel',
   vertex_ai: 'google-vertex',
+  vertex_ai_anthropic: 'google-vertex-anthropic',
+  vertex_ai_openai: 'google-vertex',
   vultr: 'vultr',
   wandb: 'wandb',
   xai: 'xai',
@@ -1020,6 +1022,20 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["qwen/qwen3-235b-a22b-instruct-2507-maas",262144,16384,"text","text",1,1,0,1,"2025-08-13","2025-08-13",1,1,null,"qwen",[0.22,0.88]],' +
     '["zai-org/glm-4.7-maas",200000,128000,"text,pdf","text",1,1,0,1,"2026-01-06","2026-01-06",1,1,"2025-04","glm",[0.6,2.2]],' +
     '["zai-org/glm-5-maas",202752,131072,"text","text",1,1,0,1,"2026-02-11","2026-02-11",null,1,null,"glm",[1,3.2,0.1]]' +
+    ']',
+  'google-vertex-anthropic': '[' +
+    '["claude-3-5-haiku@20241022",200000,8192,"text,image,pdf","text",1,0,1,0,"2024-10-22","2024-10-22",null,1,"2024-07-31","claude-haiku",[0.8,4,0.08,1],"deprecated"],' +
+    '["claude-haiku-4-5@20251001",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["claude-opus-4-1@20250805",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-08-05","2025-08-05",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75],"deprecated"],' +
+    '["claude-opus-4-5@20251101",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-11-01","2025-11-01",null,1,"2025-03-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-6@default",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-03-13",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-7@default",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-8@default",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-05-28","2026-05-28",null,0,null,"claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4@20250514",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75],"deprecated"],' +
+    '["claude-sonnet-4-5@20250929",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-sonnet-4-6@default",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-sonnet-4@20250514",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-03-31","claude-sonnet",[3,15,0.3,3.75],"deprecated"],' +
+    '["claude-sonnet-5@default",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-30","2026-06-30",null,0,"2026-01-31","claude-sonnet",[2,10,0.2,2.5]]' +
     ']',
   'groq': '[' +
     '["canopylabs/orpheus-arabic-saudi",4000,50000,"text","audio",0,0,0,0,"2025-12-16","2025-12-16",null,0,null,"canopylabs",null,"beta"],' +
@@ -3448,6 +3464,10 @@ export const catalogModelPrefixes: Readonly<Record<string, readonly string[]>> =
   ],
   bedrock: [
     'amazon.',
+    'us.amazon.',
+    'eu.amazon.',
+    'apac.amazon.',
+    'global.amazon.',
   ],
   cohere: [
     'command-',

@@ -111,7 +111,9 @@ export type BedrockModelId =
   | 'amazon.titan-embed-text-v2:0'
   | 'cohere.embed-english-v3'
   | 'amazon.titan-embed-text-v1'
-  | 'cohere.embed-multilingual-v3';
+  | 'cohere.embed-multilingual-v3'
+  | 'us.amazon.nova-2-lite-v1:0'
+  | 'global.amazon.nova-2-lite-v1:0';
 
 /** The registry entry `bedrock` with every default filled in. */
 export const bedrockProvider = {
@@ -141,6 +143,10 @@ export const bedrockProvider = {
   },
   modelPrefixes: [
     'amazon.',
+    'us.amazon.',
+    'eu.amazon.',
+    'apac.amazon.',
+    'global.amazon.',
   ],
   models: [
     'amazon.nova-2-lite-v1:0',
@@ -252,6 +258,8 @@ export const bedrockProvider = {
     'cohere.embed-english-v3',
     'amazon.titan-embed-text-v1',
     'cohere.embed-multilingual-v3',
+    'us.amazon.nova-2-lite-v1:0',
+    'global.amazon.nova-2-lite-v1:0',
   ],
   quirks: {
     renameParams: {},

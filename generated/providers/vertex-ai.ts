@@ -23,8 +23,15 @@ export const vertexAiProvider = {
   name: 'Google Vertex AI',
   kind: 'hosted',
   dialect: 'vertex_ai',
-  baseURL: 'https://{location}-aiplatform.googleapis.com/v1/projects/{project}/locations/{location}',
+  baseURL: 'https://{host}/v1/projects/{project}/locations/{location}',
   urlVariables: {
+    host: {
+      derivedFrom: 'location',
+      values: {
+        global: 'aiplatform.googleapis.com',
+      },
+      default: '{location}-aiplatform.googleapis.com',
+    },
     location: {
       envVar: 'VERTEXAI_LOCATION',
       default: 'us-central1',

@@ -14,8 +14,11 @@ export type {
 } from './audio.js';
 export type {
   Batch,
+  BatchCreateFileRequest,
+  BatchCreateInlineRequest,
   BatchCreateRequest,
   BatchExtraBody,
+  BatchInlineRequest,
   BatchListParams,
   BatchListResponse,
   BatchOutputExpiresAfter,

@@ -99,6 +99,8 @@ function describeSchemaError(error: SchemaError): SchemaProblem {
 
 /** ajv adds a summary error after the specific errors of `propertyNames`; the specific ones suffice. */
 function isRedundant(error: SchemaError, errors: readonly SchemaError[]): boolean {
+  // `must match "then"/"else" schema` only sums up the branch's own errors, listed beside it.
+  if (error.keyword === 'if') return true;
   if (error.keyword !== 'propertyNames') return false;
   const propertyName = error.params['propertyName'];
   return errors.some(

@@ -145,7 +145,7 @@ export interface FilesApi<Options extends CallOptions = CallOptions> {
   content(fileId: string, options?: Options): Promise<BinaryResponse>;
 }
 
-/** `client.batches`: asynchronous batch jobs over an uploaded JSONL file. */
+/** `client.batches`: asynchronous batch jobs over an uploaded JSONL file, or over requests given inline (Anthropic). */
 export interface BatchesApi<Options extends CallOptions = CallOptions> {
   create(request: BatchCreateRequest, options?: Options): Promise<Batch>;
   retrieve(batchId: string, options?: Options): Promise<Batch>;

@@ -27,6 +27,7 @@ const loadOpenAiShapes = memoizeImport(
 const SHAPE_LOADERS: Readonly<Partial<Record<string, () => Promise<WireShapeResolver>>>> = {
   openai: loadOpenAiShapes,
   azure: loadOpenAiShapes,
+  anthropic: memoizeImport(async () => (await import('./anthropic/anthropic-endpoint-shapes.js')).resolveAnthropicEndpointShape),
   cohere: memoizeImport(async () => (await import('./cohere/cohere-endpoint-shapes.js')).resolveCohereEndpointShape),
   huggingface: memoizeImport(async () => (await import('./huggingface/huggingface-endpoint-shapes.js')).resolveHuggingFaceEndpointShape),
   jina: memoizeImport(async () => (await import('./jina/jina-endpoint-shapes.js')).resolveJinaEndpointShape),

@@ -43,6 +43,21 @@ export function findProviderEntryProblems(entry: ProviderEntry): ProviderEntryPr
   for (const [name, endpoint] of Object.entries(entry.endpoints)) {
     if (endpoint) checkTemplate(endpoint.path, `/endpoints/${name}/path`, true);
   }
+  for (const [name, variable] of Object.entries(entry.urlVariables ?? {})) {
+    const path = `/urlVariables/${name}`;
+    if ((variable.envVar === undefined) === (variable.derivedFrom === undefined)) {
+      problems.push({ path, message: 'a urlVariable needs exactly one of envVar (its own value) and derivedFrom (the variable it follows)' });
+    } else if (variable.derivedFrom !== undefined) {
+      const source = entry.urlVariables?.[variable.derivedFrom];
+      if (source === undefined || source.derivedFrom !== undefined) {
+        problems.push({ path: `${path}/derivedFrom`, message: `"${variable.derivedFrom}" is not a declared urlVariable with an envVar of its own` });
+      }
+      used.add(variable.derivedFrom);
+      if (variable.default !== undefined) checkTemplate(variable.default, `${path}/default`, false);
+    } else if (variable.values !== undefined) {
+      problems.push({ path: `${path}/values`, message: 'values belong to a derivedFrom variable' });
+    }
+  }
   for (const name of declared) {
     if (!used.has(name)) {
       problems.push({ path: `/urlVariables/${name}`, message: `urlVariable "${name}" is declared but never used` });

@@ -1,5 +1,5 @@
 import type { ProviderEntry } from '../../generated/types/provider-entry.js';
-import type { AuthDefinition, EndpointDefinition, EndpointName, ProviderDefinition } from '../provider-definition.js';
+import type { AuthDefinition, EndpointDefinition, EndpointName, ProviderDefinition, UrlVariableDefinition } from '../provider-definition.js';
 
 /**
  * Fills every default of a validated registry entry. The generator calls it to build its IR, and
@@ -14,11 +14,15 @@ export function normalizeProviderEntry(entry: ProviderEntry): ProviderDefinition
     dialect: entry.dialect ?? 'openai',
     baseURL: entry.baseURL,
     urlVariables: sortKeys(
-      mapValues(entry.urlVariables ?? {}, (variable) =>
-        variable.default === undefined
-          ? { envVar: variable.envVar }
-          : { envVar: variable.envVar, default: variable.default },
-      ),
+      mapValues(entry.urlVariables ?? {}, (variable): UrlVariableDefinition => {
+        // findProviderEntryProblems has checked that exactly one of envVar and derivedFrom is given.
+        if (variable.derivedFrom !== undefined) {
+          const source = variable.derivedFrom;
+          return { derivedFrom: source, values: sortKeys(variable.values ?? {}), default: variable.default ?? `{${source}}` };
+        }
+        const envVar = variable.envVar ?? '';
+        return variable.default === undefined ? { envVar } : { envVar, default: variable.default };
+      }),
     ),
     auth: normalizeAuth(entry.auth),
     endpoints: normalizeEndpoints(entry.endpoints),

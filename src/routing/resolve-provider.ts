@@ -36,17 +36,36 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
 
   let unavailable: (() => ConfigurationError | AuthenticationError) | undefined;
   const missingVariables: string[] = [];
-  const fillVariables = (template: string): string =>
-    template.replace(PLACEHOLDER, (whole, name: string) => {
-      if (name === 'model') return whole;
-      const variable = definition.urlVariables[name];
-      const value = nonEmpty(override?.urlVariables?.[name]) ?? (variable ? nonEmpty(env[variable.envVar]) : undefined) ?? variable?.default;
+  // A variable's text in the URL: given values are encoded; a derived one is the registry's text
+  // with its source variable's encoded value in it.
+  const fillVariable = (name: string): string | undefined => {
+    const variable = definition.urlVariables[name];
+    const given = nonEmpty(override?.urlVariables?.[name]);
+    if (given !== undefined) return encodeURIComponent(given);
+    if (variable !== undefined && 'derivedFrom' in variable) {
+      const { derivedFrom } = variable;
+      const source = definition.urlVariables[derivedFrom];
+      const value = source !== undefined && 'envVar' in source ? resolveVariable(derivedFrom, source) : undefined;
       if (value === undefined) {
-        missingVariables.push(variable ? `{${name}} (set ${variable.envVar} or providers.${definition.id}.urlVariables.${name})` : `{${name}}`);
-        return whole;
+        missingVariables.push(describeMissing(derivedFrom));
+        return undefined;
       }
-      return encodeURIComponent(value);
-    });
+      return variable.values[value] ?? variable.default.replaceAll(`{${derivedFrom}}`, encodeURIComponent(value));
+    }
+    const value = variable === undefined ? undefined : resolveVariable(name, variable);
+    if (value === undefined) missingVariables.push(describeMissing(name));
+    return value === undefined ? undefined : encodeURIComponent(value);
+  };
+  const describeMissing = (name: string): string => {
+    const variable = definition.urlVariables[name];
+    return variable !== undefined && 'envVar' in variable
+      ? `{${name}} (set ${variable.envVar} or providers.${definition.id}.urlVariables.${name})`
+      : `{${name}}`;
+  };
+  const resolveVariable = (name: string, variable: { readonly envVar: string; readonly default?: string }): string | undefined =>
+    nonEmpty(override?.urlVariables?.[name]) ?? nonEmpty(env[variable.envVar]) ?? variable.default;
+  const fillVariables = (template: string): string =>
+    template.replace(PLACEHOLDER, (whole, name: string) => (name === 'model' ? whole : (fillVariable(name) ?? whole)));
 
   const filledBaseURL = fillVariables(override?.baseURL ?? definition.baseURL);
   // With a variable missing the call fails anyway, saying which; otherwise the URL must be usable.

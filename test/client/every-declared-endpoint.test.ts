@@ -20,8 +20,6 @@ import { chatResponse, sendJson, startMockServer, type MockHandler, type MockSer
  * be excluded.
  */
 const FIXED_ON_OTHER_BRANCHES: ReadonlySet<string> = new Set([
-  'anthropic files',
-  'anthropic batches',
   'jina embeddings',
   'voyage embeddings',
   'deepgram transcriptions',

@@ -89,12 +89,15 @@ const CASES: Partial<Record<EndpointName, EndpointCase>> = {
 
 /**
  * Dialects whose providers these endpoints reach in OpenAI's wire format; rerank also knows cohere,
- * jina and voyage, completions Ollama's /api/generate (which reads an OpenAI-shaped reply too).
+ * jina and voyage, completions Ollama's /api/generate (which reads an OpenAI-shaped reply too),
+ * files and batches anthropic.
  */
 const OPENAI_WIRE = new Set(['openai', 'azure']);
 const NATIVE: Partial<Record<EndpointName, ReadonlySet<string>>> = {
   rerank: new Set(['cohere', 'jina', 'voyage']),
   completions: new Set(['ollama']),
+  files: new Set(['anthropic']),
+  batches: new Set(['anthropic']),
 };
 
 const providers: ProviderDefinition[] = Object.values(providerRegistry);

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { providerRegistry } from '../../generated/registry.js';
 import { isDialectImplemented } from '../../src/dialects/load-dialect.js';
 import { createClient, isLiterLlmError, type ClientOptions, type ProviderDefinition } from '../../src/index.js';
-import { ADAPTER_CASES } from '../dialects/adapter-cases-by-dialect.js';
+import { findAdapterCases } from '../dialects/adapter-cases-by-dialect.js';
 import { wireReplyHandler } from '../dialects/wire-reply-handler.js';
 import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockServer } from '../support/mock-server.js';
 
 let server: MockServer;
 const providers: ProviderDefinition[] = Object.values(providerRegistry);
-const casesByDialect = new Map(ADAPTER_CASES.map((cases) => [cases.dialect, cases]));
 const openAiChat = providers.filter((provider) => provider.dialect === 'openai' && provider.endpoints.chat !== undefined);
 /** Providers on a native dialect: answered in their wire format, from that dialect's adapter cases. */
 const nativeChat = providers.filter(
@@ -122,7 +121,7 @@ describe('every OpenAI-compatible registry provider', () => {
   });
 
   it.each(nativeChat.map((provider) => [provider.id, provider] as const))('%s: chat and stream in its own wire format', async (_id, provider) => {
-    const cases = casesByDialect.get(provider.dialect);
+    const cases = findAdapterCases(provider);
     if (cases?.text === undefined || cases.textStream === undefined) {
       throw new Error(`dialect ${provider.dialect} has no adapter cases with text and textStream replies`);
     }

@@ -6,10 +6,10 @@ import { isDialectImplemented } from '../../src/dialects/load-dialect.js';
 import { createClient, isLiterLlmError, type ChatCompletionChunk, type ChatCompletionResponse } from '../../src/index.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 import type { AdapterCases, AdapterScenario, ExpectedChat, WireReply } from './adapter-cases.js';
-import { ADAPTER_CASES } from './adapter-cases-by-dialect.js';
+import { ADAPTER_CASES, PROVIDER_CASES } from './adapter-cases-by-dialect.js';
 import { wireReplyHandler } from './wire-reply-handler.js';
 
-const allCases: readonly AdapterCases[] = ADAPTER_CASES;
+const allCases: readonly AdapterCases[] = [...ADAPTER_CASES, ...PROVIDER_CASES];
 
 /** Every dialect the registry schema allows, whether implemented or not. */
 function declaredDialects(): string[] {
@@ -31,7 +31,7 @@ describe('adapter suite registration', () => {
   it('has cases registered for every implemented dialect, once each, and for no other', () => {
     const implemented = declaredDialects().filter((name) => isDialectImplemented(name));
     expect(implemented).toContain('openai');
-    const registered = allCases.map((cases) => cases.dialect);
+    const registered = ADAPTER_CASES.map((cases) => cases.dialect);
     expect([...registered].sort(), 'register each dialect\'s cases in test/dialects/adapter-cases-by-dialect.ts').toEqual(implemented.sort());
   });
 });
@@ -146,7 +146,9 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<Chat
 
 const SCENARIOS: AdapterScenario[] = ['text', 'toolCall', 'textStream', 'toolCallStream', 'truncatedStream', 'streamError', 'authError', 'rateLimitError', 'contextWindowError'];
 
-describe.each(allCases.map((cases) => [cases.dialect, cases] as const))('adapter suite: %s', (_dialect, cases) => {
+describe.each(
+  allCases.map((cases) => [cases.providerId === cases.dialect ? cases.dialect : `${cases.dialect} (${cases.providerId})`, cases] as const),
+)('adapter suite: %s', (_dialect, cases) => {
   const model = `${cases.providerId}/${cases.model}`;
   const run = (scenario: AdapterScenario, body: () => Promise<void>) => {
     const skip = cases.skips?.[scenario];

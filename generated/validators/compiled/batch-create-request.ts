@@ -3,14 +3,207 @@
 // ajv standalone code for BatchCreateRequest (schemas/api/batches.json); plain JavaScript, typed by ../batch-create-request.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'additionalProperties': false, 'required': ['input_file_id', 'endpoint', 'completion_window'], 'properties': { 'input_file_id': { 'type': 'string' }, 'endpoint': { 'type': 'string' }, 'completion_window': { 'type': 'string' }, 'metadata': { 'type': 'object', 'additionalProperties': { 'type': 'string' } }, 'output_expires_after': { 'allOf': [{ '$ref': '#/$defs/BatchOutputExpiresAfter' }] }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/BatchExtraBody' }] } } };
-const schema33 = { 'type': 'object', 'additionalProperties': false, 'required': ['anchor', 'seconds'], 'properties': { 'anchor': { 'type': 'string' }, 'seconds': { 'type': 'integer' } } };
-const schema34 = { 'type': 'object', 'additionalProperties': true };
+const schema32 = { 'if': { 'type': 'object', 'required': ['requests'] }, 'then': { '$ref': '#/$defs/BatchCreateInlineRequest' }, 'else': { '$ref': '#/$defs/BatchCreateFileRequest' } };
+const schema33 = { 'type': 'object', 'additionalProperties': false, 'required': ['requests'], 'properties': { 'requests': { 'type': 'array', 'minItems': 1, 'items': { '$ref': '#/$defs/BatchInlineRequest' } }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/BatchExtraBody' }] } } };
+const schema34 = { 'type': 'object', 'additionalProperties': false, 'required': ['custom_id'], 'properties': { 'custom_id': { 'type': 'string', 'minLength': 1 }, 'body': { 'type': 'object' }, 'params': { 'type': 'object', 'additionalProperties': true } } };
+const schema35 = { 'type': 'object', 'additionalProperties': true };
+const func1 = (function ucs2length(text) {
+  let length = 0;
+  for (let index = 0; index < text.length; index++) {
+    length++;
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) index++;
+  }
+  return length;
+});
 
-function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate21.evaluated;
+  const evaluated0 = validate22.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.requests === undefined) {
+      const err0 = { instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'requests' }, message: 'must have required property \'' + 'requests' + '\'' };
+      if (vErrors === null) {
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!((key0 === 'requests') || (key0 === 'extra_body'))) {
+        const err1 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
+        if (vErrors === null) {
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.requests !== undefined) {
+      let data0 = data.requests;
+      if (Array.isArray(data0)) {
+        if (data0.length < 1) {
+          const err2 = { instancePath: instancePath + '/requests', schemaPath: '#/properties/requests/minItems', keyword: 'minItems', params: { limit: 1 }, message: 'must NOT have fewer than 1 items' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          }
+          else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data1 = data0[i0];
+          if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
+            if (data1.custom_id === undefined) {
+              const err3 = { instancePath: instancePath + '/requests/' + i0, schemaPath: '#/$defs/BatchInlineRequest/required', keyword: 'required', params: { missingProperty: 'custom_id' }, message: 'must have required property \'' + 'custom_id' + '\'' };
+              if (vErrors === null) {
+                vErrors = [err3];
+              }
+              else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            for (const key1 in data1) {
+              if (!(((key1 === 'custom_id') || (key1 === 'body')) || (key1 === 'params'))) {
+                const err4 = { instancePath: instancePath + '/requests/' + i0, schemaPath: '#/$defs/BatchInlineRequest/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key1 }, message: 'must NOT have additional properties' };
+                if (vErrors === null) {
+                  vErrors = [err4];
+                }
+                else {
+                  vErrors.push(err4);
+                }
+                errors++;
+              }
+            }
+            if (data1.custom_id !== undefined) {
+              let data2 = data1.custom_id;
+              if (typeof data2 === 'string') {
+                if (func1(data2) < 1) {
+                  const err5 = { instancePath: instancePath + '/requests/' + i0 + '/custom_id', schemaPath: '#/$defs/BatchInlineRequest/properties/custom_id/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  }
+                  else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+              }
+              else {
+                const err6 = { instancePath: instancePath + '/requests/' + i0 + '/custom_id', schemaPath: '#/$defs/BatchInlineRequest/properties/custom_id/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                if (vErrors === null) {
+                  vErrors = [err6];
+                }
+                else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+            if (data1.body !== undefined) {
+              let data3 = data1.body;
+              if (!(data3 && typeof data3 == 'object' && !Array.isArray(data3))) {
+                const err7 = { instancePath: instancePath + '/requests/' + i0 + '/body', schemaPath: '#/$defs/BatchInlineRequest/properties/body/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+                if (vErrors === null) {
+                  vErrors = [err7];
+                }
+                else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if (data1.params !== undefined) {
+              let data4 = data1.params;
+              if (data4 && typeof data4 == 'object' && !Array.isArray(data4)) {
+              }
+              else {
+                const err8 = { instancePath: instancePath + '/requests/' + i0 + '/params', schemaPath: '#/$defs/BatchInlineRequest/properties/params/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                }
+                else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+          }
+          else {
+            const err9 = { instancePath: instancePath + '/requests/' + i0, schemaPath: '#/$defs/BatchInlineRequest/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+            if (vErrors === null) {
+              vErrors = [err9];
+            }
+            else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err10 = { instancePath: instancePath + '/requests', schemaPath: '#/properties/requests/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.extra_body !== undefined) {
+      let data5 = data.extra_body;
+      if (data5 && typeof data5 == 'object' && !Array.isArray(data5)) {
+      }
+      else {
+        const err11 = { instancePath: instancePath + '/extra_body', schemaPath: '#/$defs/BatchExtraBody/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err12 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err12];
+    }
+    else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+validate22.evaluated = { 'props': true, 'dynamicProps': false, 'dynamicItems': false };
+
+const schema36 = { 'type': 'object', 'additionalProperties': false, 'required': ['input_file_id', 'endpoint', 'completion_window'], 'properties': { 'input_file_id': { 'type': 'string' }, 'endpoint': { 'type': 'string' }, 'completion_window': { 'type': 'string' }, 'metadata': { 'type': 'object', 'additionalProperties': { 'type': 'string' } }, 'output_expires_after': { 'allOf': [{ '$ref': '#/$defs/BatchOutputExpiresAfter' }] }, 'extra_body': { 'allOf': [{ '$ref': '#/$defs/BatchExtraBody' }] } } };
+const schema37 = { 'type': 'object', 'additionalProperties': false, 'required': ['anchor', 'seconds'], 'properties': { 'anchor': { 'type': 'string' }, 'seconds': { 'type': 'integer' } } };
+
+function validate24(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate24.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -221,7 +414,101 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { 'props': true, 'dynamicProps': false, 'dynamicItems': false };
+validate24.evaluated = { 'props': true, 'dynamicProps': false, 'dynamicItems': false };
+
+
+function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  const _errs0 = errors;
+  let valid0 = true;
+  const _errs1 = errors;
+  if (errors === _errs1) {
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      let missing0;
+      if ((data.requests === undefined) && (missing0 = 'requests')) {
+        const err0 = {};
+        if (vErrors === null) {
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    else {
+      const err1 = {};
+      if (vErrors === null) {
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs1 === errors;
+  errors = _errs0;
+  if (vErrors !== null) {
+    if (_errs0) {
+      vErrors.length = _errs0;
+    }
+    else {
+      vErrors = null;
+    }
+  }
+  let ifClause0;
+  if (_valid0) {
+    const _errs3 = errors;
+    if (!(validate22(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+      vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs3 === errors;
+    valid0 = _valid0;
+    if (valid0) {
+      var props0 = true;
+    }
+    ifClause0 = 'then';
+  }
+  else {
+    const _errs4 = errors;
+    if (!(validate24(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors }))) {
+      vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if (valid0) {
+      if (props0 !== true) {
+        props0 = true;
+      }
+    }
+    ifClause0 = 'else';
+  }
+  if (!valid0) {
+    const err2 = { instancePath, schemaPath: '#/if', keyword: 'if', params: { failingKeyword: ifClause0 }, message: 'must match "' + ifClause0 + '" schema' };
+    if (vErrors === null) {
+      vErrors = [err2];
+    }
+    else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate21.evaluated = { 'dynamicProps': true, 'dynamicItems': false };

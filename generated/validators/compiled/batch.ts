@@ -3,7 +3,7 @@
 // ajv standalone code for Batch (schemas/api/batches.json); plain JavaScript, typed by ../batch.ts.
 'use strict';
 export const validate = validate21;
-const schema32 = { 'type': 'object', 'required': ['id'], 'properties': { 'id': { 'type': 'string' }, 'object': { 'type': 'string' }, 'endpoint': { 'type': 'string' }, 'errors': { 'type': ['object', 'null'] }, 'input_file_id': { 'type': 'string' }, 'completion_window': { 'type': 'string' }, 'status': { 'type': 'string' }, 'output_file_id': { 'type': ['string', 'null'] }, 'error_file_id': { 'type': ['string', 'null'] }, 'created_at': { 'type': 'number' }, 'in_progress_at': { 'type': ['number', 'null'] }, 'expires_at': { 'type': ['number', 'null'] }, 'finalizing_at': { 'type': ['number', 'null'] }, 'completed_at': { 'type': ['number', 'null'] }, 'failed_at': { 'type': ['number', 'null'] }, 'expired_at': { 'type': ['number', 'null'] }, 'cancelling_at': { 'type': ['number', 'null'] }, 'cancelled_at': { 'type': ['number', 'null'] }, 'request_counts': { 'anyOf': [{ '$ref': '#/$defs/BatchRequestCounts' }, { 'type': 'null' }] }, 'metadata': { 'type': ['object', 'null'], 'additionalProperties': { 'type': 'string' } } } };
+const schema32 = { 'type': 'object', 'required': ['id'], 'properties': { 'id': { 'type': 'string' }, 'object': { 'type': 'string' }, 'endpoint': { 'type': 'string' }, 'errors': { 'type': ['object', 'null'] }, 'input_file_id': { 'type': 'string' }, 'completion_window': { 'type': 'string' }, 'status': { 'type': 'string' }, 'output_file_id': { 'type': ['string', 'null'] }, 'error_file_id': { 'type': ['string', 'null'] }, 'created_at': { 'type': 'number' }, 'in_progress_at': { 'type': ['number', 'null'] }, 'expires_at': { 'type': ['number', 'null'] }, 'finalizing_at': { 'type': ['number', 'null'] }, 'completed_at': { 'type': ['number', 'null'] }, 'failed_at': { 'type': ['number', 'null'] }, 'expired_at': { 'type': ['number', 'null'] }, 'cancelling_at': { 'type': ['number', 'null'] }, 'cancelled_at': { 'type': ['number', 'null'] }, 'request_counts': { 'anyOf': [{ '$ref': '#/$defs/BatchRequestCounts' }, { 'type': 'null' }] }, 'metadata': { 'type': ['object', 'null'], 'additionalProperties': { 'type': 'string' } }, 'results_url': { 'type': ['string', 'null'] } } };
 const schema33 = { 'type': 'object', 'properties': { 'total': { 'type': 'integer' }, 'completed': { 'type': 'integer' }, 'failed': { 'type': 'integer' } } };
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -381,18 +381,31 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
     }
+    if (data.results_url !== undefined) {
+      let data24 = data.results_url;
+      if ((typeof data24 !== 'string') && (data24 !== null)) {
+        const err27 = { instancePath: instancePath + '/results_url', schemaPath: '#/properties/results_url/type', keyword: 'type', params: { type: schema32.properties.results_url.type }, message: 'must be string,null' };
+        if (vErrors === null) {
+          vErrors = [err27];
+        }
+        else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
   }
   else {
-    const err27 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err28 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err28];
     }
     else {
-      vErrors.push(err27);
+      vErrors.push(err28);
     }
     errors++;
   }
   validate21.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { 'props': { 'id': true, 'object': true, 'endpoint': true, 'errors': true, 'input_file_id': true, 'completion_window': true, 'status': true, 'output_file_id': true, 'error_file_id': true, 'created_at': true, 'in_progress_at': true, 'expires_at': true, 'finalizing_at': true, 'completed_at': true, 'failed_at': true, 'expired_at': true, 'cancelling_at': true, 'cancelled_at': true, 'request_counts': true, 'metadata': true }, 'dynamicProps': false, 'dynamicItems': false };
+validate21.evaluated = { 'props': { 'id': true, 'object': true, 'endpoint': true, 'errors': true, 'input_file_id': true, 'completion_window': true, 'status': true, 'output_file_id': true, 'error_file_id': true, 'created_at': true, 'in_progress_at': true, 'expires_at': true, 'finalizing_at': true, 'completed_at': true, 'failed_at': true, 'expired_at': true, 'cancelling_at': true, 'cancelled_at': true, 'request_counts': true, 'metadata': true, 'results_url': true }, 'dynamicProps': false, 'dynamicItems': false };

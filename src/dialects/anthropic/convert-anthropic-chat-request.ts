@@ -6,6 +6,7 @@ import type { AnthropicThinkingConfig } from './anthropic-wire-types.js';
 import { createConversionNotes } from './conversion-notes.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages.js';
 import { convertAnthropicThinking } from './convert-anthropic-thinking.js';
+import { createAnthropicBetaHeader } from './create-anthropic-beta-header.js';
 import { prepareAnthropicTools } from './prepare-anthropic-tools.js';
 import { isDefaultedParam } from '../shared/with-registry-quirks.js';
 import { findModelOutputLimit } from '../../catalog/find-model-output-limit.js';
@@ -122,7 +123,7 @@ export function convertAnthropicChatRequest(request: ChatCompletionRequest, rout
     Object.assign(body, request.extra_body);
   }
 
-  const headers = betaHeader(route, notes.betas);
+  const headers = createAnthropicBetaHeader(route, notes.betas);
   return {
     endpoint: 'chat',
     method: 'POST',
@@ -175,12 +176,4 @@ function convertServiceTier(request: ChatCompletionRequest, body: Record<string,
   if (tier === 'auto') body.service_tier = 'auto';
   else if (tier === 'default') body.service_tier = 'standard_only';
   else warnings.push(`dropped "service_tier": Anthropic has no "${tier}" tier (only auto and standard_only)`);
-}
-
-/** `anthropic-beta` for the features in use, kept together with any the provider is configured with. */
-function betaHeader(route: ResolvedRoute, betas: ReadonlySet<string>): Record<string, string> | undefined {
-  if (betas.size === 0) return undefined;
-  const configured = route.provider.buildHeaders({})['anthropic-beta'] ?? '';
-  const all = new Set([...configured.split(',').map((beta) => beta.trim()).filter((beta) => beta !== ''), ...betas]);
-  return { 'anthropic-beta': [...all].join(',') };
 }

@@ -1,6 +1,7 @@
 import type { Model, ModelsListResponse } from '../../../generated/types/index.js';
 import { InvalidResponseError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
+import { parseAnthropicTime } from './parse-anthropic-time.js';
 
 /**
  * Anthropic's `GET /v1/models` page (`{ data: [{ type: 'model', id, display_name, created_at }],
@@ -20,12 +21,11 @@ export function convertAnthropicModelsResponse(body: unknown, route: ResolvedRou
     if (entry === null || typeof entry !== 'object') return [];
     const record = entry as Record<string, unknown>;
     if (typeof record.id !== 'string') return [];
-    const createdMs = typeof record.created_at === 'string' ? Date.parse(record.created_at) : Number.NaN;
     return [
       {
         id: record.id,
         object: 'model',
-        created: Number.isNaN(createdMs) ? null : Math.floor(createdMs / 1000),
+        created: parseAnthropicTime(record.created_at),
         owned_by: route.provider.id,
       },
     ];

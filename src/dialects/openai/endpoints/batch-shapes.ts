@@ -1,6 +1,7 @@
 import type { BatchCreateRequest, BatchListParams } from '../../../../generated/types/index.js';
 import { validateBatch } from '../../../../generated/validators/batch.js';
 import { validateBatchListResponse } from '../../../../generated/validators/batch-list-response.js';
+import { BadRequestError } from '../../../errors/error-classes.js';
 import { mergeExtraBody } from '../../shared/merge-extra-body.js';
 import type { WireShape } from '../../wire-shape.js';
 import { createIdShape, createOpenAiShape, readValidated } from './create-openai-shape.js';
@@ -13,7 +14,14 @@ export const BATCH_SHAPES = {
   'batches.create': createOpenAiShape<BatchCreateRequest>({
     ...base,
     method: 'POST',
-    body: (request) => mergeExtraBody(request as unknown as Record<string, unknown>),
+    body(request) {
+      if ('requests' in request) {
+        throw new BadRequestError(
+          'batches.create(request): requests (inline) are served by the anthropic dialect; this provider takes an uploaded input_file_id',
+        );
+      }
+      return mergeExtraBody(request as unknown as Record<string, unknown>);
+    },
     readResponse: readBatch,
   }),
   'batches.retrieve': createIdShape(base, 'GET', [], readBatch),

@@ -17,6 +17,10 @@ export interface OpenAiShapeInput<Request> {
   readonly multipart?: (request: Request, route: ResolvedRoute) => NonNullable<WireRequest['multipart']>;
   /** Default `json`. */
   readonly response?: WireResponseKind;
+  /** Headers this endpoint needs on every request (e.g. a beta feature header). */
+  readonly headers?: (route: ResolvedRoute) => Readonly<Record<string, string>> | undefined;
+  /** Request fields the wire format cannot carry, reported in `callInfo().warnings`. */
+  readonly warnings?: (request: Request) => readonly string[];
   readonly readResponse: WireShape['readResponse'];
 }
 
@@ -28,6 +32,7 @@ export function createOpenAiShape<Request>(input: OpenAiShapeInput<Request>): Wi
   return {
     buildRequest(request, route) {
       const segments = input.segments?.(request) ?? [];
+      const headers = input.headers?.(route);
       return {
         endpoint: input.endpoint,
         method: input.method,
@@ -36,7 +41,8 @@ export function createOpenAiShape<Request>(input: OpenAiShapeInput<Request>): Wi
         body: input.body?.(request, route),
         multipart: input.multipart?.(request, route),
         response: input.response ?? 'json',
-        warnings: [],
+        ...(headers === undefined ? {} : { headers }),
+        warnings: input.warnings?.(request) ?? [],
       };
     },
     readResponse: input.readResponse,
@@ -48,6 +54,7 @@ export interface CollectionBase {
   readonly endpoint: EndpointName;
   readonly openAiPath: string;
   readonly idField: string;
+  readonly headers?: OpenAiShapeInput<never>['headers'];
 }
 
 /** A method on one object by id (`GET /files/{id}`, `POST /batches/{id}/cancel`): `suffix` follows the id. */
@@ -62,7 +69,14 @@ export function createIdShape(
   return createOpenAiShape({ ...where, method, segments: (request) => [String(request[idField]), ...suffix], readResponse, response });
 }
 
-/** A reader of a JSON body checked with its generated validator; `what` names it in errors. */
-export function readValidated(validate: (data: unknown) => string | undefined, what: string): WireShape['readResponse'] {
-  return (sent, context) => parseEndpointBody(sent.body, context.route, validate, what);
+/**
+ * A reader of a JSON body checked with its generated validator; `what` names it in errors.
+ * `convert` first turns a native body into OpenAI's shape (Anthropic's files and batches).
+ */
+export function readValidated(
+  validate: (data: unknown) => string | undefined,
+  what: string,
+  convert: (body: unknown) => unknown = (body) => body,
+): WireShape['readResponse'] {
+  return (sent, context) => parseEndpointBody(convert(sent.body), context.route, validate, what);
 }

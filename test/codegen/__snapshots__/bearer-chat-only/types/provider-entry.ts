@@ -94,8 +94,21 @@ export interface ProviderEntry {
 
 export interface UrlVariablesEntry {
   [k: string]: {
-    envVar: EnvVar;
+    envVar?: EnvVar;
+    /**
+     * The value when nothing sets it; for a `derivedFrom` variable, a template holding `{<derivedFrom>}` for values not in `values`.
+     */
     default?: string;
+    /**
+     * Derived: the value follows this other URL variable (e.g. a host that depends on a region) instead of an environment variable of its own.
+     */
+    derivedFrom?: string;
+    /**
+     * With `derivedFrom`: the text for a given value of the source variable (`{ "global": "aiplatform.googleapis.com" }`); other values use the `default` template.
+     */
+    values?: {
+      [k: string]: string;
+    };
   };
 }
 

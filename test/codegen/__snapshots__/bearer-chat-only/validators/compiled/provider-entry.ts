@@ -3,7 +3,7 @@
 // ajv standalone code for ProviderEntry (schemas/providers.schema.json); plain JavaScript, typed by ../provider-entry.ts.
 'use strict';
 export const validate = validate78;
-const schema20 = { 'type': 'object', 'additionalProperties': false, 'required': ['id', 'name', 'kind', 'baseURL', 'auth', 'endpoints'], 'properties': { 'id': { 'type': 'string', 'pattern': '^[a-z][a-z0-9_]*$', 'maxLength': 40 }, 'name': { 'type': 'string', 'minLength': 1 }, 'kind': { 'enum': ['hosted', 'local'] }, 'docs': { 'type': 'string', 'pattern': '^https://' }, 'dialect': { 'enum': ['openai', 'anthropic', 'gemini', 'vertex_ai', 'bedrock', 'cohere', 'azure', 'replicate', 'sagemaker', 'watsonx', 'cloudflare', 'huggingface', 'ollama', 'ai21', 'aleph_alpha', 'nlp_cloud', 'predibase', 'baseten', 'petals', 'voyage', 'jina', 'elevenlabs', 'deepgram', 'assemblyai', 'search', 'mistral_ocr', 'custom'] }, 'baseURL': { 'type': 'string', 'pattern': '^https?://[^\\s]+[^/\\s]$' }, 'urlVariables': { 'type': 'object', 'propertyNames': { 'pattern': '^[a-z][a-z0-9_]*$' }, 'additionalProperties': { 'type': 'object', 'additionalProperties': false, 'required': ['envVar'], 'properties': { 'envVar': { '$ref': '#/$defs/envVar' }, 'default': { 'type': 'string' } } } }, 'auth': { 'oneOf': [{ 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'envVar'], 'properties': { 'scheme': { 'const': 'bearer' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'header', 'envVar'], 'properties': { 'scheme': { 'const': 'header' }, 'header': { 'type': 'string', 'pattern': '^[A-Za-z0-9-]+$' }, 'prefix': { 'type': 'string' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'param', 'envVar'], 'properties': { 'scheme': { 'const': 'query' }, 'param': { 'type': 'string', 'pattern': '^[A-Za-z0-9_-]+$' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme'], 'properties': { 'scheme': { 'const': 'none' } } }], 'discriminator': { 'propertyName': 'scheme' }, 'type': 'object' }, 'endpoints': { 'type': 'object', 'minProperties': 1, 'additionalProperties': false, 'properties': { 'chat': { '$ref': '#/$defs/endpoint' }, 'embeddings': { '$ref': '#/$defs/endpoint' }, 'models': { '$ref': '#/$defs/endpoint' }, 'completions': { '$ref': '#/$defs/endpoint' }, 'images': { '$ref': '#/$defs/endpoint' }, 'speech': { '$ref': '#/$defs/endpoint' }, 'transcriptions': { '$ref': '#/$defs/endpoint' }, 'translations': { '$ref': '#/$defs/endpoint' }, 'moderations': { '$ref': '#/$defs/endpoint' }, 'rerank': { '$ref': '#/$defs/endpoint' }, 'search': { '$ref': '#/$defs/endpoint' }, 'ocr': { '$ref': '#/$defs/endpoint' }, 'files': { '$ref': '#/$defs/endpoint' }, 'batches': { '$ref': '#/$defs/endpoint' }, 'responses': { '$ref': '#/$defs/endpoint' } } }, 'modelPrefixes': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 2 } }, 'models': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'modelExtras': { 'type': 'object', 'propertyNames': { 'minLength': 1 }, 'additionalProperties': { 'type': 'string', 'minLength': 1 } }, 'quirks': { '$ref': '#/$defs/quirks' } } };
+const schema20 = { 'type': 'object', 'additionalProperties': false, 'required': ['id', 'name', 'kind', 'baseURL', 'auth', 'endpoints'], 'properties': { 'id': { 'type': 'string', 'pattern': '^[a-z][a-z0-9_]*$', 'maxLength': 40 }, 'name': { 'type': 'string', 'minLength': 1 }, 'kind': { 'enum': ['hosted', 'local'] }, 'docs': { 'type': 'string', 'pattern': '^https://' }, 'dialect': { 'enum': ['openai', 'anthropic', 'gemini', 'vertex_ai', 'bedrock', 'cohere', 'azure', 'replicate', 'sagemaker', 'watsonx', 'cloudflare', 'huggingface', 'ollama', 'ai21', 'aleph_alpha', 'nlp_cloud', 'predibase', 'baseten', 'petals', 'voyage', 'jina', 'elevenlabs', 'deepgram', 'assemblyai', 'search', 'mistral_ocr', 'custom'] }, 'baseURL': { 'type': 'string', 'pattern': '^https?://[^\\s]+[^/\\s]$' }, 'urlVariables': { 'type': 'object', 'propertyNames': { 'pattern': '^[a-z][a-z0-9_]*$' }, 'additionalProperties': { 'type': 'object', 'additionalProperties': false, 'properties': { 'envVar': { '$ref': '#/$defs/envVar' }, 'default': { 'type': 'string' }, 'derivedFrom': { 'type': 'string', 'pattern': '^[a-z][a-z0-9_]*$' }, 'values': { 'type': 'object', 'additionalProperties': { 'type': 'string', 'minLength': 1 } } } } }, 'auth': { 'oneOf': [{ 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'envVar'], 'properties': { 'scheme': { 'const': 'bearer' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'header', 'envVar'], 'properties': { 'scheme': { 'const': 'header' }, 'header': { 'type': 'string', 'pattern': '^[A-Za-z0-9-]+$' }, 'prefix': { 'type': 'string' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme', 'param', 'envVar'], 'properties': { 'scheme': { 'const': 'query' }, 'param': { 'type': 'string', 'pattern': '^[A-Za-z0-9_-]+$' }, 'envVar': { '$ref': '#/$defs/envVar' }, 'optional': { 'type': 'boolean' } } }, { 'type': 'object', 'additionalProperties': false, 'required': ['scheme'], 'properties': { 'scheme': { 'const': 'none' } } }], 'discriminator': { 'propertyName': 'scheme' }, 'type': 'object' }, 'endpoints': { 'type': 'object', 'minProperties': 1, 'additionalProperties': false, 'properties': { 'chat': { '$ref': '#/$defs/endpoint' }, 'embeddings': { '$ref': '#/$defs/endpoint' }, 'models': { '$ref': '#/$defs/endpoint' }, 'completions': { '$ref': '#/$defs/endpoint' }, 'images': { '$ref': '#/$defs/endpoint' }, 'speech': { '$ref': '#/$defs/endpoint' }, 'transcriptions': { '$ref': '#/$defs/endpoint' }, 'translations': { '$ref': '#/$defs/endpoint' }, 'moderations': { '$ref': '#/$defs/endpoint' }, 'rerank': { '$ref': '#/$defs/endpoint' }, 'search': { '$ref': '#/$defs/endpoint' }, 'ocr': { '$ref': '#/$defs/endpoint' }, 'files': { '$ref': '#/$defs/endpoint' }, 'batches': { '$ref': '#/$defs/endpoint' }, 'responses': { '$ref': '#/$defs/endpoint' } } }, 'modelPrefixes': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 2 } }, 'models': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'modelExtras': { 'type': 'object', 'propertyNames': { 'minLength': 1 }, 'additionalProperties': { 'type': 'string', 'minLength': 1 } }, 'quirks': { '$ref': '#/$defs/quirks' } } };
 const func1 = Object.prototype.hasOwnProperty;
 const func2 = (function ucs2length(text) {
   let length = 0;
@@ -17,8 +17,8 @@ const func2 = (function ucs2length(text) {
 const pattern3 = new RegExp('^[a-z][a-z0-9_]*$', 'u');
 const pattern4 = new RegExp('^https://', 'u');
 const pattern5 = new RegExp('^https?://[^\\s]+[^/\\s]$', 'u');
-const pattern8 = new RegExp('^[A-Za-z0-9-]+$', 'u');
-const pattern9 = new RegExp('^[A-Za-z0-9_-]+$', 'u');
+const pattern9 = new RegExp('^[A-Za-z0-9-]+$', 'u');
+const pattern10 = new RegExp('^[A-Za-z0-9_-]+$', 'u');
 const schema21 = { 'type': 'string', 'pattern': '^[A-Z][A-Z0-9_]*$' };
 const pattern7 = new RegExp('^[A-Z][A-Z0-9_]*$', 'u');
 
@@ -60,7 +60,7 @@ function validate54(data, { instancePath = '', parentData, parentDataProperty, r
 validate54.evaluated = { 'dynamicProps': false, 'dynamicItems': false };
 
 const schema22 = { 'type': 'object', 'additionalProperties': false, 'required': ['path'], 'properties': { 'path': { 'type': 'string', 'pattern': '^/[^\\s]*$' } } };
-const pattern10 = new RegExp('^/[^\\s]*$', 'u');
+const pattern11 = new RegExp('^/[^\\s]*$', 'u');
 
 function validate59(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -98,7 +98,7 @@ function validate59(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.path !== undefined) {
       let data0 = data.path;
       if (typeof data0 === 'string') {
-        if (!pattern10.test(data0)) {
+        if (!pattern11.test(data0)) {
           const err2 = { instancePath: instancePath + '/path', schemaPath: '#/properties/path/pattern', keyword: 'pattern', params: { pattern: '^/[^\\s]*$' }, message: 'must match pattern "' + '^/[^\\s]*$' + '"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -324,7 +324,7 @@ function validate75(data, { instancePath = '', parentData, parentDataProperty, r
         for (const key4 in data6) {
           const _errs18 = errors;
           if (typeof key4 === 'string') {
-            if (!pattern8.test(key4)) {
+            if (!pattern9.test(key4)) {
               const err12 = { instancePath: instancePath + '/headers', schemaPath: '#/properties/headers/propertyNames/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9-]+$' + '"', propertyName: key4 };
               if (vErrors === null) {
                 vErrors = [err12];
@@ -691,24 +691,14 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
         for (const key2 in data6) {
           let data7 = data6[key2];
           if (data7 && typeof data7 == 'object' && !Array.isArray(data7)) {
-            if (data7.envVar === undefined) {
-              const err20 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
-              if (vErrors === null) {
-                vErrors = [err20];
-              }
-              else {
-                vErrors.push(err20);
-              }
-              errors++;
-            }
             for (const key3 in data7) {
-              if (!((key3 === 'envVar') || (key3 === 'default'))) {
-                const err21 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key3 }, message: 'must NOT have additional properties' };
+              if (!((((key3 === 'envVar') || (key3 === 'default')) || (key3 === 'derivedFrom')) || (key3 === 'values'))) {
+                const err20 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key3 }, message: 'must NOT have additional properties' };
                 if (vErrors === null) {
-                  vErrors = [err21];
+                  vErrors = [err20];
                 }
                 else {
-                  vErrors.push(err21);
+                  vErrors.push(err20);
                 }
                 errors++;
               }
@@ -721,59 +711,72 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
             }
             if (data7.default !== undefined) {
               if (typeof data7.default !== 'string') {
-                const err22 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/default', schemaPath: '#/properties/urlVariables/additionalProperties/properties/default/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                const err21 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/default', schemaPath: '#/properties/urlVariables/additionalProperties/properties/default/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
                 if (vErrors === null) {
-                  vErrors = [err22];
+                  vErrors = [err21];
                 }
                 else {
-                  vErrors.push(err22);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
-          }
-          else {
-            const err23 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-            if (vErrors === null) {
-              vErrors = [err23];
-            }
-            else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-      }
-      else {
-        const err24 = { instancePath: instancePath + '/urlVariables', schemaPath: '#/properties/urlVariables/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-        if (vErrors === null) {
-          vErrors = [err24];
-        }
-        else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.auth !== undefined) {
-      let data10 = data.auth;
-      if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
-        const tag0 = data10.scheme;
-        if (typeof tag0 == 'string') {
-          if (tag0 === 'bearer') {
-            if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
-              if (data10.scheme === undefined) {
-                const err25 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+            if (data7.derivedFrom !== undefined) {
+              let data10 = data7.derivedFrom;
+              if (typeof data10 === 'string') {
+                if (!pattern3.test(data10)) {
+                  const err22 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/derivedFrom', schemaPath: '#/properties/urlVariables/additionalProperties/properties/derivedFrom/pattern', keyword: 'pattern', params: { pattern: '^[a-z][a-z0-9_]*$' }, message: 'must match pattern "' + '^[a-z][a-z0-9_]*$' + '"' };
+                  if (vErrors === null) {
+                    vErrors = [err22];
+                  }
+                  else {
+                    vErrors.push(err22);
+                  }
+                  errors++;
+                }
+              }
+              else {
+                const err23 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/derivedFrom', schemaPath: '#/properties/urlVariables/additionalProperties/properties/derivedFrom/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
                 if (vErrors === null) {
-                  vErrors = [err25];
+                  vErrors = [err23];
                 }
                 else {
-                  vErrors.push(err25);
+                  vErrors.push(err23);
                 }
                 errors++;
               }
-              if (data10.envVar === undefined) {
-                const err26 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
+            }
+            if (data7.values !== undefined) {
+              let data11 = data7.values;
+              if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
+                for (const key4 in data11) {
+                  let data12 = data11[key4];
+                  if (typeof data12 === 'string') {
+                    if (func2(data12) < 1) {
+                      const err24 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/values/' + key4.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/properties/values/additionalProperties/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+                      if (vErrors === null) {
+                        vErrors = [err24];
+                      }
+                      else {
+                        vErrors.push(err24);
+                      }
+                      errors++;
+                    }
+                  }
+                  else {
+                    const err25 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/values/' + key4.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/properties/values/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                    if (vErrors === null) {
+                      vErrors = [err25];
+                    }
+                    else {
+                      vErrors.push(err25);
+                    }
+                    errors++;
+                  }
+                }
+              }
+              else {
+                const err26 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1') + '/values', schemaPath: '#/properties/urlVariables/additionalProperties/properties/values/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
                 if (vErrors === null) {
                   vErrors = [err26];
                 }
@@ -782,145 +785,148 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              for (const key4 in data10) {
-                if (!(((key4 === 'scheme') || (key4 === 'envVar')) || (key4 === 'optional'))) {
-                  const err27 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key4 }, message: 'must NOT have additional properties' };
+            }
+          }
+          else {
+            const err27 = { instancePath: instancePath + '/urlVariables/' + key2.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/urlVariables/additionalProperties/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+            if (vErrors === null) {
+              vErrors = [err27];
+            }
+            else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err28 = { instancePath: instancePath + '/urlVariables', schemaPath: '#/properties/urlVariables/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err28];
+        }
+        else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.auth !== undefined) {
+      let data13 = data.auth;
+      if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+        const tag0 = data13.scheme;
+        if (typeof tag0 == 'string') {
+          if (tag0 === 'bearer') {
+            if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+              if (data13.scheme === undefined) {
+                const err29 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+                if (vErrors === null) {
+                  vErrors = [err29];
+                }
+                else {
+                  vErrors.push(err29);
+                }
+                errors++;
+              }
+              if (data13.envVar === undefined) {
+                const err30 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                }
+                else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+              for (const key5 in data13) {
+                if (!(((key5 === 'scheme') || (key5 === 'envVar')) || (key5 === 'optional'))) {
+                  const err31 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key5 }, message: 'must NOT have additional properties' };
                   if (vErrors === null) {
-                    vErrors = [err27];
+                    vErrors = [err31];
                   }
                   else {
-                    vErrors.push(err27);
+                    vErrors.push(err31);
                   }
                   errors++;
                 }
               }
-              if (data10.scheme !== undefined) {
-                if ('bearer' !== data10.scheme) {
-                  const err28 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/0/properties/scheme/const', keyword: 'const', params: { allowedValue: 'bearer' }, message: 'must be equal to constant' };
+              if (data13.scheme !== undefined) {
+                if ('bearer' !== data13.scheme) {
+                  const err32 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/0/properties/scheme/const', keyword: 'const', params: { allowedValue: 'bearer' }, message: 'must be equal to constant' };
                   if (vErrors === null) {
-                    vErrors = [err28];
+                    vErrors = [err32];
                   }
                   else {
-                    vErrors.push(err28);
+                    vErrors.push(err32);
                   }
                   errors++;
                 }
               }
-              if (data10.envVar !== undefined) {
-                if (!(validate54(data10.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data10, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
+              if (data13.envVar !== undefined) {
+                if (!(validate54(data13.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data13, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
                   vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
                   errors = vErrors.length;
                 }
               }
-              if (data10.optional !== undefined) {
-                if (typeof data10.optional !== 'boolean') {
-                  const err29 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/0/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+              if (data13.optional !== undefined) {
+                if (typeof data13.optional !== 'boolean') {
+                  const err33 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/0/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
                   if (vErrors === null) {
-                    vErrors = [err29];
+                    vErrors = [err33];
                   }
                   else {
-                    vErrors.push(err29);
+                    vErrors.push(err33);
                   }
                   errors++;
                 }
               }
             }
             else {
-              const err30 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+              const err34 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/0/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
               if (vErrors === null) {
-                vErrors = [err30];
+                vErrors = [err34];
               }
               else {
-                vErrors.push(err30);
+                vErrors.push(err34);
               }
               errors++;
             }
             var props0 = true;
           }
           else if (tag0 === 'header') {
-            if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
-              if (data10.scheme === undefined) {
-                const err31 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+            if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+              if (data13.scheme === undefined) {
+                const err35 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err35];
                 }
                 else {
-                  vErrors.push(err31);
+                  vErrors.push(err35);
                 }
                 errors++;
               }
-              if (data10.header === undefined) {
-                const err32 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'header' }, message: 'must have required property \'' + 'header' + '\'' };
+              if (data13.header === undefined) {
+                const err36 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'header' }, message: 'must have required property \'' + 'header' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err32];
+                  vErrors = [err36];
                 }
                 else {
-                  vErrors.push(err32);
+                  vErrors.push(err36);
                 }
                 errors++;
               }
-              if (data10.envVar === undefined) {
-                const err33 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
+              if (data13.envVar === undefined) {
+                const err37 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err37];
                 }
                 else {
-                  vErrors.push(err33);
+                  vErrors.push(err37);
                 }
                 errors++;
               }
-              for (const key5 in data10) {
-                if (!(((((key5 === 'scheme') || (key5 === 'header')) || (key5 === 'prefix')) || (key5 === 'envVar')) || (key5 === 'optional'))) {
-                  const err34 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key5 }, message: 'must NOT have additional properties' };
-                  if (vErrors === null) {
-                    vErrors = [err34];
-                  }
-                  else {
-                    vErrors.push(err34);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.scheme !== undefined) {
-                if ('header' !== data10.scheme) {
-                  const err35 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/1/properties/scheme/const', keyword: 'const', params: { allowedValue: 'header' }, message: 'must be equal to constant' };
-                  if (vErrors === null) {
-                    vErrors = [err35];
-                  }
-                  else {
-                    vErrors.push(err35);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.header !== undefined) {
-                let data15 = data10.header;
-                if (typeof data15 === 'string') {
-                  if (!pattern8.test(data15)) {
-                    const err36 = { instancePath: instancePath + '/auth/header', schemaPath: '#/properties/auth/oneOf/1/properties/header/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9-]+$' + '"' };
-                    if (vErrors === null) {
-                      vErrors = [err36];
-                    }
-                    else {
-                      vErrors.push(err36);
-                    }
-                    errors++;
-                  }
-                }
-                else {
-                  const err37 = { instancePath: instancePath + '/auth/header', schemaPath: '#/properties/auth/oneOf/1/properties/header/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err37];
-                  }
-                  else {
-                    vErrors.push(err37);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.prefix !== undefined) {
-                if (typeof data10.prefix !== 'string') {
-                  const err38 = { instancePath: instancePath + '/auth/prefix', schemaPath: '#/properties/auth/oneOf/1/properties/prefix/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+              for (const key6 in data13) {
+                if (!(((((key6 === 'scheme') || (key6 === 'header')) || (key6 === 'prefix')) || (key6 === 'envVar')) || (key6 === 'optional'))) {
+                  const err38 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key6 }, message: 'must NOT have additional properties' };
                   if (vErrors === null) {
                     vErrors = [err38];
                   }
@@ -930,15 +936,9 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data10.envVar !== undefined) {
-                if (!(validate54(data10.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data10, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
-                  vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                  errors = vErrors.length;
-                }
-              }
-              if (data10.optional !== undefined) {
-                if (typeof data10.optional !== 'boolean') {
-                  const err39 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/1/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+              if (data13.scheme !== undefined) {
+                if ('header' !== data13.scheme) {
+                  const err39 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/1/properties/scheme/const', keyword: 'const', params: { allowedValue: 'header' }, message: 'must be equal to constant' };
                   if (vErrors === null) {
                     vErrors = [err39];
                   }
@@ -948,14 +948,69 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
                   errors++;
                 }
               }
+              if (data13.header !== undefined) {
+                let data18 = data13.header;
+                if (typeof data18 === 'string') {
+                  if (!pattern9.test(data18)) {
+                    const err40 = { instancePath: instancePath + '/auth/header', schemaPath: '#/properties/auth/oneOf/1/properties/header/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9-]+$' + '"' };
+                    if (vErrors === null) {
+                      vErrors = [err40];
+                    }
+                    else {
+                      vErrors.push(err40);
+                    }
+                    errors++;
+                  }
+                }
+                else {
+                  const err41 = { instancePath: instancePath + '/auth/header', schemaPath: '#/properties/auth/oneOf/1/properties/header/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  }
+                  else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+              }
+              if (data13.prefix !== undefined) {
+                if (typeof data13.prefix !== 'string') {
+                  const err42 = { instancePath: instancePath + '/auth/prefix', schemaPath: '#/properties/auth/oneOf/1/properties/prefix/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+                  if (vErrors === null) {
+                    vErrors = [err42];
+                  }
+                  else {
+                    vErrors.push(err42);
+                  }
+                  errors++;
+                }
+              }
+              if (data13.envVar !== undefined) {
+                if (!(validate54(data13.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data13, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
+                  vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data13.optional !== undefined) {
+                if (typeof data13.optional !== 'boolean') {
+                  const err43 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/1/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+                  if (vErrors === null) {
+                    vErrors = [err43];
+                  }
+                  else {
+                    vErrors.push(err43);
+                  }
+                  errors++;
+                }
+              }
             }
             else {
-              const err40 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+              const err44 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/1/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
               if (vErrors === null) {
-                vErrors = [err40];
+                vErrors = [err44];
               }
               else {
-                vErrors.push(err40);
+                vErrors.push(err44);
               }
               errors++;
             }
@@ -964,95 +1019,40 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           else if (tag0 === 'query') {
-            if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
-              if (data10.scheme === undefined) {
-                const err41 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+            if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+              if (data13.scheme === undefined) {
+                const err45 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err41];
+                  vErrors = [err45];
                 }
                 else {
-                  vErrors.push(err41);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
-              if (data10.param === undefined) {
-                const err42 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'param' }, message: 'must have required property \'' + 'param' + '\'' };
+              if (data13.param === undefined) {
+                const err46 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'param' }, message: 'must have required property \'' + 'param' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err42];
+                  vErrors = [err46];
                 }
                 else {
-                  vErrors.push(err42);
+                  vErrors.push(err46);
                 }
                 errors++;
               }
-              if (data10.envVar === undefined) {
-                const err43 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
+              if (data13.envVar === undefined) {
+                const err47 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/required', keyword: 'required', params: { missingProperty: 'envVar' }, message: 'must have required property \'' + 'envVar' + '\'' };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err47];
                 }
                 else {
-                  vErrors.push(err43);
+                  vErrors.push(err47);
                 }
                 errors++;
               }
-              for (const key6 in data10) {
-                if (!((((key6 === 'scheme') || (key6 === 'param')) || (key6 === 'envVar')) || (key6 === 'optional'))) {
-                  const err44 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key6 }, message: 'must NOT have additional properties' };
-                  if (vErrors === null) {
-                    vErrors = [err44];
-                  }
-                  else {
-                    vErrors.push(err44);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.scheme !== undefined) {
-                if ('query' !== data10.scheme) {
-                  const err45 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/2/properties/scheme/const', keyword: 'const', params: { allowedValue: 'query' }, message: 'must be equal to constant' };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  }
-                  else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.param !== undefined) {
-                let data20 = data10.param;
-                if (typeof data20 === 'string') {
-                  if (!pattern9.test(data20)) {
-                    const err46 = { instancePath: instancePath + '/auth/param', schemaPath: '#/properties/auth/oneOf/2/properties/param/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9_-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9_-]+$' + '"' };
-                    if (vErrors === null) {
-                      vErrors = [err46];
-                    }
-                    else {
-                      vErrors.push(err46);
-                    }
-                    errors++;
-                  }
-                }
-                else {
-                  const err47 = { instancePath: instancePath + '/auth/param', schemaPath: '#/properties/auth/oneOf/2/properties/param/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
-                  if (vErrors === null) {
-                    vErrors = [err47];
-                  }
-                  else {
-                    vErrors.push(err47);
-                  }
-                  errors++;
-                }
-              }
-              if (data10.envVar !== undefined) {
-                if (!(validate54(data10.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data10, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
-                  vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-                  errors = vErrors.length;
-                }
-              }
-              if (data10.optional !== undefined) {
-                if (typeof data10.optional !== 'boolean') {
-                  const err48 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/2/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+              for (const key7 in data13) {
+                if (!((((key7 === 'scheme') || (key7 === 'param')) || (key7 === 'envVar')) || (key7 === 'optional'))) {
+                  const err48 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key7 }, message: 'must NOT have additional properties' };
                   if (vErrors === null) {
                     vErrors = [err48];
                   }
@@ -1062,36 +1062,34 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
                   errors++;
                 }
               }
-            }
-            else {
-              const err49 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-              if (vErrors === null) {
-                vErrors = [err49];
+              if (data13.scheme !== undefined) {
+                if ('query' !== data13.scheme) {
+                  const err49 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/2/properties/scheme/const', keyword: 'const', params: { allowedValue: 'query' }, message: 'must be equal to constant' };
+                  if (vErrors === null) {
+                    vErrors = [err49];
+                  }
+                  else {
+                    vErrors.push(err49);
+                  }
+                  errors++;
+                }
               }
-              else {
-                vErrors.push(err49);
-              }
-              errors++;
-            }
-            if (props0 !== true) {
-              props0 = true;
-            }
-          }
-          else if (tag0 === 'none') {
-            if (data10 && typeof data10 == 'object' && !Array.isArray(data10)) {
-              if (data10.scheme === undefined) {
-                const err50 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
-                if (vErrors === null) {
-                  vErrors = [err50];
+              if (data13.param !== undefined) {
+                let data23 = data13.param;
+                if (typeof data23 === 'string') {
+                  if (!pattern10.test(data23)) {
+                    const err50 = { instancePath: instancePath + '/auth/param', schemaPath: '#/properties/auth/oneOf/2/properties/param/pattern', keyword: 'pattern', params: { pattern: '^[A-Za-z0-9_-]+$' }, message: 'must match pattern "' + '^[A-Za-z0-9_-]+$' + '"' };
+                    if (vErrors === null) {
+                      vErrors = [err50];
+                    }
+                    else {
+                      vErrors.push(err50);
+                    }
+                    errors++;
+                  }
                 }
                 else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-              for (const key7 in data10) {
-                if (!(key7 === 'scheme')) {
-                  const err51 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key7 }, message: 'must NOT have additional properties' };
+                  const err51 = { instancePath: instancePath + '/auth/param', schemaPath: '#/properties/auth/oneOf/2/properties/param/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
                   if (vErrors === null) {
                     vErrors = [err51];
                   }
@@ -1101,9 +1099,15 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data10.scheme !== undefined) {
-                if ('none' !== data10.scheme) {
-                  const err52 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/3/properties/scheme/const', keyword: 'const', params: { allowedValue: 'none' }, message: 'must be equal to constant' };
+              if (data13.envVar !== undefined) {
+                if (!(validate54(data13.envVar, { instancePath: instancePath + '/auth/envVar', parentData: data13, parentDataProperty: 'envVar', rootData, dynamicAnchors }))) {
+                  vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data13.optional !== undefined) {
+                if (typeof data13.optional !== 'boolean') {
+                  const err52 = { instancePath: instancePath + '/auth/optional', schemaPath: '#/properties/auth/oneOf/2/properties/optional/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
                   if (vErrors === null) {
                     vErrors = [err52];
                   }
@@ -1115,7 +1119,7 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
               }
             }
             else {
-              const err53 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+              const err53 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/2/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
               if (vErrors === null) {
                 vErrors = [err53];
               }
@@ -1128,55 +1132,59 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
               props0 = true;
             }
           }
-          else {
-            const err54 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'scheme', tagValue: tag0 }, message: 'value of tag "scheme" must be in oneOf' };
-            if (vErrors === null) {
-              vErrors = [err54];
+          else if (tag0 === 'none') {
+            if (data13 && typeof data13 == 'object' && !Array.isArray(data13)) {
+              if (data13.scheme === undefined) {
+                const err54 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/required', keyword: 'required', params: { missingProperty: 'scheme' }, message: 'must have required property \'' + 'scheme' + '\'' };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                }
+                else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+              for (const key8 in data13) {
+                if (!(key8 === 'scheme')) {
+                  const err55 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key8 }, message: 'must NOT have additional properties' };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  }
+                  else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+              }
+              if (data13.scheme !== undefined) {
+                if ('none' !== data13.scheme) {
+                  const err56 = { instancePath: instancePath + '/auth/scheme', schemaPath: '#/properties/auth/oneOf/3/properties/scheme/const', keyword: 'const', params: { allowedValue: 'none' }, message: 'must be equal to constant' };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  }
+                  else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              }
             }
             else {
-              vErrors.push(err54);
+              const err57 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/oneOf/3/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+              if (vErrors === null) {
+                vErrors = [err57];
+              }
+              else {
+                vErrors.push(err57);
+              }
+              errors++;
             }
-            errors++;
-          }
-        }
-        else {
-          const err55 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'scheme', tagValue: tag0 }, message: 'tag "scheme" must be string' };
-          if (vErrors === null) {
-            vErrors = [err55];
+            if (props0 !== true) {
+              props0 = true;
+            }
           }
           else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-      }
-      else {
-        const err56 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-        if (vErrors === null) {
-          vErrors = [err56];
-        }
-        else {
-          vErrors.push(err56);
-        }
-        errors++;
-      }
-    }
-    if (data.endpoints !== undefined) {
-      let data24 = data.endpoints;
-      if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
-        if (Object.keys(data24).length < 1) {
-          const err57 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/minProperties', keyword: 'minProperties', params: { limit: 1 }, message: 'must NOT have fewer than 1 properties' };
-          if (vErrors === null) {
-            vErrors = [err57];
-          }
-          else {
-            vErrors.push(err57);
-          }
-          errors++;
-        }
-        for (const key8 in data24) {
-          if (!(func1.call(schema20.properties.endpoints.properties, key8))) {
-            const err58 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key8 }, message: 'must NOT have additional properties' };
+            const err58 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/discriminator', keyword: 'discriminator', params: { error: 'mapping', tag: 'scheme', tagValue: tag0 }, message: 'value of tag "scheme" must be in oneOf' };
             if (vErrors === null) {
               vErrors = [err58];
             }
@@ -1186,164 +1194,146 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data24.chat !== undefined) {
-          if (!(validate59(data24.chat, { instancePath: instancePath + '/endpoints/chat', parentData: data24, parentDataProperty: 'chat', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
+        else {
+          const err59 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/discriminator', keyword: 'discriminator', params: { error: 'tag', tag: 'scheme', tagValue: tag0 }, message: 'tag "scheme" must be string' };
+          if (vErrors === null) {
+            vErrors = [err59];
           }
-        }
-        if (data24.embeddings !== undefined) {
-          if (!(validate59(data24.embeddings, { instancePath: instancePath + '/endpoints/embeddings', parentData: data24, parentDataProperty: 'embeddings', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
+          else {
+            vErrors.push(err59);
           }
-        }
-        if (data24.models !== undefined) {
-          if (!(validate59(data24.models, { instancePath: instancePath + '/endpoints/models', parentData: data24, parentDataProperty: 'models', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.completions !== undefined) {
-          if (!(validate59(data24.completions, { instancePath: instancePath + '/endpoints/completions', parentData: data24, parentDataProperty: 'completions', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.images !== undefined) {
-          if (!(validate59(data24.images, { instancePath: instancePath + '/endpoints/images', parentData: data24, parentDataProperty: 'images', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.speech !== undefined) {
-          if (!(validate59(data24.speech, { instancePath: instancePath + '/endpoints/speech', parentData: data24, parentDataProperty: 'speech', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.transcriptions !== undefined) {
-          if (!(validate59(data24.transcriptions, { instancePath: instancePath + '/endpoints/transcriptions', parentData: data24, parentDataProperty: 'transcriptions', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.translations !== undefined) {
-          if (!(validate59(data24.translations, { instancePath: instancePath + '/endpoints/translations', parentData: data24, parentDataProperty: 'translations', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.moderations !== undefined) {
-          if (!(validate59(data24.moderations, { instancePath: instancePath + '/endpoints/moderations', parentData: data24, parentDataProperty: 'moderations', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.rerank !== undefined) {
-          if (!(validate59(data24.rerank, { instancePath: instancePath + '/endpoints/rerank', parentData: data24, parentDataProperty: 'rerank', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.search !== undefined) {
-          if (!(validate59(data24.search, { instancePath: instancePath + '/endpoints/search', parentData: data24, parentDataProperty: 'search', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.ocr !== undefined) {
-          if (!(validate59(data24.ocr, { instancePath: instancePath + '/endpoints/ocr', parentData: data24, parentDataProperty: 'ocr', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.files !== undefined) {
-          if (!(validate59(data24.files, { instancePath: instancePath + '/endpoints/files', parentData: data24, parentDataProperty: 'files', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.batches !== undefined) {
-          if (!(validate59(data24.batches, { instancePath: instancePath + '/endpoints/batches', parentData: data24, parentDataProperty: 'batches', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
-        }
-        if (data24.responses !== undefined) {
-          if (!(validate59(data24.responses, { instancePath: instancePath + '/endpoints/responses', parentData: data24, parentDataProperty: 'responses', rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-            errors = vErrors.length;
-          }
+          errors++;
         }
       }
       else {
-        const err59 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err60 = { instancePath: instancePath + '/auth', schemaPath: '#/properties/auth/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err60];
         }
         else {
-          vErrors.push(err59);
+          vErrors.push(err60);
         }
         errors++;
       }
     }
-    if (data.modelPrefixes !== undefined) {
-      let data40 = data.modelPrefixes;
-      if (Array.isArray(data40)) {
-        const len0 = data40.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          let data41 = data40[i0];
-          if (typeof data41 === 'string') {
-            if (func2(data41) < 2) {
-              const err60 = { instancePath: instancePath + '/modelPrefixes/' + i0, schemaPath: '#/properties/modelPrefixes/items/minLength', keyword: 'minLength', params: { limit: 2 }, message: 'must NOT have fewer than 2 characters' };
-              if (vErrors === null) {
-                vErrors = [err60];
-              }
-              else {
-                vErrors.push(err60);
-              }
-              errors++;
-            }
+    if (data.endpoints !== undefined) {
+      let data27 = data.endpoints;
+      if (data27 && typeof data27 == 'object' && !Array.isArray(data27)) {
+        if (Object.keys(data27).length < 1) {
+          const err61 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/minProperties', keyword: 'minProperties', params: { limit: 1 }, message: 'must NOT have fewer than 1 properties' };
+          if (vErrors === null) {
+            vErrors = [err61];
           }
           else {
-            const err61 = { instancePath: instancePath + '/modelPrefixes/' + i0, schemaPath: '#/properties/modelPrefixes/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+        for (const key9 in data27) {
+          if (!(func1.call(schema20.properties.endpoints.properties, key9))) {
+            const err62 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key9 }, message: 'must NOT have additional properties' };
             if (vErrors === null) {
-              vErrors = [err61];
+              vErrors = [err62];
             }
             else {
-              vErrors.push(err61);
+              vErrors.push(err62);
             }
             errors++;
           }
         }
-        let i1 = data40.length;
-        let j0;
-        if (i1 > 1) {
-          const indices0 = {};
-          for (; i1--;) {
-            let item0 = data40[i1];
-            if (typeof item0 !== 'string') {
-              continue;
-            }
-            if (typeof indices0[item0] == 'number') {
-              j0 = indices0[item0];
-              const err62 = { instancePath: instancePath + '/modelPrefixes', schemaPath: '#/properties/modelPrefixes/uniqueItems', keyword: 'uniqueItems', params: { i: i1, j: j0 }, message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)' };
-              if (vErrors === null) {
-                vErrors = [err62];
-              }
-              else {
-                vErrors.push(err62);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i1;
+        if (data27.chat !== undefined) {
+          if (!(validate59(data27.chat, { instancePath: instancePath + '/endpoints/chat', parentData: data27, parentDataProperty: 'chat', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.embeddings !== undefined) {
+          if (!(validate59(data27.embeddings, { instancePath: instancePath + '/endpoints/embeddings', parentData: data27, parentDataProperty: 'embeddings', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.models !== undefined) {
+          if (!(validate59(data27.models, { instancePath: instancePath + '/endpoints/models', parentData: data27, parentDataProperty: 'models', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.completions !== undefined) {
+          if (!(validate59(data27.completions, { instancePath: instancePath + '/endpoints/completions', parentData: data27, parentDataProperty: 'completions', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.images !== undefined) {
+          if (!(validate59(data27.images, { instancePath: instancePath + '/endpoints/images', parentData: data27, parentDataProperty: 'images', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.speech !== undefined) {
+          if (!(validate59(data27.speech, { instancePath: instancePath + '/endpoints/speech', parentData: data27, parentDataProperty: 'speech', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.transcriptions !== undefined) {
+          if (!(validate59(data27.transcriptions, { instancePath: instancePath + '/endpoints/transcriptions', parentData: data27, parentDataProperty: 'transcriptions', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.translations !== undefined) {
+          if (!(validate59(data27.translations, { instancePath: instancePath + '/endpoints/translations', parentData: data27, parentDataProperty: 'translations', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.moderations !== undefined) {
+          if (!(validate59(data27.moderations, { instancePath: instancePath + '/endpoints/moderations', parentData: data27, parentDataProperty: 'moderations', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.rerank !== undefined) {
+          if (!(validate59(data27.rerank, { instancePath: instancePath + '/endpoints/rerank', parentData: data27, parentDataProperty: 'rerank', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.search !== undefined) {
+          if (!(validate59(data27.search, { instancePath: instancePath + '/endpoints/search', parentData: data27, parentDataProperty: 'search', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.ocr !== undefined) {
+          if (!(validate59(data27.ocr, { instancePath: instancePath + '/endpoints/ocr', parentData: data27, parentDataProperty: 'ocr', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.files !== undefined) {
+          if (!(validate59(data27.files, { instancePath: instancePath + '/endpoints/files', parentData: data27, parentDataProperty: 'files', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.batches !== undefined) {
+          if (!(validate59(data27.batches, { instancePath: instancePath + '/endpoints/batches', parentData: data27, parentDataProperty: 'batches', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data27.responses !== undefined) {
+          if (!(validate59(data27.responses, { instancePath: instancePath + '/endpoints/responses', parentData: data27, parentDataProperty: 'responses', rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+            errors = vErrors.length;
           }
         }
       }
       else {
-        const err63 = { instancePath: instancePath + '/modelPrefixes', schemaPath: '#/properties/modelPrefixes/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err63 = { instancePath: instancePath + '/endpoints', schemaPath: '#/properties/endpoints/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
           vErrors = [err63];
         }
@@ -1353,15 +1343,15 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.models !== undefined) {
-      let data42 = data.models;
-      if (Array.isArray(data42)) {
-        const len1 = data42.length;
-        for (let i2 = 0; i2 < len1; i2++) {
-          let data43 = data42[i2];
-          if (typeof data43 === 'string') {
-            if (func2(data43) < 1) {
-              const err64 = { instancePath: instancePath + '/models/' + i2, schemaPath: '#/properties/models/items/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+    if (data.modelPrefixes !== undefined) {
+      let data43 = data.modelPrefixes;
+      if (Array.isArray(data43)) {
+        const len0 = data43.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data44 = data43[i0];
+          if (typeof data44 === 'string') {
+            if (func2(data44) < 2) {
+              const err64 = { instancePath: instancePath + '/modelPrefixes/' + i0, schemaPath: '#/properties/modelPrefixes/items/minLength', keyword: 'minLength', params: { limit: 2 }, message: 'must NOT have fewer than 2 characters' };
               if (vErrors === null) {
                 vErrors = [err64];
               }
@@ -1372,7 +1362,7 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
             }
           }
           else {
-            const err65 = { instancePath: instancePath + '/models/' + i2, schemaPath: '#/properties/models/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err65 = { instancePath: instancePath + '/modelPrefixes/' + i0, schemaPath: '#/properties/modelPrefixes/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
               vErrors = [err65];
             }
@@ -1382,18 +1372,18 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        let i3 = data42.length;
-        let j1;
-        if (i3 > 1) {
-          const indices1 = {};
-          for (; i3--;) {
-            let item1 = data42[i3];
-            if (typeof item1 !== 'string') {
+        let i1 = data43.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--;) {
+            let item0 = data43[i1];
+            if (typeof item0 !== 'string') {
               continue;
             }
-            if (typeof indices1[item1] == 'number') {
-              j1 = indices1[item1];
-              const err66 = { instancePath: instancePath + '/models', schemaPath: '#/properties/models/uniqueItems', keyword: 'uniqueItems', params: { i: i3, j: j1 }, message: 'must NOT have duplicate items (items ## ' + j1 + ' and ' + i3 + ' are identical)' };
+            if (typeof indices0[item0] == 'number') {
+              j0 = indices0[item0];
+              const err66 = { instancePath: instancePath + '/modelPrefixes', schemaPath: '#/properties/modelPrefixes/uniqueItems', keyword: 'uniqueItems', params: { i: i1, j: j0 }, message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)' };
               if (vErrors === null) {
                 vErrors = [err66];
               }
@@ -1403,12 +1393,12 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
               errors++;
               break;
             }
-            indices1[item1] = i3;
+            indices0[item0] = i1;
           }
         }
       }
       else {
-        const err67 = { instancePath: instancePath + '/models', schemaPath: '#/properties/models/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        const err67 = { instancePath: instancePath + '/modelPrefixes', schemaPath: '#/properties/modelPrefixes/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
         if (vErrors === null) {
           vErrors = [err67];
         }
@@ -1418,14 +1408,15 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.modelExtras !== undefined) {
-      let data44 = data.modelExtras;
-      if (data44 && typeof data44 == 'object' && !Array.isArray(data44)) {
-        for (const key9 in data44) {
-          const _errs84 = errors;
-          if (typeof key9 === 'string') {
-            if (func2(key9) < 1) {
-              const err68 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/propertyNames/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters', propertyName: key9 };
+    if (data.models !== undefined) {
+      let data45 = data.models;
+      if (Array.isArray(data45)) {
+        const len1 = data45.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          let data46 = data45[i2];
+          if (typeof data46 === 'string') {
+            if (func2(data46) < 1) {
+              const err68 = { instancePath: instancePath + '/models/' + i2, schemaPath: '#/properties/models/items/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
               if (vErrors === null) {
                 vErrors = [err68];
               }
@@ -1435,9 +1426,8 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
               errors++;
             }
           }
-          var valid20 = _errs84 === errors;
-          if (!valid20) {
-            const err69 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/propertyNames', keyword: 'propertyNames', params: { propertyName: key9 }, message: 'property name must be valid' };
+          else {
+            const err69 = { instancePath: instancePath + '/models/' + i2, schemaPath: '#/properties/models/items/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
               vErrors = [err69];
             }
@@ -1447,11 +1437,18 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
-        for (const key10 in data44) {
-          let data45 = data44[key10];
-          if (typeof data45 === 'string') {
-            if (func2(data45) < 1) {
-              const err70 = { instancePath: instancePath + '/modelExtras/' + key10.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/modelExtras/additionalProperties/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+        let i3 = data45.length;
+        let j1;
+        if (i3 > 1) {
+          const indices1 = {};
+          for (; i3--;) {
+            let item1 = data45[i3];
+            if (typeof item1 !== 'string') {
+              continue;
+            }
+            if (typeof indices1[item1] == 'number') {
+              j1 = indices1[item1];
+              const err70 = { instancePath: instancePath + '/models', schemaPath: '#/properties/models/uniqueItems', keyword: 'uniqueItems', params: { i: i3, j: j1 }, message: 'must NOT have duplicate items (items ## ' + j1 + ' and ' + i3 + ' are identical)' };
               if (vErrors === null) {
                 vErrors = [err70];
               }
@@ -1459,27 +1456,85 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
                 vErrors.push(err70);
               }
               errors++;
+              break;
+            }
+            indices1[item1] = i3;
+          }
+        }
+      }
+      else {
+        const err71 = { instancePath: instancePath + '/models', schemaPath: '#/properties/models/type', keyword: 'type', params: { type: 'array' }, message: 'must be array' };
+        if (vErrors === null) {
+          vErrors = [err71];
+        }
+        else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.modelExtras !== undefined) {
+      let data47 = data.modelExtras;
+      if (data47 && typeof data47 == 'object' && !Array.isArray(data47)) {
+        for (const key10 in data47) {
+          const _errs91 = errors;
+          if (typeof key10 === 'string') {
+            if (func2(key10) < 1) {
+              const err72 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/propertyNames/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters', propertyName: key10 };
+              if (vErrors === null) {
+                vErrors = [err72];
+              }
+              else {
+                vErrors.push(err72);
+              }
+              errors++;
+            }
+          }
+          var valid21 = _errs91 === errors;
+          if (!valid21) {
+            const err73 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/propertyNames', keyword: 'propertyNames', params: { propertyName: key10 }, message: 'property name must be valid' };
+            if (vErrors === null) {
+              vErrors = [err73];
+            }
+            else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+        for (const key11 in data47) {
+          let data48 = data47[key11];
+          if (typeof data48 === 'string') {
+            if (func2(data48) < 1) {
+              const err74 = { instancePath: instancePath + '/modelExtras/' + key11.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/modelExtras/additionalProperties/minLength', keyword: 'minLength', params: { limit: 1 }, message: 'must NOT have fewer than 1 characters' };
+              if (vErrors === null) {
+                vErrors = [err74];
+              }
+              else {
+                vErrors.push(err74);
+              }
+              errors++;
             }
           }
           else {
-            const err71 = { instancePath: instancePath + '/modelExtras/' + key10.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/modelExtras/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            const err75 = { instancePath: instancePath + '/modelExtras/' + key11.replace(/~/g, '~0').replace(/\//g, '~1'), schemaPath: '#/properties/modelExtras/additionalProperties/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
             if (vErrors === null) {
-              vErrors = [err71];
+              vErrors = [err75];
             }
             else {
-              vErrors.push(err71);
+              vErrors.push(err75);
             }
             errors++;
           }
         }
       }
       else {
-        const err72 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        const err76 = { instancePath: instancePath + '/modelExtras', schemaPath: '#/properties/modelExtras/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err76];
         }
         else {
-          vErrors.push(err72);
+          vErrors.push(err76);
         }
         errors++;
       }
@@ -1492,12 +1547,12 @@ function validate78(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   else {
-    const err73 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err77 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err73];
+      vErrors = [err77];
     }
     else {
-      vErrors.push(err73);
+      vErrors.push(err77);
     }
     errors++;
   }
