@@ -2,6 +2,7 @@ import type { ProviderEntry } from '../../generated/types/provider-entry.js';
 import type { ModelRow } from '../../src/catalog/model-row.js';
 import { CodegenError } from '../codegen-error.js';
 import type { LoadedJsonFile } from '../codegen-inputs.js';
+import { compareWithCatalog, readDisagreementReasons, type CatalogDisagreement } from './compare-with-catalog.js';
 import { encodeModelRow } from './encode-model-row.js';
 
 /** The catalogue part of the IR: what `generated/catalog/model-catalog.ts` holds. */
@@ -19,6 +20,14 @@ export interface CatalogIr {
    * catalogue does not already give.
    */
   readonly models: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Where a mapped entry's base URL or environment variables differ from the catalogue's, sorted
+   * by provider, each with the reason provider-map.json declares for it (if any). Reported by
+   * `npm run generate`, not emitted.
+   */
+  readonly disagreements: readonly CatalogDisagreement[];
+  /** Reasons provider-map.json declares for a disagreement that is not there (`<our id>.<field>`), sorted. */
+  readonly staleReasons: readonly string[];
 }
 
 export interface CatalogInputs {
@@ -35,12 +44,14 @@ export interface CatalogInputs {
  */
 export function buildCatalogIr(inputs: CatalogInputs, entries: readonly ProviderEntry[]): CatalogIr {
   const map = readProviderMap(inputs.providerMap);
+  const reasons = readDisagreementReasons(inputs.providerMap);
   const snapshot = inputs.snapshot.data;
   if (!isRecord(snapshot)) throw new CodegenError(`${inputs.snapshot.path}: must be an object of models.dev providers`);
   const registry = new Map(entries.map((entry) => [entry.id, entry]));
   const providers: Record<string, string> = {};
   const tables: Record<string, ModelRow[]> = {};
   const derived: Record<string, string[]> = {};
+  const disagreements: CatalogDisagreement[] = [];
   for (const [ours, { id: theirs, modelPattern }] of Object.entries(map).sort(([a], [b]) => compare(a, b))) {
     const entry = registry.get(ours);
     if (entry === undefined) {
@@ -56,6 +67,7 @@ export function buildCatalogIr(inputs: CatalogInputs, entries: readonly Provider
       throw new CodegenError(`${inputs.providerMap.path}: providers.${ours}: "${theirs}" is not a provider with models in ${inputs.snapshot.path}`);
     }
     providers[ours] = theirs;
+    disagreements.push(...compareWithCatalog(entry, theirs, provider, reasons));
     const models = provider.models;
     tables[theirs] ??= Object.keys(models)
       .sort(compare)
@@ -68,7 +80,19 @@ export function buildCatalogIr(inputs: CatalogInputs, entries: readonly Provider
   for (const entry of [...entries].sort((a, b) => compare(a.id, b.id))) {
     if ((entry.modelPrefixes ?? []).length > 0) modelPrefixes[entry.id] = [...(entry.modelPrefixes ?? [])];
   }
-  return { providers, tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => compare(a, b))), modelPrefixes, models: derived };
+  const found = new Set(disagreements.map((disagreement) => `${disagreement.provider}.${disagreement.field}`));
+  const staleReasons = Object.entries(reasons)
+    .flatMap(([ours, fields]) => Object.keys(fields).map((field) => `${ours}.${field}`))
+    .filter((key) => !found.has(key))
+    .sort(compare);
+  return {
+    providers,
+    tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => compare(a, b))),
+    modelPrefixes,
+    models: derived,
+    disagreements,
+    staleReasons,
+  };
 }
 
 /** A chat model for autocompletion: text in, text out, not deprecated. */
