@@ -8,6 +8,7 @@ import { aphroditeProvider, type AphroditeModelId } from './providers/aphrodite.
 import { assemblyaiProvider, type AssemblyaiModelId } from './providers/assemblyai.js';
 import { azureProvider, type AzureModelId } from './providers/azure.js';
 import { azureAiProvider, type AzureAiModelId } from './providers/azure-ai.js';
+import { azureV1Provider, type AzureV1ModelId } from './providers/azure-v1.js';
 import { baichuanProvider, type BaichuanModelId } from './providers/baichuan.js';
 import { basetenProvider, type BasetenModelId } from './providers/baseten.js';
 import { bedrockProvider, type BedrockModelId } from './providers/bedrock.js';
@@ -169,6 +170,7 @@ export const providerRegistry = {
   assemblyai: assemblyaiProvider,
   azure: azureProvider,
   azure_ai: azureAiProvider,
+  azure_v1: azureV1Provider,
   baichuan: baichuanProvider,
   baseten: basetenProvider,
   bedrock: bedrockProvider,
@@ -333,6 +335,7 @@ export const providerIds = [
   'assemblyai',
   'azure',
   'azure_ai',
+  'azure_v1',
   'baichuan',
   'baseten',
   'bedrock',
@@ -533,6 +536,11 @@ export type ProviderCatalog = {
     readonly modelId: AzureAiModelId;
     readonly endpoints: 'chat' | 'embeddings' | 'models';
     readonly dialect: 'openai';
+  };
+  azure_v1: {
+    readonly modelId: AzureV1ModelId;
+    readonly endpoints: 'batches' | 'chat' | 'embeddings' | 'files' | 'images' | 'models' | 'responses' | 'speech' | 'transcriptions' | 'translations';
+    readonly dialect: 'azure';
   };
   baichuan: {
     readonly modelId: BaichuanModelId;

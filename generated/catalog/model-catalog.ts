@@ -10,6 +10,7 @@ export const catalogProviders: Readonly<Record<string, string>> = {
   aihubmix: 'aihubmix',
   anthropic: 'anthropic',
   azure: 'azure',
+  azure_v1: 'azure',
   baseten: 'baseten',
   bedrock: 'amazon-bedrock',
   berget: 'berget',

@@ -102,3 +102,13 @@ describe('summarizeCatalogReport', () => {
     });
   });
 });
+describe('the project registry against its model catalogue', () => {
+  it('has a declared reason for every disagreement, and no reason left over', () => {
+    const inputs = loadInputs({ rootDir: '.' });
+    if (inputs.catalog === undefined) throw new Error('schemas/catalog/ is missing');
+    const registry = (inputs.registry.data as { providers: ProviderEntry[] }).providers;
+    const ir = buildCatalogIr(inputs.catalog, registry);
+    expect(ir.disagreements.filter((found) => found.reason === undefined).map(formatDisagreement)).toEqual([]);
+    expect(ir.staleReasons).toEqual([]);
+  });
+});
