@@ -140,8 +140,8 @@ import { ollamaChatProvider, type OllamaChatModelId } from './providers/ollama-c
 import { ollamaCloudProvider, type OllamaCloudModelId } from './providers/ollama-cloud.js';
 import { oobaboogaProvider, type OobaboogaModelId } from './providers/oobabooga.js';
 import { openaiProvider, type OpenaiModelId } from './providers/openai.js';
-import { opencodeGoProvider, type OpencodeGoModelId } from './providers/opencode-go.js';
 import { opencodeZenProvider, type OpencodeZenModelId } from './providers/opencode-zen.js';
+import { opencodeZenAnthropicProvider, type OpencodeZenAnthropicModelId } from './providers/opencode-zen-anthropic.js';
 import { openllmProvider, type OpenllmModelId } from './providers/openllm.js';
 import { openrouterProvider, type OpenrouterModelId } from './providers/openrouter.js';
 import { orcarouterProvider, type OrcarouterModelId } from './providers/orcarouter.js';
@@ -372,8 +372,8 @@ export const providerRegistry = {
   ollama_cloud: ollamaCloudProvider,
   oobabooga: oobaboogaProvider,
   openai: openaiProvider,
-  opencode_go: opencodeGoProvider,
   opencode_zen: opencodeZenProvider,
+  opencode_zen_anthropic: opencodeZenAnthropicProvider,
   openllm: openllmProvider,
   openrouter: openrouterProvider,
   orcarouter: orcarouterProvider,
@@ -607,8 +607,8 @@ export const providerIds = [
   'ollama_cloud',
   'oobabooga',
   'openai',
-  'opencode_go',
   'opencode_zen',
+  'opencode_zen_anthropic',
   'openllm',
   'openrouter',
   'orcarouter',
@@ -1407,15 +1407,15 @@ export type ProviderCatalog = {
     readonly endpoints: 'batches' | 'chat' | 'completions' | 'embeddings' | 'files' | 'images' | 'models' | 'moderations' | 'responses' | 'speech' | 'transcriptions' | 'translations';
     readonly dialect: 'openai';
   };
-  opencode_go: {
-    readonly modelId: OpencodeGoModelId;
-    readonly endpoints: 'chat' | 'models';
-    readonly dialect: 'openai';
-  };
   opencode_zen: {
     readonly modelId: OpencodeZenModelId;
     readonly endpoints: 'chat' | 'models' | 'responses';
     readonly dialect: 'openai';
+  };
+  opencode_zen_anthropic: {
+    readonly modelId: OpencodeZenAnthropicModelId;
+    readonly endpoints: 'chat';
+    readonly dialect: 'anthropic';
   };
   openllm: {
     readonly modelId: OpenllmModelId;
@@ -1544,7 +1544,7 @@ export type ProviderCatalog = {
   };
   sakana: {
     readonly modelId: SakanaModelId;
-    readonly endpoints: 'chat';
+    readonly endpoints: 'responses';
     readonly dialect: 'openai';
   };
   sambanova: {

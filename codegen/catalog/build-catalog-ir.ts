@@ -4,6 +4,7 @@ import { CodegenError } from '../codegen-error.js';
 import type { LoadedJsonFile } from '../codegen-inputs.js';
 import { compareWithCatalog, readDisagreementReasons, type CatalogDisagreement } from './compare-with-catalog.js';
 import { encodeModelRow } from './encode-model-row.js';
+import { isServedByEntry } from './is-served-by-entry.js';
 
 /** The catalogue part of the IR: what `generated/catalog/model-catalog.ts` holds. */
 export interface CatalogIr {
@@ -15,9 +16,10 @@ export interface CatalogIr {
   readonly modelPrefixes: Readonly<Record<string, readonly string[]>>;
   /**
    * Per mapped registry id, the model ids its entry's `models` become: every chat model (text in,
-   * text out) the catalogue lists for it that models.dev does not mark deprecated (and that matches
-   * the map's `modelPattern`, when it gives one), sorted, then the entry's `modelExtras` the
-   * catalogue does not already give.
+   * text out) the catalogue lists for it that models.dev does not mark deprecated, that the entry
+   * serves (`isServedByEntry`: not a model models.dev serves from another URL or through the
+   * Responses API only) and that matches the map's `modelPattern`, when it gives one, sorted, then
+   * the entry's `modelExtras` the catalogue does not already give.
    */
   readonly models: Readonly<Record<string, readonly string[]>>;
   /**
@@ -72,7 +74,9 @@ export function buildCatalogIr(inputs: CatalogInputs, entries: readonly Provider
     tables[theirs] ??= Object.keys(models)
       .sort(compare)
       .map((id) => encodeModelRow(`${inputs.snapshot.path}: ${theirs}`, id, models[id]));
-    const chat = (tables[theirs] as ModelRow[]).filter((row) => isChatModel(row) && (modelPattern === undefined || modelPattern.test(row[0]))).map((row) => row[0]);
+    const chat = (tables[theirs] as ModelRow[])
+      .filter((row) => isChatModel(row) && (modelPattern === undefined || modelPattern.test(row[0])) && isServedByEntry(models[row[0]], entry))
+      .map((row) => row[0]);
     const listed = new Set(chat);
     derived[ours] = [...chat, ...Object.keys(entry.modelExtras ?? {}).filter((id) => !listed.has(id))];
   }

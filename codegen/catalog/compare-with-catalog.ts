@@ -54,8 +54,8 @@ export function compareWithCatalog(
   const api = typeof catalog.api === 'string' ? catalog.api : undefined;
   const format = typeof catalog.npm === 'string' ? WIRE_FORMAT_BY_NPM[catalog.npm] : undefined;
   if (api !== undefined && format !== undefined && format === (entry.dialect ?? 'openai')) {
-    const ours = ourBaseUrl(entry);
-    const theirs = api.replace(/\/+$/, '').replace(/\$\{([A-Z0-9_]+)\}/g, '{$1}');
+    const ours = entryBaseUrl(entry);
+    const theirs = catalogUrl(api);
     if (ours !== theirs) add('baseURL', ours, theirs);
   }
   const env = Array.isArray(catalog.env) ? catalog.env.filter((name): name is string => typeof name === 'string') : [];
@@ -100,8 +100,13 @@ export function summarizeCatalogReport(lines: readonly string[]): { summary: str
   return unexplained === 0 ? { summary } : { summary, warning: `warning: ${unexplained} registry/catalogue difference(s) without a declared reason` };
 }
 
-/** The base URL with each `{variable}` written as `{ITS_ENV_VAR}`, as models.dev writes `${ITS_ENV_VAR}`. */
-function ourBaseUrl(entry: ProviderEntry): string {
+/** A models.dev URL in the notation of `entryBaseUrl`: `${ENV_VAR}` as `{ENV_VAR}`, no trailing slash. */
+export function catalogUrl(api: string): string {
+  return api.replace(/\/+$/, '').replace(/\$\{([A-Z0-9_]+)\}/g, '{$1}');
+}
+
+/** The entry's base URL with each `{variable}` written as `{ITS_ENV_VAR}`, as models.dev writes `${ITS_ENV_VAR}`. */
+export function entryBaseUrl(entry: ProviderEntry): string {
   return entry.baseURL.replace(/\{([a-z0-9_]+)\}/g, (whole, name: string) => {
     const variable = entry.urlVariables?.[name];
     return variable === undefined ? whole : `{${variable.envVar}}`;

@@ -98,8 +98,8 @@ export const catalogProviders: Readonly<Record<string, string>> = {
   nvidia_nim: 'nvidia',
   ollama_cloud: 'ollama-cloud',
   openai: 'openai',
-  opencode_go: 'opencode-go',
   opencode_zen: 'opencode',
+  opencode_zen_anthropic: 'opencode',
   openrouter: 'openrouter',
   orcarouter: 'orcarouter',
   ovhcloud: 'ovhcloud',
@@ -3660,27 +3660,6 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["qwen3.6-plus-free",262144,65536,"text,image,video","text",1,1,1,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen-free",[0,0,0],"deprecated"],' +
     '["ring-2.6-1t-free",262000,66000,"text","text",1,1,0,1,"2026-05-08","2026-05-08",null,1,"2025-06","ring-1t-free",[0,0],"deprecated"],' +
     '["trinity-large-preview-free",131072,131072,"text","text",1,0,0,1,"2026-01-28","2026-01-28",null,1,"2025-06","trinity",[0,0],"deprecated"]' +
-    ']',
-  'opencode-go': '[' +
-    '["deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.0028]],' +
-    '["deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[1.74,3.48,0.0145]],' +
-    '["glm-5",202752,32768,"text","text",1,1,0,1,"2026-02-11","2026-02-11",null,1,"2025-04","glm",[1,3.2,0.2],"deprecated"],' +
-    '["glm-5.1",202752,32768,"text","text",1,1,0,1,"2026-04-07","2026-04-07",null,1,"2025-04","glm",[1.4,4.4,0.26]],' +
-    '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4,0.26]],' +
-    '["kimi-k2.5",262144,65536,"text,image,video","text",1,1,1,1,"2026-01-27","2026-01-27",null,1,"2024-10","kimi-k2",[0.6,3,0.1],"deprecated"],' +
-    '["kimi-k2.6",262144,65536,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",null,1,"2024-10","kimi-k2",[0.95,4,0.16]],' +
-    '["kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.95,4,0.19]],' +
-    '["mimo-v2-omni",262144,128000,"text,image,audio,pdf","text",1,1,1,1,"2026-03-18","2026-03-18",null,1,"2024-12","mimo-v2-omni",[0.4,2,0.08],"deprecated"],' +
-    '["mimo-v2-pro",1048576,128000,"text","text",1,1,1,1,"2026-03-18","2026-03-18",null,1,"2024-12","mimo-v2-pro",[1,3,0.2],"deprecated"],' +
-    '["mimo-v2.5",1000000,128000,"text,image,audio,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo-v2.5",[0.14,0.28,0.0028]],' +
-    '["mimo-v2.5-pro",1048576,128000,"text","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo-v2.5-pro",[1.74,3.48,0.0145]],' +
-    '["minimax-m2.5",204800,65536,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,"2025-01","minimax-m2.5",[0.3,1.2,0.03],"deprecated"],' +
-    '["minimax-m2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,"2025-01","minimax-m2.7",[0.3,1.2,0.06]],' +
-    '["minimax-m3",1000000,131072,"text,image,video","text",1,1,0,1,"2026-05-31","2026-05-31",null,1,"2025-01","minimax-m3",[0.3,1.2,0.06]],' +
-    '["qwen3.5-plus",262144,65536,"text,image,video","text",1,1,1,0,"2026-02-16","2026-02-16",null,1,"2025-04","qwen3.5",[0.2,1.2,0.02,0.25],"deprecated"],' +
-    '["qwen3.6-plus",1000000,65536,"text,image,video","text",1,1,1,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen3.6",[0.5,3,0.05,0.625]],' +
-    '["qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-21",null,1,null,"qwen3.7-max",[2.5,7.5,0.5,3.125]],' +
-    '["qwen3.7-plus",1000000,65536,"text,image,video","text",1,1,1,0,"2026-06-02","2026-06-02",null,1,null,"qwen3.7-plus",[0.4,1.6,0.04,0.5]]' +
     ']',
   'openrouter': '[' +
     '["ai21/jamba-large-1.7",256000,4096,"text","text",1,0,0,1,"2025-08-08","2025-08-08",0,1,"2024-08-31","jamba",[2,8]],' +

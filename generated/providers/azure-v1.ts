@@ -3,15 +3,6 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `azure_v1`. */
 export type AzureV1ModelId =
-  | 'claude-fable-5'
-  | 'claude-haiku-4-5'
-  | 'claude-opus-4-1'
-  | 'claude-opus-4-5'
-  | 'claude-opus-4-6'
-  | 'claude-opus-4-8'
-  | 'claude-sonnet-4-5'
-  | 'claude-sonnet-4-6'
-  | 'claude-sonnet-5'
   | 'codestral-2501'
   | 'codex-mini'
   | 'cohere-command-a'
@@ -26,8 +17,6 @@ export type AzureV1ModelId =
   | 'deepseek-v3.1'
   | 'deepseek-v3.2'
   | 'deepseek-v3.2-speciale'
-  | 'deepseek-v4-flash'
-  | 'deepseek-v4-pro'
   | 'gpt-3.5-turbo-0125'
   | 'gpt-3.5-turbo-0301'
   | 'gpt-3.5-turbo-0613'
@@ -70,8 +59,6 @@ export type AzureV1ModelId =
   | 'grok-4-20-reasoning'
   | 'grok-4-fast-reasoning'
   | 'kimi-k2-thinking'
-  | 'kimi-k2.5'
-  | 'kimi-k2.6'
   | 'llama-3.2-11b-vision-instruct'
   | 'llama-3.2-90b-vision-instruct'
   | 'llama-3.3-70b-instruct'
@@ -164,15 +151,6 @@ export const azureV1Provider = {
   },
   modelPrefixes: [],
   models: [
-    'claude-fable-5',
-    'claude-haiku-4-5',
-    'claude-opus-4-1',
-    'claude-opus-4-5',
-    'claude-opus-4-6',
-    'claude-opus-4-8',
-    'claude-sonnet-4-5',
-    'claude-sonnet-4-6',
-    'claude-sonnet-5',
     'codestral-2501',
     'codex-mini',
     'cohere-command-a',
@@ -187,8 +165,6 @@ export const azureV1Provider = {
     'deepseek-v3.1',
     'deepseek-v3.2',
     'deepseek-v3.2-speciale',
-    'deepseek-v4-flash',
-    'deepseek-v4-pro',
     'gpt-3.5-turbo-0125',
     'gpt-3.5-turbo-0301',
     'gpt-3.5-turbo-0613',
@@ -231,8 +207,6 @@ export const azureV1Provider = {
     'grok-4-20-reasoning',
     'grok-4-fast-reasoning',
     'kimi-k2-thinking',
-    'kimi-k2.5',
-    'kimi-k2.6',
     'llama-3.2-11b-vision-instruct',
     'llama-3.2-90b-vision-instruct',
     'llama-3.3-70b-instruct',

@@ -8,11 +8,7 @@ export type FreemodelModelId =
   | 'claude-opus-4-6'
   | 'claude-opus-4-7'
   | 'claude-opus-4-8'
-  | 'claude-sonnet-4-6'
-  | 'gpt-5.3-codex'
-  | 'gpt-5.4'
-  | 'gpt-5.4-mini'
-  | 'gpt-5.5';
+  | 'claude-sonnet-4-6';
 
 /** The registry entry `freemodel` with every default filled in. */
 export const freemodelProvider = {
@@ -42,10 +38,6 @@ export const freemodelProvider = {
     'claude-opus-4-7',
     'claude-opus-4-8',
     'claude-sonnet-4-6',
-    'gpt-5.3-codex',
-    'gpt-5.4',
-    'gpt-5.4-mini',
-    'gpt-5.5',
   ],
   quirks: {
     renameParams: {},

@@ -4,42 +4,12 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 /** The model ids the registry lists for `opencode_zen`. */
 export type OpencodeZenModelId =
   | 'big-pickle'
-  | 'claude-haiku-4-5'
-  | 'claude-opus-4-1'
-  | 'claude-opus-4-5'
-  | 'claude-opus-4-6'
-  | 'claude-opus-4-7'
-  | 'claude-opus-4-8'
-  | 'claude-sonnet-4'
-  | 'claude-sonnet-4-5'
-  | 'claude-sonnet-4-6'
-  | 'claude-sonnet-5'
   | 'deepseek-v4-flash'
   | 'deepseek-v4-flash-free'
   | 'deepseek-v4-pro'
-  | 'gemini-3-flash'
-  | 'gemini-3.1-pro'
-  | 'gemini-3.5-flash'
   | 'glm-5'
   | 'glm-5.1'
   | 'glm-5.2'
-  | 'gpt-5'
-  | 'gpt-5-codex'
-  | 'gpt-5-nano'
-  | 'gpt-5.1'
-  | 'gpt-5.1-codex'
-  | 'gpt-5.1-codex-max'
-  | 'gpt-5.1-codex-mini'
-  | 'gpt-5.2'
-  | 'gpt-5.2-codex'
-  | 'gpt-5.3-codex'
-  | 'gpt-5.3-codex-spark'
-  | 'gpt-5.4'
-  | 'gpt-5.4-mini'
-  | 'gpt-5.4-nano'
-  | 'gpt-5.4-pro'
-  | 'gpt-5.5'
-  | 'gpt-5.5-pro'
   | 'grok-build-0.1'
   | 'kimi-k2.5'
   | 'kimi-k2.6'
@@ -80,42 +50,12 @@ export const opencodeZenProvider = {
   modelPrefixes: [],
   models: [
     'big-pickle',
-    'claude-haiku-4-5',
-    'claude-opus-4-1',
-    'claude-opus-4-5',
-    'claude-opus-4-6',
-    'claude-opus-4-7',
-    'claude-opus-4-8',
-    'claude-sonnet-4',
-    'claude-sonnet-4-5',
-    'claude-sonnet-4-6',
-    'claude-sonnet-5',
     'deepseek-v4-flash',
     'deepseek-v4-flash-free',
     'deepseek-v4-pro',
-    'gemini-3-flash',
-    'gemini-3.1-pro',
-    'gemini-3.5-flash',
     'glm-5',
     'glm-5.1',
     'glm-5.2',
-    'gpt-5',
-    'gpt-5-codex',
-    'gpt-5-nano',
-    'gpt-5.1',
-    'gpt-5.1-codex',
-    'gpt-5.1-codex-max',
-    'gpt-5.1-codex-mini',
-    'gpt-5.2',
-    'gpt-5.2-codex',
-    'gpt-5.3-codex',
-    'gpt-5.3-codex-spark',
-    'gpt-5.4',
-    'gpt-5.4-mini',
-    'gpt-5.4-nano',
-    'gpt-5.4-pro',
-    'gpt-5.5',
-    'gpt-5.5-pro',
     'grok-build-0.1',
     'kimi-k2.5',
     'kimi-k2.6',

@@ -10,7 +10,7 @@ export type SakanaModelId =
 /** The registry entry `sakana` with every default filled in. */
 export const sakanaProvider = {
   id: 'sakana',
-  name: 'Sakana AI',
+  name: 'Sakana AI (Responses API)',
   kind: 'hosted',
   dialect: 'openai',
   baseURL: 'https://api.sakana.ai/v1',
@@ -21,8 +21,8 @@ export const sakanaProvider = {
     optional: false,
   },
   endpoints: {
-    chat: {
-      path: '/chat/completions',
+    responses: {
+      path: '/responses',
     },
   },
   modelPrefixes: [],

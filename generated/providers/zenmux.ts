@@ -3,19 +3,6 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `zenmux`. */
 export type ZenmuxModelId =
-  | 'anthropic/claude-3.5-haiku'
-  | 'anthropic/claude-3.7-sonnet'
-  | 'anthropic/claude-fable-5'
-  | 'anthropic/claude-haiku-4.5'
-  | 'anthropic/claude-opus-4'
-  | 'anthropic/claude-opus-4.1'
-  | 'anthropic/claude-opus-4.5'
-  | 'anthropic/claude-opus-4.6'
-  | 'anthropic/claude-opus-4.7'
-  | 'anthropic/claude-opus-4.8'
-  | 'anthropic/claude-sonnet-4'
-  | 'anthropic/claude-sonnet-4.5'
-  | 'anthropic/claude-sonnet-4.6'
   | 'baidu/ernie-5.0-thinking-preview'
   | 'deepseek/deepseek-chat'
   | 'deepseek/deepseek-v3.2'
@@ -34,13 +21,6 @@ export type ZenmuxModelId =
   | 'inclusionai/ring-1t'
   | 'inclusionai/ring-2.6-1t'
   | 'kuaishou/kat-coder-pro-v2'
-  | 'minimax/minimax-m2'
-  | 'minimax/minimax-m2.1'
-  | 'minimax/minimax-m2.5'
-  | 'minimax/minimax-m2.5-lightning'
-  | 'minimax/minimax-m2.7'
-  | 'minimax/minimax-m2.7-highspeed'
-  | 'minimax/minimax-m3'
   | 'moonshotai/kimi-k2-0905'
   | 'moonshotai/kimi-k2-thinking'
   | 'moonshotai/kimi-k2-thinking-turbo'
@@ -139,19 +119,6 @@ export const zenmuxProvider = {
   },
   modelPrefixes: [],
   models: [
-    'anthropic/claude-3.5-haiku',
-    'anthropic/claude-3.7-sonnet',
-    'anthropic/claude-fable-5',
-    'anthropic/claude-haiku-4.5',
-    'anthropic/claude-opus-4',
-    'anthropic/claude-opus-4.1',
-    'anthropic/claude-opus-4.5',
-    'anthropic/claude-opus-4.6',
-    'anthropic/claude-opus-4.7',
-    'anthropic/claude-opus-4.8',
-    'anthropic/claude-sonnet-4',
-    'anthropic/claude-sonnet-4.5',
-    'anthropic/claude-sonnet-4.6',
     'baidu/ernie-5.0-thinking-preview',
     'deepseek/deepseek-chat',
     'deepseek/deepseek-v3.2',
@@ -170,13 +137,6 @@ export const zenmuxProvider = {
     'inclusionai/ring-1t',
     'inclusionai/ring-2.6-1t',
     'kuaishou/kat-coder-pro-v2',
-    'minimax/minimax-m2',
-    'minimax/minimax-m2.1',
-    'minimax/minimax-m2.5',
-    'minimax/minimax-m2.5-lightning',
-    'minimax/minimax-m2.7',
-    'minimax/minimax-m2.7-highspeed',
-    'minimax/minimax-m3',
     'moonshotai/kimi-k2-0905',
     'moonshotai/kimi-k2-thinking',
     'moonshotai/kimi-k2-thinking-turbo',
