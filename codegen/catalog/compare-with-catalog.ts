@@ -95,7 +95,7 @@ export function formatDisagreement(disagreement: CatalogDisagreement): string {
  */
 export function summarizeCatalogReport(lines: readonly string[]): { summary: string[]; warning?: string } {
   if (lines.length === 0) return { summary: [] };
-  const unexplained = lines.filter((line) => !line.includes('; explained: ')).length;
+  const unexplained = unexplainedLines(lines).length;
   const summary = [`registry vs model catalogue: ${lines.length - unexplained} explained, ${unexplained} not`, ...lines.map((line) => `  ${line}`)];
   return unexplained === 0 ? { summary } : { summary, warning: `warning: ${unexplained} registry/catalogue difference(s) without a declared reason` };
 }
@@ -103,6 +103,11 @@ export function summarizeCatalogReport(lines: readonly string[]): { summary: str
 /** A models.dev URL in the notation of `entryBaseUrl`: `${ENV_VAR}` as `{ENV_VAR}`, no trailing slash. */
 export function catalogUrl(api: string): string {
   return api.replace(/\/+$/, '').replace(/\$\{([A-Z0-9_]+)\}/g, '{$1}');
+}
+
+/** The report lines that give no reason: a disagreement without one, or a reason left over. */
+export function unexplainedLines(lines: readonly string[]): string[] {
+  return lines.filter((line) => !line.includes('; explained: '));
 }
 
 /** The entry's base URL with each `{variable}` written as `{ITS_ENV_VAR}`, as models.dev writes `${ITS_ENV_VAR}`. */
