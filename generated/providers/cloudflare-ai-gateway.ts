@@ -102,7 +102,7 @@ export const cloudflareAiGatewayProvider = {
     header: 'cf-aig-authorization',
     prefix: 'Bearer ',
     envVar: 'CLOUDFLARE_API_TOKEN',
-    optional: false,
+    optional: true,
   },
   endpoints: {
     chat: {

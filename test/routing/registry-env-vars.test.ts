@@ -71,3 +71,19 @@ describe('registry environment variables', () => {
     expect(request.headers.get('x-api-key')).toBeNull();
   });
 });
+
+describe('cloudflare_ai_gateway', () => {
+  it('sends CLOUDFLARE_API_TOKEN as cf-aig-authorization to the /compat endpoint of the account and gateway, and no header without it', async () => {
+    vi.stubEnv('CLOUDFLARE_ACCOUNT_ID', 'acct');
+    vi.stubEnv('CLOUDFLARE_GATEWAY_ID', 'gw');
+    vi.stubEnv('CLOUDFLARE_API_TOKEN', 'cf-token');
+    const request = await sendChat('cloudflare_ai_gateway/openai/gpt-4o-mini');
+    expect(request.url).toBe('https://gateway.ai.cloudflare.com/v1/acct/gw/compat/chat/completions');
+    expect(request.headers.get('cf-aig-authorization')).toBe('Bearer cf-token');
+    expect(((await request.json()) as { model: string }).model).toBe('openai/gpt-4o-mini');
+
+    vi.stubEnv('CLOUDFLARE_API_TOKEN', '');
+    const unauthenticated = await sendChat('cloudflare_ai_gateway/openai/gpt-4o-mini');
+    expect(unauthenticated.headers.get('cf-aig-authorization')).toBeNull();
+  });
+});
