@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { summarizeCatalogReport } from './catalog/compare-with-catalog.js';
 import { checkOutput } from './check-output.js';
 import { CodegenError } from './codegen-error.js';
 import { generateFiles } from './generate-files.js';
@@ -38,7 +39,9 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
   const outDir = values.out === undefined ? path.join(rootDir, 'generated') : path.resolve(values.out);
   const registryPath = values.registry === undefined ? undefined : path.resolve(values.registry);
   const shownOutDir = `${path.relative(process.cwd(), outDir) || '.'}/`;
-  const files = await generateFiles(loadInputs({ rootDir, registryPath }));
+  const catalogReport: string[] = [];
+  const files = await generateFiles(loadInputs({ rootDir, registryPath }), { report: (line) => catalogReport.push(line) });
+  printCatalogReport(catalogReport);
   // Wall time since the process started, module loading included.
   const elapsed = (): string => `${Math.round(performance.now())} ms`;
 
@@ -62,6 +65,13 @@ async function runGenerate(argv: readonly string[]): Promise<number> {
     `generated ${files.size} files in ${shownOutDir} (${report.written.length} written, ${report.deleted.length} deleted) in ${elapsed()}`,
   );
   return 0;
+}
+
+/** The catalogue report on stdout; a warning on stderr when some difference has no declared reason. */
+function printCatalogReport(lines: readonly string[]): void {
+  const { summary, warning } = summarizeCatalogReport(lines);
+  for (const line of summary) console.log(line);
+  if (warning !== undefined) console.warn(warning);
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { unexplainedLines } from '../codegen/catalog/compare-with-catalog.js';
 import { CodegenError } from '../codegen/codegen-error.js';
 import { generateFiles } from '../codegen/generate-files.js';
 import { loadInputs } from '../codegen/load-inputs.js';
@@ -83,10 +84,13 @@ export async function refreshCatalog(options: RefreshOptions): Promise<string> {
   if (!/^Source: .*$/m.test(readme)) throw new CodegenError(`${path.relative(options.rootDir, readmePath)}: no "Source:" line to update`);
   writeFileSync(readmePath, readme.replace(/^Source: .*$/m, sourceLine));
 
-  const files = await generateFiles(loadInputs({ rootDir: options.rootDir }));
+  const catalogReport: string[] = [];
+  const files = await generateFiles(loadInputs({ rootDir: options.rootDir }), { report: (line) => catalogReport.push(line) });
   const report = writeOutput(path.join(options.rootDir, 'generated'), files);
   const changed = describeChanges(before, catalog, options.rootDir);
-  return `${sourceLine}\ngenerated/: ${report.written.length} written, ${report.deleted.length} deleted${changed}`;
+  // A refresh can bring new registry/catalogue differences: those without a declared reason are listed.
+  const unexplained = unexplainedLines(catalogReport).map((line) => `\nwarning: registry vs model catalogue: ${line}`);
+  return `${sourceLine}\ngenerated/: ${report.written.length} written, ${report.deleted.length} deleted${changed}${unexplained.join('')}`;
 }
 
 /** Models added and removed for the providers the registry maps, so a refresh says what it changed. */

@@ -2,7 +2,9 @@ import type { ProviderEntry } from '../../generated/types/provider-entry.js';
 import type { ModelRow } from '../../src/catalog/model-row.js';
 import { CodegenError } from '../codegen-error.js';
 import type { LoadedJsonFile } from '../codegen-inputs.js';
+import { compareWithCatalog, readDisagreementReasons, type CatalogDisagreement } from './compare-with-catalog.js';
 import { encodeModelRow } from './encode-model-row.js';
+import { isServedByEntry } from './is-served-by-entry.js';
 
 /** The catalogue part of the IR: what `generated/catalog/model-catalog.ts` holds. */
 export interface CatalogIr {
@@ -14,11 +16,20 @@ export interface CatalogIr {
   readonly modelPrefixes: Readonly<Record<string, readonly string[]>>;
   /**
    * Per mapped registry id, the model ids its entry's `models` become: every chat model (text in,
-   * text out) the catalogue lists for it that models.dev does not mark deprecated (and that matches
-   * the map's `modelPattern`, when it gives one), sorted, then the entry's `modelExtras` the
-   * catalogue does not already give.
+   * text out) the catalogue lists for it that models.dev does not mark deprecated, that the entry
+   * serves (`isServedByEntry`: not a model models.dev serves from another URL or through the
+   * Responses API only) and that matches the map's `modelPattern`, when it gives one, sorted, then
+   * the entry's `modelExtras` the catalogue does not already give.
    */
   readonly models: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Where a mapped entry's base URL or environment variables differ from the catalogue's, sorted
+   * by provider, each with the reason provider-map.json declares for it (if any). Reported by
+   * `npm run generate`, not emitted.
+   */
+  readonly disagreements: readonly CatalogDisagreement[];
+  /** Reasons provider-map.json declares for a disagreement that is not there (`<our id>.<field>`), sorted. */
+  readonly staleReasons: readonly string[];
 }
 
 export interface CatalogInputs {
@@ -35,12 +46,14 @@ export interface CatalogInputs {
  */
 export function buildCatalogIr(inputs: CatalogInputs, entries: readonly ProviderEntry[]): CatalogIr {
   const map = readProviderMap(inputs.providerMap);
+  const reasons = readDisagreementReasons(inputs.providerMap);
   const snapshot = inputs.snapshot.data;
   if (!isRecord(snapshot)) throw new CodegenError(`${inputs.snapshot.path}: must be an object of models.dev providers`);
   const registry = new Map(entries.map((entry) => [entry.id, entry]));
   const providers: Record<string, string> = {};
   const tables: Record<string, ModelRow[]> = {};
   const derived: Record<string, string[]> = {};
+  const disagreements: CatalogDisagreement[] = [];
   for (const [ours, { id: theirs, modelPattern }] of Object.entries(map).sort(([a], [b]) => compare(a, b))) {
     const entry = registry.get(ours);
     if (entry === undefined) {
@@ -56,11 +69,14 @@ export function buildCatalogIr(inputs: CatalogInputs, entries: readonly Provider
       throw new CodegenError(`${inputs.providerMap.path}: providers.${ours}: "${theirs}" is not a provider with models in ${inputs.snapshot.path}`);
     }
     providers[ours] = theirs;
+    disagreements.push(...compareWithCatalog(entry, theirs, provider, reasons));
     const models = provider.models;
     tables[theirs] ??= Object.keys(models)
       .sort(compare)
       .map((id) => encodeModelRow(`${inputs.snapshot.path}: ${theirs}`, id, models[id]));
-    const chat = (tables[theirs] as ModelRow[]).filter((row) => isChatModel(row) && (modelPattern === undefined || modelPattern.test(row[0]))).map((row) => row[0]);
+    const chat = (tables[theirs] as ModelRow[])
+      .filter((row) => isChatModel(row) && (modelPattern === undefined || modelPattern.test(row[0])) && isServedByEntry(models[row[0]], entry))
+      .map((row) => row[0]);
     const listed = new Set(chat);
     derived[ours] = [...chat, ...Object.keys(entry.modelExtras ?? {}).filter((id) => !listed.has(id))];
   }
@@ -68,7 +84,19 @@ export function buildCatalogIr(inputs: CatalogInputs, entries: readonly Provider
   for (const entry of [...entries].sort((a, b) => compare(a.id, b.id))) {
     if ((entry.modelPrefixes ?? []).length > 0) modelPrefixes[entry.id] = [...(entry.modelPrefixes ?? [])];
   }
-  return { providers, tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => compare(a, b))), modelPrefixes, models: derived };
+  const found = new Set(disagreements.map((disagreement) => `${disagreement.provider}.${disagreement.field}`));
+  const staleReasons = Object.entries(reasons)
+    .flatMap(([ours, fields]) => Object.keys(fields).map((field) => `${ours}.${field}`))
+    .filter((key) => !found.has(key))
+    .sort(compare);
+  return {
+    providers,
+    tables: Object.fromEntries(Object.entries(tables).sort(([a], [b]) => compare(a, b))),
+    modelPrefixes,
+    models: derived,
+    disagreements,
+    staleReasons,
+  };
 }
 
 /** A chat model for autocompletion: text in, text out, not deprecated. */

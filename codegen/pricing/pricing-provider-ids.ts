@@ -8,6 +8,7 @@ export const PRICING_PROVIDER_IDS: Readonly<Record<string, string>> = {
   anthropic: 'anthropic',
   azure: 'azure',
   azure_ai: 'azure',
+  azure_v1: 'azure',
   baseten: 'baseten',
   bedrock: 'aws',
   cerebras: 'cerebras',

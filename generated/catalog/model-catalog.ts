@@ -6,28 +6,50 @@
 
 /** Our registry id -> the models.dev provider whose models it serves. */
 export const catalogProviders: Readonly<Record<string, string>> = {
+  abacus: 'abacus',
   ai302: '302ai',
   aihubmix: 'aihubmix',
+  amazon_nova: 'nova',
+  ambient: 'ambient',
   anthropic: 'anthropic',
+  anyapi: 'anyapi',
+  auriko: 'auriko',
   azure: 'azure',
+  azure_v1: 'azure',
+  bailing: 'bailing',
   baseten: 'baseten',
   bedrock: 'amazon-bedrock',
   berget: 'berget',
   cerebras: 'cerebras',
   chutes: 'chutes',
   clarifai: 'clarifai',
+  cloudferro_sherlock: 'cloudferro-sherlock',
   cloudflare: 'cloudflare-workers-ai',
+  cloudflare_ai_gateway: 'cloudflare-ai-gateway',
   cloudflare_workers_ai: 'cloudflare-workers-ai',
   cohere: 'cohere',
   cortecs: 'cortecs',
+  crof: 'crof',
   dashscope: 'alibaba',
   dashscope_anthropic: 'alibaba',
+  dashscope_cn: 'alibaba-cn',
+  dashscope_cn_anthropic: 'alibaba-cn',
+  dashscope_cn_coding: 'alibaba-coding-plan-cn',
+  dashscope_cn_token_plan: 'alibaba-token-plan-cn',
+  dashscope_coding: 'alibaba-coding-plan',
+  dashscope_token_plan: 'alibaba-token-plan',
   databricks: 'databricks',
   deepinfra: 'deepinfra',
   deepseek: 'deepseek',
   deepseek_anthropic: 'deepseek',
+  dinference: 'dinference',
+  drun: 'drun',
+  evroc: 'evroc',
+  fastrouter: 'fastrouter',
   fireworks_ai: 'fireworks-ai',
+  freemodel: 'freemodel',
   friendliai: 'friendli',
+  frogbot: 'frogbot',
   gemini: 'google',
   github: 'github-models',
   github_copilot: 'github-copilot',
@@ -35,39 +57,80 @@ export const catalogProviders: Readonly<Record<string, string>> = {
   gradient_ai: 'digitalocean',
   groq: 'groq',
   helicone: 'helicone',
+  hpc_ai: 'hpc-ai',
   huggingface: 'huggingface',
+  iflow: 'iflowcn',
   inception: 'inception',
+  inceptron: 'inceptron',
   io_intelligence: 'io-net',
+  jiekou: 'jiekou',
+  kilo: 'kilo',
+  kimi_coding: 'kimi-for-coding',
+  kimi_coding_anthropic: 'kimi-for-coding',
+  kuae_coding: 'kuae-cloud-coding-plan',
+  lilac: 'lilac',
+  llmgateway: 'llmgateway',
+  llmtr: 'llmtr',
+  lucidquery: 'lucidquery',
+  meganova: 'meganova',
   meta_llama: 'llama',
   minimax: 'minimax',
   minimax_anthropic: 'minimax',
+  minimax_cn: 'minimax-cn',
+  minimax_cn_anthropic: 'minimax-cn',
+  minimax_cn_coding_anthropic: 'minimax-cn-coding-plan',
+  minimax_coding_anthropic: 'minimax-coding-plan',
   mistral: 'mistral',
+  mixlayer: 'mixlayer',
+  moark: 'moark',
   modelscope: 'modelscope',
   moonshot: 'moonshotai',
   moonshot_anthropic: 'moonshotai',
+  moonshot_cn: 'moonshotai-cn',
+  moonshot_cn_anthropic: 'moonshotai-cn',
   morph: 'morph',
   nano_gpt: 'nano-gpt',
+  nearai: 'nearai',
   nebius: 'nebius',
+  neuralwatt: 'neuralwatt',
   novita: 'novita-ai',
   novita_anthropic: 'novita-ai',
   nvidia_nim: 'nvidia',
   ollama_cloud: 'ollama-cloud',
   openai: 'openai',
+  opencode_zen: 'opencode',
+  opencode_zen_anthropic: 'opencode',
   openrouter: 'openrouter',
+  orcarouter: 'orcarouter',
   ovhcloud: 'ovhcloud',
   perplexity: 'perplexity',
+  perplexity_agent: 'perplexity-agent',
   poe: 'poe',
+  poolside: 'poolside',
+  qihang: 'qihang-ai',
+  qiniu: 'qiniu-ai',
+  regolo: 'regolo-ai',
   requesty: 'requesty',
+  routing_run: 'routing-run',
+  sakana: 'sakana',
   sarvam: 'sarvam',
   scaleway: 'scaleway',
   siliconflow: 'siliconflow',
   siliconflow_cn: 'siliconflow-cn',
   snowflake: 'snowflake-cortex',
   snowflake_anthropic: 'snowflake-cortex',
+  stackit: 'stackit',
   stepfun: 'stepfun',
+  stepfun_step_plan: 'stepfun-ai',
   submodel: 'submodel',
   synthetic: 'synthetic',
+  tencent_coding: 'tencent-coding-plan',
+  tencent_tokenhub: 'tencent-tokenhub',
+  the_grid_ai: 'the-grid-ai',
+  tinfoil: 'tinfoil',
   together_ai: 'togetherai',
+  umans_ai: 'umans-ai',
+  umans_ai_coding: 'umans-ai-coding-plan',
   upstage: 'upstage',
   v0: 'v0',
   venice: 'venice',
@@ -75,15 +138,23 @@ export const catalogProviders: Readonly<Record<string, string>> = {
   vertex_ai: 'google-vertex',
   vertex_ai_anthropic: 'google-vertex-anthropic',
   vertex_ai_openai: 'google-vertex',
+  vivgrid: 'vivgrid',
   vultr: 'vultr',
+  wafer: 'wafer.ai',
   wandb: 'wandb',
   xai: 'xai',
   xiaomi_mimo: 'xiaomi',
   xiaomi_mimo_anthropic: 'xiaomi',
+  xiaomi_mimo_token_plan_ams: 'xiaomi-token-plan-ams',
+  xiaomi_mimo_token_plan_cn: 'xiaomi-token-plan-cn',
+  xiaomi_mimo_token_plan_sgp: 'xiaomi-token-plan-sgp',
   zai: 'zai',
   zai_anthropic: 'zai',
+  zai_coding: 'zai-coding-plan',
+  zenmux: 'zenmux',
   zhipu: 'zhipuai',
   zhipu_anthropic: 'zhipuai',
+  zhipu_coding: 'zhipuai-coding-plan',
 };
 
 /** Per models.dev provider: a JSON array of `ModelRow`s (src/catalog/model-row.ts), sorted by id. */
@@ -186,6 +257,73 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["qwen3-30b-a3b",128000,8192,"text","text",1,0,0,0,"2025-04-29","2025-04-29",null,1,"2025-04","qwen",[0.11,1.08]],' +
     '["qwen3-coder-480b-a35b-instruct",262144,65536,"text","text",1,0,0,0,"2025-07-23","2025-07-23",null,1,"2025-04",null,[0.86,3.43]],' +
     '["qwen3-max-2025-09-23",258048,65536,"text","text",1,0,0,0,"2025-09-24","2025-09-24",null,1,"2025-04",null,[0.86,3.43]]' +
+    ']',
+  'abacus': '[' +
+    '["Qwen/QwQ-32B",32768,32768,"text","text",1,1,0,1,"2024-11-28","2024-11-28",null,1,null,"qwen",[0.4,0.4]],' +
+    '["Qwen/Qwen2.5-72B-Instruct",128000,8192,"text","text",1,0,0,1,"2024-09-19","2024-09-19",null,1,null,"qwen",[0.11,0.38]],' +
+    '["Qwen/Qwen3-235B-A22B-Instruct-2507",262144,8192,"text","text",1,1,0,1,"2025-07-01","2025-07-01",null,1,null,"qwen",[0.13,0.6]],' +
+    '["Qwen/Qwen3-32B",128000,8192,"text","text",1,1,0,1,"2025-04-29","2025-04-29",null,1,null,"qwen",[0.09,0.29]],' +
+    '["Qwen/qwen3-coder-480b-a35b-instruct",262144,65536,"text","text",1,1,0,1,"2025-07-22","2025-07-22",null,1,null,"qwen",[0.29,1.2]],' +
+    '["claude-3-7-sonnet-20250219",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-02-19","2025-02-19",null,1,"2024-10-31","claude-sonnet",[3,15]],' +
+    '["claude-haiku-4-5-20251001",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5]],' +
+    '["claude-opus-4-1-20250805",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-08-05","2025-08-05",null,1,null,"claude-opus",[15,75]],' +
+    '["claude-opus-4-20250514",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-05-14","2025-05-14",null,1,null,"claude-opus",[15,75]],' +
+    '["claude-opus-4-5-20251101",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-11-01","2025-11-01",null,1,"2025-03-31","claude-opus",[5,25]],' +
+    '["claude-opus-4-6",200000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",null,1,"2025-05-31","claude-opus",[5,25]],' +
+    '["claude-sonnet-4-20250514",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-05-14","2025-05-14",null,1,null,"claude-sonnet",[3,15]],' +
+    '["claude-sonnet-4-5-20250929",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15]],' +
+    '["claude-sonnet-4-6",200000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-02-17",null,1,"2025-08-31","claude-sonnet",[3,15]],' +
+    '["deepseek-ai/DeepSeek-R1",128000,8192,"text","text",1,1,0,1,"2025-01-20","2025-01-20",null,1,null,"deepseek-thinking",[3,7]],' +
+    '["deepseek-ai/DeepSeek-V3.1-Terminus",128000,8192,"text","text",1,1,0,1,"2025-06-01","2025-06-01",null,1,null,"deepseek",[0.27,1]],' +
+    '["deepseek-ai/DeepSeek-V3.2",128000,8192,"text","text",1,1,0,1,"2025-06-15","2025-06-15",null,1,null,"deepseek",[0.27,0.4]],' +
+    '["deepseek/deepseek-v3.1",128000,8192,"text","text",1,1,0,1,"2025-01-20","2025-01-20",null,1,null,"deepseek",[0.55,1.66]],' +
+    '["gemini-2.5-flash",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-03-20","2025-06-05",null,1,"2025-01","gemini-flash",[0.3,2.5]],' +
+    '["gemini-2.5-pro",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-03-25","2025-03-25",null,1,"2025-01","gemini-pro",[1.25,10]],' +
+    '["gemini-3-flash-preview",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",null,1,"2025-01","gemini-flash",[0.5,3]],' +
+    '["gemini-3.1-flash-lite-preview",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2026-03-01","2026-03-01",1,1,null,"gemini-flash",[0.25,1.5,0.025,1]],' +
+    '["gemini-3.1-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",1,1,"2025-01","gemini-pro",[2,12]],' +
+    '["gpt-4.1",1047576,32768,"text,image","text",1,0,1,0,"2025-04-14","2025-04-14",null,1,"2024-04","gpt",[2,8]],' +
+    '["gpt-4.1-mini",1047576,32768,"text,image","text",1,0,1,0,"2025-04-14","2025-04-14",null,1,"2024-04","gpt",[0.4,1.6]],' +
+    '["gpt-4.1-nano",1047576,32768,"text,image","text",1,0,1,0,"2025-04-14","2025-04-14",null,1,"2024-04","gpt",[0.1,0.4]],' +
+    '["gpt-4o-2024-11-20",128000,16384,"text,image,audio","text",1,0,1,0,"2024-11-20","2024-11-20",null,1,"2024-10","gpt",[2.5,10]],' +
+    '["gpt-4o-mini",128000,16384,"text,image","text",1,0,1,0,"2024-07-18","2024-07-18",null,1,"2024-04","gpt",[0.15,0.6]],' +
+    '["gpt-5",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",null,0,"2024-09-30","gpt",[1.25,10]],' +
+    '["gpt-5-codex",400000,128000,"text,image","text",1,1,0,0,"2025-09-15","2025-09-15",1,0,"2024-09-30","gpt",[1.25,10]],' +
+    '["gpt-5-mini",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",null,0,"2024-05-30","gpt-mini",[0.25,2]],' +
+    '["gpt-5-nano",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",null,0,"2024-05-30","gpt-nano",[0.05,0.4]],' +
+    '["gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",null,0,"2024-09-30","gpt",[1.25,10]],' +
+    '["gpt-5.1-chat-latest",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",null,0,"2024-09-30","gpt",[1.25,10]],' +
+    '["gpt-5.1-codex",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt",[1.25,10]],' +
+    '["gpt-5.1-codex-max",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt",[1.25,10]],' +
+    '["gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",null,0,"2025-08-31","gpt",[1.75,14]],' +
+    '["gpt-5.2-chat-latest",400000,128000,"text,image","text",1,1,1,0,"2026-01-01","2026-01-01",null,1,"2024-09-30","gpt",[1.75,14]],' +
+    '["gpt-5.2-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt",[1.75,14]],' +
+    '["gpt-5.3-chat-latest",400000,128000,"text,image","text",1,1,1,0,"2026-03-01","2026-03-01",null,1,null,"gpt",[1.75,14]],' +
+    '["gpt-5.3-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",1,0,"2025-08-31","gpt",[1.75,14]],' +
+    '["gpt-5.3-codex-xhigh",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",1,0,"2025-08-31","gpt",[1.75,14]],' +
+    '["gpt-5.4",1050000,128000,"text,image","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt",[2.5,15]],' +
+    '["grok-4-0709",256000,16384,"text,image","text",1,1,1,0,"2025-07-09","2025-07-09",null,1,null,"grok",[3,15]],' +
+    '["grok-4-1-fast-non-reasoning",2000000,16384,"text,image","text",1,0,1,0,"2025-11-17","2025-11-17",null,1,null,"grok",[0.2,0.5]],' +
+    '["grok-4-fast-non-reasoning",2000000,16384,"text,image","text",1,0,1,0,"2025-07-09","2025-07-09",null,1,null,"grok",[0.2,0.5]],' +
+    '["grok-code-fast-1",256000,16384,"text,image","text",1,0,1,0,"2025-09-01","2025-09-01",null,1,null,"grok",[0.2,1.5]],' +
+    '["kimi-k2-turbo-preview",256000,8192,"text","text",1,0,0,0,"2025-07-08","2025-07-08",null,1,null,"kimi-k2",[0.15,8]],' +
+    '["kimi-k2.5",262144,32768,"text,image,video","text",1,1,0,1,"2026-01","2026-01",1,1,"2025-01","kimi-k2",[0.6,3]],' +
+    '["llama-3.3-70b-versatile",128000,32768,"text","text",1,0,0,1,"2024-12-06","2024-12-06",null,1,null,"llama",[0.59,0.79]],' +
+    '["meta-llama/Llama-4-Maverick-17B-128E-Instruct-FP8",1000000,32768,"text,image","text",1,0,1,1,"2025-04-05","2025-04-05",null,1,"2024-08","llama",[0.14,0.59]],' +
+    '["meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo",128000,4096,"text","text",1,0,0,1,"2024-07-23","2024-07-23",null,1,null,"llama",[3.5,3.5]],' +
+    '["meta-llama/Meta-Llama-3.1-8B-Instruct",128000,4096,"text","text",1,0,0,1,"2024-07-23","2024-07-23",null,1,null,"llama",[0.02,0.05]],' +
+    '["o3",200000,100000,"text,image","text",1,1,1,0,"2025-04-16","2025-04-16",null,0,"2024-05","o",[2,8]],' +
+    '["o3-mini",200000,100000,"text","text",1,1,0,0,"2024-12-20","2025-01-29",null,0,"2024-05","o-mini",[1.1,4.4]],' +
+    '["o3-pro",200000,100000,"text,image","text",1,1,1,0,"2025-06-10","2025-06-10",null,0,"2024-05","o-pro",[20,40]],' +
+    '["o4-mini",200000,100000,"text,image","text",1,1,1,0,"2025-04-16","2025-04-16",null,0,"2024-05","o-mini",[1.1,4.4]],' +
+    '["openai/gpt-oss-120b",128000,32768,"text,image","text",1,1,1,1,"2025-08-05","2025-08-05",null,1,null,"gpt-oss",[0.08,0.44]],' +
+    '["qwen-2.5-coder-32b",128000,8192,"text","text",1,0,0,1,"2024-11-11","2024-11-11",null,1,null,"qwen",[0.79,0.79]],' +
+    '["qwen3-max",131072,16384,"text","text",1,1,0,0,"2025-05-28","2025-05-28",null,1,null,"qwen",[1.2,6]],' +
+    '["route-llm",128000,16384,"text,image","text",1,0,1,0,"2024-01-01","2024-01-01",null,1,"2024-10","gpt",[3,15]],' +
+    '["zai-org/glm-4.5",128000,8192,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,null,"glm",[0.6,2.2]],' +
+    '["zai-org/glm-4.6",128000,8192,"text","text",1,0,0,1,"2025-03-01","2025-03-01",null,1,null,"glm",[0.6,2.2]],' +
+    '["zai-org/glm-4.7",128000,8192,"text","text",1,0,0,1,"2025-06-01","2025-06-01",null,1,null,"glm",[0.6,2.2]],' +
+    '["zai-org/glm-5",204800,131072,"text","text",1,1,0,1,"2026-02-11","2026-02-11",null,1,null,"glm",[1,3.2]]' +
     ']',
   'aihubmix': '[' +
     '["alicloud-deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.028]],' +
@@ -295,6 +433,159 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["qwen3.7-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-06-02","2026-06-04",null,1,"2025-04","qwen",[0.5,3,0.05,0.625]],' +
     '["qwq-plus",131072,8192,"text","text",1,1,0,0,"2025-03-05","2025-03-05",null,1,"2024-04","qwen",[0.8,2.4]]' +
     ']',
+  'alibaba-cn': '[' +
+    '["MiniMax-M2.5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0.3,1.2]],' +
+    '["MiniMax/MiniMax-M2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.3,1.2,0.06,0.375]],' +
+    '["deepseek-r1",131072,16384,"text","text",1,1,0,0,"2025-01-01","2025-01-01",null,1,null,"deepseek-thinking",[0.574,2.294]],' +
+    '["deepseek-r1-0528",131072,16384,"text","text",1,1,0,0,"2025-05-28","2025-05-28",null,1,null,"deepseek-thinking",[0.574,2.294]],' +
+    '["deepseek-r1-distill-llama-70b",32768,16384,"text","text",1,1,0,0,"2025-01-01","2025-01-01",null,1,null,"deepseek-thinking",[0.287,0.861]],' +
+    '["deepseek-r1-distill-llama-8b",32768,16384,"text","text",1,1,0,0,"2025-01-01","2025-01-01",null,1,null,"deepseek-thinking",[0,0]],' +
+    '["deepseek-r1-distill-qwen-1-5b",32768,16384,"text","text",1,1,0,0,"2025-01-01","2025-01-01",null,1,null,"qwen",[0,0]],' +
+    '["deepseek-r1-distill-qwen-14b",32768,16384,"text","text",1,1,0,0,"2025-01-01","2025-01-01",null,1,null,"qwen",[0.144,0.431]],' +
+    '["deepseek-r1-distill-qwen-32b",32768,16384,"text","text",1,1,0,0,"2025-01-01","2025-01-01",null,1,null,"qwen",[0.287,0.861]],' +
+    '["deepseek-r1-distill-qwen-7b",32768,16384,"text","text",1,1,0,0,"2025-01-01","2025-01-01",null,1,null,"qwen",[0.072,0.144]],' +
+    '["deepseek-v3",65536,8192,"text","text",1,0,0,0,"2024-12-01","2024-12-01",null,1,null,"deepseek",[0.287,1.147]],' +
+    '["deepseek-v3-1",131072,65536,"text","text",1,0,0,0,"2025-01-01","2025-01-01",null,1,null,"deepseek",[0.574,1.721]],' +
+    '["deepseek-v3-2-exp",131072,65536,"text","text",1,0,0,0,"2025-01-01","2025-01-01",null,1,null,"deepseek",[0.287,0.431]],' +
+    '["deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.0028]],' +
+    '["deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.435,0.87,0.003625]],' +
+    '["glm-5",202752,16384,"text","text",1,1,0,0,"2026-02-11","2026-02-11",null,1,null,"glm",[0.86,3.15]],' +
+    '["glm-5.1",202752,128000,"text","text",1,1,0,1,"2026-04-14","2026-04-14",1,1,null,"glm",[0.87,3.48,0.17]],' +
+    '["kimi-k2-thinking",262144,16384,"text","text",1,1,0,1,"2025-11-06","2025-11-06",1,1,null,"kimi-thinking",[0.574,2.294]],' +
+    '["kimi-k2.5",262144,32768,"text,image,video","text",1,1,0,1,"2026-01-27","2026-01-27",0,1,"2025-01","kimi-k2",[0.574,2.411]],' +
+    '["kimi-k2.6",262144,16384,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",0,1,"2025-01","kimi-k2",[0.929,3.858]],' +
+    '["kimi/kimi-k2.5",262144,262144,"text,image,video","text",1,1,0,1,"2026-01-27","2026-01-27",1,0,"2025-01","kimi-k2",[0.6,3,0.1]],' +
+    '["moonshot-kimi-k2-instruct",131072,8192,"text","text",1,0,0,1,"2025-01-01","2025-01-01",0,1,null,"kimi-k2",[0.574,2.294]],' +
+    '["qvq-max",131072,8192,"text,image","text",1,1,0,0,"2025-03-25","2025-03-25",null,1,"2024-04","qvq",[1.147,4.588]],' +
+    '["qwen-deep-research",1000000,32768,"text","text",1,0,0,0,"2024-01","2024-01",null,1,"2024-04","qwen",[7.742,23.367]],' +
+    '["qwen-doc-turbo",131072,8192,"text","text",1,0,0,0,"2024-01","2024-01",null,1,"2024-04","qwen",[0.087,0.144]],' +
+    '["qwen-flash",1000000,32768,"text","text",1,1,0,0,"2025-07-28","2025-07-28",null,1,"2024-04","qwen",[0.022,0.216]],' +
+    '["qwen-long",10000000,8192,"text","text",1,0,0,0,"2025-01-25","2025-01-25",null,1,"2024-04","qwen",[0.072,0.287]],' +
+    '["qwen-math-plus",4096,3072,"text","text",1,0,0,0,"2024-08-16","2024-09-19",null,1,"2024-04","qwen",[0.574,1.721]],' +
+    '["qwen-math-turbo",4096,3072,"text","text",1,0,0,0,"2024-09-19","2024-09-19",null,1,"2024-04","qwen",[0.287,0.861]],' +
+    '["qwen-max",131072,8192,"text","text",1,0,0,0,"2024-04-03","2025-01-25",null,1,"2024-04","qwen",[0.345,1.377]],' +
+    '["qwen-mt-plus",16384,8192,"text","text",0,0,0,0,"2025-01","2025-01",null,1,"2024-04","qwen",[0.259,0.775]],' +
+    '["qwen-mt-turbo",16384,8192,"text","text",0,0,0,0,"2025-01","2025-01",null,1,"2024-04","qwen",[0.101,0.28]],' +
+    '["qwen-omni-turbo",32768,2048,"text,image,audio,video","text,audio",1,0,0,0,"2025-01-19","2025-03-26",null,1,"2024-04","qwen",[0.058,0.23]],' +
+    '["qwen-omni-turbo-realtime",32768,2048,"text,image,audio","text,audio",1,0,0,0,"2025-05-08","2025-05-08",null,1,"2024-04","qwen",[0.23,0.918]],' +
+    '["qwen-plus",1000000,32768,"text","text",1,1,0,0,"2024-01-25","2025-09-11",null,1,"2024-04","qwen",[0.115,0.287]],' +
+    '["qwen-plus-character",32768,4096,"text","text",1,0,0,0,"2024-01","2024-01",null,1,"2024-04","qwen",[0.115,0.287]],' +
+    '["qwen-turbo",1000000,16384,"text","text",1,1,0,0,"2024-11-01","2025-07-15",null,1,"2024-04","qwen",[0.044,0.087]],' +
+    '["qwen-vl-max",131072,8192,"text,image","text",1,0,0,0,"2024-04-08","2025-08-13",null,1,"2024-04","qwen",[0.23,0.574]],' +
+    '["qwen-vl-ocr",34096,4096,"text,image","text",0,0,0,0,"2024-10-28","2025-04-13",null,1,"2024-04","qwen",[0.717,0.717]],' +
+    '["qwen-vl-plus",131072,8192,"text,image","text",1,0,0,0,"2024-01-25","2025-08-15",null,1,"2024-04","qwen",[0.115,0.287]],' +
+    '["qwen2-5-14b-instruct",131072,8192,"text","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[0.144,0.431]],' +
+    '["qwen2-5-32b-instruct",131072,8192,"text","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[0.287,0.861]],' +
+    '["qwen2-5-72b-instruct",131072,8192,"text","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[0.574,1.721]],' +
+    '["qwen2-5-7b-instruct",131072,8192,"text","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[0.072,0.144]],' +
+    '["qwen2-5-coder-32b-instruct",131072,8192,"text","text",1,0,0,1,"2024-11","2024-11",null,1,"2024-04","qwen",[0.287,0.861]],' +
+    '["qwen2-5-coder-7b-instruct",131072,8192,"text","text",1,0,0,1,"2024-11","2024-11",null,1,"2024-04","qwen",[0.144,0.287]],' +
+    '["qwen2-5-math-72b-instruct",4096,3072,"text","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[0.574,1.721]],' +
+    '["qwen2-5-math-7b-instruct",4096,3072,"text","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[0.144,0.287]],' +
+    '["qwen2-5-omni-7b",32768,2048,"text,image,audio,video","text,audio",1,0,0,1,"2024-12","2024-12",null,1,"2024-04","qwen",[0.087,0.345]],' +
+    '["qwen2-5-vl-72b-instruct",131072,8192,"text,image","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[2.294,6.881]],' +
+    '["qwen2-5-vl-7b-instruct",131072,8192,"text,image","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[0.287,0.717]],' +
+    '["qwen3-14b",131072,8192,"text","text",1,1,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.144,0.574]],' +
+    '["qwen3-235b-a22b",131072,16384,"text","text",1,1,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.287,1.147]],' +
+    '["qwen3-32b",131072,16384,"text","text",1,1,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.287,1.147]],' +
+    '["qwen3-8b",131072,8192,"text","text",1,1,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.072,0.287]],' +
+    '["qwen3-asr-flash",53248,4096,"audio","text",0,0,0,0,"2025-09-08","2025-09-08",null,0,"2024-04","qwen",[0.032,0.032]],' +
+    '["qwen3-coder-30b-a3b-instruct",262144,65536,"text","text",1,0,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.216,0.861]],' +
+    '["qwen3-coder-480b-a35b-instruct",262144,65536,"text","text",1,0,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.861,3.441]],' +
+    '["qwen3-coder-flash",1000000,65536,"text","text",1,0,0,0,"2025-07-28","2025-07-28",null,1,"2025-04","qwen",[0.144,0.574]],' +
+    '["qwen3-coder-plus",1048576,65536,"text","text",1,0,0,1,"2025-07-23","2025-07-23",null,1,"2025-04","qwen",[1,5]],' +
+    '["qwen3-max",262144,65536,"text","text",1,0,0,0,"2025-09-23","2025-09-23",null,1,"2025-04","qwen",[0.861,3.441]],' +
+    '["qwen3-next-80b-a3b-instruct",131072,32768,"text","text",1,0,0,1,"2025-09","2025-09",null,1,"2025-04","qwen",[0.144,0.574]],' +
+    '["qwen3-next-80b-a3b-thinking",131072,32768,"text","text",1,1,0,1,"2025-09","2025-09",null,1,"2025-04","qwen",[0.144,1.434]],' +
+    '["qwen3-omni-flash",65536,16384,"text,image,audio,video","text,audio",1,1,0,0,"2025-09-15","2025-09-15",null,1,"2024-04","qwen",[0.058,0.23]],' +
+    '["qwen3-omni-flash-realtime",65536,16384,"text,image,audio","text,audio",1,0,0,0,"2025-09-15","2025-09-15",null,1,"2024-04","qwen",[0.23,0.918]],' +
+    '["qwen3-vl-235b-a22b",131072,32768,"text,image","text",1,1,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.286705,1.14682]],' +
+    '["qwen3-vl-30b-a3b",131072,32768,"text,image","text",1,1,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.108,0.431]],' +
+    '["qwen3-vl-plus",262144,32768,"text,image","text",1,1,0,0,"2025-09-23","2025-09-23",null,1,"2025-04","qwen",[0.143353,1.433525]],' +
+    '["qwen3.5-397b-a17b",262144,65536,"text,image,video","text",1,1,0,1,"2026-02-16","2026-02-16",null,1,"2025-04","qwen",[0.43,2.58]],' +
+    '["qwen3.5-flash",1000000,65536,"text,image,video","text",1,1,1,0,"2026-02-23","2026-02-23",1,1,"2025-04","qwen",[0.172,1.72]],' +
+    '["qwen3.5-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-02-16","2026-02-16",null,1,"2025-04","qwen",[0.573,3.44]],' +
+    '["qwen3.6-flash",1000000,65536,"text,image,video","text",1,1,1,0,"2026-04-27","2026-04-27",1,1,null,"qwen3.6",[0.1875,1.125,null,0.234375]],' +
+    '["qwen3.6-max-preview",245800,65536,"text","text",1,1,0,0,"2026-04-20","2026-04-21",1,1,null,"qwen",[1.32,7.9,0.132]],' +
+    '["qwen3.6-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen",[0.5,3,0.05,0.625]],' +
+    '["qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-21",null,1,null,"qwen",[2.5,7.5,0.5,3.125]],' +
+    '["qwen3.7-plus",1000000,64000,"text,image","text",1,1,0,0,"2026-06-02","2026-06-02",null,1,"2025-04","qwen",[0.5,3,0.05,0.625]],' +
+    '["qwq-32b",131072,8192,"text","text",1,1,0,1,"2024-12","2024-12",null,1,"2024-04","qwen",[0.287,0.861]],' +
+    '["qwq-plus",131072,8192,"text","text",1,1,0,0,"2025-03-05","2025-03-05",null,1,"2024-04","qwen",[0.23,0.574]],' +
+    '["siliconflow/deepseek-r1-0528",163840,32768,"text","text",1,1,0,0,"2025-05-28","2025-11-25",1,1,null,"deepseek-thinking",[0.5,2.18]],' +
+    '["siliconflow/deepseek-v3-0324",163840,163840,"text","text",1,0,0,0,"2024-12-26","2025-11-25",1,1,null,"deepseek",[0.25,1]],' +
+    '["siliconflow/deepseek-v3.1-terminus",163840,65536,"text","text",1,1,0,0,"2025-09-29","2025-11-25",1,1,null,"deepseek",[0.27,1]],' +
+    '["siliconflow/deepseek-v3.2",163840,65536,"text","text",1,1,0,0,"2025-12-03","2025-12-03",1,1,null,"deepseek",[0.27,0.42]],' +
+    '["tongyi-intent-detect-v3",8192,1024,"text","text",0,0,0,0,"2024-01","2024-01",null,1,"2024-04","yi",[0.058,0.144]]' +
+    ']',
+  'alibaba-coding-plan': '[' +
+    '["MiniMax-M2.5",196608,24576,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0,0,0,0]],' +
+    '["glm-4.7",202752,16384,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0,0,0,0]],' +
+    '["glm-5",202752,16384,"text","text",1,1,0,0,"2026-02-11","2026-02-11",null,1,null,"glm",[0,0,0,0]],' +
+    '["kimi-k2.5",262144,32768,"text,image,video","text",1,1,1,1,"2026-01-27","2026-01-27",null,1,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["qwen3-coder-next",262144,65536,"text","text",1,0,0,1,"2026-02-03","2026-02-03",1,1,null,"qwen",[0,0,0,0]],' +
+    '["qwen3-coder-plus",1000000,65536,"text","text",1,0,0,1,"2025-07-23","2025-07-23",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3-max-2026-01-23",262144,32768,"text","text",1,0,0,0,"2026-01-23","2026-01-23",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3.5-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-02-16","2026-02-16",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3.6-flash",1000000,65536,"text,image,video","text",1,1,1,0,"2026-04-27","2026-04-27",1,1,null,"qwen3.6",[0.1875,1.125,null,0.234375]],' +
+    '["qwen3.6-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-21",null,1,null,"qwen",[2.5,7.5,0.5,3.125]],' +
+    '["qwen3.7-plus",1000000,64000,"text,image","text",1,1,0,0,"2026-06-02","2026-06-02",null,1,"2025-04","qwen",[0,0,0,0]]' +
+    ']',
+  'alibaba-coding-plan-cn': '[' +
+    '["MiniMax-M2.5",196608,24576,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0,0,0,0]],' +
+    '["glm-4.7",202752,16384,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0,0,0,0]],' +
+    '["glm-5",202752,16384,"text","text",1,1,0,0,"2026-02-11","2026-02-11",null,1,null,"glm",[0,0,0,0]],' +
+    '["kimi-k2.5",262144,32768,"text,image","text",1,1,1,1,"2026-01-27","2026-01-27",null,1,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["qwen3-coder-next",262144,65536,"text","text",1,0,0,1,"2026-02-03","2026-02-03",1,1,null,"qwen",[0,0,0,0]],' +
+    '["qwen3-coder-plus",1000000,65536,"text","text",1,0,0,1,"2025-07-23","2025-07-23",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3-max-2026-01-23",262144,32768,"text","text",1,0,0,0,"2026-01-23","2026-01-23",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3.5-plus",1000000,65536,"text,image","text",1,1,0,0,"2026-02-16","2026-02-16",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3.6-flash",1000000,65536,"text,image,video","text",1,1,1,0,"2026-04-27","2026-04-27",1,1,null,"qwen3.6",[0.1875,1.125,null,0.234375]],' +
+    '["qwen3.6-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-21",null,1,null,"qwen",[2.5,7.5,0.5,3.125]],' +
+    '["qwen3.7-plus",1000000,64000,"text,image","text",1,1,0,0,"2026-06-02","2026-06-02",null,1,"2025-04","qwen",[0,0,0,0]]' +
+    ']',
+  'alibaba-token-plan': '[' +
+    '["MiniMax-M2.5",196608,24576,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0,0,0,0]],' +
+    '["deepseek-v3.2",131072,65536,"text","text",1,1,0,1,"2025-12-03","2025-12-05",1,1,"2025-01","deepseek",[0,0]],' +
+    '["deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0,0,0]],' +
+    '["deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0,0,0]],' +
+    '["glm-5",202752,16384,"text","text",1,1,0,0,"2026-02-12","2026-02-12",null,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5.1",202752,128000,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[0,0,0,0]],' +
+    '["kimi-k2.5",262144,32768,"text,image,video","text",1,1,1,1,"2026-01","2026-01",null,1,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["kimi-k2.6",262144,16384,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",null,1,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",null,0,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["qwen-image-2.0",8192,0,"text","image",0,0,0,0,"2026-03-03","2026-03-03",null,1,null,"qwen",[0,0]],' +
+    '["qwen-image-2.0-pro",8192,0,"text","image",0,0,0,0,"2026-03-03","2026-03-03",null,1,null,"qwen",[0,0]],' +
+    '["qwen3.6-flash",1000000,65536,"text,image,video","text",1,1,1,0,"2026-04-27","2026-04-27",1,1,null,"qwen3.6",[0,0,0,0]],' +
+    '["qwen3.6-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-21",null,1,null,"qwen",[0,0,0,0]],' +
+    '["qwen3.7-plus",1000000,64000,"text,image","text",1,1,0,0,"2026-06-02","2026-06-02",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["wan2.7-image",8192,0,"text","image",0,0,0,0,"2026-05-29","2026-05-29",null,1,null,null,[0,0]],' +
+    '["wan2.7-image-pro",8192,0,"text","image",0,0,0,0,"2026-05-29","2026-05-29",null,1,null,null,[0,0]]' +
+    ']',
+  'alibaba-token-plan-cn': '[' +
+    '["MiniMax-M2.5",196608,24576,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0,0,0,0]],' +
+    '["deepseek-v3.2",131072,65536,"text","text",1,1,0,1,"2025-12-03","2025-12-05",1,1,"2025-01","deepseek",[0,0]],' +
+    '["deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0,0,0]],' +
+    '["deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0,0,0]],' +
+    '["glm-5",202752,16384,"text","text",1,1,0,0,"2026-02-12","2026-02-12",null,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5.1",202752,128000,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[0,0,0,0]],' +
+    '["kimi-k2.5",262144,32768,"text,image,video","text",1,1,1,1,"2026-01","2026-01",null,1,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["kimi-k2.6",262144,16384,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",null,1,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",null,0,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["qwen-image-2.0",8192,0,"text","image",0,0,0,0,"2026-03-03","2026-03-03",null,1,null,"qwen",[0,0]],' +
+    '["qwen-image-2.0-pro",8192,0,"text","image",0,0,0,0,"2026-03-03","2026-03-03",null,1,null,"qwen",[0,0]],' +
+    '["qwen3.6-flash",1000000,65536,"text,image,video","text",1,1,1,0,"2026-04-27","2026-04-27",1,1,null,"qwen3.6",[0,0,0,0]],' +
+    '["qwen3.6-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-21",null,1,null,"qwen",[0,0,0,0]],' +
+    '["qwen3.7-plus",1000000,64000,"text,image","text",1,1,0,0,"2026-06-02","2026-06-02",null,1,"2025-04","qwen",[0,0,0,0]],' +
+    '["wan2.7-image",8192,0,"text","image",0,0,0,0,"2026-05-29","2026-05-29",null,1,null,null,[0,0]],' +
+    '["wan2.7-image-pro",8192,0,"text","image",0,0,0,0,"2026-05-29","2026-05-29",null,1,null,null,[0,0]]' +
+    ']',
   'amazon-bedrock': '[' +
     '["amazon.nova-2-lite-v1:0",128000,4096,"text,image,video","text",1,1,0,0,"2024-12-01","2024-12-01",null,1,null,"nova",[0.33,2.75]],' +
     '["amazon.nova-lite-v1:0",300000,8192,"text,image,video","text",1,0,1,0,"2024-12-03","2024-12-03",null,1,"2024-10","nova-lite",[0.06,0.24,0.015]],' +
@@ -402,6 +693,11 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["zai.glm-4.7-flash",200000,131072,"text","text",1,1,0,1,"2026-01-19","2026-01-19",1,1,"2025-04","glm-flash",[0.07,0.4]],' +
     '["zai.glm-5",202752,101376,"text","text",1,1,0,1,"2026-03-18","2026-03-18",1,1,null,"glm",[1,3.2]]' +
     ']',
+  'ambient': '[' +
+    '["moonshotai/kimi-k2.6",262144,262144,"text,image","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.95,4,0.2,0]],' +
+    '["moonshotai/kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,1,"2025-01","kimi-k2",[0.75,3.5,0.16,0]],' +
+    '["zai-org/GLM-5.1-FP8",202752,131072,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1.4,4.4,0,0]]' +
+    ']',
   'anthropic': '[' +
     '["claude-3-5-sonnet-20240620",200000,8192,"text,image,pdf","text",1,0,1,0,"2024-06-20","2024-06-20",null,1,"2024-04-30","claude-sonnet",[3,15,0.3,3.75],"deprecated"],' +
     '["claude-3-5-sonnet-20241022",200000,8192,"text,image,pdf","text",1,0,1,0,"2024-10-22","2024-10-22",null,1,"2024-04-30","claude-sonnet",[3,15,0.3,3.75],"deprecated"],' +
@@ -427,6 +723,55 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["claude-sonnet-4-5-20250929",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15,0.3,3.75]],' +
     '["claude-sonnet-4-6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
     '["claude-sonnet-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-30","2026-06-30",null,0,"2026-01-31","claude-sonnet",[2,10,0.2,2.5]]' +
+    ']',
+  'anyapi': '[' +
+    '["anthropic/claude-haiku-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku"],' +
+    '["anthropic/claude-opus-4-6",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-03-13",null,1,"2025-05-31","claude-opus"],' +
+    '["anthropic/claude-opus-4-7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus"],' +
+    '["anthropic/claude-sonnet-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet"],' +
+    '["anthropic/claude-sonnet-4-6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet"],' +
+    '["cohere/command-r-plus-08-2024",128000,4000,"text","text",1,0,0,1,"2024-08-30","2024-08-30",null,1,"2024-06-01","command-r"],' +
+    '["deepseek/deepseek-chat",1000000,384000,"text","text",1,0,1,1,"2025-12-01","2026-02-28",null,1,"2025-09","deepseek"],' +
+    '["deepseek/deepseek-r1",1000000,384000,"text","text",1,1,1,1,"2025-12-01","2026-02-28",null,1,"2025-09","deepseek-thinking"],' +
+    '["deepseek/deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash"],' +
+    '["deepseek/deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking"],' +
+    '["google/gemini-2.5-flash",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash"],' +
+    '["google/gemini-2.5-flash-lite",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash-lite"],' +
+    '["google/gemini-2.5-pro",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-pro"],' +
+    '["google/gemini-3-flash-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",1,1,"2025-01","gemini-flash"],' +
+    '["google/gemini-3-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-11-18","2025-11-18",1,1,"2025-01","gemini-pro"],' +
+    '["mistralai/devstral-2512",262144,262144,"text","text",1,0,0,1,"2025-12-09","2025-12-09",null,1,"2025-12","devstral",null,"deprecated"],' +
+    '["mistralai/mistral-large-2512",262144,262144,"text,image","text",1,0,1,1,"2024-11-01","2025-12-02",null,1,"2024-11","mistral-large"],' +
+    '["openai/gpt-4.1",1047576,32768,"text,image,pdf","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt"],' +
+    '["openai/gpt-4.1-mini",1047576,32768,"text,image,pdf","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt-mini"],' +
+    '["openai/gpt-5",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-09-30","gpt"],' +
+    '["openai/gpt-5-mini",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-mini"],' +
+    '["openai/gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt"],' +
+    '["openai/gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt"],' +
+    '["openai/gpt-5.4",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt"],' +
+    '["openai/o3",200000,100000,"text,image,pdf","text",1,1,1,0,"2025-04-16","2025-04-16",1,0,"2024-05","o"],' +
+    '["openai/o3-mini",200000,100000,"text","text",1,1,0,0,"2024-12-20","2025-01-29",1,0,"2024-05","o-mini"],' +
+    '["openai/o4-mini",200000,100000,"text,image","text",1,1,1,0,"2025-04-16","2025-04-16",1,0,"2024-05","o-mini"],' +
+    '["perplexity/sonar-pro",200000,8192,"text,image","text",0,0,1,0,"2024-01-01","2025-09-01",null,1,"2025-09-01","sonar-pro"],' +
+    '["perplexity/sonar-reasoning-pro",128000,4096,"text,image","text",0,1,1,0,"2024-01-01","2025-09-01",null,1,"2025-09-01","sonar-reasoning"],' +
+    '["xai/grok-4.3",1000000,30000,"text,image,pdf","text",1,1,1,0,"2026-04-17","2026-04-17",1,1,null,"grok"]' +
+    ']',
+  'auriko': '[' +
+    '["claude-opus-4-6",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-03-13",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-sonnet-4-6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.0028]],' +
+    '["deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.435,0.87,0.003625]],' +
+    '["gemini-2.5-flash",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash",[0.3,2.5,0.03]],' +
+    '["gemini-2.5-pro",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-pro",[1.25,10,0.125]],' +
+    '["gemini-3.1-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",1,1,"2025-01","gemini-pro",[2,12,0.2]],' +
+    '["glm-5.1",200000,131072,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1.4,4.4,0.26]],' +
+    '["grok-4.3",1000000,30000,"text,image,pdf","text",1,1,1,0,"2026-04-17","2026-04-17",1,1,null,"grok",[1.25,2.5,0.2]],' +
+    '["kimi-k2.5",262144,262144,"text,image,video","text",1,1,0,1,"2026-01","2026-01",1,0,"2025-01","kimi-k2",[0.5,2.8]],' +
+    '["kimi-k2.6",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.95,4,0.16]],' +
+    '["minimax-m2-7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.3,1.2,null,0.375]],' +
+    '["minimax-m2-7-highspeed",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.6,2.4,null,0.375]],' +
+    '["qwen-3.6-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen",[0.5,3,0.1]]' +
     ']',
   'azure': '[' +
     '["claude-fable-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-09","2026-06-09",null,0,"2026-01-31","claude-fable",[10,50,1,12.5]],' +
@@ -539,6 +884,10 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["text-embedding-3-small",8191,1536,"text","text",0,0,0,0,"2024-01-25","2024-01-25",null,null,null,"text-embedding",[0.02,0]],' +
     '["text-embedding-ada-002",8192,1536,"text","text",0,0,0,0,"2022-12-15","2022-12-15",null,null,null,"text-embedding",[0.1,0]]' +
     ']',
+  'bailing': '[' +
+    '["Ling-1T",128000,32000,"text","text",1,0,0,1,"2025-10","2025-10",null,1,"2024-06","ling",[0.57,2.29]],' +
+    '["Ring-1T",128000,32000,"text","text",0,1,0,1,"2025-10","2025-10",null,1,"2024-06","ring",[0.57,2.29]]' +
+    ']',
   'baseten': '[' +
     '["MiniMaxAI/MiniMax-M2.5",204000,204000,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,"2026-01","minimax",[0.3,1.2],"deprecated"],' +
     '["deepseek-ai/DeepSeek-V3.1",164000,131000,"text","text",1,1,0,1,"2025-08-25","2025-08-25",null,1,null,"deepseek",[0.5,1.5],"deprecated"],' +
@@ -596,6 +945,93 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["qwen/qwenCoder/models/Qwen3-Coder-30B-A3B-Instruct",262144,65536,"text","text",1,0,0,1,"2025-07-31","2026-02-12",null,1,"2025-04","qwen",[0.11458,0.74812]],' +
     '["qwen/qwenLM/models/Qwen3-30B-A3B-Instruct-2507",262144,262144,"text","text",1,0,0,1,"2025-07-30","2026-02-25",1,1,null,"qwen",[0.3,0.5]],' +
     '["qwen/qwenLM/models/Qwen3-30B-A3B-Thinking-2507",262144,131072,"text","text",1,1,0,1,"2025-07-31","2026-02-25",1,1,null,"qwen",[0.36,1.3]]' +
+    ']',
+  'cloudferro-sherlock': '[' +
+    '["MiniMaxAI/MiniMax-M2.5",196000,16000,"text","text",1,1,0,1,"2026-03-05","2026-03-05",1,1,"2026-01","minimax",[0.3,1.2]],' +
+    '["meta-llama/Llama-3.3-70B-Instruct",70000,70000,"text","text",1,0,0,1,"2024-12-06","2024-12-06",null,1,"2024-10-09","llama",[2.92,2.92]],' +
+    '["openai/gpt-oss-120b",131000,131000,"text","text",1,1,0,1,"2025-08-28","2025-08-28",1,1,null,"gpt-oss",[2.92,2.92]],' +
+    '["speakleash/Bielik-11B-v2.6-Instruct",32000,32000,"text","text",1,0,0,1,"2025-03-13","2025-03-13",1,1,"2025-03",null,[0.67,0.67]],' +
+    '["speakleash/Bielik-11B-v3.0-Instruct",32000,32000,"text","text",1,0,0,1,"2025-03-13","2025-03-13",1,1,"2025-03",null,[0.67,0.67]]' +
+    ']',
+  'cloudflare-ai-gateway': '[' +
+    '["anthropic/claude-3-5-haiku",200000,8192,"text,image,pdf","text",1,0,1,0,"2024-10-22","2024-10-22",null,1,"2024-07-31","claude-haiku",[0.8,4,0.08,1]],' +
+    '["anthropic/claude-3-haiku",200000,4096,"text,image,pdf","text",1,0,1,0,"2024-03-13","2024-03-13",null,1,"2023-08-31","claude-haiku",[0.25,1.25,0.03,0.3]],' +
+    '["anthropic/claude-3-opus",200000,4096,"text,image,pdf","text",1,0,1,0,"2024-02-29","2024-02-29",null,1,"2023-08-31","claude-opus",[15,75,1.5,18.75]],' +
+    '["anthropic/claude-3-sonnet",200000,4096,"text,image,pdf","text",1,0,1,0,"2024-03-04","2024-03-04",null,1,"2023-08-31","claude-sonnet",[3,15,0.3,0.3]],' +
+    '["anthropic/claude-3.5-haiku",200000,8192,"text,image,pdf","text",1,0,1,0,"2024-10-22","2024-10-22",null,1,"2024-07-31","claude-haiku",[0.8,4,0.08,1]],' +
+    '["anthropic/claude-3.5-sonnet",200000,8192,"text,image,pdf","text",1,0,1,0,"2024-10-22","2024-10-22",null,1,"2024-04-30","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["anthropic/claude-fable-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-09","2026-06-09",null,0,"2026-01-31","claude-fable",[10,50,1,12.5]],' +
+    '["anthropic/claude-haiku-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["anthropic/claude-opus-4",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4-1",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-08-05","2025-08-05",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-11-24","2025-11-24",null,1,"2025-03-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4-6",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4-7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01","claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4-8",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-05-28","2026-05-28",null,0,null,"claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-sonnet-4",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-03-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4-6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-02-17",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-30","2026-06-30",null,0,"2026-01-31","claude-sonnet",[2,10,0.2,2.5]],' +
+    '["openai/gpt-3.5-turbo",16385,4096,"text","text",0,0,0,0,"2023-03-01","2023-11-06",0,1,"2021-09-01","gpt",[0.5,1.5,1.25]],' +
+    '["openai/gpt-4",8192,8192,"text","text",1,0,1,0,"2023-11-06","2024-04-09",0,1,"2023-11","gpt",[30,60]],' +
+    '["openai/gpt-4-turbo",128000,4096,"text,image","text",1,0,1,0,"2023-11-06","2024-04-09",0,1,"2023-12","gpt",[10,30]],' +
+    '["openai/gpt-4o",128000,16384,"text,image","text",1,0,1,0,"2024-05-13","2024-08-06",1,1,"2023-09","gpt",[2.5,10,1.25]],' +
+    '["openai/gpt-4o-mini",128000,16384,"text,image","text",1,0,1,0,"2024-07-18","2024-07-18",1,1,"2023-09","gpt-mini",[0.15,0.6,0.08]],' +
+    '["openai/gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",null,0,"2024-09-30","gpt",[1.25,10,0.13]],' +
+    '["openai/gpt-5.1-codex",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["openai/gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",null,0,"2025-08-31","gpt",[1.75,14,0.175]],' +
+    '["openai/gpt-5.2-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["openai/gpt-5.3-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["openai/gpt-5.4",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt",[2.5,15,0.25]],' +
+    '["openai/gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30,0.5]],' +
+    '["openai/o1",200000,100000,"text,image","text",1,1,1,0,"2024-12-05","2024-12-05",1,0,"2023-09","o",[15,60,7.5]],' +
+    '["openai/o3",200000,100000,"text,image","text",1,1,1,0,"2025-04-16","2025-04-16",1,0,"2024-05","o",[2,8,0.5]],' +
+    '["openai/o3-mini",200000,100000,"text","text",1,1,0,0,"2024-12-20","2025-01-29",1,0,"2024-05","o-mini",[1.1,4.4,0.55]],' +
+    '["openai/o3-pro",200000,100000,"text,image","text",1,1,1,0,"2025-06-10","2025-06-10",1,0,"2024-05","o-pro",[20,80]],' +
+    '["openai/o4-mini",200000,100000,"text,image","text",1,1,1,0,"2025-04-16","2025-04-16",1,0,"2024-05","o-mini",[1.1,4.4,0.28]],' +
+    '["workers-ai/@cf/ai4bharat/indictrans2-en-indic-1B",128000,16384,"text","text",0,0,0,0,"2025-09-25","2025-09-25",null,1,null,"indictrans",[0.34,0.34]],' +
+    '["workers-ai/@cf/aisingapore/gemma-sea-lion-v4-27b-it",128000,16384,"text","text",0,0,0,0,"2025-09-25","2025-09-25",null,1,null,"gemma",[0.35,0.56]],' +
+    '["workers-ai/@cf/baai/bge-base-en-v1.5",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"bge",[0.067,0]],' +
+    '["workers-ai/@cf/baai/bge-large-en-v1.5",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"bge",[0.2,0]],' +
+    '["workers-ai/@cf/baai/bge-m3",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"bge",[0.012,0]],' +
+    '["workers-ai/@cf/baai/bge-reranker-base",128000,16384,"text","text",0,0,0,0,"2025-04-09","2025-04-09",null,1,null,"bge",[0.0031,0]],' +
+    '["workers-ai/@cf/baai/bge-small-en-v1.5",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"bge",[0.02,0]],' +
+    '["workers-ai/@cf/deepgram/aura-2-en",128000,16384,"text","text",0,0,0,0,"2025-11-14","2025-11-14",null,1,null,"aura",[0,0]],' +
+    '["workers-ai/@cf/deepgram/aura-2-es",128000,16384,"text","text",0,0,0,0,"2025-11-14","2025-11-14",null,1,null,"aura",[0,0]],' +
+    '["workers-ai/@cf/deepgram/nova-3",128000,16384,"text","text",0,0,0,0,"2025-11-14","2025-11-14",null,1,null,"nova",[0,0]],' +
+    '["workers-ai/@cf/deepseek-ai/deepseek-r1-distill-qwen-32b",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"deepseek-thinking",[0.5,4.88]],' +
+    '["workers-ai/@cf/facebook/bart-large-cnn",128000,16384,"text","text",0,0,0,0,"2025-04-09","2025-04-09",null,1,null,"bart",[0,0]],' +
+    '["workers-ai/@cf/google/gemma-3-12b-it",128000,16384,"text","text",0,0,0,0,"2025-04-11","2025-04-11",null,1,null,"gemma",[0.35,0.56]],' +
+    '["workers-ai/@cf/huggingface/distilbert-sst-2-int8",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"distilbert",[0.026,0]],' +
+    '["workers-ai/@cf/ibm-granite/granite-4.0-h-micro",128000,16384,"text","text",0,0,0,0,"2025-10-15","2025-10-15",null,1,null,"granite",[0.017,0.11]],' +
+    '["workers-ai/@cf/meta/llama-2-7b-chat-fp16",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.56,6.67]],' +
+    '["workers-ai/@cf/meta/llama-3-8b-instruct",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.28,0.83]],' +
+    '["workers-ai/@cf/meta/llama-3-8b-instruct-awq",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.12,0.27]],' +
+    '["workers-ai/@cf/meta/llama-3.1-8b-instruct",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.28,0.8299999999999998]],' +
+    '["workers-ai/@cf/meta/llama-3.1-8b-instruct-awq",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.12,0.27]],' +
+    '["workers-ai/@cf/meta/llama-3.1-8b-instruct-fp8",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.15,0.29]],' +
+    '["workers-ai/@cf/meta/llama-3.2-11b-vision-instruct",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.049,0.68]],' +
+    '["workers-ai/@cf/meta/llama-3.2-1b-instruct",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.027,0.2]],' +
+    '["workers-ai/@cf/meta/llama-3.2-3b-instruct",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.051,0.34]],' +
+    '["workers-ai/@cf/meta/llama-3.3-70b-instruct-fp8-fast",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.29,2.25]],' +
+    '["workers-ai/@cf/meta/llama-4-scout-17b-16e-instruct",128000,16384,"text","text",0,0,0,0,"2025-04-16","2025-04-16",null,1,null,"llama",[0.27,0.85]],' +
+    '["workers-ai/@cf/meta/llama-guard-3-8b",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"llama",[0.48,0.03]],' +
+    '["workers-ai/@cf/meta/m2m100-1.2b",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"m2m",[0.34,0.34]],' +
+    '["workers-ai/@cf/mistral/mistral-7b-instruct-v0.1",128000,16384,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,"mistral",[0.11,0.19]],' +
+    '["workers-ai/@cf/mistralai/mistral-small-3.1-24b-instruct",128000,16384,"text","text",0,0,0,0,"2025-04-11","2025-04-11",null,1,null,"mistral-small",[0.35,0.56]],' +
+    '["workers-ai/@cf/moonshotai/kimi-k2.5",256000,256000,"text,image","text",1,1,1,1,"2026-01-27","2026-01-27",1,1,"2025-01","kimi-k2",[0.6,3,0.1]],' +
+    '["workers-ai/@cf/moonshotai/kimi-k2.6",256000,256000,"text,image","text",1,1,1,1,"2026-04-20","2026-04-20",1,1,"2025-01","kimi-k2",[0.95,4,0.16]],' +
+    '["workers-ai/@cf/myshell-ai/melotts",128000,16384,"text","text",0,0,0,0,"2025-11-14","2025-11-14",null,1,null,"melotts",[0,0]],' +
+    '["workers-ai/@cf/nvidia/nemotron-3-120b-a12b",256000,256000,"text","text",1,1,0,1,"2026-03-11","2026-03-11",null,1,null,"nemotron",[0.5,1.5]],' +
+    '["workers-ai/@cf/openai/gpt-oss-120b",128000,16384,"text","text",0,0,0,0,"2025-08-05","2025-08-05",null,1,null,null,[0.35,0.75]],' +
+    '["workers-ai/@cf/openai/gpt-oss-20b",128000,16384,"text","text",0,0,0,0,"2025-08-05","2025-08-05",null,1,null,null,[0.2,0.3]],' +
+    '["workers-ai/@cf/pfnet/plamo-embedding-1b",128000,16384,"text","text",0,0,0,0,"2025-09-25","2025-09-25",null,1,null,"plamo",[0.019,0]],' +
+    '["workers-ai/@cf/pipecat-ai/smart-turn-v2",128000,16384,"text","text",0,0,0,0,"2025-11-14","2025-11-14",null,1,null,"smart-turn",[0,0]],' +
+    '["workers-ai/@cf/qwen/qwen2.5-coder-32b-instruct",128000,16384,"text","text",0,0,0,0,"2025-04-11","2025-04-11",null,1,null,"qwen",[0.66,1]],' +
+    '["workers-ai/@cf/qwen/qwen3-30b-a3b-fp8",128000,16384,"text","text",0,0,0,0,"2025-11-14","2025-11-14",null,1,null,"qwen",[0.051,0.34]],' +
+    '["workers-ai/@cf/qwen/qwen3-embedding-0.6b",128000,16384,"text","text",0,0,0,0,"2025-11-14","2025-11-14",null,1,null,"qwen",[0.012,0]],' +
+    '["workers-ai/@cf/qwen/qwq-32b",128000,16384,"text","text",0,0,0,0,"2025-04-11","2025-04-11",null,1,null,"qwen",[0.66,1]],' +
+    '["workers-ai/@cf/zai-org/glm-4.7-flash",131072,131072,"text","text",1,1,0,1,"2026-01-19","2026-01-19",null,1,"2025-04","glm-flash",[0.06,0.4]]' +
     ']',
   'cloudflare-workers-ai': '[' +
     '["@cf/aisingapore/gemma-sea-lion-v4-27b-it",128000,128000,"text","text",0,0,0,1,"2025-09-23","2025-09-23",0,1,null,"gemma",[0.351,0.555]],' +
@@ -694,6 +1130,31 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["qwen3-next-80b-a3b-thinking",128000,128000,"text","text",1,1,0,1,"2025-09-11","2025-09-11",null,1,"2025-04",null,[0.164,1.311]],' +
     '["qwen3.5-122b-a10b",262144,262144,"text","text",1,1,0,1,"2026-02-24","2026-02-24",null,1,"2026-01","qwen",[0.444,3.106]],' +
     '["qwen3.5-397b-a17b",250000,250000,"text","text",1,1,0,1,"2026-02-16","2026-02-16",null,1,"2026-01","qwen",[0.6,3.6]]' +
+    ']',
+  'crof': '[' +
+    '["deepseek-v3.2",163840,163840,"text","text",1,0,0,0,"2025-07-22","2025-07-22",null,1,null,"deepseek",[0.18,0.35,0.04]],' +
+    '["deepseek-v4-flash",1000000,131072,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.12,0.21,0.003]],' +
+    '["deepseek-v4-pro",1000000,131072,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.35,0.8,0.003]],' +
+    '["deepseek-v4-pro-lightning",1000000,131072,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.8,1.6,0.02]],' +
+    '["gemma-4-31b-it",262144,262144,"text,image","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.1,0.3,0.02]],' +
+    '["glm-4.7",202752,202752,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0.25,1.1,0.05,0]],' +
+    '["glm-4.7-flash",202752,131072,"text","text",1,1,0,1,"2026-01-19","2026-01-19",null,1,"2025-04","glm-flash",[0.04,0.3,0.008,0]],' +
+    '["glm-5",202752,202752,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"glm",[0.48,1.9,0.1,0]],' +
+    '["glm-5.1",202752,202752,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[0.45,2.15,0.08,0]],' +
+    '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[0.5,2.2,0.08]],' +
+    '["greg-1-mini",229376,229376,"text","text",0,0,0,0,"2026-01-27","2026-01-27",null,1,null,null,[0.07,0.15,0.01]],' +
+    '["greg-2-super",229376,229376,"text","text",0,0,0,0,"2026-06-14","2026-06-14",null,1,null,null,[1.5,5,0.25]],' +
+    '["greg-2-ultra",229376,229376,"text","text",0,0,0,0,"2026-06-14","2026-06-14",null,1,null,null,[3,10,0.5]],' +
+    '["greg-rp",229376,229376,"text","text",0,0,0,0,"2026-01-27","2026-01-27",null,1,null,null,[0.1,0.3,0.02]],' +
+    '["kimi-k2.5",262144,262144,"text,image,video","text",1,1,0,1,"2026-01","2026-01",1,0,"2025-01","kimi-k2",[0.35,1.7,0.07]],' +
+    '["kimi-k2.5-lightning",131072,32768,"text,image,video","text",1,1,0,1,"2026-02-06","2026-02-06",1,0,null,"kimi-k2",[1,3,0.2]],' +
+    '["kimi-k2.6",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.5,1.99,0.05]],' +
+    '["kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.55,2.25,0.05]],' +
+    '["mimo-v2.5-pro",1048576,131072,"text","text",1,1,0,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0.4,0.8,0.003]],' +
+    '["minimax-m2.5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0.11,0.95,0.02,0.375]],' +
+    '["qwen3.5-397b-a17b",262144,262144,"text,image,video,audio","text",1,1,1,1,"2026-02-15","2026-02-15",1,1,null,"qwen",[0.35,1.75,0.07]],' +
+    '["qwen3.5-9b",262144,262144,"text,image,video,audio","text",1,1,1,1,"2026-03-13","2026-03-13",1,1,null,"qwen",[0.04,0.15,0.008]],' +
+    '["qwen3.6-27b",262144,262144,"text,image,video,audio","text",1,1,1,1,"2026-04-22","2026-04-22",1,1,null,"qwen",[0.2,1.5,0.04]]' +
     ']',
   'databricks': '[' +
     '["databricks-claude-haiku-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
@@ -839,6 +1300,84 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["stable-diffusion-3.5-large",256,1,"text","image",0,0,0,1,"2024-10-22","2026-04-30",null,0,null,"stable-diffusion",[0.08,0]],' +
     '["wan2-2-t2v-a14b",100,1,"text","video",0,0,0,1,"2025-07-28","2026-04-30",null,0,null,null,[0.6,0]]' +
     ']',
+  'dinference': '[' +
+    '["glm-4.7",200000,128000,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0.45,1.65]],' +
+    '["glm-5",200000,128000,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"glm",[0.75,2.4]],' +
+    '["glm-5.1",200000,128000,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1.25,3.89]],' +
+    '["gpt-oss-120b",131072,32768,"text","text",1,0,0,1,"2025-08","2025-08",null,1,null,null,[0.0675,0.27]],' +
+    '["minimax-m2.5",200000,32000,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0.22,0.88]]' +
+    ']',
+  'drun': '[' +
+    '["public/deepseek-r1",131072,32000,"text","text",1,1,0,1,"2025-01-20","2025-01-20",null,1,"2024-12","deepseek-thinking",[0.55,2.2]],' +
+    '["public/deepseek-v3",131072,8192,"text","text",1,0,0,1,"2024-12-26","2024-12-26",null,1,"2024-07","deepseek",[0.28,1.1]],' +
+    '["public/minimax-m25",204800,131072,"text","text",1,1,0,0,"2025-03-01","2025-03-01",null,1,null,"minimax",[0.29,1.16]]' +
+    ']',
+  'evroc': '[' +
+    '["KBLab/kb-whisper-large",448,448,"audio","text",0,0,0,1,"2024-10-01","2024-10-01",null,null,null,"whisper",[0.0023,0.0023]],' +
+    '["Qwen/Qwen3-Embedding-8B",40960,4096,"text","text",0,0,0,1,"2025-07-30","2025-07-30",null,null,null,"text-embedding",[0.115,0.115]],' +
+    '["Qwen/Qwen3-Reranker-4B",32000,4096,"text","text",0,0,0,1,"2025-07-30","2025-07-30",null,null,null,"qwen",[0.0575,0]],' +
+    '["Qwen/Qwen3-VL-30B-A3B-Instruct",100000,100000,"text,image,video","text",1,0,0,1,"2025-07-30","2025-07-30",null,null,null,"qwen",[0.23,0.92]],' +
+    '["Qwen/Qwen3.6-35B-A3B-FP8",262144,65536,"text,image,video,audio","text",1,1,1,1,"2026-04-17","2026-04-17",1,1,null,"qwen",[0.345,1.38]],' +
+    '["evroc/roc",262144,262144,"text,image,video","text",1,1,1,0,"2026-06-06","2026-06-06",1,1,"2026-01",null,[2.875,11.516]],' +
+    '["google/gemma-4-26B-A4B-it",262144,32768,"text,image","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.144,0.575]],' +
+    '["intfloat/multilingual-e5-large-instruct",512,512,"text","text",0,0,0,1,"2024-06-01","2024-06-01",null,null,null,"text-embedding",[0.114,0.114]],' +
+    '["mistralai/Mistral-Medium-3.5-128B",262144,262144,"text,image","text",1,1,1,1,"2026-04-29","2026-04-29",1,1,null,"mistral-medium",[1.725,6.9]],' +
+    '["mistralai/Voxtral-Small-24B-2507",32000,32000,"audio,text","text",0,0,0,1,"2025-03-01","2025-03-01",null,null,null,"voxtral",[0.0023,0.0023]],' +
+    '["moonshotai/Kimi-K2.6",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[1.4375,5.75]],' +
+    '["nvidia/Llama-3.3-70B-Instruct-FP8",128000,4096,"text","text",1,0,1,1,"2024-12-06","2024-12-06",null,1,"2023-12","llama",[1.15,1.15]],' +
+    '["openai/gpt-oss-120b",65536,65536,"text","text",1,1,0,1,"2025-08-05","2025-08-05",null,null,null,"gpt-oss",[0.23,0.92]],' +
+    '["openai/whisper-large-v3",448,4096,"audio","text",0,0,0,1,"2024-10-01","2024-10-01",null,null,null,"whisper",[0.0023,0.0023]],' +
+    '["openai/whisper-large-v3-turbo",448,448,"audio","text",0,0,0,1,"2024-10-01","2024-10-01",null,null,null,"whisper",[0.0023,0.0023]]' +
+    ']',
+  'fastrouter': '[' +
+    '["anthropic/claude-opus-4.1",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-08-05","2025-08-05",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4.8",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-05-28","2026-05-28",null,0,null,"claude-opus",[5,25]],' +
+    '["anthropic/claude-sonnet-4",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-03-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4.6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet",[3,15]],' +
+    '["bytedance/seedance-2",4096,0,"text,image","video",0,0,1,0,"2026-04-01","2026-04-01",null,0,null,"seed"],' +
+    '["deepseek-ai/deepseek-r1-distill-llama-70b",131072,131072,"text","text",0,1,0,1,"2025-01-23","2025-01-23",null,1,"2024-10","deepseek-thinking",[0.03,0.14]],' +
+    '["deepseek/deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[1.74,3.48]],' +
+    '["google/gemini-2.5-flash",1048576,65536,"text,image,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",null,1,"2025-01","gemini-flash",[0.3,2.5,0.0375]],' +
+    '["google/gemini-2.5-pro",1048576,65536,"text,image,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",null,1,"2025-01","gemini-pro",[1.25,10,0.31]],' +
+    '["google/gemini-3-pro-image-preview",65536,32768,"text,image","text,image",0,1,1,0,"2025-11-20","2025-11-20",null,1,"2025-01","gemini-pro",[2,12]],' +
+    '["google/gemini-3.1-flash-image-preview",65536,65536,"text,image,pdf","text,image",0,1,1,0,"2026-02-26","2026-02-26",null,1,"2025-01","gemini-flash",[0.5,3]],' +
+    '["google/gemini-3.1-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",1,1,"2025-01","gemini-pro",[2,12]],' +
+    '["google/gemini-3.5-flash",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-05-19","2026-05-19",1,1,"2025-01","gemini-flash",[1.5,9]],' +
+    '["google/gemma-4-31b-it",262144,32768,"text,image","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.13,0.38]],' +
+    '["google/imagen-4.0-fast",480,0,"text","image",0,0,0,0,"2025-05-20","2025-05-20",null,0,null,"imagen"],' +
+    '["google/imagen-4.0-ultra",480,0,"text","image",0,0,0,0,"2025-05-20","2025-05-20",null,0,null,"imagen"],' +
+    '["google/veo3.1",400000,0,"text,image","video",0,0,1,0,"2026-05-01","2026-05-01",null,0,null,"veo"],' +
+    '["google/veo3.1-fast",400000,0,"text,image","video",0,0,1,0,"2026-05-01","2026-05-01",null,0,null,"veo"],' +
+    '["google/veo3.1-lite",400000,0,"text,image","video",0,0,1,0,"2026-05-01","2026-05-01",null,0,null,"veo"],' +
+    '["leonardo-ai/lucid-origin",4096,0,"text,image","image",0,0,1,0,"2025-06-01","2025-06-01",null,0,null,"lucid"],' +
+    '["leonardo-ai/lucid-realism",4096,0,"text,image","image",0,0,1,0,"2025-06-01","2025-06-01",null,0,null,"lucid"],' +
+    '["minimax/minimax-m2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.3,1.2]],' +
+    '["minimax/minimax-m2.7-highspeed",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.6,2.4]],' +
+    '["moonshotai/kimi-k2",131072,32768,"text","text",1,0,0,1,"2025-07-11","2025-07-11",null,1,"2024-10","kimi-k2",[0.55,2.2]],' +
+    '["moonshotai/kimi-k2.6",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.75,3.5]],' +
+    '["openai/gpt-4.1",1047576,32768,"text,image","text",1,0,1,0,"2025-04-14","2025-04-14",null,1,"2024-04","gpt",[2,8,0.5]],' +
+    '["openai/gpt-5",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",null,1,"2024-10-01","gpt",[1.25,10,0.125]],' +
+    '["openai/gpt-5-mini",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",null,1,"2024-10-01","gpt-mini",[0.25,2,0.025]],' +
+    '["openai/gpt-5-nano",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",null,1,"2024-10-01","gpt-nano",[0.05,0.4,0.005]],' +
+    '["openai/gpt-5.3-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",1,0,"2025-08-31","gpt-codex",[1.75,14]],' +
+    '["openai/gpt-5.4-mini",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-mini",[0.75,4.5]],' +
+    '["openai/gpt-5.4-nano",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-nano",[0.2,1.25]],' +
+    '["openai/gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30]],' +
+    '["openai/gpt-5.5-pro",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt-pro",[30,180]],' +
+    '["openai/gpt-image-2",128000,0,"text,image","image",0,0,1,0,"2026-04-21","2026-04-21",null,1,null,"gpt-image"],' +
+    '["openai/gpt-oss-120b",131072,32768,"text","text",1,1,0,1,"2025-08-05","2025-08-05",null,1,null,"gpt-oss",[0.15,0.6]],' +
+    '["openai/gpt-oss-20b",131072,65536,"text","text",1,1,0,1,"2025-08-05","2025-08-05",null,1,null,"gpt-oss",[0.05,0.2]],' +
+    '["openai/gpt-realtime-1.5",32000,4096,"text,audio,image","text,audio",1,0,1,0,"2025-06-01","2025-06-01",null,1,null,"gpt",[4,16]],' +
+    '["qwen/qwen3-coder",262144,66536,"text","text",1,0,0,1,"2025-07-23","2025-07-23",null,1,"2025-04","qwen",[0.3,1.2]],' +
+    '["sarvam/sarvam-105b",131072,131072,"text","text",1,1,0,1,"2025-09-01","2025-09-01",null,1,null,"sarvam",[0.04,0.16]],' +
+    '["sarvam/sarvam-30b",128000,128000,"text","text",1,1,0,1,"2026-02-18","2026-02-18",null,1,null,"sarvam",[0.02,0.1]],' +
+    '["wanx/wan-v2-6",400000,0,"text,image","video",0,0,1,1,"2025-12-01","2025-12-01",null,0],' +
+    '["x-ai/grok-4",256000,64000,"text","text",1,1,0,0,"2025-07-09","2025-07-09",null,1,"2025-07","grok",[3,15,0.75,15]],' +
+    '["x-ai/grok-4.3",1000000,30000,"text,image,pdf","text",1,1,1,0,"2026-04-17","2026-04-17",1,1,null,"grok",[1.25,2.5]],' +
+    '["x-ai/grok-build-0.1",256000,256000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",1,1,null,"grok-build",[1,2]],' +
+    '["z-ai/glm-5",204800,131072,"text","text",1,1,0,1,"2026-02-11","2026-02-11",null,1,null,"glm",[0.95,3.15]],' +
+    '["z-ai/glm-5.1",200000,131072,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1.05,3.5]]' +
+    ']',
   'fireworks-ai': '[' +
     '["accounts/fireworks/models/deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-06-16",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.028]],' +
     '["accounts/fireworks/models/deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[1.74,3.48,0.145]],' +
@@ -857,6 +1396,18 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["accounts/fireworks/routers/kimi-k2p6-turbo",262000,262000,"text,image","text",1,1,1,1,"2026-04-17","2026-04-17",null,1,null,"kimi-thinking",[2,8,0.3]],' +
     '["accounts/fireworks/routers/kimi-k2p7-code-fast",262000,262000,"text,image","text",1,1,1,1,"2026-06-12","2026-06-16",null,1,null,"kimi-k2",[1.9,8,0.38]]' +
     ']',
+  'freemodel': '[' +
+    '["claude-fable-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-09","2026-06-09",null,0,"2026-01-31","claude-fable",[10,50,1,12.5]],' +
+    '["claude-haiku-4-5-20251001",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["claude-opus-4-6",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-03-13",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-8",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-05-28","2026-05-28",null,0,null,"claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-sonnet-4-6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["gpt-5.3-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175,1.75]],' +
+    '["gpt-5.4",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt",[2.5,15,0.25,2.5]],' +
+    '["gpt-5.4-mini",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-mini",[0.75,4.5,0.075,0.75]],' +
+    '["gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30,0.5,5]]' +
+    ']',
   'friendli': '[' +
     '["MiniMaxAI/MiniMax-M2.5",196608,196608,"text","text",1,1,0,1,"2026-02-12","2026-02-12",1,1,null,"minimax",[0.3,1.2,0.06]],' +
     '["Qwen/Qwen3-235B-A22B-Instruct-2507",262144,262144,"text","text",1,1,0,1,"2025-07-29","2026-01-29",1,1,"2025-04","qwen",[0.2,0.8]],' +
@@ -865,6 +1416,34 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["zai-org/GLM-5",202752,202752,"text","text",1,1,0,1,"2026-02-12","2026-02-12",1,1,null,"glm",[1,3.2,0.5]],' +
     '["zai-org/GLM-5.1",202752,202752,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1.4,4.4,0.26]],' +
     '["zai-org/GLM-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4,0.26]]' +
+    ']',
+  'frogbot': '[' +
+    '["claude-haiku-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["claude-opus-4-6",200000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-7",200000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-sonnet-4-6",200000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-02-17",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["deepseek-v4-pro",128000,8192,"text","text",1,0,1,0,"2026-04-24","2026-04-24",null,1,"2026-01","deepseek",[1.74,3.48,0.14]],' +
+    '["gemini-2.5-flash",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-07-17","2025-07-17",null,1,"2025-01","gemini-flash",[0.3,2.5,0.075]],' +
+    '["gemini-2.5-pro",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-03-20","2025-06-05",null,1,"2025-01","gemini-pro",[1.25,10,0.31]],' +
+    '["gemini-3-1-pro-preview",1000000,64000,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-18","2026-02-18",1,1,"2026-01","gemini-pro",[2,12,0.2]],' +
+    '["gemini-3-flash-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",1,1,"2025-01","gemini-flash",[0.5,3,0.05]],' +
+    '["gpt-4o",128000,16384,"text,image","text",1,0,1,0,"2024-05-13","2024-08-06",1,1,"2023-09","gpt",[2.5,10,1.25]],' +
+    '["gpt-5-3-codex",400000,128000,"text,image","text",1,1,1,0,"2026-02-15","2026-02-15",null,0,"2026-01-31","gpt",[1.75,14,0.175]],' +
+    '["gpt-5-4-mini",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-mini",[0.75,4.5,0.075]],' +
+    '["gpt-5-4-nano",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-nano",[0.2,1.25,0.02]],' +
+    '["gpt-5-5",272000,128000,"text,image","text",1,1,1,0,"2026-03-05","2026-03-05",null,0,"2025-08-31","gpt",[2.5,15,0.25]],' +
+    '["gpt-oss-120b",131072,32768,"text","text",1,1,0,1,"1970-01-01","1970-01-01",1,1,null,"gpt-oss",[0.15,0.6]],' +
+    '["gpt-oss-20b",131072,32768,"text","text",1,1,0,1,"1970-01-01","1970-01-01",1,1,null,"gpt-oss",[0.07,0.2]],' +
+    '["grok-4-1-fast-non-reasoning",2000000,128000,"text,image","text",1,0,1,0,"2025-11-25","2025-11-25",null,1,"2025-11","grok",[0.2,0.5,0.05]],' +
+    '["grok-4-1-fast-reasoning",2000000,128000,"text,image","text",1,1,1,0,"2025-11-25","2025-11-25",null,1,"2025-11","grok",[0.2,0.5,0.05]],' +
+    '["grok-4-3",1000000,128000,"text,image,video","text",1,1,1,0,"2026-04-30","2026-04-30",1,1,"2024-11","grok",[1.25,2.5,0.2]],' +
+    '["grok-code-fast-1",256000,128000,"text","text",1,1,0,0,"2025-08-28","2025-08-28",null,1,"2023-10","grok",[0.2,1.5,0.02]],' +
+    '["kimi-k2-6",256000,128000,"text,image","text",1,1,0,0,"1970-01-01","1970-01-01",1,1,null,null,[0.95,4,0.16]],' +
+    '["kimi-k2.5",256000,128000,"text,image","text",1,1,0,0,"1970-01-01","1970-01-01",1,1,null,null,[0.6,3,0.1]],' +
+    '["minimax-m2-5",192000,8192,"text","text",1,0,1,0,"2025-01-15","2025-02-22",null,1,"2024-09","minimax",[0.3,1.2,0.03]],' +
+    '["minimax-m2-7",192000,8192,"text","text",1,0,1,0,"2026-03-18","2026-03-18",null,1,"2024-09","minimax",[0.3,1.2,0.06]],' +
+    '["qwen-3-6-plus",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-04-02","2026-04-03",null,1,null,"qwen",[0.5,3,0.1]],' +
+    '["zai-glm-5-1",198000,8192,"text","text",1,0,1,1,"2025-01-20","2025-02-22",null,1,"2024-10","glm",[1.4,4.4,0.26]]' +
     ']',
   'github-copilot': '[' +
     '["claude-fable-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-09","2026-06-09",null,0,"2026-01-31","claude-fable",[10,50,1,12.5]],' +
@@ -1146,6 +1725,11 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["sonar-reasoning",127000,4096,"text","text",0,1,0,0,"2025-01-27","2025-01-27",null,1,"2025-01","sonar-reasoning",[1,5]],' +
     '["sonar-reasoning-pro",127000,4096,"text","text",0,1,0,0,"2025-01-27","2025-01-27",null,1,"2025-01","sonar-reasoning",[2,8]]' +
     ']',
+  'hpc-ai': '[' +
+    '["minimax/minimax-m2.5",1000000,131072,"text","text",1,1,0,1,"2026-02-12","2026-06-01",0,1,null,"minimax-m2.5",[0.3,1.2,0.03]],' +
+    '["moonshotai/kimi-k2.5",262144,262144,"text,image,video","text",1,1,0,1,"2026-01-01","2026-06-01",1,0,"2025-01-01","kimi-k2",[0.3,1.5,0.05]],' +
+    '["zai-org/glm-5.1",202000,202000,"text","text",1,1,0,1,"2026-04-08","2026-06-01",1,1,null,"glm",[0.615,2.46,0.133]]' +
+    ']',
   'huggingface': '[' +
     '["MiniMaxAI/MiniMax-M2",204800,128000,"text","text",1,1,0,1,"2025-10-27","2025-10-27",null,1,null,"minimax",[0.3,1.2]],' +
     '["MiniMaxAI/MiniMax-M2.1",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,"2025-10","minimax",[0.3,1.2]],' +
@@ -1198,9 +1782,33 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["zai-org/GLM-5.1",202752,131072,"text","text",1,1,0,1,"2026-04-03","2026-04-03",null,1,null,"glm",[1,3.2,0.2]],' +
     '["zai-org/GLM-5.2",262144,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4]]' +
     ']',
+  'iflowcn': '[' +
+    '["deepseek-r1",128000,32000,"text","text",1,1,0,1,"2025-01-20","2025-01-20",null,1,"2024-12","deepseek-thinking",[0,0]],' +
+    '["deepseek-v3",128000,32000,"text","text",1,0,0,1,"2024-12-26","2024-12-26",null,1,"2024-10","deepseek",[0,0]],' +
+    '["deepseek-v3.2",128000,64000,"text","text",1,0,0,1,"2025-01-01","2025-01-01",null,1,"2024-12","deepseek",[0,0]],' +
+    '["glm-4.6",200000,128000,"text","text",1,1,0,0,"2024-12-01","2025-11-13",null,1,"2024-10","glm",[0,0]],' +
+    '["kimi-k2",128000,64000,"text","text",1,0,0,0,"2024-12-01","2024-12-01",null,1,"2024-10","kimi-k2",[0,0]],' +
+    '["kimi-k2-0905",256000,64000,"text","text",1,0,0,0,"2025-09-05","2025-09-05",null,1,"2024-12","kimi-k2",[0,0]],' +
+    '["qwen3-235b",128000,32000,"text","text",1,1,0,1,"2024-12-01","2024-12-01",null,1,"2024-10","qwen",[0,0]],' +
+    '["qwen3-235b-a22b-instruct",256000,64000,"text","text",1,0,0,1,"2025-07-01","2025-07-01",null,1,"2025-04","qwen",[0,0]],' +
+    '["qwen3-235b-a22b-thinking-2507",256000,64000,"text","text",1,1,0,1,"2025-07-01","2025-07-01",null,1,"2025-04","qwen",[0,0]],' +
+    '["qwen3-32b",128000,32000,"text","text",1,0,0,1,"2024-12-01","2024-12-01",null,1,"2024-10","qwen",[0,0]],' +
+    '["qwen3-coder-plus",256000,64000,"text","text",1,0,0,1,"2025-07-01","2025-07-01",null,1,"2025-04","qwen",[0,0]],' +
+    '["qwen3-max",256000,32000,"text","text",1,0,0,0,"2025-01-01","2025-01-01",null,1,"2024-12","qwen",[0,0]],' +
+    '["qwen3-max-preview",256000,32000,"text","text",1,0,0,0,"2025-01-01","2025-01-01",null,1,"2024-12","qwen",[0,0]],' +
+    '["qwen3-vl-plus",256000,32000,"text,image","text",1,0,1,0,"2025-01-01","2025-01-01",null,1,"2024-12","qwen",[0,0]]' +
+    ']',
   'inception': '[' +
     '["mercury-2",128000,50000,"text","text",1,1,0,0,"2026-02-24","2026-02-24",1,1,"2025-01-01","mercury",[0.25,0.75,0.025]],' +
     '["mercury-edit-2",128000,8192,"text","text",0,1,0,0,"2026-03-30","2026-03-30",null,1,null,null,[0.25,0.75,0.025]]' +
+    ']',
+  'inceptron': '[' +
+    '["MiniMaxAI/MiniMax-M2.5",196608,196608,"text","text",1,1,0,1,"2026-02-12","2026-02-12",1,1,null,"minimax",[0.15,0.9,0.05,0]],' +
+    '["moonshotai/Kimi-K2.6",262144,262144,"text,image","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.66,3.5,0.2,0]],' +
+    '["moonshotai/Kimi-K2.6-Fast",262144,262144,"text,image","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[1.32,7,0.4,0],"alpha"],' +
+    '["moonshotai/Kimi-K2.7-Code",262144,262144,"text,image","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.75,3.5,0.2,0]],' +
+    '["zai-org/GLM-5.1-FP8",202752,202752,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1.4,4.4,0.26,0]],' +
+    '["zai-org/GLM-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.2,4.2,0.26,0]]' +
     ']',
   'io-net': '[' +
     '["Intel/Qwen3-Coder-480B-A35B-Instruct-int4-mixed-ar",106000,4096,"text","text",1,0,0,1,"2025-01-15","2025-01-15",null,1,"2024-12","qwen",[0.22,0.95,0.11,0.44]],' +
@@ -1221,6 +1829,431 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["openai/gpt-oss-20b",64000,4096,"text","text",1,0,0,1,"2024-12-01","2024-12-01",null,1,"2024-10","gpt-oss",[0.03,0.14,0.015,0.06]],' +
     '["zai-org/GLM-4.6",200000,4096,"text","text",1,0,0,0,"2024-11-15","2024-11-15",null,1,"2024-10","glm",[0.4,1.75,0.2,0.8]]' +
     ']',
+  'jiekou': '[' +
+    '["baidu/ernie-4.5-300b-a47b-paddle",123000,12000,"text","text",1,0,0,1,"2026-01","2026-01",1,1,null,"ernie",[0.28,1.1]],' +
+    '["baidu/ernie-4.5-vl-424b-a47b",123000,16000,"text,image","text",1,1,1,1,"2026-01","2026-01",0,1,null,"ernie",[0.42,1.25]],' +
+    '["claude-haiku-4-5-20251001",20000,64000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"claude-haiku",[0.9,4.5]],' +
+    '["claude-opus-4-1-20250805",200000,32000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"claude-opus",[13.5,67.5]],' +
+    '["claude-opus-4-20250514",200000,32000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"claude-opus",[13.5,67.5]],' +
+    '["claude-opus-4-5-20251101",200000,65536,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"claude-opus",[4.5,22.5]],' +
+    '["claude-opus-4-6",1000000,128000,"text,image","text",1,1,1,0,"2026-02","2026-02",1,1,"2025-05-31","claude-opus",[5,25]],' +
+    '["claude-sonnet-4-20250514",200000,64000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"claude-sonnet",[2.7,13.5]],' +
+    '["claude-sonnet-4-5-20250929",200000,64000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"claude-sonnet",[2.7,13.5]],' +
+    '["deepseek/deepseek-r1-0528",163840,32768,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"deepseek-thinking",[0.7,2.5]],' +
+    '["deepseek/deepseek-v3-0324",163840,163840,"text","text",1,0,0,1,"2026-01","2026-01",1,1,null,"deepseek",[0.28,1.14]],' +
+    '["deepseek/deepseek-v3.1",163840,32768,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"deepseek",[0.27,1]],' +
+    '["gemini-2.5-flash",1048576,65535,"text,image,video,audio","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gemini-flash",[0.27,2.25]],' +
+    '["gemini-2.5-flash-lite",1048576,65535,"text,image,video,audio","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gemini-flash-lite",[0.09,0.36]],' +
+    '["gemini-2.5-flash-lite-preview-06-17",1048576,65535,"text,video,image,audio","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gemini-flash-lite",[0.09,0.36]],' +
+    '["gemini-2.5-flash-lite-preview-09-2025",1048576,65536,"text,image,video,audio","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gemini-flash-lite",[0.09,0.36]],' +
+    '["gemini-2.5-flash-preview-05-20",1048576,200000,"text,image,video,audio","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gemini-flash",[0.135,3.15]],' +
+    '["gemini-2.5-pro",1048576,65535,"text,image,video,audio","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gemini-pro",[1.125,9]],' +
+    '["gemini-2.5-pro-preview-06-05",1048576,200000,"text,image,video,audio","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gemini-pro",[1.125,9]],' +
+    '["gemini-3-flash-preview",1048576,65536,"text,image,video,audio","text",1,0,1,0,"2026-01","2026-01",1,1,null,"gemini-flash",[0.5,3]],' +
+    '["gemini-3-pro-preview",1048576,65536,"text,image,video,audio","text",1,0,1,0,"2026-01","2026-01",1,1,null,"gemini-pro",[1.8,10.8]],' +
+    '["gpt-5-chat-latest",400000,128000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"gpt",[1.125,9]],' +
+    '["gpt-5-codex",400000,128000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"gpt-codex",[1.125,9]],' +
+    '["gpt-5-mini",400000,128000,"text,image","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gpt-mini",[0.225,1.8]],' +
+    '["gpt-5-nano",400000,128000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"gpt-nano",[0.045,0.36]],' +
+    '["gpt-5-pro",400000,272000,"text,image","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gpt-pro",[13.5,108]],' +
+    '["gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2026-02","2026-02",1,1,null,"gpt",[1.125,9]],' +
+    '["gpt-5.1-codex",400000,128000,"text,image","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gpt-codex",[1.125,9]],' +
+    '["gpt-5.1-codex-max",400000,128000,"text,image","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gpt-codex",[1.125,9]],' +
+    '["gpt-5.1-codex-mini",400000,128000,"text,image","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gpt-codex",[0.225,1.8]],' +
+    '["gpt-5.2",400000,128000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"gpt",[1.575,12.6]],' +
+    '["gpt-5.2-codex",400000,128000,"text,image","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gpt-codex",[1.75,14]],' +
+    '["gpt-5.2-pro",400000,128000,"text,image","text",1,1,1,0,"2026-01","2026-01",1,1,null,"gpt-pro",[18.9,151.2]],' +
+    '["grok-4-0709",256000,8192,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"grok",[2.7,13.5]],' +
+    '["grok-4-1-fast-non-reasoning",2000000,2000000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"grok",[0.18,0.45]],' +
+    '["grok-4-1-fast-reasoning",2000000,2000000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"grok",[0.18,0.45]],' +
+    '["grok-4-fast-non-reasoning",2000000,2000000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"grok",[0.18,0.45]],' +
+    '["grok-4-fast-reasoning",2000000,2000000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"grok",[0.18,0.45]],' +
+    '["grok-code-fast-1",256000,256000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"grok",[0.18,1.35]],' +
+    '["minimax/minimax-m2.1",204800,131072,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"minimax",[0.3,1.2]],' +
+    '["minimaxai/minimax-m1-80k",1000000,40000,"text","text",1,1,0,1,"2026-01","2026-01",0,1,null,"minimax",[0.55,2.2]],' +
+    '["moonshotai/kimi-k2-0905",262144,262144,"text","text",1,0,0,1,"2026-01","2026-01",1,1,null,"kimi-k2",[0.6,2.5]],' +
+    '["moonshotai/kimi-k2-instruct",131072,131072,"text","text",1,0,0,1,"2026-01","2026-01",1,1,null,"kimi-k2",[0.57,2.3]],' +
+    '["moonshotai/kimi-k2.5",262144,262144,"text,image,video","text",1,1,1,1,"2026-01","2026-01",1,1,null,"kimi-k2",[0.6,3]],' +
+    '["o3",131072,131072,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,null,[10,40]],' +
+    '["o3-mini",131072,131072,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"o",[1.1,4.4]],' +
+    '["o4-mini",200000,100000,"text,image","text",1,0,1,0,"2026-01","2026-01",1,1,null,"o",[1.1,4.4]],' +
+    '["qwen/qwen3-235b-a22b-fp8",40960,20000,"text","text",0,1,0,1,"2026-01","2026-01",0,1,null,"qwen",[0.2,0.8]],' +
+    '["qwen/qwen3-235b-a22b-instruct-2507",131072,16384,"text","text",1,0,0,1,"2026-01","2026-01",1,1,null,"qwen",[0.15,0.8]],' +
+    '["qwen/qwen3-235b-a22b-thinking-2507",131072,131072,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"qwen",[0.3,3]],' +
+    '["qwen/qwen3-30b-a3b-fp8",40960,20000,"text","text",0,1,0,1,"2026-01","2026-01",0,1,null,"qwen",[0.09,0.45]],' +
+    '["qwen/qwen3-32b-fp8",40960,20000,"text","text",0,1,0,1,"2026-01","2026-01",0,1,null,"qwen",[0.1,0.45]],' +
+    '["qwen/qwen3-coder-480b-a35b-instruct",262144,65536,"text","text",1,0,0,1,"2026-01","2026-01",1,1,null,"qwen",[0.29,1.2]],' +
+    '["qwen/qwen3-coder-next",262144,65536,"text","text",1,0,0,1,"2026-02","2026-02",1,1,null,"qwen",[0.2,1.5]],' +
+    '["qwen/qwen3-next-80b-a3b-instruct",65536,65536,"text","text",1,0,0,1,"2026-01","2026-01",1,1,null,"qwen",[0.15,1.5]],' +
+    '["qwen/qwen3-next-80b-a3b-thinking",65536,65536,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"qwen",[0.15,1.5]],' +
+    '["xiaomimimo/mimo-v2-flash",262144,131072,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"mimo",[0,0]],' +
+    '["zai-org/glm-4.5",131072,98304,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"glm",[0.6,2.2]],' +
+    '["zai-org/glm-4.5v",65536,16384,"text,image,video","text",1,1,1,1,"2026-01","2026-01",1,1,null,"glmv",[0.6,1.8]],' +
+    '["zai-org/glm-4.7",204800,131072,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"glm",[0.6,2.2]],' +
+    '["zai-org/glm-4.7-flash",200000,128000,"text","text",1,1,0,1,"2026-01","2026-01",1,1,null,"glm",[0.07,0.4]]' +
+    ']',
+  'kilo': '[' +
+    '["ai21/jamba-large-1.7",256000,4096,"text","text",1,0,0,0,"2025-08-09","2026-03-15",null,1,null,null,[2,8]],' +
+    '["aion-labs/aion-1.0",131072,32768,"text","text",0,1,0,0,"2025-02-05","2026-03-15",null,1,null,null,[4,8]],' +
+    '["aion-labs/aion-1.0-mini",131072,32768,"text","text",0,1,0,0,"2025-02-05","2026-03-15",null,1,null,null,[0.7,1.4]],' +
+    '["aion-labs/aion-2.0",131072,32768,"text","text",0,1,0,0,"2026-02-24","2026-03-15",null,1,null,null,[0.8,1.6]],' +
+    '["aion-labs/aion-rp-llama-3.1-8b",32768,32768,"text","text",0,0,0,0,"2025-02-05","2026-03-15",null,1,null,null,[0.8,1.6]],' +
+    '["alfredpros/codellama-7b-instruct-solidity",4096,4096,"text","text",0,0,0,1,"2025-04-14","2026-03-15",null,1,null,null,[0.8,1.2]],' +
+    '["allenai/olmo-3-32b-think",65536,65536,"text","text",0,1,0,1,"2025-11-22","2026-03-15",null,1,null,null,[0.15,0.5]],' +
+    '["amazon/nova-2-lite-v1",1000000,65535,"image,pdf,text,video","text",1,1,1,0,"2024-12-01","2026-03-15",null,1,null,null,[0.3,2.5]],' +
+    '["amazon/nova-lite-v1",300000,5120,"image,text","text",1,0,1,0,"2024-12-06","2026-03-15",null,1,null,null,[0.06,0.24]],' +
+    '["amazon/nova-micro-v1",128000,5120,"text","text",1,0,0,0,"2024-12-06","2026-03-15",null,1,null,null,[0.035,0.14]],' +
+    '["amazon/nova-premier-v1",1000000,32000,"image,text","text",1,0,1,0,"2025-11-01","2026-03-15",null,1,null,null,[2.5,12.5]],' +
+    '["amazon/nova-pro-v1",300000,5120,"text,image","text",1,0,1,0,"2024-12-03","2024-12-03",null,1,null,null,[0.8,3.2]],' +
+    '["anthracite-org/magnum-v4-72b",16384,2048,"text","text",0,0,0,1,"2024-10-22","2026-03-15",null,1,null,null,[3,5]],' +
+    '["anthropic/claude-3-haiku",200000,4096,"text,image","text",1,0,1,0,"2024-03-07","2024-03-07",null,1,null,null,[0.25,1.25,0.03,0.3]],' +
+    '["anthropic/claude-3.5-haiku",200000,8192,"text,image","text",1,0,1,0,"2024-10-22","2024-10-22",null,1,null,null,[0.8,4,0.08,1]],' +
+    '["anthropic/claude-haiku-4.5",200000,64000,"image,text","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,null,null,[1,5,0.1,1.25]],' +
+    '["anthropic/claude-opus-4",200000,32000,"image,pdf,text","text",1,1,1,0,"2025-05-22","2026-03-15",null,1,null,null,[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4.1",200000,32000,"image,pdf,text","text",1,1,1,0,"2025-08-05","2026-03-15",null,1,null,null,[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4.5",200000,64000,"image,pdf,text","text",1,1,1,0,"2025-11-24","2026-03-15",null,1,null,null,[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4.6",1000000,128000,"text,image","text",1,1,1,0,"2026-02-05","2026-02-05",null,1,"2025-05-31",null,[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4.6-fast",1000000,128000,"image,text","text",1,1,1,0,"2026-04-07","2026-04-11",null,1,"2025-05-31",null,[30,150,3,37.5]],' +
+    '["anthropic/claude-opus-4.7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-05-01",null,0,null,null,[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4.7-fast",1000000,128000,"image,pdf,text","text",1,1,1,0,"2026-05-12","2026-05-16",null,0,null,null,[30,150,3,37.5]],' +
+    '["anthropic/claude-sonnet-4",200000,64000,"image,pdf,text","text",1,1,1,0,"2025-05-22","2026-03-15",null,1,null,null,[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4.5",1000000,64000,"image,pdf,text","text",1,1,1,0,"2025-09-29","2026-03-15",null,1,null,null,[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4.6",1000000,128000,"image,text","text",1,1,1,0,"2026-02-17","2026-03-15",null,1,"2025-08-31",null,[3,15]],' +
+    '["arcee-ai/coder-large",32768,32768,"text","text",0,0,0,1,"2025-05-06","2026-03-15",null,1,null,null,[0.5,0.8]],' +
+    '["arcee-ai/maestro-reasoning",131072,32000,"text","text",0,0,0,1,"2025-05-06","2026-03-15",null,1,null,null,[0.9,3.3]],' +
+    '["arcee-ai/spotlight",131072,65537,"image,text","text",0,0,1,1,"2025-05-06","2026-03-15",null,1,null,null,[0.18,0.18]],' +
+    '["arcee-ai/trinity-large-thinking",262144,262144,"text","text",1,1,0,1,"2026-04-01","2026-04-11",null,1,null,null,[0.22,0.85]],' +
+    '["arcee-ai/trinity-mini",131072,131072,"text","text",1,1,0,1,"2025-12","2026-01-28",null,1,null,null,[0.045,0.15]],' +
+    '["arcee-ai/virtuoso-large",131072,64000,"text","text",1,0,0,1,"2025-05-06","2026-03-15",null,1,null,null,[0.75,1.2]],' +
+    '["baidu/cobuddy:free",131072,65536,"text","text",1,1,0,0,"2026-05-06","2026-05-07",null,0,null,null,[0,0]],' +
+    '["baidu/ernie-4.5-21b-a3b",120000,8000,"text","text",1,0,0,1,"2025-06-30","2025-06-30",null,1,null,null,[0.07,0.28]],' +
+    '["baidu/ernie-4.5-21b-a3b-thinking",131072,65536,"text","text",0,1,0,1,"2025-09-19","2025-09-19",null,1,null,null,[0.07,0.28]],' +
+    '["baidu/ernie-4.5-300b-a47b",123000,12000,"text","text",0,0,0,1,"2025-06-30","2026-01",null,1,null,null,[0.28,1.1]],' +
+    '["baidu/ernie-4.5-vl-28b-a3b",30000,8000,"text,image","text",1,1,1,1,"2025-06-30","2025-06-30",null,1,null,null,[0.14,0.56]],' +
+    '["baidu/ernie-4.5-vl-424b-a47b",123000,16000,"image,text","text",0,1,1,1,"2025-06-30","2026-01",null,1,null,null,[0.42,1.25]],' +
+    '["baidu/qianfan-ocr-fast",65536,28672,"image,text","text",0,0,1,0,"2026-04-20","2026-05-16",null,1,null,null,[0.68,2.81]],' +
+    '["bytedance-seed/seed-1.6",262144,32768,"image,text,video","text",1,1,1,0,"2025-09","2025-09",null,1,null,null,[0.25,2]],' +
+    '["bytedance-seed/seed-1.6-flash",262144,32768,"image,text,video","text",1,1,1,1,"2025-12-23","2026-03-15",null,1,null,null,[0.075,0.3]],' +
+    '["bytedance-seed/seed-2.0-lite",262144,131072,"image,text,video","text",1,1,1,1,"2026-03-10","2026-03-15",null,1,null,null,[0.25,2]],' +
+    '["bytedance-seed/seed-2.0-mini",262144,131072,"image,text,video","text",1,1,1,1,"2026-02-27","2026-03-15",null,1,null,null,[0.1,0.4]],' +
+    '["bytedance/ui-tars-1.5-7b",128000,2048,"image,text","text",0,0,1,0,"2025-07-23","2026-03-15",null,1,null,null,[0.1,0.2]],' +
+    '["cohere/command-a",256000,8192,"text","text",0,0,0,1,"2025-03-13","2025-03-13",null,1,null,null,[2.5,10]],' +
+    '["cohere/command-r-08-2024",128000,4000,"text","text",1,0,0,1,"2024-08-30","2024-08-30",null,1,null,null,[0.15,0.6]],' +
+    '["cohere/command-r-plus-08-2024",128000,4000,"text","text",1,0,0,1,"2024-08-30","2024-08-30",null,1,null,null,[2.5,10]],' +
+    '["cohere/command-r7b-12-2024",128000,4000,"text","text",1,0,0,1,"2024-12-02","2024-12-02",null,1,null,null,[0.0375,0.15]],' +
+    '["deepcogito/cogito-v2.1-671b",128000,32768,"text","text",0,1,0,1,"2025-11-14","2026-03-15",null,1,null,null,[1.25,1.25]],' +
+    '["deepseek/deepseek-chat",163840,163840,"text","text",1,0,0,1,"2024-12-01","2026-03-15",null,1,null,null,[0.32,0.89,0.15]],' +
+    '["deepseek/deepseek-chat-v3-0324",163840,65536,"text","text",1,0,0,1,"2025-03-24","2026-03-15",null,1,null,null,[0.2,0.77,0.095]],' +
+    '["deepseek/deepseek-chat-v3.1",32768,7168,"text","text",1,1,0,1,"2025-08-21","2025-08-21",null,1,null,null,[0.15,0.75]],' +
+    '["deepseek/deepseek-r1",64000,16000,"text","text",1,1,0,1,"2025-01-20","2025-01-20",null,1,null,null,[0.7,2.5]],' +
+    '["deepseek/deepseek-r1-0528",163840,65536,"text","text",1,1,0,1,"2025-05-28","2026-03-15",null,1,null,null,[0.45,2.15,0.2]],' +
+    '["deepseek/deepseek-r1-distill-llama-70b",131072,16384,"text","text",0,1,0,1,"2025-01-23","2026-03-15",null,1,null,null,[0.7,0.8,0.015]],' +
+    '["deepseek/deepseek-r1-distill-qwen-32b",32768,32768,"text","text",0,1,0,1,"2025-01-01","2025-11-25",null,1,null,null,[0.29,0.29]],' +
+    '["deepseek/deepseek-v3.1-terminus",163840,32768,"text","text",1,1,0,1,"2025-09-22","2025-09-22",null,1,null,null,[0.21,0.79,0.13]],' +
+    '["deepseek/deepseek-v3.2",163840,65536,"text","text",1,1,0,1,"2025-12-01","2026-03-15",null,1,null,null,[0.26,0.38,0.125]],' +
+    '["deepseek/deepseek-v3.2-exp",163840,65536,"text","text",1,1,0,1,"2025-01-01","2025-09-29",null,1,null,null,[0.27,0.41]],' +
+    '["deepseek/deepseek-v3.2-speciale",163840,163840,"text","text",0,1,0,1,"2025-12-01","2026-03-15",null,1,null,null,[0.4,1.2,0.135]],' +
+    '["deepseek/deepseek-v4-flash",1048576,384000,"text","text",1,1,0,0,"2026-04-24","2026-05-01",null,1,null,null,[0.14,0.28,0.0028]],' +
+    '["deepseek/deepseek-v4-pro",1048576,384000,"text","text",1,1,0,0,"2026-04-24","2026-05-01",null,1,null,null,[0.435,0.87,0.003625]],' +
+    '["essentialai/rnj-1-instruct",32768,6554,"text","text",1,0,0,1,"2025-12-05","2026-03-15",null,1,null,null,[0.15,0.15]],' +
+    '["google/gemini-2.0-flash-001",1048576,8192,"audio,image,pdf,text,video","text",1,0,1,0,"2024-12-11","2026-03-15",null,1,null,null,[0.1,0.4,0.025,0.083333]],' +
+    '["google/gemini-2.0-flash-lite-001",1048576,8192,"audio,image,pdf,text,video","text",1,0,1,0,"2024-12-11","2026-03-15",null,1,null,null,[0.075,0.3]],' +
+    '["google/gemini-2.5-flash",1048576,65535,"audio,image,pdf,text,video","text",1,1,1,0,"2025-07-17","2026-03-15",null,1,null,null,[0.3,2.5,0.03,0.083333]],' +
+    '["google/gemini-2.5-flash-image",32768,32768,"image,text","image,text",0,0,1,0,"2025-10-08","2026-03-15",null,1,null,null,[0.3,2.5]],' +
+    '["google/gemini-2.5-flash-lite",1048576,65535,"audio,image,pdf,text,video","text",1,1,1,0,"2025-06-17","2026-03-15",null,1,null,null,[0.1,0.4,0.01,0.083333]],' +
+    '["google/gemini-2.5-flash-lite-preview-09-2025",1048576,65536,"audio,image,pdf,text,video","text",1,1,1,0,"2025-09-25","2026-03-15",null,1,null,null,[0.1,0.4,0.01,0.083333]],' +
+    '["google/gemini-2.5-pro",1048576,65536,"audio,image,pdf,text,video","text",1,1,1,0,"2025-03-20","2026-03-15",null,1,null,null,[1.25,10,0.125,0.375]],' +
+    '["google/gemini-2.5-pro-preview",1048576,65536,"audio,image,pdf,text","text",1,1,1,0,"2025-06-05","2026-03-15",null,1,null,null,[1.25,10,0.125,0.375]],' +
+    '["google/gemini-2.5-pro-preview-05-06",1048576,65535,"audio,image,pdf,text,video","text",1,1,1,0,"2025-05-06","2026-03-15",null,1,null,null,[1.25,10,0.125,0.375]],' +
+    '["google/gemini-3-flash-preview",1048576,65536,"audio,image,pdf,text,video","text",1,1,1,0,"2025-12-17","2026-03-15",null,1,null,null,[0.5,3,0.05,0.083333]],' +
+    '["google/gemini-3-pro-image-preview",65536,32768,"image,text","image,text",0,1,1,0,"2025-11-20","2026-03-15",null,1,null,null,[2,12]],' +
+    '["google/gemini-3.1-flash-image-preview",65536,65536,"image,text","image,text",0,1,1,0,"2026-02-26","2026-03-15",null,1,null,null,[0.5,3]],' +
+    '["google/gemini-3.1-flash-lite",1048576,65536,"audio,image,pdf,text,video","text",1,1,1,0,"2026-05-07","2026-05-16",null,1,null,null,[0.25,1.5,0.025,0.08333]],' +
+    '["google/gemini-3.1-flash-lite-preview",1048576,65536,"audio,image,pdf,text,video","text",1,1,1,0,"2026-03-03","2026-03-15",null,1,null,null,[0.25,1.5]],' +
+    '["google/gemini-3.1-pro-preview",1048576,65536,"audio,image,pdf,text,video","text",1,1,1,0,"2026-02-19","2026-03-15",null,1,null,null,[2,12]],' +
+    '["google/gemini-3.1-pro-preview-customtools",1048576,65536,"audio,image,pdf,text,video","text",1,1,1,0,"2026-02-26","2026-03-15",null,1,null,null,[2,12]],' +
+    '["google/gemini-3.5-flash",1048576,65536,"audio,image,pdf,text,video","text",1,1,1,0,"2026-05-19","2026-05-27",null,1,null,null,[1.5,9,0.15,0.08333]],' +
+    '["google/gemma-2-27b-it",8192,2048,"text","text",0,0,0,1,"2024-06-24","2024-06-24",null,1,null,null,[0.65,0.65]],' +
+    '["google/gemma-3-12b-it",131072,131072,"image,text","text",0,0,1,1,"2025-03-13","2026-03-15",null,1,null,null,[0.04,0.13,0.015]],' +
+    '["google/gemma-3-27b-it",128000,65536,"image,text","text",1,0,1,1,"2025-03-12","2026-03-15",null,1,null,null,[0.03,0.11,0.02]],' +
+    '["google/gemma-3-4b-it",131072,19200,"image,text","text",0,0,1,1,"2025-03-13","2026-03-15",null,1,null,null,[0.04,0.08]],' +
+    '["google/gemma-3n-e4b-it",32768,6554,"text","text",0,0,0,1,"2025-05-20","2025-05-20",null,1,null,null,[0.02,0.04]],' +
+    '["google/gemma-4-26b-a4b-it",262144,262144,"image,text,video","text",1,1,1,1,"2026-04-03","2026-04-11",null,1,null,null,[0.12,0.4]],' +
+    '["google/gemma-4-31b-it",262144,131072,"image,text,video","text",1,1,1,1,"2026-04-02","2026-04-11",null,1,null,null,[0.14,0.4]],' +
+    '["google/lyria-3-clip-preview",1048576,65536,"image,text","audio,text",0,0,1,0,"2026-03-30","2026-04-11",null,1,null,null,[0,0]],' +
+    '["google/lyria-3-pro-preview",1048576,65536,"image,text","audio,text",0,0,1,0,"2026-03-30","2026-04-11",null,1,null,null,[0,0]],' +
+    '["gryphe/mythomax-l2-13b",4096,4096,"text","text",0,0,0,1,"2024-04-25","2024-04-25",null,1,null,null,[0.06,0.06]],' +
+    '["ibm-granite/granite-4.0-h-micro",131000,32768,"text","text",0,0,0,1,"2025-10-20","2026-03-15",null,1,null,null,[0.017,0.11]],' +
+    '["ibm-granite/granite-4.1-8b",131072,131072,"text","text",1,0,0,0,"2026-04-30","2026-05-01",null,1,null,null,[0.05,0.1,0.05]],' +
+    '["inception/mercury-2",128000,50000,"text","text",1,1,0,0,"2026-02-24","2026-02-24",null,1,null,null,[0.25,0.75,0.025]],' +
+    '["inclusionai/ling-2.6-1t",262144,32768,"text","text",1,0,0,0,"2026-04-23","2026-05-16",null,1,null,null,[0.3,2.5,0.06]],' +
+    '["inclusionai/ling-2.6-flash",262144,32768,"text","text",1,0,0,0,"2026-04-21","2026-05-01",null,1,null,null,[0.08,0.24,0.016]],' +
+    '["inclusionai/ring-2.6-1t",262144,65536,"text","text",1,1,0,0,"2026-05-08","2026-05-16",null,1,null,null,[0.075,0.625,0.015]],' +
+    '["inflection/inflection-3-pi",8000,1024,"text","text",0,0,0,0,"2024-10-11","2026-03-15",null,1,null,null,[2.5,10]],' +
+    '["inflection/inflection-3-productivity",8000,1024,"text","text",0,0,0,0,"2024-10-11","2026-03-15",null,1,null,null,[2.5,10]],' +
+    '["kilo-auto/balanced",204800,131072,"text","text",1,1,0,0,"2026-03-15","2026-03-15",null,1,null,null,[0.6,3]],' +
+    '["kilo-auto/free",204800,131072,"text","text",1,1,0,0,"2026-03-15","2026-03-15",null,1,null,null,[0,0]],' +
+    '["kilo-auto/frontier",1000000,128000,"image,text","text",1,1,1,0,"2026-03-15","2026-03-15",null,1,null,null,[5,25]],' +
+    '["kilo-auto/small",400000,128000,"image,text","text",1,1,1,0,"2026-03-15","2026-03-15",null,1,null,null,[0.05,0.4]],' +
+    '["kwaipilot/kat-coder-pro-v2",256000,80000,"text","text",1,0,0,1,"2026-03-27","2026-04-11",null,1,null,null,[0.3,1.2,0.06]],' +
+    '["liquid/lfm-2-24b-a2b",32768,32768,"text","text",0,0,0,1,"2026-02-26","2026-03-15",null,1,null,null,[0.03,0.12]],' +
+    '["mancer/weaver",8000,2000,"text","text",0,0,0,0,"2023-08-02","2026-03-15",null,1,null,null,[0.75,1]],' +
+    '["meta-llama/llama-3-70b-instruct",8192,8000,"text","text",0,0,0,1,"2024-07-23","2024-07-23",null,1,null,null,[0.51,0.74]],' +
+    '["meta-llama/llama-3-8b-instruct",8192,16384,"text","text",1,0,0,1,"2024-04-25","2025-04-03",null,1,null,null,[0.03,0.04]],' +
+    '["meta-llama/llama-3.1-70b-instruct",131072,26215,"text","text",1,0,0,1,"2024-07-16","2024-07-23",null,1,null,null,[0.4,0.4]],' +
+    '["meta-llama/llama-3.1-8b-instruct",16384,16384,"text","text",1,0,0,1,"2024-07-23","2025-12-23",null,1,null,null,[0.02,0.05]],' +
+    '["meta-llama/llama-3.2-11b-vision-instruct",131072,16384,"text,image","text",0,0,1,1,"2024-09-25","2024-09-25",null,1,null,null,[0.049,0.049]],' +
+    '["meta-llama/llama-3.2-1b-instruct",60000,12000,"text","text",0,0,0,1,"2024-09-18","2026-01-27",null,1,null,null,[0.027,0.2]],' +
+    '["meta-llama/llama-3.2-3b-instruct",80000,16384,"text","text",0,0,0,1,"2024-09-18","2026-03-15",null,1,null,null,[0.051,0.34]],' +
+    '["meta-llama/llama-3.3-70b-instruct",131072,16384,"text","text",1,0,0,1,"2024-08-01","2026-02-04",null,1,null,null,[0.1,0.32]],' +
+    '["meta-llama/llama-4-maverick",1048576,16384,"text,image","text",1,0,1,1,"2025-04-05","2025-12-24",null,1,null,null,[0.15,0.6]],' +
+    '["meta-llama/llama-4-scout",327680,16384,"text,image","text",1,0,1,1,"2025-04-05","2025-04-05",null,1,null,null,[0.08,0.3]],' +
+    '["meta-llama/llama-guard-3-8b",131072,26215,"text","text",0,0,0,1,"2024-04-18","2026-02-04",null,1,null,null,[0.02,0.06]],' +
+    '["meta-llama/llama-guard-4-12b",163840,32768,"image,text","text",0,0,1,1,"2025-04-05","2025-04-05",null,1,null,null,[0.18,0.18]],' +
+    '["microsoft/phi-4",16384,16384,"text","text",0,0,0,1,"2024-12-11","2024-12-11",null,1,null,null,[0.06,0.14]],' +
+    '["microsoft/phi-4-mini-instruct",128000,128000,"text","text",0,0,0,1,"2025-10-17","2026-05-07",1,1,null,null,[0.08,0.35,0.08]],' +
+    '["microsoft/wizardlm-2-8x22b",65535,8000,"text","text",0,0,0,1,"2024-04-24","2024-04-24",null,1,null,null,[0.62,0.62]],' +
+    '["minimax/minimax-01",1000192,1000192,"text,image","text",0,0,1,1,"2025-01-15","2025-01-15",null,1,null,null,[0.2,1.1]],' +
+    '["minimax/minimax-m1",1000000,40000,"text","text",1,1,0,1,"2025-06-17","2025-06-17",null,1,null,null,[0.4,2.2]],' +
+    '["minimax/minimax-m2",196608,196608,"text","text",1,1,0,1,"2025-10-23","2026-03-15",null,1,null,null,[0.255,1,0.03]],' +
+    '["minimax/minimax-m2-her",65536,2048,"text","text",0,0,0,1,"2026-01-23","2026-03-15",null,1,null,null,[0.3,1.2]],' +
+    '["minimax/minimax-m2.1",196608,39322,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,null,null,[0.27,0.95,0.03]],' +
+    '["minimax/minimax-m2.5",196608,196608,"text","text",1,1,0,1,"2026-02-12","2026-03-15",null,1,null,null,[0.25,1.2,0.029]],' +
+    '["minimax/minimax-m2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax-m2.7",[0.3,1.2,0.06]],' +
+    '["mistralai/codestral-2508",256000,51200,"text","text",1,0,0,1,"2025-08-01","2025-08-01",null,1,null,null,[0.3,0.9]],' +
+    '["mistralai/devstral-2512",262144,65536,"text","text",1,0,0,1,"2025-09-12","2026-03-15",null,1,null,null,[0.4,2,0.025]],' +
+    '["mistralai/devstral-medium",131072,26215,"text","text",1,0,0,1,"2025-07-10","2025-07-10",null,1,null,null,[0.4,2]],' +
+    '["mistralai/devstral-small",131072,26215,"text","text",1,0,0,1,"2025-05-07","2025-07-10",null,1,null,null,[0.1,0.3]],' +
+    '["mistralai/ministral-14b-2512",262144,52429,"text,image","text",1,0,1,0,"2025-12-16","2025-12-16",null,1,null,null,[0.2,0.2]],' +
+    '["mistralai/ministral-3b-2512",131072,32768,"image,text","text",1,0,1,1,"2025-12-02","2026-03-15",null,1,null,null,[0.1,0.1]],' +
+    '["mistralai/ministral-8b-2512",262144,32768,"image,text","text",1,0,1,1,"2025-12-02","2026-03-15",null,1,null,null,[0.15,0.15]],' +
+    '["mistralai/mistral-7b-instruct-v0.1",2824,565,"text","text",0,0,0,0,"2025-04-03","2025-04-03",null,1,null,null,[0.11,0.19]],' +
+    '["mistralai/mistral-large",128000,25600,"text","text",1,0,0,1,"2024-07-24","2025-12-02",null,1,null,null,[2,6]],' +
+    '["mistralai/mistral-large-2407",131072,32768,"text","text",1,0,0,1,"2024-11-19","2026-03-15",null,1,null,null,[2,6]],' +
+    '["mistralai/mistral-large-2411",131072,26215,"text","text",1,0,0,1,"2024-07-24","2024-11-04",null,1,null,null,[2,6]],' +
+    '["mistralai/mistral-large-2512",262144,52429,"text,image","text",1,0,1,1,"2024-11-01","2025-12-16",null,1,null,null,[0.5,1.5]],' +
+    '["mistralai/mistral-medium-3",131072,26215,"text,image","text",1,0,1,0,"2025-05-07","2025-05-07",null,1,null,null,[0.4,2]],' +
+    '["mistralai/mistral-medium-3-5",262144,262144,"image,text","text",1,1,1,0,"2026-04-30","2026-05-07",1,1,null,null,[1.5,7.5]],' +
+    '["mistralai/mistral-medium-3.1",131072,26215,"text,image","text",1,0,1,0,"2025-08-12","2025-08-12",null,1,null,null,[0.4,2]],' +
+    '["mistralai/mistral-nemo",131072,16384,"text","text",1,0,0,1,"2024-07-01","2024-07-30",null,1,null,null,[0.02,0.04]],' +
+    '["mistralai/mistral-saba",32768,32768,"text","text",1,0,0,1,"2025-02-17","2026-03-15",null,1,null,null,[0.2,0.6]],' +
+    '["mistralai/mistral-small-24b-instruct-2501",32768,16384,"text","text",1,0,0,1,"2025-12-29","2026-01-10",null,1,null,null,[0.05,0.08]],' +
+    '["mistralai/mistral-small-2603",262144,262144,"image,text","text",1,1,1,1,"2026-03-16","2026-04-11",null,1,null,null,[0.15,0.6,0.015]],' +
+    '["mistralai/mistral-small-3.1-24b-instruct",128000,131072,"image,text","text",0,0,1,1,"2025-03-17","2026-03-15",null,1,null,null,[0.35,0.56,0.015]],' +
+    '["mistralai/mistral-small-3.2-24b-instruct",131072,131072,"image,text","text",1,0,1,1,"2025-06-20","2025-06-20",null,1,null,null,[0.06,0.18,0.03]],' +
+    '["mistralai/mixtral-8x22b-instruct",65536,13108,"text","text",1,0,0,1,"2024-04-17","2024-04-17",null,1,null,null,[2,6]],' +
+    '["mistralai/pixtral-large-2411",131072,32768,"image,text","text",1,0,1,1,"2024-11-19","2026-03-15",null,1,null,null,[2,6]],' +
+    '["mistralai/voxtral-small-24b-2507",32000,6400,"text,audio","text",1,0,0,1,"2025-07-01","2025-07-01",null,1,null,null,[0.1,0.3]],' +
+    '["moonshotai/kimi-k2",131000,26215,"text","text",1,0,0,1,"2025-07-11","2026-03-15",null,1,null,null,[0.55,2.2]],' +
+    '["moonshotai/kimi-k2-0905",131072,26215,"text","text",1,0,0,1,"2025-09-05","2025-09-05",null,1,null,null,[0.4,2,0.15]],' +
+    '["moonshotai/kimi-k2-thinking",131072,65535,"text","text",1,1,0,1,"2025-11-06","2026-03-15",null,1,null,null,[0.47,2,0.2]],' +
+    '["moonshotai/kimi-k2.5",262144,65535,"image,text","text",1,1,1,1,"2026-01-27","2026-03-15",null,1,null,null,[0.45,2.2]],' +
+    '["moonshotai/kimi-k2.6",262144,65535,"text,image","text",1,1,1,1,"2026-04-20","2026-05-12",1,1,null,null,[0.75,3.5,0.375]],' +
+    '["morph/morph-v3-fast",81920,38000,"text","text",0,0,0,0,"2024-08-15","2024-08-15",null,1,null,null,[0.8,1.2]],' +
+    '["morph/morph-v3-large",262144,131072,"text","text",0,0,0,0,"2024-08-15","2024-08-15",null,1,null,null,[0.9,1.9]],' +
+    '["nex-agi/deepseek-v3.1-nex-n1",131072,163840,"text","text",1,0,0,0,"2025-01-01","2025-11-25",null,1,null,null,[0.27,1]],' +
+    '["nousresearch/hermes-2-pro-llama-3-8b",8192,8192,"text","text",0,0,0,1,"2024-05-27","2024-06-27",null,1,null,null,[0.14,0.14]],' +
+    '["nousresearch/hermes-3-llama-3.1-405b",131072,16384,"text","text",0,0,0,1,"2024-08-16","2024-08-16",null,1,null,null,[1,1]],' +
+    '["nousresearch/hermes-3-llama-3.1-70b",131072,32768,"text","text",0,0,0,1,"2024-08-18","2026-03-15",null,1,null,null,[0.3,0.3]],' +
+    '["nousresearch/hermes-4-405b",131072,26215,"text","text",0,1,0,1,"2025-08-25","2025-08-25",null,1,null,null,[1,3]],' +
+    '["nousresearch/hermes-4-70b",131072,131072,"text","text",0,1,0,1,"2025-08-25","2026-03-15",null,1,null,null,[0.13,0.4,0.055]],' +
+    '["nvidia/llama-3.3-nemotron-super-49b-v1.5",131072,26215,"text","text",1,1,0,0,"2025-03-16","2025-03-16",null,1,null,"nemotron",[0.1,0.4]],' +
+    '["nvidia/nemotron-3-nano-30b-a3b",262144,52429,"text","text",1,1,0,1,"2024-12","2026-02-04",null,1,null,"nemotron",[0.05,0.2]],' +
+    '["nvidia/nemotron-3-nano-omni-30b-a3b-reasoning:free",256000,65536,"text,audio,image,video","text",1,1,1,0,"2026-04-28","2026-05-01",null,1,null,"nemotron",[0,0]],' +
+    '["nvidia/nemotron-3-super-120b-a12b",262144,262144,"text","text",1,1,0,1,"2026-03-11","2026-04-11",null,1,null,"nemotron",[0.1,0.5,0.1]],' +
+    '["nvidia/nemotron-3-super-120b-a12b:free",262144,262144,"text","text",1,1,0,1,"2026-03-12","2026-03-15",null,1,null,"nemotron",[0,0]],' +
+    '["nvidia/nemotron-nano-9b-v2",131072,26215,"text","text",1,1,0,1,"2025-08-18","2025-08-18",null,1,null,"nemotron",[0.04,0.16]],' +
+    '["openai/gpt-3.5-turbo",16385,4096,"text","text",1,0,0,0,"2023-03-01","2023-11-06",null,1,null,null,[0.5,1.5]],' +
+    '["openai/gpt-3.5-turbo-0613",4095,4096,"text","text",1,0,0,0,"2023-06-13","2023-06-13",null,1,null,null,[1,2]],' +
+    '["openai/gpt-3.5-turbo-16k",16385,4096,"text","text",1,0,0,0,"2023-08-28","2026-03-15",null,1,null,null,[3,4]],' +
+    '["openai/gpt-3.5-turbo-instruct",4095,4096,"text","text",0,0,0,0,"2023-03-01","2023-09-21",null,1,null,null,[1.5,2]],' +
+    '["openai/gpt-4",8191,4096,"text","text",1,0,0,0,"2023-03-14","2024-04-09",null,1,null,null,[30,60]],' +
+    '["openai/gpt-4-0314",8191,4096,"text","text",1,0,0,0,"2023-05-28","2026-03-15",null,1,null,null,[30,60]],' +
+    '["openai/gpt-4-1106-preview",128000,4096,"text","text",1,0,0,0,"2023-11-06","2026-03-15",null,1,null,null,[10,30]],' +
+    '["openai/gpt-4-turbo",128000,4096,"text,image","text",1,0,1,0,"2023-09-13","2024-04-09",null,1,null,null,[10,30]],' +
+    '["openai/gpt-4-turbo-preview",128000,4096,"text","text",1,0,0,0,"2024-01-25","2026-03-15",null,1,null,null,[10,30]],' +
+    '["openai/gpt-4.1",1047576,32768,"image,pdf,text","text",1,0,1,0,"2025-04-14","2026-03-15",null,1,null,null,[2,8,0.5]],' +
+    '["openai/gpt-4.1-mini",1047576,32768,"image,pdf,text","text",1,0,1,0,"2025-04-14","2026-03-15",null,1,null,null,[0.4,1.6,0.1]],' +
+    '["openai/gpt-4.1-nano",1047576,32768,"image,pdf,text","text",1,0,1,0,"2025-04-14","2026-03-15",null,1,null,null,[0.1,0.4,0.025]],' +
+    '["openai/gpt-4o",128000,16384,"image,pdf,text","text",1,0,1,0,"2024-05-13","2026-03-15",null,1,null,null,[2.5,10,1.25]],' +
+    '["openai/gpt-4o-2024-05-13",128000,4096,"image,pdf,text","text",1,0,1,0,"2024-05-13","2026-03-15",null,1,null,null,[5,15]],' +
+    '["openai/gpt-4o-2024-08-06",128000,16384,"image,pdf,text","text",1,0,1,0,"2024-08-06","2026-03-15",null,1,null,null,[2.5,10,1.25]],' +
+    '["openai/gpt-4o-2024-11-20",128000,16384,"image,pdf,text","text",1,0,1,0,"2024-11-20","2026-03-15",null,1,null,null,[2.5,10,1.25]],' +
+    '["openai/gpt-4o-audio-preview",128000,16384,"audio,text","audio,text",1,0,0,0,"2025-08-15","2026-03-15",null,1,null,null,[2.5,10]],' +
+    '["openai/gpt-4o-mini",128000,16384,"image,pdf,text","text",1,0,1,0,"2024-07-18","2026-03-15",null,1,null,null,[0.15,0.6,0.075]],' +
+    '["openai/gpt-4o-mini-2024-07-18",128000,16384,"image,pdf,text","text",1,0,1,0,"2024-07-18","2026-03-15",null,1,null,null,[0.15,0.6]],' +
+    '["openai/gpt-4o-mini-search-preview",128000,16384,"text","text",0,0,0,0,"2025-01","2025-01",null,0,null,null,[0.15,0.6]],' +
+    '["openai/gpt-4o-search-preview",128000,16384,"text","text",0,0,0,0,"2025-03-13","2026-03-15",null,null,null,null,[2.5,10]],' +
+    '["openai/gpt-5",400000,128000,"image,pdf,text","text",1,1,1,0,"2025-08-07","2026-03-15",null,0,null,null,[1.25,10,0.125]],' +
+    '["openai/gpt-5-chat",128000,16384,"image,pdf,text","text",0,0,1,0,"2025-08-07","2026-03-15",null,0,null,null,[1.25,10,0.125]],' +
+    '["openai/gpt-5-codex",400000,128000,"text,image","text",1,1,1,0,"2025-09-15","2025-09-15",null,0,null,null,[1.25,10,0.125]],' +
+    '["openai/gpt-5-image",400000,128000,"image,pdf,text","image,text",1,1,1,0,"2025-10-14","2026-03-15",null,1,null,null,[10,10]],' +
+    '["openai/gpt-5-image-mini",400000,128000,"image,pdf,text","image,text",1,1,1,0,"2025-10-16","2026-03-15",null,1,null,null,[2.5,2]],' +
+    '["openai/gpt-5-mini",400000,128000,"image,pdf,text","text",1,1,1,0,"2025-08-07","2026-03-15",null,0,null,null,[0.25,2,0.025]],' +
+    '["openai/gpt-5-nano",400000,128000,"image,pdf,text","text",1,1,1,0,"2025-08-07","2026-03-15",null,0,null,null,[0.05,0.4,0.005]],' +
+    '["openai/gpt-5-pro",400000,128000,"image,pdf,text","text",1,1,1,0,"2025-10-06","2026-03-15",null,0,null,null,[15,120]],' +
+    '["openai/gpt-5.1",400000,128000,"image,pdf,text","text",1,1,1,0,"2025-11-13","2026-03-15",null,0,null,null,[1.25,10,0.125]],' +
+    '["openai/gpt-5.1-chat",128000,16384,"image,pdf,text","text",1,0,1,0,"2025-11-13","2026-03-15",null,0,null,null,[1.25,10,0.125]],' +
+    '["openai/gpt-5.1-codex",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",null,0,null,null,[1.25,10,0.125]],' +
+    '["openai/gpt-5.1-codex-max",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",null,0,null,null,[1.25,10,0.125]],' +
+    '["openai/gpt-5.1-codex-mini",400000,100000,"image,text","text",1,1,1,0,"2025-11-13","2025-11-13",null,0,null,null,[0.25,2,0.025]],' +
+    '["openai/gpt-5.2",400000,128000,"image,pdf,text","text",1,1,1,0,"2025-12-11","2026-03-15",null,0,null,null,[1.75,14,0.175]],' +
+    '["openai/gpt-5.2-chat",128000,16384,"image,pdf,text","text",1,0,1,0,"2025-12-11","2026-03-15",null,0,null,null,[1.75,14,0.175]],' +
+    '["openai/gpt-5.2-codex",400000,128000,"text,image","text",1,1,1,0,"2026-01-14","2026-01-14",null,0,null,null,[1.75,14,0.175]],' +
+    '["openai/gpt-5.2-pro",400000,128000,"image,pdf,text","text",1,1,1,0,"2025-12-11","2026-03-15",null,0,null,null,[21,168]],' +
+    '["openai/gpt-5.3-chat",128000,16384,"image,pdf,text","text",1,0,1,0,"2026-03-04","2026-03-15",null,null,null,null,[1.75,14]],' +
+    '["openai/gpt-5.3-codex",400000,128000,"image,text","text",1,1,1,0,"2026-02-25","2026-03-15",null,null,null,null,[1.75,14]],' +
+    '["openai/gpt-5.4",1050000,128000,"image,pdf,text","text",1,1,1,0,"2026-03-06","2026-03-15",null,null,null,null,[2.5,15]],' +
+    '["openai/gpt-5.4-image-2",272000,128000,"image,text,pdf","image,text",0,1,1,0,"2026-04-21","2026-05-01",null,0,null,null,[8,15,2]],' +
+    '["openai/gpt-5.4-mini",400000,128000,"image,pdf,text","text",1,1,1,0,"2026-03-17","2026-04-11",null,0,null,null,[0.75,4.5,0.075]],' +
+    '["openai/gpt-5.4-nano",400000,128000,"image,pdf,text","text",1,1,1,0,"2026-03-17","2026-04-11",null,0,null,null,[0.2,1.25,0.02]],' +
+    '["openai/gpt-5.4-pro",1050000,128000,"image,pdf,text","text",1,1,1,0,"2026-03-06","2026-03-15",null,null,null,null,[30,180]],' +
+    '["openai/gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-24","2026-05-01",null,0,null,null,[5,30,0.5]],' +
+    '["openai/gpt-5.5-pro",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-24","2026-05-01",null,0,null,null,[30,180]],' +
+    '["openai/gpt-audio",128000,16384,"audio,text","audio,text",0,0,0,0,"2026-01-20","2026-03-15",null,1,null,null,[2.5,10]],' +
+    '["openai/gpt-audio-mini",128000,16384,"audio,text","audio,text",0,0,0,0,"2026-01-20","2026-03-15",null,1,null,null,[0.6,2.4]],' +
+    '["openai/gpt-chat-latest",400000,128000,"image,pdf,text","text",1,1,1,0,"2026-05-05","2026-05-07",1,0,null,null,[5,30,0.5]],' +
+    '["openai/gpt-oss-120b",131072,26215,"text","text",1,1,0,1,"2025-08-05","2025-08-05",null,1,null,null,[0.039,0.19]],' +
+    '["openai/gpt-oss-20b",131072,26215,"text","text",1,1,0,1,"2025-08-05","2025-08-05",null,1,null,null,[0.03,0.14]],' +
+    '["openai/gpt-oss-safeguard-20b",131072,65536,"text","text",1,1,0,0,"2025-10-29","2025-10-29",null,1,null,null,[0.075,0.3,0.037]],' +
+    '["openai/o1",200000,100000,"image,pdf,text","text",1,0,1,0,"2024-12-05","2026-03-15",null,0,null,null,[15,60,7.5]],' +
+    '["openai/o1-pro",200000,100000,"image,pdf,text","text",0,1,1,0,"2025-03-19","2026-03-15",null,0,null,null,[150,600]],' +
+    '["openai/o3",200000,100000,"image,pdf,text","text",1,1,1,0,"2025-04-16","2026-03-15",null,0,null,null,[2,8,0.5]],' +
+    '["openai/o3-deep-research",200000,100000,"image,pdf,text","text",1,1,1,0,"2024-06-26","2026-03-15",null,1,null,null,[10,40,2.5]],' +
+    '["openai/o3-mini",200000,100000,"pdf,text","text",1,0,1,0,"2024-12-20","2026-03-15",null,0,null,null,[1.1,4.4,0.55]],' +
+    '["openai/o3-mini-high",200000,100000,"pdf,text","text",1,0,1,0,"2025-01-31","2026-03-15",null,0,null,null,[1.1,4.4,0.55]],' +
+    '["openai/o3-pro",200000,100000,"image,pdf,text","text",1,1,1,0,"2025-04-16","2026-03-15",null,0,null,null,[20,80]],' +
+    '["openai/o4-mini",200000,100000,"image,pdf,text","text",1,1,1,0,"2025-04-16","2026-03-15",null,0,null,null,[1.1,4.4,0.275]],' +
+    '["openai/o4-mini-deep-research",200000,100000,"image,pdf,text","text",1,1,1,0,"2024-06-26","2026-03-15",null,1,null,null,[2,8,0.5]],' +
+    '["openai/o4-mini-high",200000,100000,"image,pdf,text","text",1,1,1,0,"2025-04-17","2026-03-15",null,null,null,null,[1.1,4.4]],' +
+    '["openrouter/auto",2000000,32768,"audio,image,pdf,text,video","image,text",1,1,1,0,"2026-03-15","2026-03-15",null,1,null,null,[0,0]],' +
+    '["openrouter/bodybuilder",128000,32768,"text","text",0,0,0,0,"2026-03-15","2026-03-15",null,null,null,null,[0,0],"beta"],' +
+    '["openrouter/free",200000,32768,"image,text","text",1,1,1,0,"2026-02-01","2026-03-15",null,1,null,null,[0,0]],' +
+    '["openrouter/owl-alpha",1048756,262144,"text","text",1,1,0,0,"2026-04-28","2026-04-30",1,1,null,null,[0,0],"alpha"],' +
+    '["openrouter/pareto-code",200000,65536,"text","text",0,0,0,0,"2026-04-21","2026-05-01",null,0,null,null,[0,0]],' +
+    '["perceptron/perceptron-mk1",32768,8192,"image,text,video","text",0,1,1,0,"2026-05-12","2026-05-16",null,1,null,null,[0.15,1.5]],' +
+    '["perplexity/sonar",127072,25415,"text,image","text",0,0,1,0,"2024-01-01","2025-09-01",null,1,null,null,[1,1]],' +
+    '["perplexity/sonar-deep-research",128000,25600,"text","text",0,1,0,0,"2025-01-27","2025-01-27",null,1,null,null,[2,8]],' +
+    '["perplexity/sonar-pro",200000,8000,"text,image","text",0,0,1,0,"2024-01-01","2025-09-01",null,1,null,null,[3,15]],' +
+    '["perplexity/sonar-pro-search",200000,8000,"image,text","text",0,1,1,0,"2025-10-31","2026-03-15",null,1,null,null,[3,15]],' +
+    '["perplexity/sonar-reasoning-pro",128000,25600,"text,image","text",0,1,1,0,"2024-01-01","2025-09-01",null,1,null,null,[2,8]],' +
+    '["poolside/laguna-m.1:free",262144,32768,"text","text",1,1,0,0,"2026-04-28","2026-06-13",null,1,null,null,[0,0]],' +
+    '["poolside/laguna-xs.2:free",262144,32768,"text","text",1,1,0,0,"2026-04-28","2026-06-13",null,1,null,null,[0,0]],' +
+    '["prime-intellect/intellect-3",131072,131072,"text","text",1,1,0,1,"2025-11-26","2026-02-04",null,1,null,null,[0.2,1.1]],' +
+    '["qwen/qwen-2.5-72b-instruct",32768,16384,"text","text",1,0,0,1,"2024-09","2026-01-10",null,1,null,null,[0.12,0.39]],' +
+    '["qwen/qwen-2.5-7b-instruct",32768,6554,"text","text",1,0,0,1,"2024-09","2025-04-16",null,1,null,null,[0.04,0.1]],' +
+    '["qwen/qwen-2.5-coder-32b-instruct",32768,8192,"text","text",0,0,0,1,"2024-11-11","2026-03-15",null,1,null,null,[0.2,0.2,0.015]],' +
+    '["qwen/qwen-plus",1000000,32768,"text","text",1,0,0,0,"2024-01-25","2025-09-11",null,1,null,null,[0.4,1.2,0.08]],' +
+    '["qwen/qwen-plus-2025-07-28",1000000,32768,"text","text",1,0,0,1,"2025-09-09","2026-03-15",null,1,null,null,[0.26,0.78]],' +
+    '["qwen/qwen-plus-2025-07-28:thinking",1000000,32768,"text","text",1,1,0,1,"2025-09-09","2026-03-15",null,1,null,null,[0.26,0.78]],' +
+    '["qwen/qwen2.5-vl-72b-instruct",32768,32768,"image,text","text",0,0,1,1,"2025-02-01","2026-03-15",null,1,null,null,[0.8,0.8,0.075]],' +
+    '["qwen/qwen3-14b",40960,40960,"text","text",1,1,0,1,"2025-04","2026-03-15",null,1,null,null,[0.06,0.24,0.025]],' +
+    '["qwen/qwen3-235b-a22b",131072,8192,"text","text",1,1,0,1,"2024-12-01","2026-03-15",null,1,null,null,[0.455,1.82,0.15]],' +
+    '["qwen/qwen3-235b-a22b-2507",262144,52429,"text","text",1,0,0,1,"2025-04","2026-01",null,1,null,null,[0.071,0.1]],' +
+    '["qwen/qwen3-235b-a22b-thinking-2507",262144,262144,"text","text",1,1,0,1,"2025-07-25","2026-03-15",null,1,null,null,[0.11,0.6]],' +
+    '["qwen/qwen3-30b-a3b",40960,40960,"text","text",1,1,0,1,"2025-04","2026-03-15",null,1,null,null,[0.08,0.28,0.03]],' +
+    '["qwen/qwen3-30b-a3b-instruct-2507",262144,262144,"text","text",1,0,0,1,"2025-07-29","2026-03-15",null,1,null,null,[0.09,0.3,0.04]],' +
+    '["qwen/qwen3-30b-a3b-thinking-2507",32768,6554,"text","text",1,1,0,1,"2025-07-29","2025-07-29",null,1,null,null,[0.051,0.34]],' +
+    '["qwen/qwen3-32b",40960,40960,"text","text",1,1,0,1,"2024-12-01","2026-02-04",null,1,null,null,[0.08,0.24,0.04]],' +
+    '["qwen/qwen3-8b",40960,8192,"text","text",1,1,0,1,"2025-04","2026-03-15",null,1,null,null,[0.05,0.4,0.05]],' +
+    '["qwen/qwen3-coder",262144,52429,"text","text",1,0,0,1,"2025-07-23","2025-07-23",null,1,null,null,[0.22,1,0.022]],' +
+    '["qwen/qwen3-coder-30b-a3b-instruct",160000,32768,"text","text",1,0,0,1,"2025-07-31","2025-07-31",null,1,null,null,[0.07,0.27]],' +
+    '["qwen/qwen3-coder-flash",1000000,65536,"text","text",1,0,0,0,"2025-07-23","2026-03-15",null,1,null,null,[0.195,0.975,0.06]],' +
+    '["qwen/qwen3-coder-next",262144,65536,"text","text",1,0,0,1,"2026-02-02","2026-03-15",null,1,null,null,[0.12,0.75,0.035]],' +
+    '["qwen/qwen3-coder-plus",1000000,65536,"text","text",1,0,0,1,"2025-07-01","2026-03-15",null,1,null,null,[0.65,3.25,0.2]],' +
+    '["qwen/qwen3-max",262144,32768,"text","text",1,0,0,0,"2025-09-05","2026-03-15",null,1,null,null,[1.2,6,0.24]],' +
+    '["qwen/qwen3-max-thinking",262144,32768,"text","text",1,1,0,0,"2026-01-23","2026-03-15",null,1,null,null,[0.78,3.9]],' +
+    '["qwen/qwen3-next-80b-a3b-instruct",131072,52429,"text","text",1,0,0,1,"2025-09-11","2026-03-15",null,1,null,null,[0.09,1.1]],' +
+    '["qwen/qwen3-next-80b-a3b-thinking",131072,32768,"text","text",1,1,0,1,"2025-09-11","2026-03-15",null,1,null,null,[0.0975,0.78]],' +
+    '["qwen/qwen3-vl-235b-a22b-instruct",262144,52429,"text,image","text",1,0,1,1,"2025-09-23","2026-01-10",null,1,null,null,[0.2,0.88,0.11]],' +
+    '["qwen/qwen3-vl-235b-a22b-thinking",131072,32768,"image,text","text",1,1,1,1,"2025-09-24","2026-03-15",null,1,null,null,[0.26,2.6]],' +
+    '["qwen/qwen3-vl-30b-a3b-instruct",131072,32768,"text,image","text",1,0,1,1,"2025-10-05","2025-11-25",null,1,null,null,[0.13,0.52]],' +
+    '["qwen/qwen3-vl-30b-a3b-thinking",131072,32768,"image,text","text",1,1,1,1,"2025-10-11","2026-03-15",null,1,null,null,[0.13,1.56]],' +
+    '["qwen/qwen3-vl-32b-instruct",131072,32768,"text,image","text",1,0,1,0,"2025-10-21","2025-11-25",null,1,null,null,[0.104,0.416]],' +
+    '["qwen/qwen3-vl-8b-instruct",131072,32768,"image,text","text",1,0,1,1,"2025-10-15","2025-11-25",null,1,null,null,[0.08,0.5]],' +
+    '["qwen/qwen3-vl-8b-thinking",131072,32768,"image,text","text",1,1,1,0,"2025-10-15","2025-11-25",null,1,null,null,[0.117,1.365]],' +
+    '["qwen/qwen3.5-122b-a10b",262144,65536,"image,text,video","text",1,1,1,1,"2026-02-26","2026-03-15",null,1,null,null,[0.26,2.08]],' +
+    '["qwen/qwen3.5-27b",262144,65536,"image,text,video","text",1,1,1,1,"2026-02-26","2026-03-15",null,1,null,null,[0.195,1.56]],' +
+    '["qwen/qwen3.5-35b-a3b",262144,65536,"image,text,video","text",1,1,1,1,"2026-02-26","2026-03-15",null,1,null,null,[0.1625,1.3]],' +
+    '["qwen/qwen3.5-397b-a17b",262144,65536,"image,text,video","text",1,1,1,0,"2026-02-15","2026-03-15",null,1,null,null,[0.39,2.34]],' +
+    '["qwen/qwen3.5-9b",256000,32768,"image,text,video","text",1,1,1,1,"2026-03-10","2026-03-15",null,1,null,null,[0.05,0.15]],' +
+    '["qwen/qwen3.5-flash-02-23",1000000,65536,"image,text,video","text",1,1,1,1,"2026-02-26","2026-03-15",null,1,null,null,[0.1,0.4]],' +
+    '["qwen/qwen3.5-plus-02-15",1000000,65536,"image,text,video","text",1,1,1,0,"2026-02-15","2026-03-15",null,1,null,null,[0.26,1.56]],' +
+    '["qwen/qwen3.5-plus-20260420",1000000,65536,"text,image,video","text",1,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[0.4,2.4]],' +
+    '["qwen/qwen3.6-27b",256000,65536,"text,image,video","text",1,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[0.325,3.25]],' +
+    '["qwen/qwen3.6-35b-a3b",262144,65536,"text,image,video","text",0,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[0.1612,0.96525,0.1612]],' +
+    '["qwen/qwen3.6-flash",1000000,65536,"text,image,video","text",1,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[0.25,1.5,null,0.3125]],' +
+    '["qwen/qwen3.6-max-preview",262144,65536,"text","text",1,1,0,0,"2026-04-27","2026-05-01",null,1,null,null,[1.04,6.24,null,1.3]],' +
+    '["qwen/qwen3.6-plus",1000000,65536,"image,text","text",1,1,1,0,"2025-08-26","2026-04-11",null,1,null,null,[0.325,1.95,0.0325,0.40625]],' +
+    '["qwen/qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2025-08-26","2026-05-27",null,1,null,null,[1.625,4.875,0.1625,2.03125]],' +
+    '["rekaai/reka-edge",16384,16384,"image,text,video","text",1,0,1,1,"2026-03-20","2026-04-11",null,1,null,null,[0.1,0.1]],' +
+    '["rekaai/reka-flash-3",65536,65536,"text","text",0,1,0,1,"2025-03-12","2026-04-11",null,1,null,null,[0.1,0.2]],' +
+    '["relace/relace-apply-3",256000,128000,"text","text",0,0,0,0,"2025-09-26","2026-03-15",null,null,null,null,[0.85,1.25]],' +
+    '["relace/relace-search",256000,128000,"text","text",1,0,0,0,"2025-12-09","2026-03-15",null,1,null,null,[1,3]],' +
+    '["sao10k/l3-euryale-70b",8192,8192,"text","text",1,0,0,1,"2024-06-18","2026-03-15",null,1,null,null,[1.48,1.48]],' +
+    '["sao10k/l3-lunaris-8b",8192,8192,"text","text",0,0,0,1,"2024-08-13","2026-03-15",null,1,null,null,[0.04,0.05]],' +
+    '["sao10k/l3.1-70b-hanami-x1",16000,16000,"text","text",0,0,0,1,"2025-01-08","2026-03-15",null,1,null,null,[3,3]],' +
+    '["sao10k/l3.1-euryale-70b",131072,16384,"text","text",1,0,0,1,"2024-08-28","2026-03-15",null,1,null,null,[0.85,0.85]],' +
+    '["sao10k/l3.3-euryale-70b",131072,16384,"text","text",0,0,0,1,"2024-12-18","2026-03-15",null,1,null,null,[0.65,0.75]],' +
+    '["stealth/claude-opus-4.6",1000000,128000,"image,pdf,text","text",1,1,1,0,"2026-02-05","2026-05-27",null,1,null,null,[4,20,0.4,5]],' +
+    '["stealth/claude-opus-4.7",1000000,128000,"image,pdf,text","text",1,1,1,0,"2026-04-16","2026-05-27",null,0,null,null,[4,20,0.4,5]],' +
+    '["stealth/claude-sonnet-4.6",1000000,64000,"image,pdf,text","text",1,1,1,0,"2026-02-17","2026-05-27",null,1,null,null,[2.4,12,0.24,3]],' +
+    '["stepfun/step-3.5-flash",256000,256000,"text","text",1,1,0,1,"2026-01-29","2026-01-29",null,1,null,null,[0.1,0.3,0.02]],' +
+    '["switchpoint/router",131072,32768,"text","text",0,1,0,0,"2025-07-12","2026-03-15",null,1,null,null,[0.85,3.4]],' +
+    '["tencent/hunyuan-a13b-instruct",131072,131072,"text","text",0,1,0,0,"2025-06-30","2025-11-25",null,1,null,null,[0.14,0.57]],' +
+    '["tencent/hy3-preview",262144,262144,"text","text",1,1,0,0,"2026-04-22","2026-05-16",null,1,null,null,[0.066,0.26,0.029]],' +
+    '["thedrummer/cydonia-24b-v4.1",131072,131072,"text","text",0,0,0,1,"2025-09-27","2026-03-15",null,1,null,null,[0.3,0.5]],' +
+    '["thedrummer/rocinante-12b",32768,32768,"text","text",1,0,0,1,"2024-09-30","2026-03-15",null,1,null,null,[0.17,0.43]],' +
+    '["thedrummer/skyfall-36b-v2",32768,32768,"text","text",0,0,0,1,"2025-03-11","2026-03-15",null,1,null,null,[0.55,0.8]],' +
+    '["thedrummer/unslopnemo-12b",32768,32768,"text","text",1,0,0,1,"2024-11-09","2026-03-15",null,1,null,null,[0.4,0.4]],' +
+    '["undi95/remm-slerp-l2-13b",6144,4096,"text","text",0,0,0,1,"2023-07-22","2026-03-15",null,1,null,null,[0.45,0.65]],' +
+    '["upstage/solar-pro-3",128000,32768,"text","text",1,1,0,0,"2026-01-27","2026-03-15",null,1,null,null,[0.15,0.6]],' +
+    '["writer/palmyra-x5",1040000,8192,"text","text",0,0,0,0,"2025-04-28","2025-04-28",null,1,null,null,[0.6,6]],' +
+    '["x-ai/grok-4.20",2000000,2000000,"image,pdf,text","text",1,1,1,0,"2026-03-31","2026-04-11",null,1,null,null,[2,6,0.2]],' +
+    '["x-ai/grok-4.20-multi-agent",2000000,2000000,"image,pdf,text","text",0,1,1,0,"2026-03-31","2026-04-11",null,1,null,null,[2,6,0.2]],' +
+    '["x-ai/grok-4.3",1000000,4096,"text,image,pdf","text",1,1,1,0,"2026-05-01","2026-05-01",null,1,null,null,[1.25,2.5,0.2]],' +
+    '["x-ai/grok-build-0.1",256000,256000,"image,text","text",1,1,1,0,"2026-05-20","2026-05-27",null,1,null,null,[1,2,0.2]],' +
+    '["xiaomi/mimo-v2-flash",262144,65536,"text","text",1,1,0,1,"2025-12-16","2026-02-04",null,1,"2024-12-01","mimo",[0.09,0.29,0.045]],' +
+    '["xiaomi/mimo-v2-omni",262144,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0.4,2,0.08]],' +
+    '["xiaomi/mimo-v2-pro",1048576,131072,"text","text",1,1,0,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[1,3,0.2]],' +
+    '["xiaomi/mimo-v2.5",1048576,131072,"text,image,audio,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0.4,2,0.08]],' +
+    '["xiaomi/mimo-v2.5-pro",1048576,131072,"text","text",1,1,0,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[1,3,0.2]],' +
+    '["z-ai/glm-4-32b",128000,32768,"text","text",1,0,0,1,"2025-07-25","2026-03-15",null,1,null,null,[0.1,0.1]],' +
+    '["z-ai/glm-4.5",131072,98304,"text","text",1,1,0,1,"2025-07-28","2026-03-15",null,1,null,null,[0.6,2.2,0.175]],' +
+    '["z-ai/glm-4.5-air",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,null,null,[0.13,0.85,0.025]],' +
+    '["z-ai/glm-4.5v",65536,16384,"text,image","text",1,1,1,1,"2025-08-11","2025-08-11",null,1,null,null,[0.6,1.8,0.11]],' +
+    '["z-ai/glm-4.6",204800,204800,"text","text",1,1,0,1,"2025-09-30","2026-03-15",null,1,null,null,[0.39,1.9,0.175]],' +
+    '["z-ai/glm-4.6v",131072,131072,"image,text,video","text",1,1,1,1,"2025-09-30","2026-01-10",null,1,null,null,[0.3,0.9]],' +
+    '["z-ai/glm-4.7",202752,65535,"text","text",1,1,0,1,"2025-12-22","2026-03-15",null,1,null,null,[0.38,1.98,0.2]],' +
+    '["z-ai/glm-4.7-flash",202752,40551,"text","text",1,1,0,1,"2026-01-19","2026-01-19",null,1,null,null,[0.06,0.4,0.01]],' +
+    '["z-ai/glm-5",202752,131072,"text","text",1,1,0,1,"2026-02-12","2026-03-15",null,1,null,null,[0.72,2.3]],' +
+    '["z-ai/glm-5-turbo",202752,131072,"text","text",1,1,0,1,"2026-03-15","2026-04-11",null,1,null,null,[1.2,4,0.24]],' +
+    '["z-ai/glm-5.1",202752,131072,"text","text",1,1,0,1,"2026-03-27","2026-03-27",null,1,null,null,[1.26,3.96]],' +
+    '["z-ai/glm-5v-turbo",202752,131072,"image,text,video","text",1,1,1,1,"2026-04-01","2026-04-11",null,1,null,null,[1.2,4,0.24]],' +
+    '["~anthropic/claude-haiku-latest",200000,64000,"text,image,pdf","text",1,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[1,5,0.1,1.25]],' +
+    '["~anthropic/claude-opus-latest",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-05-01",null,0,null,null,[5,25,0.5,6.25]],' +
+    '["~anthropic/claude-sonnet-latest",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[3,15,0.3,3.75]],' +
+    '["~google/gemini-flash-latest",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[0.5,3,0.05,0.08333333333333334]],' +
+    '["~google/gemini-pro-latest",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[2,12,0.2,0.375]],' +
+    '["~moonshotai/kimi-latest",262142,262142,"text,image","text",1,1,1,0,"2026-04-27","2026-05-01",null,1,null,null,[0.74,3.49,0.14]],' +
+    '["~openai/gpt-latest",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-27","2026-05-01",null,0,null,null,[5,30,0.5]],' +
+    '["~openai/gpt-mini-latest",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-27","2026-05-01",null,0,null,null,[0.75,4.5,0.075]]' +
+    ']',
+  'kimi-for-coding': '[' +
+    '["k2p5",262144,32768,"text,image,video","text",1,1,0,1,"2026-01","2026-01",1,1,"2025-01","kimi-thinking",[0,0,0,0]],' +
+    '["k2p6",262144,32768,"text,image,video","text",1,1,0,1,"2026-04","2026-04",1,1,"2025-01","kimi-thinking",[0,0,0,0]],' +
+    '["k2p7",262144,32768,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["kimi-k2-thinking",262144,32768,"text","text",1,1,0,1,"2025-11","2025-12",1,1,"2025-07","kimi-thinking",[0,0,0,0]]' +
+    ']',
+  'kuae-cloud-coding-plan': '[' +
+    '["GLM-4.7",204800,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0,0,0,0]]' +
+    ']',
+  'lilac': '[' +
+    '["google/gemma-4-31b-it",262100,262100,"text,image,video","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,"2025-01","gemma",[0.11,0.35]],' +
+    '["minimaxai/minimax-m3",1048576,1048576,"text,image,video","text",1,1,1,1,"2026-06-01","2026-06-01",1,1,null,"minimax-m3",[0.28,1.1,0.05]],' +
+    '["moonshotai/kimi-k2.6",262144,262144,"text,image","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.7,3.5,0.2]],' +
+    '["zai-org/glm-5.2",524288,524288,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[0.9,3,0.27]]' +
+    ']',
   'llama': '[' +
     '["cerebras-llama-4-maverick-17b-128e-instruct",128000,4096,"text","text",1,0,1,1,"2025-04-05","2025-04-05",null,1,"2025-01","llama",[0,0]],' +
     '["cerebras-llama-4-scout-17b-16e-instruct",128000,4096,"text","text",1,0,1,1,"2025-04-05","2025-04-05",null,1,"2025-01","llama",[0,0]],' +
@@ -1230,6 +2263,224 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["llama-4-maverick-17b-128e-instruct-fp8",128000,4096,"text,image","text",1,0,1,1,"2025-04-05","2025-04-05",null,1,"2024-08","llama",[0,0]],' +
     '["llama-4-scout-17b-16e-instruct-fp8",128000,4096,"text,image","text",1,0,1,1,"2025-04-05","2025-04-05",null,1,"2024-08","llama",[0,0]]' +
     ']',
+  'llmgateway': '[' +
+    '["auto",128000,16384,"text,image","text",1,0,1,0,"2024-01-01","2024-01-01",1,1,null,"auto",[0,0]],' +
+    '["claude-3-7-sonnet",200000,8192,"text","text",1,1,0,0,"2025-02-24","2025-02-24",0,1,null,"claude",[3,15,0.3,3.75]],' +
+    '["claude-3-7-sonnet-20250219",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-02-19","2025-02-19",null,1,"2024-10-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-3-opus",200000,4096,"text,image","text",1,0,1,0,"2024-03-04","2024-03-04",0,1,null,"claude",[15,75,1.5,18.75]],' +
+    '["claude-haiku-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["claude-haiku-4-5-20251001",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["claude-haiku-4-5-free",200000,200000,"text,image","text",1,0,1,0,"2025-10-15","2025-10-15",1,1,"2025-02-28","claude-haiku",[0,0]],' +
+    '["claude-opus-4-1-20250805",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-08-05","2025-08-05",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75]],' +
+    '["claude-opus-4-5-20251101",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-11-01","2025-11-01",null,1,"2025-03-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-6",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-03-13",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-8",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-05-28","2026-05-28",null,0,null,"claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-sonnet-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-sonnet-4-5-20250929",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-sonnet-4-6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-sonnet-5",1000000,1000000,"text,image","text",0,1,1,0,"2026-06-30","2026-06-30",1,1,"2026-01-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["codestral-2508",256000,16384,"text","text",0,0,0,1,"2025-07-30","2025-07-30",1,1,null,"mistral",[0.3,0.9]],' +
+    '["custom",128000,16384,"text,image","text",1,0,1,0,"2024-01-01","2024-01-01",1,1,null,"auto",[0,0]],' +
+    '["deepseek-v3.1",128000,32768,"text,image","text",1,1,1,1,"2025-08-21","2025-08-21",1,1,null,"deepseek",[0.56,1.68,0.112]],' +
+    '["deepseek-v3.2",163840,16384,"text,image","text",1,1,1,1,"2025-09-29","2025-09-29",1,1,null,"deepseek",[0.26,0.38,0.13]],' +
+    '["deepseek-v4-flash",1050000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.0028]],' +
+    '["deepseek-v4-pro",1050000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.435,0.87,0.003625]],' +
+    '["devstral-2512",262144,262144,"text","text",1,0,0,1,"2025-12-09","2025-12-09",null,1,"2025-12","devstral",[0.4,2],"deprecated"],' +
+    '["devstral-small-2507",131072,128000,"text","text",1,0,0,1,"2025-07-10","2025-07-10",null,1,"2025-05","devstral",[0.1,0.3],"deprecated"],' +
+    '["fugu-ultra",1000000,1000000,"text,image","text",1,1,1,0,"2026-06-22","2026-06-22",0,1,null,null,[5,30,0.5]],' +
+    '["gemini-2.5-flash",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash",[0.3,2.5,0.03]],' +
+    '["gemini-2.5-flash-lite",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash-lite",[0.1,0.4,0.01]],' +
+    '["gemini-2.5-flash-lite-preview-09-2025",1048576,1048576,"text,image","text",1,0,1,0,"2025-09-25","2025-09-25",1,1,null,"gemini",[0.1,0.4,0.01]],' +
+    '["gemini-2.5-pro",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-pro",[1.25,10,0.125]],' +
+    '["gemini-3-flash-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",1,1,"2025-01","gemini-flash",[0.5,3,0.05]],' +
+    '["gemini-3.1-flash-lite",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-05-07","2026-05-07",1,1,"2025-01","gemini-flash-lite",[0.25,1.5,0.025,0.08333]],' +
+    '["gemini-3.1-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",1,1,"2025-01","gemini-pro",[2,12,0.2]],' +
+    '["gemini-3.5-flash",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-05-19","2026-05-19",1,1,"2025-01","gemini-flash",[1.5,9,0.15,0.08333]],' +
+    '["gemini-pro-latest",1048576,65536,"text,image","text",1,1,1,0,"2026-02-27","2026-02-27",1,1,null,"gemini",[2,12,0.2]],' +
+    '["gemma-4-26b-a4b-it",262144,32768,"text,image","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.07,0.34]],' +
+    '["gemma-4-31b-it",262144,32768,"text,image","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.13,0.38]],' +
+    '["glm-4-32b-0414-128k",128000,16384,"text","text",1,0,0,0,"2025-04-14","2025-04-14",1,1,null,"glm",[0.1,0.1]],' +
+    '["glm-4.5",131000,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm",[0.6,2.2,0.11,0]],' +
+    '["glm-4.5-air",131000,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm-air",[0.13,0.85,0.025,0]],' +
+    '["glm-4.5-airx",128000,16384,"text","text",1,0,0,0,"2025-07-28","2025-07-28",1,1,null,"glm",[1.1,4.5,0.22]],' +
+    '["glm-4.5-x",128000,16384,"text","text",1,1,0,0,"2025-07-28","2025-07-28",1,1,null,"glm",[2.2,8.9,0.45],"beta"],' +
+    '["glm-4.5v",128000,16384,"text,image,video","text",1,1,1,1,"2025-08-11","2025-08-11",null,1,"2025-04","glm",[0.6,1.8,0.11]],' +
+    '["glm-4.6",204800,131072,"text","text",1,1,0,1,"2025-09-30","2025-09-30",null,1,"2025-04","glm",[0.431,2.007,0.11,0]],' +
+    '["glm-4.6v",131072,32768,"text,image,video","text",1,1,1,1,"2025-12-08","2025-12-08",null,1,"2025-04","glm",[0.3,0.9,0.05]],' +
+    '["glm-4.6v-flashx",128000,16000,"text,image","text",1,1,1,0,"2025-12-08","2025-12-08",1,1,null,"glm",[0.04,0.4,0.004]],' +
+    '["glm-4.7",204800,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0.38,1.98,0.19,0]],' +
+    '["glm-4.7-flash",200000,131072,"text","text",1,1,0,1,"2026-01-19","2026-01-19",null,1,"2025-04","glm-flash",[0.06,0.4,0.01,0]],' +
+    '["glm-4.7-flashx",200000,131072,"text","text",1,1,0,1,"2026-01-19","2026-01-19",null,1,"2025-04","glm-flash",[0.07,0.4,0.01,0]],' +
+    '["glm-5",203000,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"glm",[0.72,2.3,0.144,0]],' +
+    '["glm-5.1",204800,131072,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[0.931,2.93,0.173,0]],' +
+    '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.26,3.96,0.234,0]],' +
+    '["gpt-3.5-turbo",16385,4096,"text","text",0,0,0,0,"2023-03-01","2023-11-06",0,1,"2021-09-01","gpt",[0.5,1.5,0]],' +
+    '["gpt-4",8192,8192,"text","text",1,0,1,0,"2023-11-06","2024-04-09",0,1,"2023-11","gpt",[30,60]],' +
+    '["gpt-4-turbo",128000,4096,"text,image","text",1,0,1,0,"2023-11-06","2024-04-09",0,1,"2023-12","gpt",[10,30]],' +
+    '["gpt-4.1",1000000,32768,"text,image,pdf","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt",[2,8,0.5]],' +
+    '["gpt-4.1-mini",1000000,32768,"text,image,pdf","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt-mini",[0.4,1.6,0.1]],' +
+    '["gpt-4.1-nano",1000000,32768,"text,image","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt-nano",[0.1,0.4,0.025]],' +
+    '["gpt-4o",128000,16384,"text,image,pdf","text",1,0,1,0,"2024-05-13","2024-08-06",1,1,"2023-09","gpt",[2.5,10,1.25]],' +
+    '["gpt-4o-mini",128000,16384,"text,image,pdf","text",1,0,1,0,"2024-07-18","2024-07-18",1,1,"2023-09","gpt-mini",[0.15,0.6,0.075]],' +
+    '["gpt-4o-mini-search-preview",128000,16384,"text,image","text",0,0,1,0,"2024-10-01","2024-10-01",0,1,null,"gpt",[0.15,0.6]],' +
+    '["gpt-4o-search-preview",128000,16384,"text,image","text",0,0,1,0,"2024-10-01","2024-10-01",0,1,null,"gpt",[2.5,10]],' +
+    '["gpt-5",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-09-30","gpt",[1.25,10,0.125]],' +
+    '["gpt-5-chat-latest",400000,128000,"text,image","text",0,1,1,0,"2025-08-07","2025-08-07",1,1,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["gpt-5-mini",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-mini",[0.25,2,0.025]],' +
+    '["gpt-5-nano",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-nano",[0.05,0.4,0.005]],' +
+    '["gpt-5-pro",400000,272000,"text,image","text",1,1,1,0,"2025-10-06","2025-10-06",1,0,"2024-09-30","gpt-pro",[15,120]],' +
+    '["gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt",[1.25,10,0.125]],' +
+    '["gpt-5.1-codex",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["gpt-5.1-codex-mini",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[0.25,2,0.025]],' +
+    '["gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt",[1.75,14,0.175]],' +
+    '["gpt-5.2-chat-latest",128000,16384,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["gpt-5.2-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["gpt-5.2-pro",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",0,0,"2025-08-31","gpt-pro",[21,168]],' +
+    '["gpt-5.3-chat-latest",128000,16384,"text,image","text",1,0,1,0,"2026-03-03","2026-03-03",1,1,"2025-08-31","gpt",[1.75,14,0.175]],' +
+    '["gpt-5.3-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["gpt-5.4",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt",[2.5,15,0.25]],' +
+    '["gpt-5.4-mini",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-mini",[0.75,4.5,0.075]],' +
+    '["gpt-5.4-nano",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-nano",[0.2,1.25,0.02]],' +
+    '["gpt-5.4-pro",1050000,128000,"text,image","text",1,1,1,0,"2026-03-05","2026-03-05",0,0,"2025-08-31","gpt-pro",[30,180]],' +
+    '["gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30,0.5]],' +
+    '["gpt-5.5-pro",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt-pro",[30,180]],' +
+    '["gpt-oss-120b",131072,32766,"text","text",1,1,0,0,"2025-08-05","2025-08-05",1,1,null,"gpt-oss",[0.05,0.25]],' +
+    '["gpt-oss-20b",131072,32766,"text","text",1,1,0,0,"2025-08-05","2025-08-05",1,1,null,"gpt-oss",[0.04,0.15]],' +
+    '["grok-4",256000,256000,"text,image","text",1,0,1,0,"2025-07-09","2025-07-09",0,1,null,"grok",[3,15,0.75]],' +
+    '["grok-4-1-fast-non-reasoning",2000000,2000000,"text,image","text",1,0,1,0,"2025-11-19","2025-11-19",0,1,null,"grok",[0.2,0.5,0.05]],' +
+    '["grok-4-1-fast-reasoning",2000000,30000,"text,image","text",1,1,1,0,"2025-11-19","2025-11-19",1,1,null,"grok",[0.2,0.5,0.05]],' +
+    '["grok-4-20-beta-0309-non-reasoning",2000000,30000,"text,image,pdf","text",1,0,1,0,"2026-03-09","2026-03-09",1,1,null,"grok",[2,6,0.2]],' +
+    '["grok-4-20-beta-0309-reasoning",2000000,30000,"text,image,pdf","text",1,1,1,0,"2026-03-09","2026-03-09",1,1,null,"grok",[2,6,0.2]],' +
+    '["grok-4-20-non-reasoning",2000000,30000,"text,image,pdf","text",1,0,1,0,"2026-03-09","2026-03-09",1,1,null,"grok",[1.25,2.5,0.2]],' +
+    '["grok-4-20-reasoning",2000000,30000,"text,image,pdf","text",1,1,1,0,"2026-03-09","2026-03-09",1,1,null,"grok",[1.25,2.5,0.2]],' +
+    '["grok-4-3",1000000,30000,"text,image,pdf","text",1,1,1,0,"2026-04-17","2026-04-17",1,1,null,"grok",[1.25,2.5,0.3125]],' +
+    '["grok-build-0-1",256000,256000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",1,1,null,"grok-build",[1,2,0.2]],' +
+    '["kimi-k2",256000,16384,"text","text",1,0,0,1,"2025-07-11","2025-07-11",1,1,null,"kimi-k2",[0.574,2.294,0.5]],' +
+    '["kimi-k2-thinking",262144,262144,"text","text",1,1,0,1,"2025-11-06","2025-11-06",null,1,"2024-08","kimi-thinking",[0.574,2.294,0.15]],' +
+    '["kimi-k2.5",262144,262144,"text,image,video","text",1,1,0,1,"2026-01","2026-01",1,0,"2025-01","kimi-k2",[0.405,1.98,0.225]],' +
+    '["kimi-k2.6",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.4,2.2,0.08]],' +
+    '["kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.95,4,0.19]],' +
+    '["kimi-k2.7-code-highspeed",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[1.9,8,0.38]],' +
+    '["llama-3-70b-instruct",8192,8000,"text","text",0,0,0,1,"2024-04-18","2024-04-18",1,1,null,"llama",[0.51,0.74]],' +
+    '["llama-3-8b-instruct",8192,8192,"text","text",0,0,0,1,"2025-04-03","2025-04-03",1,1,null,"llama",[0.04,0.04]],' +
+    '["llama-3.1-70b-instruct",128000,2048,"text","text",0,0,0,1,"2024-07-23","2024-07-23",0,1,null,"llama",[0.72,0.72],"beta"],' +
+    '["llama-3.1-nemotron-ultra-253b",128000,8192,"text","text",0,0,0,1,"2025-04-07","2025-04-07",1,1,null,"nemotron",[0.6,1.8]],' +
+    '["llama-3.2-11b-instruct",128000,8192,"text","text",0,0,0,1,"2024-09-25","2024-09-25",1,1,null,"llama",[0.07,0.33]],' +
+    '["llama-3.2-3b-instruct",32768,32000,"text","text",0,0,0,1,"2024-09-18","2024-09-18",1,1,null,"llama",[0.03,0.05]],' +
+    '["llama-3.3-70b-instruct",131072,4096,"text","text",1,0,1,1,"2024-12-06","2024-12-06",null,1,"2023-12","llama",[0.13,0.4]],' +
+    '["llama-4-maverick-17b-instruct",1048576,2048,"text,image","text",0,0,1,1,"2025-04-05","2025-04-05",0,1,null,"llama",[0.27,0.85]],' +
+    '["llama-4-scout-17b-instruct",131072,2048,"text,image","text",0,0,1,1,"2025-04-05","2025-04-05",0,1,null,"llama",[0.18,0.59]],' +
+    '["mimo-v2-omni",256000,131072,"text,image,audio,video,pdf","text",1,0,1,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0.4,2,0.08]],' +
+    '["mimo-v2-pro",1000000,131072,"text","text",1,1,0,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[1,3,0.2]],' +
+    '["mimo-v2.5",1000000,131072,"text,image,audio,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0.14,0.28,0.0028]],' +
+    '["mimo-v2.5-pro",1000000,131072,"text","text",1,1,0,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0.435,0.87,0.0036]],' +
+    '["minimax-m2",196608,128000,"text","text",1,1,0,1,"2025-10-27","2025-10-27",null,1,null,"minimax",[0.2,1,0.03]],' +
+    '["minimax-m2.1",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,null,"minimax",[0.27,1.1]],' +
+    '["minimax-m2.1-lightning",196608,131072,"text","text",0,1,0,1,"2025-12-23","2025-12-23",0,1,null,"minimax",[0.12,0.48]],' +
+    '["minimax-m2.5",228700,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0.3,1.2,0.03,0.375]],' +
+    '["minimax-m2.5-highspeed",204800,131072,"text","text",1,1,0,1,"2026-02-13","2026-02-13",null,1,null,"minimax",[0.6,2.4,0.03,0.375]],' +
+    '["minimax-m2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.3,1.2,0.06,0.375]],' +
+    '["minimax-m2.7-highspeed",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.6,2.4,0.06,0.375]],' +
+    '["minimax-m3",512000,128000,"text,image,video","text",1,1,1,1,"2026-06-01","2026-06-01",null,1,null,"minimax",[0.6,2.4,0.12]],' +
+    '["minimax-text-01",1000000,131072,"text","text",0,1,0,1,"2025-01-15","2025-01-15",0,1,null,"minimax",[0.2,1.1]],' +
+    '["ministral-14b-2512",262144,8192,"text,image","text",0,0,1,1,"2025-12-02","2025-12-02",1,1,null,"mistral",[0.2,0.2]],' +
+    '["ministral-3b-2512",131072,8192,"text,image","text",0,0,1,1,"2025-12-02","2025-12-02",1,1,null,"mistral",[0.1,0.1]],' +
+    '["ministral-8b-2512",262144,8192,"text,image","text",0,0,1,1,"2025-12-02","2025-12-02",1,1,null,"mistral",[0.15,0.15]],' +
+    '["mistral-large-2512",262144,262144,"text,image","text",1,0,1,1,"2024-11-01","2025-12-02",null,1,"2024-11","mistral-large",[0.5,1.5]],' +
+    '["mistral-large-latest",128000,262144,"text,image","text",1,0,1,1,"2024-11-01","2025-12-02",null,1,"2024-11","mistral-large",[4,12]],' +
+    '["mistral-small-2506",128000,16384,"text,image","text",1,0,0,1,"2025-06-20","2025-06-20",null,1,"2025-03","mistral-small",[0.1,0.3]],' +
+    '["nemotron-3-ultra-550b",262144,128000,"text","text",1,1,0,1,"2026-06-04","2026-06-04",null,1,null,"nemotron",[0.5,2.5,0.15]],' +
+    '["o1",200000,100000,"text,image,pdf","text",1,1,1,0,"2024-12-05","2024-12-05",1,0,"2023-09","o",[15,60,7.5]],' +
+    '["o3",200000,100000,"text,image,pdf","text",1,1,1,0,"2025-04-16","2025-04-16",1,0,"2024-05","o",[2,8,0.5]],' +
+    '["o3-mini",200000,100000,"text","text",1,1,0,0,"2024-12-20","2025-01-29",1,0,"2024-05","o-mini",[1.1,4.4,0.55]],' +
+    '["o4-mini",200000,100000,"text,image","text",1,1,1,0,"2025-04-16","2025-04-16",1,0,"2024-05","o-mini",[1.1,4.4,0.275]],' +
+    '["pixtral-large-latest",128000,128000,"text,image","text",1,0,1,1,"2024-11-01","2024-11-04",null,1,"2024-11","pixtral",[4,12]],' +
+    '["qwen-coder-plus",131072,8192,"text","text",1,0,0,0,"2024-09-18","2024-09-18",1,1,null,"qwen",[0.502,1.004]],' +
+    '["qwen-flash",1000000,32768,"text","text",1,1,0,0,"2025-07-28","2025-07-28",null,1,"2024-04","qwen",[0.05,0.4,0.01,0.0625]],' +
+    '["qwen-max",32768,8192,"text","text",1,0,0,0,"2024-04-03","2025-01-25",null,1,"2024-04","qwen",[1.6,6.4]],' +
+    '["qwen-max-latest",32768,8192,"text,image","text",1,0,1,0,"2025-01-25","2025-01-25",1,1,null,"qwen",[1.6,6.4]],' +
+    '["qwen-omni-turbo",32768,2048,"text,image,audio,video","text,audio",1,0,0,0,"2025-01-19","2025-03-26",null,1,"2024-04","qwen",[0.2,0.8]],' +
+    '["qwen-plus",131072,32768,"text","text",1,1,0,0,"2024-01-25","2025-09-11",null,1,"2024-04","qwen",[0.4,1.2,0.08,0.5]],' +
+    '["qwen-plus-latest",1000000,8192,"text,image","text",1,0,1,0,"2025-01-25","2025-01-25",1,1,null,"qwen",[0.4,1.2,0.08,0.5]],' +
+    '["qwen-turbo",1000000,16384,"text","text",1,1,0,0,"2024-11-01","2025-04-28",null,1,"2024-04","qwen",[0.05,0.2]],' +
+    '["qwen-vl-max",131072,8192,"text,image","text",1,0,0,0,"2024-04-08","2025-08-13",null,1,"2024-04","qwen",[0.8,3.2]],' +
+    '["qwen-vl-plus",131072,8192,"text,image","text",1,0,0,0,"2024-01-25","2025-08-15",null,1,"2024-04","qwen",[0.21,0.64]],' +
+    '["qwen2-5-vl-32b-instruct",131072,8192,"text,image","text",1,0,1,1,"2025-03-15","2025-03-15",1,1,null,"qwen",[1.4,4.2]],' +
+    '["qwen2-5-vl-72b-instruct",32768,8192,"text,image","text",1,0,0,1,"2024-09","2024-09",null,1,"2024-04","qwen",[0.13,0.4]],' +
+    '["qwen3-235b-a22b-fp8",40960,8192,"text","text",1,1,0,1,"2025-04-28","2025-04-28",1,1,null,"qwen",[0.2,0.8]],' +
+    '["qwen3-235b-a22b-instruct-2507",262144,8192,"text","text",1,0,0,1,"2025-07-08","2025-07-08",1,1,null,"qwen",[0.09,0.58]],' +
+    '["qwen3-235b-a22b-thinking-2507",262000,8192,"text","text",1,1,0,1,"2025-07-08","2025-07-08",1,1,null,"qwen",[0.2,0.6]],' +
+    '["qwen3-30b-a3b-instruct-2507",262000,8192,"text","text",1,0,0,1,"2025-07-08","2025-07-08",1,1,null,"qwen",[0.1,0.3]],' +
+    '["qwen3-32b",32768,16384,"text","text",1,1,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.1,0.3]],' +
+    '["qwen3-4b-fp8",128000,8192,"text","text",1,1,0,1,"2025-04-28","2025-04-28",1,1,null,"qwen",[0.03,0.03]],' +
+    '["qwen3-coder-30b-a3b-instruct",262000,65536,"text","text",1,0,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.07,0.27]],' +
+    '["qwen3-coder-480b-a35b-instruct",262144,65536,"text","text",1,0,0,1,"2025-04","2025-04",null,1,"2025-04","qwen",[0.3,1.3]],' +
+    '["qwen3-coder-flash",1000000,65536,"text","text",1,0,0,0,"2025-07-28","2025-07-28",null,1,"2025-04","qwen",[0.3,1.5,0.06,0.375]],' +
+    '["qwen3-coder-next",262144,65536,"text","text",1,1,0,0,"2025-10-15","2025-10-15",1,1,null,"qwen",[0.108,0.675,0.06]],' +
+    '["qwen3-coder-plus",1000000,65536,"text","text",1,0,0,0,"2025-07-23","2025-07-23",null,1,"2025-04","qwen",[6,60,1.2,7.5]],' +
+    '["qwen3-max",262144,65536,"text","text",1,0,0,0,"2025-09-23","2025-09-23",null,1,"2025-04","qwen",[0.845,3.38,0.6,3.75]],' +
+    '["qwen3-max-2026-01-23",262144,32800,"text,image","text",1,1,1,0,"2026-01-23","2026-01-23",1,1,null,"qwen",[1.2,6,0.24,1.5]],' +
+    '["qwen3-next-80b-a3b-instruct",131072,32768,"text","text",1,0,0,1,"2025-09","2025-09",null,1,"2025-04","qwen",[0.15,1.2]],' +
+    '["qwen3-next-80b-a3b-thinking",131072,32768,"text","text",1,1,0,1,"2025-09","2025-09",null,1,"2025-04","qwen",[0.15,1.2]],' +
+    '["qwen3-vl-235b-a22b-instruct",131072,8192,"text,image","text",1,0,1,1,"2025-09-15","2025-09-15",1,1,null,"qwen",[0.3,1.5]],' +
+    '["qwen3-vl-235b-a22b-thinking",131072,8192,"text,image","text",1,1,1,1,"2025-09-15","2025-09-15",1,1,null,"qwen",[0.5,2]],' +
+    '["qwen3-vl-30b-a3b-instruct",131072,8192,"text,image","text",1,0,1,1,"2025-10-02","2025-10-02",1,1,null,"qwen",[0.2,0.7]],' +
+    '["qwen3-vl-30b-a3b-thinking",131072,8192,"text,image","text",1,1,1,1,"2025-10-02","2025-10-02",1,1,null,"qwen",[0.2,1]],' +
+    '["qwen3-vl-8b-instruct",131072,8192,"text,image","text",0,0,1,1,"2025-08-19","2025-08-19",0,1,null,"qwen",[0.08,0.5]],' +
+    '["qwen3-vl-flash",262144,32000,"text,image","text",1,0,1,0,"2025-10-09","2025-10-09",1,1,null,"qwen",[0.05,0.4,0.01]],' +
+    '["qwen3-vl-plus",262144,32768,"text,image","text",1,1,0,0,"2025-09-23","2025-09-23",null,1,"2025-04","qwen",[0.2,1.6,0.04,0.25]],' +
+    '["qwen3.5-9b",262144,65536,"text","text",1,1,0,1,"2026-02-23","2026-02-23",1,1,null,"qwen",[0.1,0.15]],' +
+    '["qwen3.6-35b-a3b",262144,65536,"text,image,video,audio","text",1,1,1,1,"2026-04-17","2026-04-17",1,1,null,"qwen",[0.248,1.485]],' +
+    '["qwen3.6-max-preview",262144,65536,"text","text",1,1,0,0,"2026-04-20","2026-04-20",null,1,"2025-04","qwen",[1.3,7.8,0.13,1.625]],' +
+    '["qwen3.6-plus",262144,65536,"text,image,video","text",1,1,0,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen",[0.5,3,0.05,0.625]],' +
+    '["qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-21",null,1,null,"qwen",[1.25,3.75,0.125,3.125]],' +
+    '["qwen3.7-plus",1000000,64000,"text,image","text",1,1,0,0,"2026-06-02","2026-06-02",null,1,"2025-04","qwen",[0.4,1.6,0.08,0.5]],' +
+    '["qwen35-397b-a17b",262144,65536,"text,image,video,audio","text",1,1,1,1,"2026-02-15","2026-02-15",1,1,null,"qwen",[0.6,3.6]],' +
+    '["qwq-plus",131072,8192,"text","text",1,1,0,0,"2025-03-05","2025-03-05",null,1,"2024-04","qwen",[0.8,2.4]],' +
+    '["seed-1-6-250615",256000,8192,"text,image","text",1,1,1,1,"2025-06-25","2025-06-25",1,1,null,"seed",[0.25,2,0.05]],' +
+    '["seed-1-6-250915",256000,8192,"text,image","text",1,1,1,1,"2025-09-15","2025-09-15",1,1,null,"seed",[0.25,2,0.05]],' +
+    '["seed-1-6-flash-250715",256000,8192,"text,image","text",1,1,1,1,"2025-07-26","2025-07-26",1,1,null,"seed",[0.07,0.3,0.015]],' +
+    '["seed-1-8-251228",256000,8192,"text,image","text",1,1,1,1,"2025-12-18","2025-12-18",1,1,null,"seed",[0.25,2,0.05]],' +
+    '["sonar",130000,4096,"text","text",0,0,0,0,"2024-01-01","2025-09-01",null,1,"2025-09-01","sonar",[1,1]],' +
+    '["sonar-pro",200000,8192,"text,image","text",0,0,1,0,"2024-01-01","2025-09-01",null,1,"2025-09-01","sonar-pro",[3,15]],' +
+    '["sonar-reasoning-pro",128000,4096,"text,image","text",0,1,1,0,"2024-01-01","2025-09-01",null,1,"2025-09-01","sonar-reasoning",[2,8]]' +
+    ']',
+  'llmtr': '[' +
+    '["gemma-4",32768,8192,"text","text",0,0,0,1,"2026-04-22","2026-04-22",null,1,null,null,[5,10]],' +
+    '["magibu-11b-v8",8192,4096,"text","text",0,0,0,0,"2026-06-05","2026-06-05",null,1,null,null,[0,0]],' +
+    '["medgemma-4b",8192,4096,"text,image","text",0,0,1,1,"2026-04-26","2026-04-26",null,1,null,null,[3,5]],' +
+    '["qwen3-6-35b",16384,65536,"text,image,video,audio","text",1,1,1,1,"2026-04-17","2026-04-17",1,1,null,"qwen",[5,10]],' +
+    '["sincap",128000,8192,"text","text",0,0,0,0,"2026-05-05","2026-05-05",null,1,null,null,[0,0]],' +
+    '["trendyol-7b",32768,8192,"text","text",0,0,0,1,"2026-06-06","2026-06-06",null,1,null,"qwen",[0,0]]' +
+    ']',
+  'lucidquery': '[' +
+    '["lucidnova-rf1-100b",120000,8000,"text","text",1,1,1,0,"2024-12-28","2025-09-10",null,0,"2025-09-16","nova",[2,5]],' +
+    '["lucidquery-agi-01-frontier",300000,120000,"text,image","text",1,1,1,0,"2026-06-16","2026-06-16",null,1,"2026-06-05","agi",[4.5,22]],' +
+    '["lucidquery-agi-01-swift",300000,120000,"text,image","text",1,1,1,0,"2026-06-16","2026-06-16",null,1,"2026-06-05","agi",[2.5,15]],' +
+    '["lucidquery-nexus-coder",250000,60000,"text","text",1,1,1,0,"2025-09-01","2025-09-01",null,0,"2025-08-01","lucid",[2,5]]' +
+    ']',
+  'meganova': '[' +
+    '["MiniMaxAI/MiniMax-M2.1",196608,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,null,"minimax",[0.28,1.2]],' +
+    '["MiniMaxAI/MiniMax-M2.5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0.3,1.2]],' +
+    '["Qwen/Qwen2.5-VL-32B-Instruct",16384,16384,"text,image","text",1,0,1,1,"2025-03-24","2025-03-24",1,1,null,"qwen",[0.2,0.6]],' +
+    '["Qwen/Qwen3-235B-A22B-Instruct-2507",262000,262000,"text","text",1,0,0,1,"2025-07-23","2025-07-23",1,1,null,"qwen",[0.09,0.6]],' +
+    '["Qwen/Qwen3.5-Plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-02","2026-02",null,1,"2025-04","qwen",[0.4,2.4]],' +
+    '["XiaomiMiMo/MiMo-V2-Flash",262144,32000,"text","text",1,1,0,1,"2025-12-17","2025-12-17",null,1,"2024-12-01","mimo",[0.1,0.3]],' +
+    '["deepseek-ai/DeepSeek-R1-0528",163840,64000,"text","text",0,1,0,1,"2025-05-28","2025-05-28",null,1,"2024-07","deepseek-thinking",[0.5,2.15]],' +
+    '["deepseek-ai/DeepSeek-V3-0324",163840,163840,"text","text",1,0,0,1,"2025-03-24","2025-03-24",null,1,null,"deepseek",[0.25,0.88]],' +
+    '["deepseek-ai/DeepSeek-V3.1",164000,164000,"text","text",1,0,0,1,"2025-08-25","2025-08-25",1,1,null,"deepseek",[0.27,1]],' +
+    '["deepseek-ai/DeepSeek-V3.2",164000,164000,"text","text",1,0,0,1,"2025-12-03","2025-12-03",1,1,null,"deepseek",[0.26,0.38]],' +
+    '["deepseek-ai/DeepSeek-V3.2-Exp",164000,164000,"text","text",1,0,0,1,"2025-10-10","2025-10-10",1,1,null,"deepseek",[0.27,0.4]],' +
+    '["meta-llama/Llama-3.3-70B-Instruct",131072,16384,"text","text",1,0,0,1,"2024-12-06","2024-12-06",null,1,null,"llama",[0.1,0.3]],' +
+    '["mistralai/Mistral-Nemo-Instruct-2407",131072,65536,"text","text",1,0,0,1,"2024-07-18","2024-07-18",1,1,null,"mistral",[0.02,0.04]],' +
+    '["mistralai/Mistral-Small-3.2-24B-Instruct-2506",32768,8192,"text,image","text",1,0,1,1,"2025-06-20","2025-06-20",1,1,"2024-10","mistral-small",[0,0]],' +
+    '["moonshotai/Kimi-K2-Thinking",262144,262144,"text","text",1,1,0,1,"2025-11-06","2025-11-06",null,1,"2024-08","kimi-thinking",[0.6,2.6]],' +
+    '["moonshotai/Kimi-K2.5",262144,262144,"text,image","text",1,1,0,1,"2026-01-27","2026-01-27",null,1,"2026-01","kimi-k2",[0.45,2.8]],' +
+    '["zai-org/GLM-4.6",202752,131072,"text","text",1,1,0,1,"2025-09-30","2025-09-30",null,1,"2025-04","glm",[0.45,1.9]],' +
+    '["zai-org/GLM-4.7",202752,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0.2,0.8]],' +
+    '["zai-org/GLM-5",202752,131072,"text","text",1,1,0,1,"2026-02-11","2026-02-11",null,1,null,"glm",[0.8,2.56]]' +
+    ']',
   'minimax': '[' +
     '["MiniMax-M2",196608,128000,"text","text",1,1,0,1,"2025-10-27","2025-10-27",null,1,null,"minimax",[0.3,1.2]],' +
     '["MiniMax-M2.1",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,null,"minimax",[0.3,1.2]],' +
@@ -1238,6 +2489,33 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["MiniMax-M2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.3,1.2,0.06,0.375]],' +
     '["MiniMax-M2.7-highspeed",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.6,2.4,0.06,0.375]],' +
     '["MiniMax-M3",1000000,128000,"text,image,video","text",1,1,1,1,"2026-06-01","2026-06-25",null,1,null,"minimax",[0.3,1.2,0.06]]' +
+    ']',
+  'minimax-cn': '[' +
+    '["MiniMax-M2",196608,128000,"text","text",1,1,0,1,"2025-10-27","2025-10-27",null,1,null,"minimax",[0.3,1.2]],' +
+    '["MiniMax-M2.1",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,null,"minimax",[0.3,1.2]],' +
+    '["MiniMax-M2.5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0.3,1.2,0.03,0.375]],' +
+    '["MiniMax-M2.5-highspeed",204800,131072,"text","text",1,1,0,1,"2026-02-13","2026-02-13",null,1,null,"minimax",[0.6,2.4,0.06,0.375]],' +
+    '["MiniMax-M2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.3,1.2,0.06,0.375]],' +
+    '["MiniMax-M2.7-highspeed",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.6,2.4,0.06,0.375]],' +
+    '["MiniMax-M3",1000000,128000,"text,image,video","text",1,1,1,1,"2026-06-01","2026-06-25",null,1,null,"minimax",[0.3,1.2,0.06]]' +
+    ']',
+  'minimax-cn-coding-plan': '[' +
+    '["MiniMax-M2",196608,128000,"text","text",1,1,0,1,"2025-10-27","2025-10-27",null,1,null,"minimax",[0,0]],' +
+    '["MiniMax-M2.1",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,null,"minimax",[0,0]],' +
+    '["MiniMax-M2.5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0,0,0,0]],' +
+    '["MiniMax-M2.5-highspeed",204800,131072,"text","text",1,1,0,1,"2026-02-13","2026-02-13",null,1,null,"minimax",[0,0,0,0]],' +
+    '["MiniMax-M2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0,0,0,0]],' +
+    '["MiniMax-M2.7-highspeed",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0,0,0,0]],' +
+    '["MiniMax-M3",1000000,128000,"text,image,video","text",1,1,1,1,"2026-06-01","2026-06-25",null,1,null,"minimax",[0,0,0,0]]' +
+    ']',
+  'minimax-coding-plan': '[' +
+    '["MiniMax-M2",196608,128000,"text","text",1,1,0,1,"2025-10-27","2025-10-27",null,1,null,"minimax",[0,0]],' +
+    '["MiniMax-M2.1",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,null,"minimax",[0,0]],' +
+    '["MiniMax-M2.5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0,0,0,0]],' +
+    '["MiniMax-M2.5-highspeed",204800,131072,"text","text",1,1,0,1,"2026-02-13","2026-02-13",null,1,null,"minimax",[0,0,0,0]],' +
+    '["MiniMax-M2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0,0,0,0]],' +
+    '["MiniMax-M2.7-highspeed",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0,0,0,0]],' +
+    '["MiniMax-M3",1000000,128000,"text,image,video","text",1,1,1,1,"2026-06-01","2026-06-25",null,1,null,"minimax",[0,0,0,0]]' +
     ']',
   'mistral': '[' +
     '["codestral-latest",256000,4096,"text","text",1,0,0,1,"2024-05-29","2025-01-04",null,1,"2024-10","codestral",[0.3,0.9]],' +
@@ -1271,6 +2549,17 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["pixtral-12b",128000,128000,"text,image","text",1,0,1,1,"2024-09-01","2024-09-01",null,1,"2024-09","pixtral",[0.15,0.15]],' +
     '["pixtral-large-latest",128000,128000,"text,image","text",1,0,1,1,"2024-11-01","2024-11-04",null,1,"2024-11","pixtral",[2,6]]' +
     ']',
+  'mixlayer': '[' +
+    '["qwen/qwen3.5-122b-a10b",262144,262144,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"qwen",[0.4,3.2]],' +
+    '["qwen/qwen3.5-27b",262144,262144,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"qwen",[0.3,2.4]],' +
+    '["qwen/qwen3.5-35b-a3b",262144,262144,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"qwen",[0.25,1.3]],' +
+    '["qwen/qwen3.5-397b-a17b",262144,262144,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"qwen",[0.6,3.6]],' +
+    '["qwen/qwen3.5-9b",262144,262144,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"qwen",[0.1,0.4]]' +
+    ']',
+  'moark': '[' +
+    '["GLM-4.7",204800,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[3.5,14]],' +
+    '["MiniMax-M2.1",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,null,"minimax",[2.1,8.4]]' +
+    ']',
   'modelscope': '[' +
     '["Qwen/Qwen3-235B-A22B-Instruct-2507",262144,131072,"text","text",1,0,0,1,"2025-04-28","2025-07-21",null,1,"2025-04","qwen",[0,0]],' +
     '["Qwen/Qwen3-235B-A22B-Thinking-2507",262144,131072,"text","text",1,1,0,1,"2025-07-25","2025-07-25",null,1,"2025-04","qwen",[0,0]],' +
@@ -1281,6 +2570,17 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["ZhipuAI/GLM-4.6",202752,98304,"text","text",1,1,0,1,"2025-09-30","2025-09-30",null,1,"2025-07","glm",[0,0]]' +
     ']',
   'moonshotai': '[' +
+    '["kimi-k2-0711-preview",131072,16384,"text","text",1,0,0,1,"2025-07-14","2025-07-14",null,1,"2024-10","kimi-k2",[0.6,2.5,0.15]],' +
+    '["kimi-k2-0905-preview",262144,262144,"text","text",1,0,0,1,"2025-09-05","2025-09-05",null,1,"2024-10","kimi-k2",[0.6,2.5,0.15]],' +
+    '["kimi-k2-thinking",262144,262144,"text","text",1,1,0,1,"2025-11-06","2025-11-06",null,1,"2024-08","kimi-thinking",[0.6,2.5,0.15]],' +
+    '["kimi-k2-thinking-turbo",262144,262144,"text","text",1,1,0,1,"2025-11-06","2025-11-06",null,1,"2024-08","kimi-thinking",[1.15,8,0.15]],' +
+    '["kimi-k2-turbo-preview",262144,262144,"text","text",1,0,0,1,"2025-09-05","2025-09-05",null,1,"2024-10","kimi-k2",[2.4,10,0.6]],' +
+    '["kimi-k2.5",262144,262144,"text,image,video","text",1,1,0,1,"2026-01","2026-01",1,0,"2025-01","kimi-k2",[0.6,3,0.1]],' +
+    '["kimi-k2.6",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.95,4,0.16]],' +
+    '["kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.95,4,0.19]],' +
+    '["kimi-k2.7-code-highspeed",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[1.9,8,0.38]]' +
+    ']',
+  'moonshotai-cn': '[' +
     '["kimi-k2-0711-preview",131072,16384,"text","text",1,0,0,1,"2025-07-14","2025-07-14",null,1,"2024-10","kimi-k2",[0.6,2.5,0.15]],' +
     '["kimi-k2-0905-preview",262144,262144,"text","text",1,0,0,1,"2025-09-05","2025-09-05",null,1,"2024-10","kimi-k2",[0.6,2.5,0.15]],' +
     '["kimi-k2-thinking",262144,262144,"text","text",1,1,0,1,"2025-11-06","2025-11-06",null,1,"2024-08","kimi-thinking",[0.6,2.5,0.15]],' +
@@ -1915,6 +3215,45 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["zai-org/glm-5:thinking",200000,128000,"text","text",1,1,0,1,"2026-02-11","2026-02-11",1,null,null,"glm",[0.3,2.55]],' +
     '["zai-org/glm-latest",200000,131072,"text","text",1,1,0,0,"2026-05-03","2026-05-03",1,null,null,null,[0.75,2.6,0.15]]' +
     ']',
+  'nearai': '[' +
+    '["Qwen/Qwen3-30B-A3B-Instruct-2507",262144,32768,"text","text",1,0,0,1,"2025-07-29","2025-07-29",1,1,null,"qwen",[0.15,0.55]],' +
+    '["Qwen/Qwen3-Embedding-0.6B",40960,1024,"text","text",0,0,0,1,"2025-06-03","2025-06-03",null,0,null,"text-embedding",[0.01,0]],' +
+    '["Qwen/Qwen3-Reranker-0.6B",40960,1024,"text","text",0,0,0,1,"2025-06-03","2025-06-03",null,0,null,"qwen",[0.01,0.01]],' +
+    '["Qwen/Qwen3-VL-30B-A3B-Instruct",256000,32768,"text,image","text",1,0,1,1,"2025-09-23","2025-09-23",1,1,null,"qwen",[0.15,0.55]],' +
+    '["Qwen/Qwen3.5-122B-A10B",131072,32768,"text","text",1,1,1,1,"2026-02-23","2026-02-23",1,1,null,"qwen",[0.4,3.2]],' +
+    '["Qwen/Qwen3.6-35B-A3B-FP8",262144,32768,"text","text",1,1,1,1,"2026-04-17","2026-04-17",1,1,null,"qwen",[0.17,1.1,0.056]],' +
+    '["anthropic/claude-haiku-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["anthropic/claude-opus-4-6",200000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-03-13",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4-7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-sonnet-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15.5,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4-6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["black-forest-labs/FLUX.2-klein-4B",128000,128000,"text,image","image",0,0,0,1,"2026-01-14","2026-01-14",null,1,null,"flux",[1,1]],' +
+    '["google/gemini-2.5-flash",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash",[0.3,2.5,0.03]],' +
+    '["google/gemini-2.5-flash-lite",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash-lite",[0.1,0.4,0.01]],' +
+    '["google/gemini-2.5-pro",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-pro",[1.25,10,0.125]],' +
+    '["google/gemini-3-pro",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-11-18","2025-11-18",1,1,"2025-01","gemini-pro",[1.25,15,0]],' +
+    '["google/gemini-3.1-flash-lite",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-05-07","2026-05-07",1,1,"2025-01","gemini-flash-lite",[0.25,1.5,0.025]],' +
+    '["google/gemini-3.5-flash",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-05-19","2026-05-19",1,1,"2025-01","gemini-flash",[1.5,9,0.15]],' +
+    '["google/gemma-4-31B-it",262144,32768,"text","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.13,0.4,0.026]],' +
+    '["openai/gpt-4.1",1047576,32768,"text,image,pdf","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt",[2,8,0.5]],' +
+    '["openai/gpt-4.1-mini",1047576,32768,"text,image,pdf","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt-mini",[0.4,1.6,0.1]],' +
+    '["openai/gpt-4.1-nano",1047576,32768,"text,image","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt-nano",[0.1,0.4,0.025]],' +
+    '["openai/gpt-5",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-09-30","gpt",[1.25,10,0.125]],' +
+    '["openai/gpt-5-mini",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-mini",[0.25,2,0.025]],' +
+    '["openai/gpt-5-nano",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-nano",[0.05,0.4,0.005]],' +
+    '["openai/gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt",[1.25,10,0.125]],' +
+    '["openai/gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt",[1.8,15.5,0.18]],' +
+    '["openai/gpt-5.4",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt",[2.5,15,0.25]],' +
+    '["openai/gpt-5.4-mini",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-mini",[0.75,4.5,0.075]],' +
+    '["openai/gpt-5.4-nano",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-nano",[0.2,1.25,0.02]],' +
+    '["openai/gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30,0.5]],' +
+    '["openai/gpt-oss-120b",131000,32768,"text","text",1,1,0,1,"2025-08-05","2025-08-05",1,1,null,"gpt-oss",[0.15,0.55]],' +
+    '["openai/o3",200000,100000,"text,image,pdf","text",1,1,1,0,"2025-04-16","2025-04-16",1,0,"2024-05","o",[2,8,0.5]],' +
+    '["openai/o3-mini",200000,100000,"text","text",1,1,0,0,"2024-12-20","2025-01-29",1,0,"2024-05","o-mini",[1.1,4.4,0.55]],' +
+    '["openai/o4-mini",200000,100000,"text,image","text",1,1,1,0,"2025-04-16","2025-04-16",1,0,"2024-05","o-mini",[1.1,4.4,0.275]],' +
+    '["openai/whisper-large-v3",448,448,"audio","text",0,0,0,1,"2023-11-06","2023-11-06",null,0,null,"whisper",[0.01,0]],' +
+    '["zai-org/GLM-5.1-FP8",202752,131072,"text","text",1,1,0,1,"2026-03-27","2026-03-27",1,1,null,"glm",[0.85,3.3]]' +
+    ']',
   'nebius': '[' +
     '["MiniMaxAI/MiniMax-M2.5",196608,8192,"text","text",1,1,0,1,"2025-01-20","2026-05-07",1,1,"2025-01",null,[0.3,1.2,0.03,0.375]],' +
     '["MiniMaxAI/MiniMax-M2.5-fast",8000,8192,"text","text",1,1,0,1,"2025-01-20","2026-05-07",1,1,"2025-01",null,[0.3,1.2,0.03,0.375],"deprecated"],' +
@@ -1946,6 +3285,30 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["openai/gpt-oss-120b-fast",8000,8192,"text","text",1,1,0,1,"2025-06-10","2026-05-07",1,1,"2025-06",null,[0.1,0.5,0.01,0.125],"deprecated"],' +
     '["zai-org/GLM-5",200000,16384,"text","text",1,1,0,0,"2026-03-01","2026-03-10",1,1,"2026-01",null,[1,3.2,0.1,1],"deprecated"],' +
     '["zai-org/GLM-5.2",432000,432000,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4]]' +
+    ']',
+  'neuralwatt': '[' +
+    '["Qwen/Qwen3.5-397B-A17B-FP8",262128,262128,"text","text",1,1,0,1,"2026-02-01","2026-02-01",null,1,null,"qwen",[0.69,4.14,0.1725]],' +
+    '["Qwen/Qwen3.6-35B-A3B",131056,131056,"text,image","text",1,1,1,1,"2026-04-01","2026-04-01",null,1,null,"qwen3.6",[0.29,1.15,0.0725]],' +
+    '["glm-5.2",1048560,1048560,"text","text",1,1,0,1,"2026-06-17","2026-06-17",null,1,null,"glm",[1.45,4.5,0.3625]],' +
+    '["glm-5.2-fast",1048560,1048560,"text","text",1,0,0,1,"2026-06-17","2026-06-17",null,1,null,"glm",[1.45,4.5,0.3625]],' +
+    '["glm-5.2-flex",1048560,1048560,"text","text",1,1,0,1,"2026-06-17","2026-06-17",null,1,null,"glm",[0.725,2.25,0.18125]],' +
+    '["glm-5.2-short",199984,199984,"text","text",1,1,0,1,"2026-06-17","2026-06-17",null,1,null,"glm",[1.45,4.5,0.3625]],' +
+    '["glm-5.2-short-fast",199984,199984,"text","text",1,0,0,1,"2026-06-17","2026-06-17",null,1,null,"glm",[1.45,4.5,0.3625]],' +
+    '["glm-5.2-short-fast-flex",199984,199984,"text","text",1,0,0,1,"2026-06-17","2026-06-17",null,1,null,"glm",[0.725,2.25,0.18125]],' +
+    '["glm-5.2-short-flex",199984,199984,"text","text",1,1,0,1,"2026-06-17","2026-06-17",null,1,null,"glm",[0.725,2.25,0.18125]],' +
+    '["kimi-k2.5-fast",262128,262128,"text,image","text",1,0,1,1,"2026-01-27","2026-01-27",null,1,null,"kimi-k2",[0.52,2.59,0.13]],' +
+    '["kimi-k2.6-fast",262128,262128,"text,image","text",1,0,1,1,"2026-04-21","2026-04-21",null,1,null,"kimi-k2",[0.69,3.22,0.1725]],' +
+    '["kimi-k2.6-flex",262128,262128,"text,image","text",1,1,1,1,"2026-04-21","2026-04-21",null,1,null,"kimi-k2",[0.345,1.61,0.08625]],' +
+    '["kimi-k2.7-code-flex",262144,262144,"text,image","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.475,2,0.11875]],' +
+    '["moonshotai/Kimi-K2.5",262128,262128,"text,image","text",1,1,1,1,"2026-01-27","2026-01-27",null,1,null,"kimi-k2",[0.52,2.59,0.13]],' +
+    '["moonshotai/Kimi-K2.6",262128,262128,"text,image","text",1,1,1,1,"2026-04-21","2026-04-21",null,1,null,"kimi-k2",[0.69,3.22,0.1725]],' +
+    '["moonshotai/Kimi-K2.7-Code",262144,262144,"text,image","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.95,4,0.2375]],' +
+    '["qwen3.5-397b-fast",262128,262128,"text","text",1,0,0,1,"2026-02-01","2026-02-01",null,1,null,"qwen",[0.69,4.14,0.1725]],' +
+    '["qwen3.6-35b-fast",131056,131056,"text,image","text",1,0,1,1,"2026-04-01","2026-04-01",null,1,null,"qwen3.6",[0.29,1.15,0.0725]]' +
+    ']',
+  'nova': '[' +
+    '["nova-2-lite-v1",1000000,64000,"text,image,video,pdf","text",1,1,1,0,"2025-12-01","2025-12-01",null,1,null,"nova-lite",[0,0]],' +
+    '["nova-2-pro-v1",1000000,64000,"text,image,video,pdf","text",1,1,1,0,"2025-12-03","2026-01-03",null,1,null,"nova-pro",[0,0]]' +
     ']',
   'novita-ai': '[' +
     '["baichuan/baichuan-m2-32b",131072,131072,"text","text",0,0,0,1,"2025-08-13","2025-08-13",0,1,"2024-12","baichuan",[0.07,0.07]],' +
@@ -2237,6 +3600,82 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["text-embedding-3-large",8191,3072,"text","text",0,0,0,0,"2024-01-25","2024-01-25",null,0,"2024-01","text-embedding",[0.13,0]],' +
     '["text-embedding-3-small",8191,1536,"text","text",0,0,0,0,"2024-01-25","2024-01-25",null,0,"2024-01","text-embedding",[0.02,0]],' +
     '["text-embedding-ada-002",8192,1536,"text","text",0,0,0,0,"2022-12-15","2022-12-15",null,0,"2022-12","text-embedding",[0.1,0]]' +
+    ']',
+  'opencode': '[' +
+    '["big-pickle",200000,32000,"text","text",1,1,0,0,"2025-10-17","2025-10-17",1,1,"2025-01","big-pickle",[0,0,0,0]],' +
+    '["claude-3-5-haiku",200000,8192,"text,image,pdf","text",1,0,1,0,"2024-10-22","2024-10-22",null,1,"2024-07-31","claude-haiku",[0.8,4,0.08,1],"deprecated"],' +
+    '["claude-fable-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-09","2026-06-09",null,0,"2026-01-31","claude-fable",[10,50,1,12.5],"deprecated"],' +
+    '["claude-haiku-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["claude-opus-4-1",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-08-05","2025-08-05",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75]],' +
+    '["claude-opus-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-11-24","2025-11-24",null,1,"2025-03-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-6",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-03-13",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-opus-4-8",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-05-28","2026-05-28",null,0,null,"claude-opus",[5,25,0.5,6.25]],' +
+    '["claude-sonnet-4",1000000,64000,"text,image,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-03-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-sonnet-4-5",1000000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-sonnet-4-6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-02-17",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["claude-sonnet-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-30","2026-06-30",null,0,"2026-01-31","claude-sonnet",[2,10,0.2,2.5]],' +
+    '["deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.028]],' +
+    '["deepseek-v4-flash-free",200000,128000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash-free",[0,0,0]],' +
+    '["deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[1.74,3.84,0.145]],' +
+    '["gemini-3-flash",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",1,1,"2025-01","gemini-flash",[0.5,3,0.05]],' +
+    '["gemini-3-pro",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-11-18","2025-11-18",1,1,"2025-01","gemini-pro",[2,12,0.2],"deprecated"],' +
+    '["gemini-3.1-pro",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",1,1,"2025-01","gemini-pro",[2,12,0.2]],' +
+    '["gemini-3.5-flash",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-05-19","2026-05-19",1,1,"2025-01","gemini-flash",[1.5,9,0.15]],' +
+    '["glm-4.6",204800,131072,"text","text",1,1,0,1,"2025-09-30","2025-09-30",null,1,"2025-04","glm",[0.6,2.2,0.1],"deprecated"],' +
+    '["glm-4.7",204800,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0.6,2.2,0.1],"deprecated"],' +
+    '["glm-4.7-free",204800,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm-free",[0,0,0],"deprecated"],' +
+    '["glm-5",204800,131072,"text","text",1,1,0,1,"2026-02-11","2026-02-11",null,1,"2025-04","glm",[1,3.2,0.2]],' +
+    '["glm-5-free",204800,131072,"text","text",1,1,0,1,"2026-02-11","2026-02-11",null,1,"2025-04","glm-free",[0,0,0],"deprecated"],' +
+    '["glm-5.1",204800,131072,"text","text",1,1,0,1,"2026-04-07","2026-04-07",null,1,"2025-04","glm",[1.4,4.4,0.26]],' +
+    '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4,0.26]],' +
+    '["gpt-5",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-09-30","gpt",[1.07,8.5,0.107]],' +
+    '["gpt-5-codex",400000,128000,"text,image","text",1,1,1,0,"2025-09-15","2025-09-15",1,0,"2024-09-30","gpt-codex",[1.07,8.5,0.107]],' +
+    '["gpt-5-nano",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-nano",[0.05,0.4,0.005]],' +
+    '["gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt",[1.07,8.5,0.107]],' +
+    '["gpt-5.1-codex",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.07,8.5,0.107]],' +
+    '["gpt-5.1-codex-max",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["gpt-5.1-codex-mini",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[0.25,2,0.025]],' +
+    '["gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt",[1.75,14,0.175]],' +
+    '["gpt-5.2-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-01-14","2026-01-14",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["gpt-5.3-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-24","2026-02-24",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["gpt-5.3-codex-spark",128000,128000,"text","text",1,1,0,0,"2026-02-12","2026-02-12",1,0,"2025-08-31","gpt-codex-spark",[1.75,14,0.175]],' +
+    '["gpt-5.4",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt",[2.5,15,0.25]],' +
+    '["gpt-5.4-mini",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-mini",[0.75,4.5,0.075]],' +
+    '["gpt-5.4-nano",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-nano",[0.2,1.25,0.02]],' +
+    '["gpt-5.4-pro",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",0,0,"2025-08-31","gpt-pro",[30,180,30]],' +
+    '["gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30,0.5]],' +
+    '["gpt-5.5-pro",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-24","2026-04-24",0,0,"2025-12-01","gpt-pro",[30,180,30]],' +
+    '["grok-build-0.1",256000,256000,"text,image","text",1,1,1,0,"2026-05-20","2026-05-20",1,1,null,"grok-build",[1,2,0.2]],' +
+    '["grok-code",256000,256000,"text","text",1,1,1,0,"2025-08-20","2025-08-20",null,1,null,"grok",[0,0,0,0],"deprecated"],' +
+    '["hy3-preview-free",256000,64000,"text","text",1,1,0,1,"2026-04-20","2026-04-20",null,1,"2025-06","hy3-free",[0,0,0],"deprecated"],' +
+    '["kimi-k2",262144,262144,"text","text",1,0,0,1,"2025-09-05","2025-09-05",null,1,"2024-10","kimi-k2",[0.4,2.5,0.4],"deprecated"],' +
+    '["kimi-k2-thinking",262144,262144,"text","text",1,1,0,1,"2025-09-05","2025-09-05",null,1,"2024-10","kimi-thinking",[0.4,2.5,0.4],"deprecated"],' +
+    '["kimi-k2.5",262144,65536,"text,image,video","text",1,1,1,1,"2026-01-27","2026-01-27",null,1,"2024-10","kimi-k2",[0.6,3,0.08]],' +
+    '["kimi-k2.5-free",262144,262144,"text,image,video","text",1,1,1,1,"2026-01-27","2026-01-27",null,1,"2024-10","kimi-free",[0,0,0],"deprecated"],' +
+    '["kimi-k2.6",262144,65536,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",null,1,"2024-10","kimi-k2",[0.95,4,0.16]],' +
+    '["kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.95,4,0.19]],' +
+    '["ling-2.6-flash-free",262100,32800,"text","text",1,0,0,1,"2026-04-21","2026-04-21",null,1,"2025-06","ling-flash-free",[0,0],"deprecated"],' +
+    '["mimo-v2-flash-free",262144,65536,"text","text",1,1,0,1,"2025-12-16","2025-12-16",null,1,"2024-12","mimo-flash-free",[0,0,0],"deprecated"],' +
+    '["mimo-v2-omni-free",262144,64000,"text,image,audio,pdf","text",1,1,1,1,"2026-03-18","2026-03-18",null,1,"2024-12","mimo-omni-free",[0,0,0],"deprecated"],' +
+    '["mimo-v2-pro-free",1048576,64000,"text","text",1,1,1,1,"2026-03-18","2026-03-18",null,1,"2024-12","mimo-pro-free",[0,0,0],"deprecated"],' +
+    '["mimo-v2.5-free",200000,32000,"text,image,audio,video","text",1,1,1,1,"2026-04-24","2026-04-24",null,1,"2024-12","mimo-v2.5-free",[0,0,0]],' +
+    '["minimax-m2.1",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,"2025-01","minimax",[0.3,1.2,0.1],"deprecated"],' +
+    '["minimax-m2.1-free",204800,131072,"text","text",1,1,0,1,"2025-12-23","2025-12-23",null,1,"2025-01","minimax-free",[0,0,0],"deprecated"],' +
+    '["minimax-m2.5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,"2025-01","minimax",[0.3,1.2,0.06]],' +
+    '["minimax-m2.5-free",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,"2025-01","minimax-free",[0,0,0],"deprecated"],' +
+    '["minimax-m2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,"2025-01","minimax",[0.3,1.2,0.06]],' +
+    '["minimax-m3",512000,128000,"text,image,video","text",1,1,1,1,"2026-06-01","2026-06-01",null,1,null,"minimax",[0.3,1.2,0.06]],' +
+    '["minimax-m3-free",200000,32000,"text,image,video","text",1,1,0,1,"2026-05-31","2026-05-31",null,1,"2025-01","minimax-m3-free",[0,0,0],"deprecated"],' +
+    '["nemotron-3-super-free",204800,128000,"text","text",1,1,0,1,"2026-03-11","2026-03-11",null,1,"2026-02","nemotron-free",[0,0,0],"deprecated"],' +
+    '["nemotron-3-ultra-free",1000000,128000,"text","text",1,1,0,1,"2026-06-04","2026-06-04",null,1,"2026-02","nemotron-free",[0,0,0]],' +
+    '["north-mini-code-free",256000,64000,"text","text",1,1,0,1,"2026-06-09","2026-06-09",1,1,"2025-09-23","north-free",[0,0]],' +
+    '["qwen3-coder",262144,65536,"text","text",1,0,0,1,"2025-07-23","2025-07-23",null,1,"2025-04","qwen",[0.45,1.8],"deprecated"],' +
+    '["qwen3.5-plus",262144,65536,"text,image,video","text",1,1,1,0,"2026-02-16","2026-02-16",null,1,"2025-04","qwen3.5",[0.2,1.2,0.02,0.25]],' +
+    '["qwen3.6-plus",262144,65536,"text,image,video","text",1,1,1,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen3.6",[0.5,3,0.05,0.625]],' +
+    '["qwen3.6-plus-free",262144,65536,"text,image,video","text",1,1,1,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen-free",[0,0,0],"deprecated"],' +
+    '["ring-2.6-1t-free",262000,66000,"text","text",1,1,0,1,"2026-05-08","2026-05-08",null,1,"2025-06","ring-1t-free",[0,0],"deprecated"],' +
+    '["trinity-large-preview-free",131072,131072,"text","text",1,0,0,1,"2026-01-28","2026-01-28",null,1,"2025-06","trinity",[0,0],"deprecated"]' +
     ']',
   'openrouter': '[' +
     '["ai21/jamba-large-1.7",256000,4096,"text","text",1,0,0,1,"2025-08-08","2025-08-08",0,1,"2024-08-31","jamba",[2,8]],' +
@@ -2577,6 +4016,89 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["~openai/gpt-latest",1050000,128000,"pdf,image,text","text",1,1,1,0,"2026-04-27","2026-04-27",1,0,"2025-12-01","gpt",[5,30,0.5]],' +
     '["~openai/gpt-mini-latest",400000,128000,"pdf,image,text","text",1,1,1,0,"2026-04-27","2026-04-27",1,0,"2025-08-31","gpt-mini",[0.75,4.5,0.075]]' +
     ']',
+  'orcarouter': '[' +
+    '["anthropic/claude-haiku-4.5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1,1.25]],' +
+    '["anthropic/claude-opus-4",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4.1",200000,32000,"text,image,pdf","text",1,1,1,0,"2025-08-05","2025-08-05",null,1,"2025-03-31","claude-opus",[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4.5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-11-24","2025-11-24",null,1,"2025-03-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4.6",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-03-13",null,1,"2025-05-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4.7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-sonnet-4",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-03-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4.5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4.6",1000000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-03-13",null,1,"2025-08-31","claude-sonnet",[3,15,0.3,3.75]],' +
+    '["deepseek/deepseek-chat",1000000,384000,"text","text",1,0,1,1,"2025-12-01","2026-02-28",null,1,"2025-09","deepseek",[0.14,0.28,0.028]],' +
+    '["deepseek/deepseek-reasoner",1000000,384000,"text","text",1,1,1,1,"2025-12-01","2026-02-28",null,1,"2025-09","deepseek-thinking",[0.435,0.87,0.028]],' +
+    '["deepseek/deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.19,0.37,0.0028]],' +
+    '["deepseek/deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.56,1.12,0.003625]],' +
+    '["google/gemini-2.5-flash",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash",[0.3,2.5,0.03]],' +
+    '["google/gemini-2.5-flash-lite",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-flash-lite",[0.1,0.4,0.01]],' +
+    '["google/gemini-2.5-pro",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-06-17","2025-06-17",1,1,"2025-01","gemini-pro",[2.5,15,0.125]],' +
+    '["google/gemini-3-flash-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",1,1,"2025-01","gemini-flash",[0.5,3,0.05]],' +
+    '["google/gemini-3-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-11-18","2025-11-18",1,1,"2025-01","gemini-pro",[4,18,0.2]],' +
+    '["google/gemini-3.1-flash-lite-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-03-03","2026-03-03",1,1,"2025-01","gemini-flash-lite",[0.25,1.5,0.025]],' +
+    '["google/gemini-3.1-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",1,1,"2025-01","gemini-pro",[4,18,0.2]],' +
+    '["google/gemini-3.1-pro-preview-customtools",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",1,1,"2025-01","gemini-pro",[4,18,0.2]],' +
+    '["google/gemini-flash-latest",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-09-25","2025-09-25",1,1,"2025-01","gemini-flash",[0.5,3,0.075]],' +
+    '["google/gemini-flash-lite-latest",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-09-25","2025-09-25",1,1,"2025-01","gemini-flash-lite",[0.25,1.5,0.025]],' +
+    '["google/gemma-4-26b-a4b-it",262144,32768,"text,image","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.06,0.33]],' +
+    '["google/gemma-4-31b-it",262144,32768,"text,image","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.13,0.38]],' +
+    '["grok/grok-4.3",1000000,30000,"text,image,pdf","text",1,1,1,0,"2026-04-17","2026-04-17",1,1,null,"grok",[1.25,2.5,0.2]],' +
+    '["kimi/kimi-k2.5",262144,262144,"text,image,video","text",1,1,0,1,"2026-01","2026-01",1,0,"2025-01","kimi-k2",[0.6,3,0.1]],' +
+    '["kimi/kimi-k2.6",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.95,4,0.16]],' +
+    '["minimax/minimax-m2.5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0.3,1.2,0.03,0.375]],' +
+    '["minimax/minimax-m2.5-highspeed",204800,131072,"text","text",1,1,0,1,"2026-02-13","2026-02-13",null,1,null,"minimax",[0.6,2.4,0.06,0.375]],' +
+    '["minimax/minimax-m2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.3,1.2,0.06,0.375]],' +
+    '["minimax/minimax-m2.7-highspeed",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.6,2.4,0.06,0.375]],' +
+    '["openai/gpt-3.5-turbo",16385,4096,"text","text",0,0,0,0,"2023-03-01","2023-11-06",0,1,"2021-09-01","gpt",[0.5,1.5,0]],' +
+    '["openai/gpt-4",8192,8192,"text","text",1,0,1,0,"2023-11-06","2024-04-09",0,1,"2023-11","gpt",[30,60]],' +
+    '["openai/gpt-4-turbo",128000,4096,"text,image","text",1,0,1,0,"2023-11-06","2024-04-09",0,1,"2023-12","gpt",[10,30]],' +
+    '["openai/gpt-4.1",1047576,32768,"text,image,pdf","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt",[2,8,0.5]],' +
+    '["openai/gpt-4.1-mini",1047576,32768,"text,image,pdf","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt-mini",[0.4,1.6,0.1]],' +
+    '["openai/gpt-4.1-nano",1047576,32768,"text,image","text",1,0,1,0,"2025-04-14","2025-04-14",1,1,"2024-04","gpt-nano",[0.1,0.4,0.025]],' +
+    '["openai/gpt-4o",128000,16384,"text,image,pdf","text",1,0,1,0,"2024-05-13","2024-08-06",1,1,"2023-09","gpt",[2.5,10,1.25]],' +
+    '["openai/gpt-4o-2024-05-13",128000,4096,"text,image","text",1,0,1,0,"2024-05-13","2024-05-13",1,1,"2023-09","gpt",[5,15]],' +
+    '["openai/gpt-4o-2024-08-06",128000,16384,"text,image","text",1,0,1,0,"2024-08-06","2024-08-06",1,1,"2023-09","gpt",[2.5,10,1.25]],' +
+    '["openai/gpt-4o-2024-11-20",128000,16384,"text,image","text",1,0,1,0,"2024-11-20","2024-11-20",1,1,"2023-09","gpt",[2.5,10,1.25]],' +
+    '["openai/gpt-4o-mini",128000,16384,"text,image,pdf","text",1,0,1,0,"2024-07-18","2024-07-18",1,1,"2023-09","gpt-mini",[0.15,0.6,0.075]],' +
+    '["openai/gpt-5",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-09-30","gpt",[1.25,10,0.125]],' +
+    '["openai/gpt-5-chat-latest",400000,128000,"text,image","text",0,1,1,0,"2025-08-07","2025-08-07",1,1,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["openai/gpt-5-codex",400000,128000,"text,image","text",1,1,0,0,"2025-09-15","2025-09-15",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["openai/gpt-5-mini",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-mini",[0.25,2,0.025]],' +
+    '["openai/gpt-5-nano",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",1,0,"2024-05-30","gpt-nano",[0.05,0.4,0.005]],' +
+    '["openai/gpt-5-pro",400000,272000,"text,image","text",1,1,1,0,"2025-10-06","2025-10-06",1,0,"2024-09-30","gpt-pro",[15,120]],' +
+    '["openai/gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt",[1.25,10,0.125]],' +
+    '["openai/gpt-5.1-chat-latest",128000,16384,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["openai/gpt-5.1-codex",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["openai/gpt-5.1-codex-max",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["openai/gpt-5.1-codex-mini",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[0.25,2,0.025]],' +
+    '["openai/gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt",[1.75,14,0.175]],' +
+    '["openai/gpt-5.2-chat-latest",128000,16384,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["openai/gpt-5.2-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["openai/gpt-5.2-pro",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",0,0,"2025-08-31","gpt-pro",[21,168]],' +
+    '["openai/gpt-5.3-chat-latest",128000,16384,"text,image","text",1,0,1,0,"2026-03-03","2026-03-03",1,1,"2025-08-31","gpt",[1.75,14,0.175]],' +
+    '["openai/gpt-5.3-codex",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["openai/gpt-5.4",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt",[5,22.5,0.25]],' +
+    '["openai/gpt-5.4-mini",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-mini",[0.75,4.5,0.075]],' +
+    '["openai/gpt-5.4-nano",400000,128000,"text,image","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-nano",[0.2,1.25,0.02]],' +
+    '["openai/gpt-5.4-pro",1050000,128000,"text,image","text",1,1,1,0,"2026-03-05","2026-03-05",0,0,"2025-08-31","gpt-pro",[60,270]],' +
+    '["openai/gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30,0.5]],' +
+    '["openai/gpt-5.5-pro",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt-pro",[30,180]],' +
+    '["orcarouter/auto",128000,16384,"text,image","text",1,0,1,0,"2025-01-01","2026-05-14",1,1,null,"auto",[0,0]],' +
+    '["qwen/qwen3-max",262144,65536,"text","text",1,0,0,0,"2025-09-23","2025-09-23",null,1,"2025-04","qwen",[0.359,1.434]],' +
+    '["qwen/qwen3.5-122b-a10b",262144,65536,"text,image,video,audio","text",1,1,1,1,"2026-02-23","2026-02-23",1,1,null,"qwen",[0.115,0.917]],' +
+    '["qwen/qwen3.5-27b",262144,65536,"text,image,video,audio","text",1,1,1,1,"2026-02-23","2026-02-23",1,1,null,"qwen",[0.086,0.688]],' +
+    '["qwen/qwen3.5-35b-a3b",262144,65536,"text,image,video,audio","text",1,1,1,1,"2026-02-23","2026-02-23",1,1,null,"qwen",[0.057,0.459]],' +
+    '["qwen/qwen3.5-397b-a17b",262144,65536,"text,image,video,audio","text",1,1,1,1,"2026-02-15","2026-02-15",1,1,null,"qwen",[0.172,1.032]],' +
+    '["qwen/qwen3.5-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-02-16","2026-02-16",null,1,"2025-04","qwen",[0.115,0.688]],' +
+    '["qwen/qwen3.6-35b-a3b",262144,65536,"text,image,video,audio","text",1,1,1,1,"2026-04-17","2026-04-17",1,1,null,"qwen",[0.248,1.485]],' +
+    '["qwen/qwen3.6-plus",1000000,65536,"text,image,video","text",1,1,0,0,"2026-04-02","2026-04-02",null,1,"2025-04","qwen",[0.5,3,0.05,0.625]],' +
+    '["z-ai/glm-4.5",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm",[0.6,2.2,0.11,0]],' +
+    '["z-ai/glm-4.5-air",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm-air",[0.2,1.1,0.03,0]],' +
+    '["z-ai/glm-4.6",204800,131072,"text","text",1,1,0,1,"2025-09-30","2025-09-30",null,1,"2025-04","glm",[0.6,2.2,0.11,0]],' +
+    '["z-ai/glm-4.7",204800,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0.6,2.2,0.11,0]],' +
+    '["z-ai/glm-5",204800,131072,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"glm",[1,3.2,0.2,0]],' +
+    '["z-ai/glm-5.1",200000,131072,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1.4,4.4,0.26,0]]' +
+    ']',
   'ovhcloud': '[' +
     '["gpt-oss-120b",131072,131072,"text","text",1,1,0,1,"2025-08-28","2025-08-28",1,null,null,null,[0.09,0.47]],' +
     '["gpt-oss-20b",131072,131072,"text","text",1,1,0,1,"2025-08-28","2025-08-28",1,null,null,null,[0.05,0.18]],' +
@@ -2598,6 +4120,26 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["sonar-deep-research",128000,32768,"text","text",0,1,0,0,"2025-02-01","2025-09-01",null,0,"2025-01",null,[2,8]],' +
     '["sonar-pro",200000,8192,"text,image","text",0,0,1,0,"2024-01-01","2025-09-01",null,1,"2025-09-01","sonar-pro",[3,15]],' +
     '["sonar-reasoning-pro",128000,4096,"text,image","text",0,1,1,0,"2024-01-01","2025-09-01",null,1,"2025-09-01","sonar-reasoning",[2,8]]' +
+    ']',
+  'perplexity-agent': '[' +
+    '["anthropic/claude-haiku-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-28","claude-haiku",[1,5,0.1]],' +
+    '["anthropic/claude-opus-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-11-24","2025-11-24",null,1,"2025-03-31","claude-opus",[5,25,0.5]],' +
+    '["anthropic/claude-opus-4-6",200000,128000,"text,image,pdf","text",1,1,1,0,"2026-02-05","2026-02-05",null,1,"2025-05-31","claude-opus",[5,25,0.5]],' +
+    '["anthropic/claude-opus-4-7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31","claude-opus",[5,25,0.5]],' +
+    '["anthropic/claude-sonnet-4-5",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[3,15,0.3]],' +
+    '["anthropic/claude-sonnet-4-6",200000,64000,"text,image,pdf","text",1,1,1,0,"2026-02-17","2026-02-17",null,1,"2025-08-31","claude-sonnet",[3,15,0.3]],' +
+    '["google/gemini-2.5-flash",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-03-20","2025-06-05",null,1,"2025-01","gemini-flash",[0.3,2.5,0.03]],' +
+    '["google/gemini-2.5-pro",1048576,65536,"text,image,audio,video,pdf","text",1,1,1,0,"2025-03-20","2025-06-05",null,1,"2025-01","gemini-pro",[1.25,10,0.125]],' +
+    '["google/gemini-3-flash-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",null,1,"2025-01","gemini-flash",[0.5,3,0.05]],' +
+    '["google/gemini-3.1-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",null,1,"2025-01","gemini-pro",[2,12,0.2]],' +
+    '["nvidia/nemotron-3-super-120b-a12b",1000000,32000,"text","text",1,1,0,1,"2026-03-11","2026-03-11",null,1,"2026-02","nemotron",[0.25,2.5]],' +
+    '["openai/gpt-5-mini",400000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",null,0,"2024-05-30","gpt-mini",[0.25,2,0.025]],' +
+    '["openai/gpt-5.1",400000,128000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",null,0,"2024-09-30","gpt",[1.25,10,0.125]],' +
+    '["openai/gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",null,0,"2025-08-31","gpt",[1.75,14,0.175]],' +
+    '["openai/gpt-5.4",1050000,128000,"text,image","text",1,1,1,0,"2026-03-05","2026-03-05",null,0,"2025-08-31","gpt",[2.5,15,0.25]],' +
+    '["openai/gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",null,0,"2025-12-01","gpt",[5,30,0.5]],' +
+    '["perplexity/sonar",128000,8192,"text","text",1,0,0,0,"2024-01-01","2025-09-01",null,1,"2025-09-01","sonar",[0.25,2.5,0.0625]],' +
+    '["xai/grok-4-1-fast-non-reasoning",2000000,30000,"text,image","text",1,0,1,0,"2025-11-19","2025-11-19",null,1,"2025-07","grok",[0.2,0.5,0.05]]' +
     ']',
   'poe': '[' +
     '["anthropic/claude-haiku-3",189096,8192,"text,image,pdf","text",1,0,1,0,"2024-03-09","2024-03-09",null,0,null,"claude-haiku",[0.21,1.1,0.021,0.26]],' +
@@ -2738,6 +4280,129 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["xai/grok-4.20-multi-agent",128000,0,"text,image","text",1,0,1,0,"2026-03-13","2026-03-13",null,0,null,null,[2,6,0.2]],' +
     '["xai/grok-code-fast-1",256000,128000,"text","text",1,1,1,0,"2025-08-22","2025-08-22",null,0,null,"grok",[0.2,1.5,0.02]]' +
     ']',
+  'poolside': '[' +
+    '["poolside/laguna-m.1",262144,32768,"text","text",1,1,0,0,"2026-04-28","2026-06-13",null,1,null,null,[0,0,0,0]],' +
+    '["poolside/laguna-xs.2",262144,32768,"text","text",1,1,0,1,"2026-04-28","2026-06-13",null,1,null,null,[0,0,0,0]]' +
+    ']',
+  'qihang-ai': '[' +
+    '["claude-haiku-4-5-20251001",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-10-01","2025-10-01",null,1,"2025-07-31","claude-haiku",[0.14,0.71]],' +
+    '["claude-opus-4-5-20251101",200000,32000,"text,image","text",1,1,1,0,"2025-11-01","2025-11-01",null,1,"2025-03","claude-opus",[0.71,3.57]],' +
+    '["claude-sonnet-4-5-20250929",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-07-31","claude-sonnet",[0.43,2.14]],' +
+    '["gemini-2.5-flash",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",1,1,"2025-01","gemini-flash",[0.09,0.71]],' +
+    '["gemini-3-flash-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2025-12-17","2025-12-17",1,1,"2025-01","gemini-flash",[0.07,0.43]],' +
+    '["gemini-3-pro-preview",1000000,65000,"text,image,audio,video","text",1,1,1,0,"2025-11-19","2025-11-19",null,1,"2025-11","gemini-pro",[0.57,3.43]],' +
+    '["gpt-5-mini",200000,64000,"text,image","text",1,1,1,0,"2025-09-15","2025-09-15",null,1,"2024-09-30","gpt-mini",[0.04,0.29]],' +
+    '["gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,1,"2025-08-31","gpt",[0.25,2]],' +
+    '["gpt-5.2-codex",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",1,0,"2025-08-31","gpt-codex",[0.14,1.14]]' +
+    ']',
+  'qiniu-ai': '[' +
+    '["MiniMax-M1",1000000,80000,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["claude-3.5-haiku",200000,8192,"text,image","text",1,0,1,0,"2025-08-26","2025-08-26",0,1],' +
+    '["claude-3.5-sonnet",200000,8200,"text,image","text",1,1,1,0,"2025-09-09","2025-09-09",0,1],' +
+    '["claude-3.7-sonnet",200000,128000,"text,image","text",1,1,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["claude-4.0-opus",200000,32000,"text,image","text",1,1,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["claude-4.0-sonnet",200000,64000,"text,image","text",1,1,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["claude-4.1-opus",200000,32000,"text,image","text",1,1,1,0,"2025-08-06","2025-08-06",0,1],' +
+    '["claude-4.5-haiku",200000,64000,"text,image","text",1,1,1,0,"2025-10-16","2025-10-16",0,1],' +
+    '["claude-4.5-opus",200000,200000,"text,image","text",1,1,1,0,"2025-11-25","2025-11-25",0,1],' +
+    '["claude-4.5-sonnet",200000,64000,"text,image","text",1,1,1,0,"2025-09-30","2025-09-30",0,1],' +
+    '["deepseek-r1",128000,32000,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["deepseek-r1-0528",128000,32000,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["deepseek-v3",128000,16000,"text","text",0,0,0,0,"2025-08-13","2025-08-13",0,1],' +
+    '["deepseek-v3-0324",128000,16000,"text","text",1,0,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["deepseek-v3.1",128000,32000,"text","text",1,1,0,0,"2025-08-19","2025-08-19",0,1],' +
+    '["deepseek/deepseek-math-v2",160000,160000,"text","text",0,1,0,0,"2025-12-04","2025-12-04",0,1],' +
+    '["deepseek/deepseek-v3.1-terminus",128000,32000,"text","text",1,0,0,0,"2025-09-22","2025-09-22",0,1],' +
+    '["deepseek/deepseek-v3.1-terminus-thinking",128000,32000,"text","text",0,1,0,0,"2025-09-22","2025-09-22",0,1],' +
+    '["deepseek/deepseek-v3.2-251201",128000,32000,"text","text",1,1,0,0,"2025-12-01","2025-12-01",0,1],' +
+    '["deepseek/deepseek-v3.2-exp",128000,32000,"text","text",1,0,0,0,"2025-09-29","2025-09-29",0,1],' +
+    '["deepseek/deepseek-v3.2-exp-thinking",128000,32000,"text","text",0,1,0,0,"2025-09-29","2025-09-29",0,1],' +
+    '["doubao-1.5-pro-32k",128000,12000,"text","text",1,0,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["doubao-1.5-thinking-pro",128000,16000,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["doubao-1.5-vision-pro",128000,16000,"text,image,video","text",0,0,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["doubao-seed-1.6",256000,32000,"text,image,video","text",1,1,1,0,"2025-08-15","2025-08-15",0,1],' +
+    '["doubao-seed-1.6-flash",256000,32000,"text,image,video","text",1,1,1,0,"2025-08-15","2025-08-15",0,1],' +
+    '["doubao-seed-1.6-thinking",256000,32000,"image,text,video","text",1,1,1,0,"2025-08-15","2025-08-15",0,1],' +
+    '["doubao-seed-2.0-code",256000,128000,"text,image,video","text",1,1,1,0,"2026-02-14","2026-02-14",0,1],' +
+    '["doubao-seed-2.0-lite",256000,32000,"text,image,video","text",1,1,1,0,"2026-02-14","2026-02-14",0,1],' +
+    '["doubao-seed-2.0-mini",256000,32000,"text,image,video","text",1,1,1,0,"2026-02-14","2026-02-14",0,1],' +
+    '["doubao-seed-2.0-pro",256000,128000,"text,image,video","text",1,1,1,0,"2026-02-14","2026-02-14",0,1],' +
+    '["gemini-2.0-flash",1048576,8192,"text,image,audio,video","text",1,0,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["gemini-2.0-flash-lite",1048576,8192,"text,image,audio,video","text",1,1,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["gemini-2.5-flash",1048576,64000,"text,image,audio,video","text",1,1,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["gemini-2.5-flash-image",32768,8192,"text,image","image",0,0,1,0,"2025-10-22","2025-10-22",0,1],' +
+    '["gemini-2.5-flash-lite",1048576,64000,"text,image,audio,video","text",1,0,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["gemini-2.5-pro",1048576,65536,"text,image,video,audio","text",1,1,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["gemini-3.0-flash-preview",1000000,64000,"text,image,audio,video,pdf","text",1,1,1,0,"2025-12-18","2025-12-18",0,1],' +
+    '["gemini-3.0-pro-image-preview",32768,8192,"text,image","text,image",0,0,1,0,"2025-11-20","2025-11-20",0,1],' +
+    '["gemini-3.0-pro-preview",1000000,64000,"text,image,video,pdf,audio","text",1,1,1,0,"2025-11-19","2025-11-19",0,1],' +
+    '["glm-4.5",131072,98304,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["glm-4.5-air",131000,4096,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["gpt-oss-120b",128000,4096,"text","text",1,1,0,0,"2025-08-06","2025-08-06",0,1],' +
+    '["gpt-oss-20b",128000,4096,"text","text",1,1,0,0,"2025-08-06","2025-08-06",0,1],' +
+    '["kimi-k2",128000,128000,"text","text",1,0,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["kling-v2-6",99999999,99999999,"text,image,video","video",0,0,1,0,"2026-01-13","2026-01-13",0,1],' +
+    '["meituan/longcat-flash-chat",131072,131072,"text","text",0,0,0,0,"2025-11-05","2025-11-05",0,1],' +
+    '["meituan/longcat-flash-lite",256000,320000,"text","text",1,0,0,0,"2026-02-06","2026-02-06",0,1],' +
+    '["mimo-v2-flash",256000,256000,"text","text",1,1,0,1,"2025-12-16","2026-02-04",null,1,"2024-12-01","mimo",[0.1,0.3,0.01]],' +
+    '["minimax/minimax-m2",200000,128000,"text","text",1,1,0,0,"2025-10-28","2025-10-28",0,1],' +
+    '["minimax/minimax-m2.1",204800,128000,"text","text",1,1,0,0,"2025-12-23","2025-12-23",0,1],' +
+    '["minimax/minimax-m2.5",204800,128000,"text","text",1,1,0,0,"2026-02-12","2026-02-12",0,1],' +
+    '["minimax/minimax-m2.5-highspeed",204800,128000,"text","text",1,1,0,0,"2026-02-14","2026-02-14",0,1],' +
+    '["moonshotai/kimi-k2-0905",256000,100000,"text","text",1,0,0,0,"2025-09-08","2025-09-08",0,1],' +
+    '["moonshotai/kimi-k2-thinking",256000,100000,"text","text",1,0,0,0,"2025-11-07","2025-11-07",0,1],' +
+    '["moonshotai/kimi-k2.5",256000,256000,"text,image,video","text",1,0,1,0,"2026-01-28","2026-01-28",0,1],' +
+    '["openai/gpt-5",400000,128000,"text","text",1,0,0,0,"2025-09-19","2025-09-19",0,1],' +
+    '["openai/gpt-5.2",400000,128000,"text,image","text",1,1,1,0,"2025-12-11","2025-12-11",0,1],' +
+    '["qwen-max-2025-01-25",128000,4096,"text","text",1,0,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["qwen-turbo",1000000,4096,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["qwen-vl-max-2025-01-25",128000,4096,"text,image,audio,video","text",1,0,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["qwen2.5-vl-72b-instruct",128000,8192,"text,image,audio,video","text",1,0,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["qwen2.5-vl-7b-instruct",128000,8192,"text,image,audio,video","text",1,0,1,0,"2025-08-05","2025-08-05",0,1],' +
+    '["qwen3-235b-a22b",128000,32000,"text","text",1,0,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["qwen3-235b-a22b-instruct-2507",262144,64000,"text","text",1,0,0,0,"2025-08-12","2025-08-12",0,1],' +
+    '["qwen3-235b-a22b-thinking-2507",262144,4096,"text","text",1,1,0,0,"2025-08-12","2025-08-12",0,1],' +
+    '["qwen3-30b-a3b",40000,4096,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["qwen3-30b-a3b-instruct-2507",128000,32000,"text","text",1,0,0,0,"2026-02-04","2026-02-04",0,1],' +
+    '["qwen3-30b-a3b-thinking-2507",126000,32000,"text","text",1,1,0,0,"2026-02-04","2026-02-04",0,1],' +
+    '["qwen3-32b",40000,4096,"text","text",1,1,0,0,"2025-08-05","2025-08-05",0,1],' +
+    '["qwen3-coder-480b-a35b-instruct",262000,4096,"text","text",1,0,0,0,"2025-08-14","2025-08-14",0,1],' +
+    '["qwen3-max",262144,65536,"text","text",1,0,0,0,"2025-09-24","2025-09-24",0,1],' +
+    '["qwen3-max-preview",256000,64000,"text","text",1,0,0,0,"2025-09-06","2025-09-06",0,1],' +
+    '["qwen3-next-80b-a3b-instruct",131072,32768,"text","text",1,0,0,0,"2025-09-12","2025-09-12",0,1],' +
+    '["qwen3-next-80b-a3b-thinking",131072,32768,"text","text",1,1,0,0,"2025-09-12","2025-09-12",0,1],' +
+    '["qwen3-vl-30b-a3b-thinking",128000,32000,"text,image,video","text",1,0,1,0,"2026-02-09","2026-02-09",0,1],' +
+    '["qwen3.5-397b-a17b",256000,64000,"text,image","text",1,1,1,0,"2026-02-22","2026-02-22",0,1],' +
+    '["stepfun-ai/gelab-zero-4b-preview",8192,4096,"text,image","text",1,0,1,0,"2025-12-23","2025-12-23",0,1],' +
+    '["stepfun/step-3.5-flash",64000,4096,"text,image","text",0,0,1,0,"2026-02-02","2026-02-02",0,1],' +
+    '["x-ai/grok-4-fast",2000000,2000000,"text,image,audio,video","text",1,1,1,0,"2025-09-20","2025-09-20",0,1],' +
+    '["x-ai/grok-4-fast-non-reasoning",2000000,2000000,"text,image,audio,video","text",1,0,1,0,"2025-12-18","2025-12-18",0,1],' +
+    '["x-ai/grok-4-fast-reasoning",2000000,2000000,"text,image,audio,video","text",1,1,1,0,"2025-12-18","2025-12-18",0,1],' +
+    '["x-ai/grok-4.1-fast",2000000,2000000,"text","text",1,1,0,0,"2025-11-20","2025-11-20",0,1],' +
+    '["x-ai/grok-4.1-fast-non-reasoning",2000000,2000000,"text,image,audio,video","text",1,0,1,0,"2025-12-19","2025-12-19",0,1],' +
+    '["x-ai/grok-4.1-fast-reasoning",20000000,2000000,"text,image,audio,video","text",1,1,1,0,"2025-12-19","2025-12-19",0,1],' +
+    '["x-ai/grok-code-fast-1",256000,10000,"text","text",1,1,0,0,"2025-09-02","2025-09-02",0,1],' +
+    '["xiaomi/mimo-v2-flash",256000,256000,"text","text",1,1,0,1,"2025-12-16","2026-02-04",null,1,"2024-12-01","mimo",[0.1,0.3,0.01]],' +
+    '["z-ai/autoglm-phone-9b",12800,4096,"text,image","text",1,0,1,0,"2025-12-23","2025-12-23",0,1],' +
+    '["z-ai/glm-4.6",200000,200000,"text","text",1,0,0,0,"2025-10-11","2025-10-11",0,1],' +
+    '["z-ai/glm-4.7",200000,200000,"text","text",1,1,0,0,"2025-12-23","2025-12-23",0,1],' +
+    '["z-ai/glm-5",200000,128000,"text","text",1,1,0,0,"2026-02-12","2026-02-12",0,1]' +
+    ']',
+  'regolo-ai': '[' +
+    '["gpt-oss-120b",128000,16384,"text","text",1,1,0,0,"2025-08-05","2025-08-05",null,1,null,"gpt-oss",[1,4.2]],' +
+    '["gpt-oss-20b",128000,16384,"text","text",1,1,0,1,"2026-03-01","2026-03-01",null,1,null,"gpt-oss",[0.4,1.8]],' +
+    '["llama-3.1-8b-instruct",120000,120000,"text","text",1,0,0,0,"2025-04-07","2025-04-07",null,1,null,"llama",[0.05,0.25]],' +
+    '["llama-3.3-70b-instruct",128000,16384,"text","text",1,0,0,0,"2025-04-28","2025-04-28",null,1,null,"llama",[0.6,2.7]],' +
+    '["minimax-m2.5",190000,64000,"text","text",1,1,0,0,"2026-03-10","2026-03-10",null,1,null,"minimax",[0.8,3.5]],' +
+    '["mistral-small-4-119b",256000,16384,"text,image","text",1,1,1,0,"2026-03-15","2026-03-15",null,1,null,"mistral-small",[0.75,3]],' +
+    '["mistral-small3.2",120000,120000,"text","text",1,1,0,0,"2025-01-31","2025-01-31",null,1,null,"mistral-small",[0.5,2.2]],' +
+    '["qwen-image",8192,4096,"text","image",0,0,0,0,"2026-03-01","2026-03-01",null,1,null,"qwen",[0.5,2]],' +
+    '["qwen3-coder-next",262144,16384,"text","text",1,1,0,1,"2026-03-01","2026-03-01",null,1,null,"qwen",[0.3,1.2]],' +
+    '["qwen3-embedding-8b",32768,8192,"text","text",0,0,0,1,"2026-02-01","2026-02-01",null,0,null,"qwen",[0.1,0.1]],' +
+    '["qwen3-reranker-4b",32768,8192,"text","text",0,0,0,1,"2026-02-01","2026-02-01",null,0,null,"qwen",[0.12,0.12]],' +
+    '["qwen3.5-122b",262144,16384,"text,image","text",1,1,1,1,"2026-02-01","2026-02-01",null,1,null,"qwen",[0.9,3.6]],' +
+    '["qwen3.5-9b",262144,8192,"text,image","text",1,1,1,1,"2026-02-01","2026-02-01",null,1,null,"qwen",[0.15,0.6]]' +
+    ']',
   'requesty': '[' +
     '["anthropic/claude-3-7-sonnet",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-02-19","2025-02-19",null,1,"2024-01","claude-sonnet",[3,15,0.3,3.75]],' +
     '["anthropic/claude-haiku-4-5",200000,62000,"text,image,pdf","text",1,1,1,0,"2025-10-15","2025-10-15",null,1,"2025-02-01","claude-haiku",[1,5,0.1,1.25]],' +
@@ -2777,6 +4442,39 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["openai/o4-mini",200000,100000,"text,image","text",1,1,1,0,"2025-04-16","2025-04-16",null,1,"2024-06","o-mini",[1.1,4.4,0.28]],' +
     '["xai/grok-4",256000,64000,"text,image","text",1,1,1,0,"2025-09-09","2025-09-09",null,1,"2025-01","grok",[3,15,0.75,3]],' +
     '["xai/grok-4-fast",2000000,64000,"text","text",1,1,1,0,"2025-09-19","2025-09-19",null,1,"2025-01","grok",[0.2,0.5,0.05,0.2]]' +
+    ']',
+  'routing-run': '[' +
+    '["route/deepseek-v3.2",163840,163840,"text,image,video","text",1,1,1,1,"2025-12-01","2025-12-01",1,1,"2024-07","deepseek",[0.4928,0.7392]],' +
+    '["route/deepseek-v4-flash",1000000,131072,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.4928,0.7392,0.0028]],' +
+    '["route/deepseek-v4-flash-6bit",1000000,131072,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.4928,0.7392,0.0028]],' +
+    '["route/deepseek-v4-pro",1000000,131072,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.4928,0.7392,0.003625]],' +
+    '["route/deepseek-v4-pro-6bit",1000000,131072,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.4928,0.7392,0.003625]],' +
+    '["route/gemma-4-31b-it",131072,65536,"text,image,video","text",1,0,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.1,0.3]],' +
+    '["route/glm-5.1",202752,65536,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1,3,0.26,0]],' +
+    '["route/glm-5.1-6bit",202752,65536,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1,3,0.26,0]],' +
+    '["route/kimi-k2.5",131072,32768,"text,image,video","text",1,0,1,1,"2026-01","2026-01",1,0,"2025-01","kimi-k2",[0.462,2.42,0.1]],' +
+    '["route/kimi-k2.6",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.462,2.42,0.16]],' +
+    '["route/kimi-k2.6-6bit",262144,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.462,2.42,0.16]],' +
+    '["route/mimo-v2.5",1000000,262144,"text,image,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0.45,1.35,0.2]],' +
+    '["route/mimo-v2.5-pro",1000000,262144,"text,image,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0.45,1.35,0.2]],' +
+    '["route/mimo-v2.5-pro-6bit",1000000,262144,"text,image,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0.45,1.35,0.2]],' +
+    '["route/minimax-m2.5",100000,131072,"text","text",1,0,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0.193,1.238,0.03,0.375]],' +
+    '["route/minimax-m2.5-highspeed",100000,131072,"text","text",1,0,0,1,"2026-02-13","2026-02-13",null,1,null,"minimax",[0.193,1.238,0.06,0.375]],' +
+    '["route/minimax-m2.7",100000,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.33,1.32,0.06,0.375]],' +
+    '["route/minimax-m2.7-highspeed",100000,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.33,1.32,0.06,0.375]],' +
+    '["route/mistral-large-3",128000,32768,"text","text",1,0,0,1,"2024-11-01","2025-12-02",null,1,"2024-11","mistral-large",[0.5,1.5]],' +
+    '["route/mistral-medium-2505",128000,32768,"text,image,video","text",1,0,1,0,"2025-05-07","2025-05-07",null,1,"2025-05","mistral-medium",[0.4,2]],' +
+    '["route/mistral-small-2503",128000,32768,"text,image,video","text",1,0,1,1,"2026-03-16","2026-03-16",null,1,"2025-06","mistral-small",[0.15,0.6]],' +
+    '["route/qwen3.6-27b",202000,32768,"text","text",1,0,0,1,"2026-04-22","2026-04-22",1,1,null,"qwen",[1.1,3.3]],' +
+    '["route/qwen3.6-27b-202k",202000,32768,"text","text",1,0,0,1,"2026-04-22","2026-04-22",1,1,null,"qwen",[1.1,3.3]],' +
+    '["route/step-3.5-flash",262144,65536,"text","text",1,1,0,1,"2026-01-29","2026-02-13",null,1,"2025-01",null,[0.096,0.288,0.019]],' +
+    '["route/step-3.5-flash-2603",262144,65536,"text","text",1,1,0,1,"2026-04-02","2026-04-02",null,1,"2025-01",null,[0.1,0.3,0.02]],' +
+    '["route/stepfun-3.5-flash",262144,65536,"text","text",1,1,0,1,"2026-01-29","2026-02-13",null,1,"2025-01",null,[0.096,0.288,0.019]]' +
+    ']',
+  'sakana': '[' +
+    '["fugu",1000000,1000000,"text,image","text",1,1,1,0,"2026-06-15","2026-06-15",1,0,null,"fugu"],' +
+    '["fugu-ultra",1000000,1000000,"text,image","text",1,1,1,0,"2026-06-15","2026-06-15",1,0,null,"fugu",[5,30,0.5]],' +
+    '["fugu-ultra-20260615",1000000,1000000,"text,image","text",1,1,1,0,"2026-06-15","2026-06-15",1,0,null,"fugu",[5,30,0.5]]' +
     ']',
   'sarvam': '[' +
     '["sarvam-105b",131072,131072,"text","text",1,1,0,1,"2026-02-18","2026-03-06",null,1,null,"sarvam"],' +
@@ -2921,12 +4619,26 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["openai-gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",null,"beta"],' +
     '["snowflake-llama3.3-70b",128000,4096,"text","text",1,0,1,1,"2024-12-06","2024-12-06",null,1,"2023-12","llama"]' +
     ']',
+  'stackit': '[' +
+    '["Qwen/Qwen3-VL-235B-A22B-Instruct-FP8",218000,8192,"text,image","text",1,0,1,1,"2024-11-01","2024-11-01",0,1,null,"qwen",[1.64,1.91]],' +
+    '["Qwen/Qwen3-VL-Embedding-8B",32000,4096,"text,image","text",0,0,1,1,"2026-02-05","2026-02-05",0,0,null,"qwen",[0.09,0.09]],' +
+    '["cortecs/Llama-3.3-70B-Instruct-FP8-Dynamic",128000,8192,"text","text",1,0,0,1,"2024-12-05","2024-12-05",0,1,null,"llama",[0.49,0.71]],' +
+    '["google/gemma-3-27b-it",37000,8192,"text,image","text",0,0,1,1,"2025-05-17","2025-05-17",0,1,null,"gemma",[0.49,0.71]],' +
+    '["intfloat/e5-mistral-7b-instruct",4096,4096,"text","text",0,0,0,1,"2023-12-11","2023-12-11",0,0,null,"mistral",[0.02,0.02]],' +
+    '["neuralmagic/Meta-Llama-3.1-8B-Instruct-FP8",128000,8192,"text","text",1,0,0,1,"2024-07-23","2024-07-23",1,1,null,"llama",[0.16,0.27]],' +
+    '["neuralmagic/Mistral-Nemo-Instruct-2407-FP8",128000,8192,"text","text",1,0,0,1,"2024-07-01","2024-07-01",0,1,null,"mistral",[0.49,0.71]],' +
+    '["openai/gpt-oss-120b",131000,8192,"text","text",1,1,0,1,"2025-08-05","2025-08-05",0,1,null,"gpt",[0.49,0.71]]' +
+    ']',
   'stepfun': '[' +
     '["step-1-32k",32768,32768,"text","text",1,1,0,0,"2025-01-01","2026-02-13",null,1,"2024-06",null,[2.05,9.59,0.41]],' +
     '["step-2-16k",16384,8192,"text","text",1,1,0,0,"2025-01-01","2026-02-13",null,1,"2024-06",null,[5.21,16.44,1.04]],' +
     '["step-3.5-flash",256000,256000,"text","text",1,1,0,1,"2026-01-29","2026-06-15",null,1,"2025-01",null,[0.1,0.3,0.02]],' +
     '["step-3.5-flash-2603",256000,256000,"text","text",1,1,0,1,"2026-04-02","2026-04-02",null,1,"2025-01",null,[0.1,0.3,0.02]],' +
     '["step-3.7-flash",256000,256000,"text,image","text",1,1,1,1,"2026-05-29","2026-06-29",null,1,"2026-01-01",null,[0.2,1.15,0.04]]' +
+    ']',
+  'stepfun-ai': '[' +
+    '["step-3.5-flash",256000,256000,"text","text",1,1,0,1,"2026-01-29","2026-06-15",null,1,"2025-01",null,[0.1,0.3,0.02]],' +
+    '["step-3.5-flash-2603",256000,256000,"text","text",1,1,0,1,"2026-04-02","2026-04-02",null,1,"2025-01",null,[0.1,0.3,0.02]]' +
     ']',
   'submodel': '[' +
     '["Qwen/Qwen3-235B-A22B-Instruct-2507",262144,131072,"text","text",1,0,0,1,"2025-08-23","2025-08-23",null,1,null,"qwen",[0.2,0.3]],' +
@@ -2950,6 +4662,39 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["hf:zai-org/GLM-4.7-Flash",196608,65536,"text","text",1,1,0,1,"2026-01-19","2026-01-19",null,1,"2025-04","glm-flash",[0.1,0.5,0.1]],' +
     '["hf:zai-org/GLM-5.1",196608,65536,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1,3,1]],' +
     '["hf:zai-org/GLM-5.2",524288,65536,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4,1.4]]' +
+    ']',
+  'tencent-coding-plan': '[' +
+    '["glm-5",202752,16384,"text","text",1,1,0,0,"2026-02-11","2026-02-11",null,1,null,"glm",[0,0,0,0]],' +
+    '["hunyuan-2.0-instruct",131072,16384,"text","text",1,0,0,0,"2026-03-08","2026-03-08",null,1,null,"hunyuan",[0,0,0,0]],' +
+    '["hunyuan-2.0-thinking",131072,16384,"text","text",1,1,0,0,"2026-03-08","2026-03-08",null,1,null,"hunyuan",[0,0,0,0]],' +
+    '["hunyuan-t1",131072,16384,"text","text",1,1,0,0,"2026-03-08","2026-03-08",null,1,null,"hunyuan",[0,0,0,0]],' +
+    '["hunyuan-turbos",131072,16384,"text","text",1,0,0,0,"2026-03-08","2026-03-08",null,1,null,"hunyuan",[0,0,0,0]],' +
+    '["kimi-k2.5",262144,32768,"text,image,video","text",1,1,1,1,"2026-01-27","2026-01-27",null,1,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["minimax-m2.5",204800,32768,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,null,"minimax",[0,0,0,0]],' +
+    '["tc-code-latest",131072,16384,"text","text",1,0,0,0,"2026-03-08","2026-03-08",null,1,null,"auto",[0,0,0,0]]' +
+    ']',
+  'tencent-tokenhub': '[' +
+    '["hy3-preview",256000,64000,"text","text",1,1,0,1,"2026-04-20","2026-04-20",null,1,null,"Hy",[0,0,0,0]]' +
+    ']',
+  'the-grid-ai': '[' +
+    '["agent-max",1000000,128000,"text,image","text",1,1,0,0,"2026-05-04","2026-05-19",1,1,null,null,null,"beta"],' +
+    '["agent-prime",128000,64000,"text","text",1,1,0,0,"2026-05-04","2026-05-19",1,1,null,null,null,"beta"],' +
+    '["agent-standard",128000,16000,"text","text",1,1,0,0,"2026-05-04","2026-05-19",1,1,null,null,null,"beta"],' +
+    '["code-max",1000000,128000,"text,image","text",1,1,0,0,"2026-05-04","2026-05-19",1,1,null,null,null,"beta"],' +
+    '["code-prime",128000,64000,"text","text",1,1,0,0,"2026-05-04","2026-05-19",1,1,null,null,null,"beta"],' +
+    '["code-standard",128000,16000,"text","text",1,1,0,0,"2026-05-04","2026-05-19",1,1,null,null,null,"beta"],' +
+    '["text-max",1000000,128000,"text,image","text",1,1,0,0,"2026-03-24","2026-05-19",1,1],' +
+    '["text-prime",128000,30000,"text","text",1,1,0,0,"2026-02-26","2026-05-19",1,1],' +
+    '["text-standard",128000,16000,"text","text",1,1,0,0,"2026-02-26","2026-05-19",1,1]' +
+    ']',
+  'tinfoil': '[' +
+    '["gemma4-31b",256000,32768,"text,image","text",1,1,1,1,"2026-04-02","2026-04-02",1,1,null,"gemma",[0.4,1]],' +
+    '["glm-5-2",384000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.5,5.25]],' +
+    '["gpt-oss-120b",131000,32768,"text","text",1,1,0,1,"2025-08-05","2025-08-05",1,1,"2024-06","gpt-oss",[0.15,0.6]],' +
+    '["gpt-oss-safeguard-120b",131000,32768,"text","text",1,1,0,1,"2025-10-29","2025-10-29",1,1,"2024-06","gpt-oss",[0.15,0.6]],' +
+    '["kimi-k2-6",256000,262144,"text,image,video","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[1.5,5.25]],' +
+    '["llama3-3-70b",128000,4096,"text","text",1,0,1,1,"2024-12-06","2024-12-06",null,1,"2023-12","llama",[1.75,2.75]],' +
+    '["nomic-embed-text",8192,768,"text","text",0,0,0,1,"2024-02","2024-02",0,0,null,null,[0.05,0]]' +
     ']',
   'togetherai': '[' +
     '["LiquidAI/LFM2-24B-A2B",32768,32768,"text","text",0,0,0,1,"2026-02-25","2026-02-25",null,1,null,"liquid",[0.03,0.12]],' +
@@ -2984,6 +4729,21 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["zai-org/GLM-5",202752,131072,"text","text",1,1,0,1,"2026-02-11","2026-02-11",1,1,null,"glm",[1,3.2]],' +
     '["zai-org/GLM-5.1",202752,131072,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,"2025-11","glm",[1.4,4.4]],' +
     '["zai-org/GLM-5.2",262144,164000,"text","text",1,1,0,1,"2026-06-16","2026-06-16",1,1,null,"glm",[1.4,4.4,0.26]]' +
+    ']',
+  'umans-ai': '[' +
+    '["umans-coder",262144,32768,"text,image","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.95,4,0.19]],' +
+    '["umans-flash",262144,32768,"text,image","text",1,1,1,1,"2026-04-17","2026-04-17",1,0,null,"qwen",[0.15,1,0.05]],' +
+    '["umans-glm-5.1",204800,131072,"text,image","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[1.4,4.4,0.29]],' +
+    '["umans-glm-5.2",405504,131072,"text,image","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4,0.26]],' +
+    '["umans-kimi-k2.7",262144,32768,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.95,4,0.19]]' +
+    ']',
+  'umans-ai-coding-plan': '[' +
+    '["umans-coder",262144,262144,"text,image","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["umans-flash",262144,262144,"text,image","text",1,1,1,1,"2026-04-17","2026-04-17",1,0,null,"qwen",[0,0,0,0]],' +
+    '["umans-glm-5.1",204800,131072,"text,image","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[0,0,0,0]],' +
+    '["umans-glm-5.2",405504,131072,"text,image","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[0,0,0,0]],' +
+    '["umans-kimi-k2.7",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0,0,0,0]],' +
+    '["umans-qwen3.6-35b-a3b",262144,262144,"text,image","text",1,1,1,1,"2026-04-17","2026-04-17",1,0,null,"qwen",[0,0,0,0]]' +
     ']',
   'upstage': '[' +
     '["solar-mini",32768,4096,"text","text",1,0,0,0,"2024-06-12","2025-04-22",null,1,"2024-09","solar-mini",[0.15,0.15]],' +
@@ -3371,6 +5131,21 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["zai/glm-5.2-fast",1000000,128000,"text","text",1,1,0,0,"2026-06-16","2026-06-16",null,1,null,"glm",[3,10.25,0.5]],' +
     '["zai/glm-5v-turbo",200000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-01","2026-04-01",null,1,null,"glm",[1.2,4,0.24]]' +
     ']',
+  'vivgrid': '[' +
+    '["deepseek-v3.2",128000,128000,"text","text",1,1,0,1,"2025-12-01","2025-12-01",null,1,"2024-07","deepseek",[0.28,0.42]],' +
+    '["deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.435,0.87,0.003625]],' +
+    '["gemini-3.1-flash-lite-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-03-03","2026-03-03",1,1,"2025-01","gemini-flash-lite",[0.25,1.5,0.025,1]],' +
+    '["gemini-3.1-pro-preview",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-02-19","2026-02-19",1,1,"2025-01","gemini-pro",[2,12,0.2]],' +
+    '["gpt-5-mini",272000,128000,"text,image","text",1,1,1,0,"2025-08-07","2025-08-07",null,0,"2024-05-30","gpt-mini",[0.25,2,0.03]],' +
+    '["gpt-5.1-codex",400000,128000,"text,image","text",1,1,0,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["gpt-5.1-codex-max",400000,128000,"text,image","text",1,1,0,0,"2025-11-13","2025-11-13",1,0,"2024-09-30","gpt-codex",[1.25,10,0.125]],' +
+    '["gpt-5.2-codex",400000,128000,"text,image","text",1,1,0,0,"2026-01-14","2026-01-14",null,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["gpt-5.3-codex",400000,128000,"text,image","text",1,1,0,0,"2026-02-24","2026-02-24",1,0,"2025-08-31","gpt-codex",[1.75,14,0.175]],' +
+    '["gpt-5.4",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-05","2026-03-05",1,0,"2025-08-31","gpt",[2.5,15,0.25]],' +
+    '["gpt-5.4-mini",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-mini",[0.75,4.5,0.075]],' +
+    '["gpt-5.4-nano",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-03-17","2026-03-17",1,0,"2025-08-31","gpt-nano",[0.2,1.25,0.02]],' +
+    '["gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30,0.5]]' +
+    ']',
   'vultr': '[' +
     '["MiniMaxAI/MiniMax-M2.7",204800,131072,"text","text",1,1,0,1,"2026-03-18","2026-03-18",null,1,null,"minimax",[0.3,1.2]],' +
     '["moonshotai/Kimi-K2.6",262144,131072,"text","text",1,1,1,1,"2026-04-21","2026-04-21",1,1,"2025-01","kimi-k2",[0.15,0.6]],' +
@@ -3379,6 +5154,16 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["nvidia/Nemotron-3-Nano-Omni-30B-A3B-Reasoning-BF16",262144,131072,"text","text",1,1,0,1,"2026-04-28","2026-04-28",null,1,"2025-05","nemotron",[0.13,0.38]],' +
     '["nvidia/Nemotron-Cascade-2-30B-A3B",262144,131072,"text","text",1,1,0,1,"2025-12-01","2025-12-01",null,1,"2024-07","nemotron",[0.15,0.6]],' +
     '["zai-org/GLM-5.1-FP8",200000,131072,"text","text",1,1,0,1,"2026-04-07","2026-04-07",1,1,null,"glm",[0.85,3.1]]' +
+    ']',
+  'wafer.ai': '[' +
+    '["GLM-5.1",202752,131072,"text","text",1,1,0,1,"2026-04-07","2026-06-01",1,1,"2025-04","glm",[1,3.2,0.1,0]],' +
+    '["GLM-5.2",1048576,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-22",1,1,null,"glm",[1.2,4.1,0.2,0]],' +
+    '["Kimi-K2.6",262144,65536,"text,image,video","text",1,1,1,1,"2026-05-13","2026-06-01",1,1,"2025-01","kimi-k2",[0.68,3.15,0.07,0]],' +
+    '["Qwen3.5-397B-A17B",262144,65536,"text,image,video","text",1,1,1,1,"2026-02-16","2026-06-01",1,1,"2025-04","qwen",[0.43,2.6,0.04,0]],' +
+    '["Qwen3.6-35B-A3B",256000,65536,"text,image,video","text",1,1,1,1,"2026-05-11","2026-05-30",1,1,"2025-04","qwen",[0.15,1,0.02,0]],' +
+    '["deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-05-30",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.01,0]],' +
+    '["deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-05-30",1,1,"2025-05","deepseek-thinking",[1.74,3.48,0.02,0]],' +
+    '["qwen3.7-max",256000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-30",1,1,null,"qwen3.7-max",[5,15,0.5,0]]' +
     ']',
   'wandb': '[' +
     '["MiniMaxAI/MiniMax-M2.5",196608,196608,"text","text",1,1,0,1,"2026-02-12","2026-03-12",1,1,null,"minimax",[0.3,1.2]],' +
@@ -3418,6 +5203,36 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["mimo-v2.5-pro",1048576,131072,"text","text",1,1,0,1,"2026-04-22","2026-06-24",null,1,"2024-12","mimo",[0.435,0.87,0.0036]],' +
     '["mimo-v2.5-pro-ultraspeed",1048576,131072,"text","text",1,1,0,1,"2026-06-08","2026-06-09",null,1,"2024-12","mimo",[1.305,2.61,0.0108],"beta"]' +
     ']',
+  'xiaomi-token-plan-ams': '[' +
+    '["mimo-v2-omni",262144,131072,"text,image,audio,video,pdf","text",1,1,1,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0,0,0],"deprecated"],' +
+    '["mimo-v2-pro",1048576,131072,"text","text",1,1,0,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0,0,0],"deprecated"],' +
+    '["mimo-v2-tts",8192,8192,"text","audio",0,0,0,1,"2026-03-18","2026-03-18",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5",1048576,131072,"text,image,audio,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0,0,0]],' +
+    '["mimo-v2.5-pro",1048576,131072,"text","text",1,1,0,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0,0,0]],' +
+    '["mimo-v2.5-tts",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5-tts-voiceclone",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5-tts-voicedesign",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]]' +
+    ']',
+  'xiaomi-token-plan-cn': '[' +
+    '["mimo-v2-omni",262144,131072,"text,image,audio,video,pdf","text",1,1,1,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0,0,0],"deprecated"],' +
+    '["mimo-v2-pro",1048576,131072,"text","text",1,1,0,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0,0,0],"deprecated"],' +
+    '["mimo-v2-tts",8192,8192,"text","audio",0,0,0,1,"2026-03-18","2026-03-18",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5",1048576,131072,"text,image,audio,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0,0,0]],' +
+    '["mimo-v2.5-pro",1048576,131072,"text","text",1,1,0,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0,0,0]],' +
+    '["mimo-v2.5-tts",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5-tts-voiceclone",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5-tts-voicedesign",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]]' +
+    ']',
+  'xiaomi-token-plan-sgp': '[' +
+    '["mimo-v2-omni",262144,131072,"text,image,audio,video,pdf","text",1,1,1,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0,0,0],"deprecated"],' +
+    '["mimo-v2-pro",1048576,131072,"text","text",1,1,0,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0,0,0],"deprecated"],' +
+    '["mimo-v2-tts",8192,8192,"text","audio",0,0,0,1,"2026-03-18","2026-03-18",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5",1048576,131072,"text,image,audio,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0,0,0]],' +
+    '["mimo-v2.5-pro",1048576,131072,"text","text",1,1,0,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0,0,0]],' +
+    '["mimo-v2.5-tts",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5-tts-voiceclone",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]],' +
+    '["mimo-v2.5-tts-voicedesign",8192,8192,"text","audio",0,0,0,1,"2026-04-22","2026-04-22",null,null,null,"mimo",[0,0]]' +
+    ']',
   'zai': '[' +
     '["glm-4.5",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm",[0.6,2.2,0.11,0]],' +
     '["glm-4.5-air",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm-air",[0.2,1.1,0.03,0]],' +
@@ -3434,6 +5249,128 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4,0.26,0]],' +
     '["glm-5v-turbo",200000,131072,"text,image,video,pdf","text",1,1,1,0,"2026-04-01","2026-04-01",null,1,null,"glm",[1.2,4,0.24,0]]' +
     ']',
+  'zai-coding-plan': '[' +
+    '["glm-4.5-air",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm-air",[0,0,0,0]],' +
+    '["glm-4.7",204800,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0,0,0,0]],' +
+    '["glm-5-turbo",200000,131072,"text","text",1,1,0,0,"2026-03-16","2026-03-16",1,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5.1",200000,131072,"text","text",1,1,0,0,"2026-03-27","2026-03-27",1,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5v-turbo",200000,131072,"text,image,video,pdf","text",1,1,1,0,"2026-04-01","2026-04-01",null,1,null,"glm",[0,0,0,0]]' +
+    ']',
+  'zenmux': '[' +
+    '["anthropic/claude-3.5-haiku",200000,64000,"text,image","text",1,0,1,0,"2024-11-04","2024-11-04",null,1,"2025-01-01",null,[0.8,4,0.08,1]],' +
+    '["anthropic/claude-3.7-sonnet",200000,64000,"text,image,pdf","text",1,1,1,0,"2025-02-24","2025-02-24",null,1,"2025-01-01",null,[3,15,0.3,3.75]],' +
+    '["anthropic/claude-fable-5",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-06-09","2026-06-09",null,0,"2026-01-31","claude-fable",[10,50,1,12.5]],' +
+    '["anthropic/claude-haiku-4.5",200000,64000,"image,text","text",1,0,1,0,"2025-10-15","2025-10-15",null,1,"2025-01-01",null,[1,5,0.1,1.25]],' +
+    '["anthropic/claude-opus-4",200000,32000,"image,text,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-01-01",null,[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4.1",200000,64000,"image,text,pdf","text",1,1,1,0,"2025-08-05","2025-08-05",null,1,"2025-01-01",null,[15,75,1.5,18.75]],' +
+    '["anthropic/claude-opus-4.5",200000,64000,"pdf,image,text","text",1,1,1,0,"2025-11-24","2025-11-24",null,1,"2025-01-01",null,[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4.6",1000000,128000,"image,text","text",1,1,1,0,"2026-02-06","2026-02-06",null,1,"2025-05-31",null,[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4.7",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",null,0,"2026-01-31",null,[5,25,0.5,6.25]],' +
+    '["anthropic/claude-opus-4.8",1000000,128000,"text,image,pdf","text",1,1,1,0,"2026-05-28","2026-05-28",null,0,null,"claude-opus",[5,25,0.5,6.25]],' +
+    '["anthropic/claude-sonnet-4",1000000,64000,"image,text,pdf","text",1,1,1,0,"2025-05-22","2025-05-22",null,1,"2025-01-01",null,[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4.5",1000000,64000,"text,image,pdf","text",1,1,1,0,"2025-09-29","2025-09-29",null,1,"2025-01-01",null,[3,15,0.3,3.75]],' +
+    '["anthropic/claude-sonnet-4.6",1000000,64000,"text,image","text",1,1,1,0,"2026-02-18","2026-02-18",null,1,"2025-08-31",null,[3,15,0.3,3.75]],' +
+    '["baidu/ernie-5.0-thinking-preview",128000,64000,"text,image,video","text",1,1,1,0,"2026-01-22","2026-01-22",null,1,"2025-01-01",null,[0.84,3.37]],' +
+    '["deepseek/deepseek-chat",128000,64000,"text","text",1,0,0,0,"2025-12-01","2025-12-01",null,1,"2025-01-01",null,[0.28,0.42,0.03]],' +
+    '["deepseek/deepseek-v3.2",128000,64000,"text","text",1,1,0,0,"2025-12-05","2025-12-05",null,1,"2025-01-01",null,[0.28,0.43]],' +
+    '["deepseek/deepseek-v3.2-exp",163000,64000,"text","text",1,1,0,0,"2025-09-29","2025-09-29",null,1,"2025-01-01",null,[0.22,0.33]],' +
+    '["deepseek/deepseek-v4-flash",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-flash",[0.14,0.28,0.0028]],' +
+    '["deepseek/deepseek-v4-pro",1000000,384000,"text","text",1,1,0,1,"2026-04-24","2026-04-24",1,1,"2025-05","deepseek-thinking",[0.435,0.87,0.003625]],' +
+    '["google/gemini-2.5-flash",1048000,64000,"pdf,image,text,audio","text",1,1,1,0,"2025-06-17","2025-06-17",null,1,"2025-01-01",null,[0.3,2.5,0.07,1]],' +
+    '["google/gemini-2.5-flash-lite",1048000,64000,"pdf,image,text,audio","text",1,0,1,0,"2025-07-22","2025-07-22",null,1,"2025-01-01",null,[0.1,0.4,0.03,1]],' +
+    '["google/gemini-2.5-pro",1048000,64000,"pdf,image,text,audio,video","text",1,1,1,0,"2025-06-17","2025-06-17",null,1,"2025-01-01",null,[1.25,10,0.31,4.5]],' +
+    '["google/gemini-3-flash-preview",1048000,64000,"text,image,pdf,audio","text",1,1,1,0,"2025-12-17","2025-12-17",null,1,"2025-01-01",null,[0.5,3,0.05,1]],' +
+    '["google/gemini-3.1-flash-lite",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-05-07","2026-05-07",1,1,"2025-01","gemini-flash-lite",[0.25,1.5,0.025]],' +
+    '["google/gemini-3.1-flash-lite-preview",1050000,65530,"text,image,audio,video","text",1,0,1,0,"2025-03-20","2025-03-20",null,1,null,null,[0.25,1.5]],' +
+    '["google/gemini-3.1-pro-preview",1048000,64000,"text,image,pdf,audio,video","text",1,1,1,0,"2026-02-19","2026-02-19",null,1,"2026-02-19",null,[2,12,0.2,4.5]],' +
+    '["google/gemini-3.5-flash",1048576,65536,"text,image,video,audio,pdf","text",1,1,1,0,"2026-05-19","2026-05-19",1,1,"2025-01","gemini-flash",[1.5,9,0.15]],' +
+    '["inclusionai/ling-1t",128000,64000,"text","text",1,0,0,0,"2025-10-09","2025-10-09",null,1,"2025-01-01",null,[0.56,2.24,0.11]],' +
+    '["inclusionai/ring-1t",128000,64000,"text","text",1,1,0,0,"2025-10-12","2025-10-12",null,1,"2025-01-01",null,[0.56,2.24,0.11]],' +
+    '["inclusionai/ring-2.6-1t",262000,65000,"text","text",1,1,1,1,"2026-05-07","2026-05-14",null,1,"2025-12-31",null,[0.3,2.5,0.06]],' +
+    '["kuaishou/kat-coder-pro-v2",256000,80000,"text","text",1,0,0,0,"2026-03-30","2026-03-30",null,1,null,null,[0.3,1.2,0.06]],' +
+    '["minimax/minimax-m2",204000,64000,"text","text",1,1,0,0,"2025-10-27","2025-10-27",null,1,"2025-01-01",null,[0.3,1.2,0.03,0.38]],' +
+    '["minimax/minimax-m2.1",204000,64000,"text","text",1,1,0,0,"2025-12-22","2025-12-22",null,1,"2025-01-01",null,[0.3,1.2,0.03,0.38]],' +
+    '["minimax/minimax-m2.5",204800,131072,"text","text",1,1,0,0,"2026-02-13","2026-02-13",null,1,"2025-01-01",null,[0.3,1.2,0.03,0.375]],' +
+    '["minimax/minimax-m2.5-lightning",204800,131072,"text","text",1,1,0,0,"2026-02-13","2026-02-13",null,1,"2025-01-01",null,[0.6,4.8,0.06,0.75]],' +
+    '["minimax/minimax-m2.7",204800,131070,"text","text",1,1,1,0,"2026-03-20","2026-03-20",null,1,"2025-01-01",null,[0.3055,1.2219]],' +
+    '["minimax/minimax-m2.7-highspeed",204800,131070,"text","text",1,1,1,0,"2026-03-20","2026-03-20",null,1,"2025-01-01",null,[0.611,2.4439]],' +
+    '["minimax/minimax-m3",512000,128000,"text,image,video","text",1,1,1,1,"2026-06-01","2026-06-01",null,1,null,"minimax",[0.6,2.4]],' +
+    '["moonshotai/kimi-k2-0905",262000,64000,"text","text",1,0,0,0,"2025-09-04","2025-09-04",null,1,"2025-01-01",null,[0.6,2.5,0.15]],' +
+    '["moonshotai/kimi-k2-thinking",262000,64000,"text","text",1,1,0,0,"2025-11-06","2025-11-06",null,1,"2025-01-01",null,[0.6,2.5,0.15]],' +
+    '["moonshotai/kimi-k2-thinking-turbo",262000,64000,"text","text",1,1,0,0,"2025-11-06","2025-11-06",null,1,"2025-01-01",null,[1.15,8,0.15]],' +
+    '["moonshotai/kimi-k2.5",262000,64000,"text,image,video","text",1,1,1,0,"2026-01-27","2026-01-27",null,0,"2025-01-01",null,[0.58,3.02,0.1]],' +
+    '["moonshotai/kimi-k2.6",262140,262140,"text,image,video","text",1,1,1,1,"2026-04-20","2026-04-20",null,0,"2025-01-01",null,[0.95,4,0.16]],' +
+    '["moonshotai/kimi-k2.7-code",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0.95,4,0.16]],' +
+    '["moonshotai/kimi-k2.7-code-free",262144,262144,"text,image,video","text",1,1,1,1,"2026-06-12","2026-06-12",1,0,"2025-01","kimi-k2",[0,0,0]],' +
+    '["openai/gpt-5",400000,64000,"text,image,pdf","text",1,1,1,0,"2025-08-07","2025-08-07",null,1,"2025-01-01",null,[1.25,10,0.12]],' +
+    '["openai/gpt-5-codex",400000,64000,"text,image","text",1,1,1,0,"2025-09-23","2025-09-23",null,1,"2025-01-01",null,[1.25,10,0.12]],' +
+    '["openai/gpt-5.1",400000,64000,"image,text,pdf","text",1,1,1,0,"2025-11-13","2025-11-13",null,1,"2025-01-01",null,[1.25,10,0.12]],' +
+    '["openai/gpt-5.1-chat",128000,64000,"pdf,image,text","text",1,0,1,0,"2025-11-13","2025-11-13",null,1,"2025-01-01",null,[1.25,10,0.12]],' +
+    '["openai/gpt-5.1-codex",400000,64000,"text,image","text",1,1,1,0,"2025-11-13","2025-11-13",null,1,"2025-01-01",null,[1.25,10,0.12]],' +
+    '["openai/gpt-5.1-codex-mini",400000,64000,"image,text","text",1,1,1,0,"2025-11-13","2025-11-13",null,1,"2025-01-01",null,[0.25,2,0.03]],' +
+    '["openai/gpt-5.2",400000,64000,"image,text,pdf","text",1,1,1,0,"2025-12-11","2025-12-11",null,0,"2025-01-01",null,[1.75,14,0.17]],' +
+    '["openai/gpt-5.2-codex",400000,64000,"text,image,pdf","text",1,1,1,0,"2026-01-15","2026-01-15",null,0,"2025-01-01",null,[1.75,14,0.17]],' +
+    '["openai/gpt-5.2-pro",400000,128000,"text,image,pdf","text",1,1,1,0,"2025-12-11","2025-12-11",null,0,"2025-08-31",null,[21,168]],' +
+    '["openai/gpt-5.3-chat",128000,16380,"text","text",1,0,1,0,"2026-03-20","2026-03-20",null,1,"2025-08-31",null,[1.75,14]],' +
+    '["openai/gpt-5.3-codex",400000,128000,"text","text",1,1,1,0,"2026-03-20","2026-03-20",null,1,"2025-08-31",null,[1.75,14]],' +
+    '["openai/gpt-5.4",1050000,128000,"text,image","text",1,1,1,0,"2026-03-20","2026-03-20",null,1,"2025-08-31",null,[3.75,18.75]],' +
+    '["openai/gpt-5.4-mini",400000,128000,"text","text",1,0,1,0,"2026-03-20","2026-03-20",null,1,"2025-08-31",null,[0.75,4.5]],' +
+    '["openai/gpt-5.4-nano",400000,128000,"text","text",1,0,0,0,"2026-03-20","2026-03-20",null,1,"2025-08-31",null,[0.2,1.25]],' +
+    '["openai/gpt-5.4-pro",1050000,128000,"text,image","text",1,1,1,0,"2026-03-20","2026-03-20",null,1,"2025-08-31",null,[45,225]],' +
+    '["openai/gpt-5.5",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt",[5,30,0.5]],' +
+    '["openai/gpt-5.5-instant",400000,128000,"text,image,pdf","text",1,1,1,0,"2026-05-05","2026-05-28",1,1,"2025-12-01",null,[5,30,0.5]],' +
+    '["openai/gpt-5.5-pro",1050000,128000,"text,image,pdf","text",1,1,1,0,"2026-04-23","2026-04-23",1,0,"2025-12-01","gpt-pro",[30,180]],' +
+    '["qwen/qwen3-coder-plus",1000000,64000,"text","text",1,0,0,0,"2025-07-23","2025-07-23",null,1,"2025-01-01",null,[1,5,0.1,1.25]],' +
+    '["qwen/qwen3-max",256000,64000,"text","text",1,1,0,0,"2026-01-23","2026-01-23",null,1,"2025-01-01",null,[1.2,6]],' +
+    '["qwen/qwen3.5-flash",1020000,1020000,"text,image","text",1,0,1,0,"2026-03-20","2026-03-20",null,1,"2025-01-01",null,[0.1,0.4]],' +
+    '["qwen/qwen3.5-plus",1000000,64000,"text,image","text",1,1,1,0,"2026-03-20","2026-03-20",null,1,"2025-01-01",null,[0.8,4.8]],' +
+    '["qwen/qwen3.6-plus",1000000,64000,"text","text",1,1,0,0,"2026-03-30","2026-03-30",null,1,null,null,[0.5,3,0.05,0.625]],' +
+    '["qwen/qwen3.7-max",1000000,65536,"text","text",1,1,0,0,"2026-05-21","2026-05-21",null,1,null,"qwen",[2.5,7.5,0.5,3.125]],' +
+    '["qwen/qwen3.7-plus",1000000,64000,"text,image","text",1,1,0,0,"2026-06-02","2026-06-02",null,1,"2025-04","qwen",[0.4,1.6,0.08,0.5]],' +
+    '["sapiens-ai/agnes-1.5-lite",256000,256000,"text,image","text",1,0,1,0,"2026-03-26","2026-03-26",null,1,null,null,[0.12,0.6]],' +
+    '["sapiens-ai/agnes-1.5-pro",256000,256000,"text","text",1,1,0,0,"2026-03-21","2026-03-21",null,1,null,null,[0.16,0.8]],' +
+    '["stepfun/step-3",65536,64000,"image,text","text",1,1,1,0,"2025-07-31","2025-07-31",null,1,"2025-01-01",null,[0.21,0.57]],' +
+    '["stepfun/step-3.5-flash",256000,64000,"text","text",1,0,0,0,"2026-02-02","2026-02-02",null,1,"2025-01-01",null,[0.1,0.3]],' +
+    '["stepfun/step-3.7-flash",256000,256000,"text,image","text",1,1,1,1,"2026-05-29","2026-05-29",null,1,"2026-01-01",null,[0.2,1.15]],' +
+    '["stepfun/step-3.7-flash-free",256000,256000,"text,image","text",1,1,1,1,"2026-05-29","2026-05-29",null,1,"2026-01-01",null,[0,0]],' +
+    '["tencent/hy3-preview",256000,64000,"text","text",1,1,0,1,"2026-04-20","2026-04-20",null,1,null,"Hy",[0.172,0.572,0.058,0]],' +
+    '["volcengine/doubao-seed-1.8",256000,64000,"text,image,video","text",1,1,1,0,"2025-12-18","2025-12-18",null,1,"2025-01-01",null,[0.11,0.28,0.02,0.0024]],' +
+    '["volcengine/doubao-seed-2.0-code",256000,32000,"text","text",1,0,1,0,"2026-03-20","2026-03-20",null,1,"2025-01-01",null,[0.9,4.48]],' +
+    '["volcengine/doubao-seed-2.0-lite",256000,64000,"text,image,video","text",1,1,1,0,"2026-02-14","2026-02-14",null,1,"2026-02-14",null,[0.09,0.51,0.02,0.0024]],' +
+    '["volcengine/doubao-seed-2.0-mini",256000,64000,"text,image,video","text",1,1,1,0,"2026-02-14","2026-02-14",null,1,"2026-02-14",null,[0.03,0.28,0.01,0.0024]],' +
+    '["volcengine/doubao-seed-2.0-pro",256000,64000,"text,image,video","text",1,1,1,0,"2026-02-14","2026-02-14",null,1,"2026-02-14",null,[0.45,2.24,0.09,0.0024]],' +
+    '["volcengine/doubao-seed-code",256000,64000,"text,image","text",1,1,1,0,"2025-11-11","2025-11-11",null,1,"2025-01-01",null,[0.17,1.12,0.03]],' +
+    '["x-ai/grok-4",256000,64000,"image,text","text",1,1,1,0,"2025-07-09","2025-07-09",null,1,"2025-01-01",null,[3,15,0.75]],' +
+    '["x-ai/grok-4-fast",2000000,64000,"text,image","text",1,1,1,0,"2025-09-19","2025-09-19",null,1,"2025-01-01",null,[0.2,0.5,0.05]],' +
+    '["x-ai/grok-4.1-fast",2000000,64000,"text,image","text",1,1,1,0,"2025-11-20","2025-11-20",null,1,"2025-01-01",null,[0.2,0.5,0.05]],' +
+    '["x-ai/grok-4.1-fast-non-reasoning",2000000,64000,"text,image","text",1,0,1,0,"2025-11-20","2025-11-20",null,1,"2025-01-01",null,[0.2,0.5,0.05]],' +
+    '["x-ai/grok-4.2-fast",2000000,30000,"text,image,video","text",1,1,1,0,"2026-03-20","2026-03-20",null,1,"2025-08-31",null,[3,9]],' +
+    '["x-ai/grok-4.2-fast-non-reasoning",2000000,30000,"text,image,video","text",1,0,1,0,"2026-03-20","2026-03-20",null,1,"2025-08-31",null,[3,9]],' +
+    '["x-ai/grok-4.3",1000000,1000000,"text,image,pdf","text",1,1,1,0,"2026-04-17","2026-04-17",1,1,null,"grok",[1.25,2.5,0.2,0]],' +
+    '["x-ai/grok-build-0.1",256000,256000,"text,image,pdf","text",1,1,1,0,"2026-04-16","2026-04-16",1,1,null,"grok-build",[1,2,0.2]],' +
+    '["x-ai/grok-code-fast-1",256000,64000,"text","text",1,1,0,0,"2025-08-26","2025-08-26",null,1,"2025-01-01",null,[0.2,1.5,0.02]],' +
+    '["xiaomi/mimo-v2-flash",262144,65536,"text","text",1,1,0,1,"2025-12-16","2026-02-04",null,1,"2024-12-01","mimo",[0.1,0.3,0.01]],' +
+    '["xiaomi/mimo-v2-omni",265000,265000,"text,image,audio,video,pdf","text",1,1,1,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[0.4,2,0.08]],' +
+    '["xiaomi/mimo-v2-pro",1000000,256000,"text","text",1,1,0,0,"2026-03-18","2026-03-18",null,1,"2024-12","mimo",[1,3,0.2]],' +
+    '["xiaomi/mimo-v2.5",1048576,131072,"text,image,audio,video","text",1,1,1,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[0.4,2,0.08]],' +
+    '["xiaomi/mimo-v2.5-pro",1048576,131072,"text","text",1,1,0,1,"2026-04-22","2026-04-22",null,1,"2024-12","mimo",[1,3,0.2]],' +
+    '["z-ai/glm-4.5",128000,64000,"text","text",1,1,0,0,"2025-07-25","2025-07-25",null,1,"2025-01-01",null,[0.35,1.54,0.07]],' +
+    '["z-ai/glm-4.5-air",128000,64000,"text","text",1,1,0,0,"2025-07-25","2025-07-25",null,1,"2025-01-01",null,[0.11,0.56,0.02]],' +
+    '["z-ai/glm-4.6",200000,64000,"text","text",1,1,0,0,"2025-09-30","2025-09-30",null,1,"2025-01-01",null,[0.35,1.54,0.07]],' +
+    '["z-ai/glm-4.6v",200000,64000,"text,image,video","text",1,1,1,0,"2025-12-08","2025-12-08",null,1,"2025-01-01",null,[0.14,0.42,0.03]],' +
+    '["z-ai/glm-4.6v-flash",200000,64000,"text,image,video","text",1,1,1,0,"2025-12-08","2025-12-08",null,1,"2025-01-01",null,[0.02,0.21,0.0043]],' +
+    '["z-ai/glm-4.6v-flash-free",200000,64000,"text,image,video","text",1,1,1,0,"2025-12-08","2025-12-08",null,1,"2025-01-01",null,[0,0]],' +
+    '["z-ai/glm-4.7",200000,64000,"text","text",1,1,0,0,"2025-12-23","2025-12-23",null,1,"2025-01-01",null,[0.28,1.14,0.06]],' +
+    '["z-ai/glm-4.7-flash-free",200000,64000,"text","text",1,1,0,0,"2026-01-19","2026-01-19",null,1,"2025-01-01",null,[0,0]],' +
+    '["z-ai/glm-4.7-flashx",200000,64000,"text","text",1,1,0,0,"2026-01-19","2026-01-19",null,1,"2025-01-01",null,[0.07,0.42,0.01]],' +
+    '["z-ai/glm-5",200000,128000,"text","text",1,1,0,1,"2026-02-12","2026-02-12",null,1,"2025-01-01",null,[0.58,2.6,0.14]],' +
+    '["z-ai/glm-5-turbo",200000,128000,"text","text",1,1,1,0,"2026-03-20","2026-03-20",null,1,"2025-01-01",null,[0.88,3.48]],' +
+    '["z-ai/glm-5.1",200000,131072,"text","text",1,1,0,0,"2026-04-03","2026-04-03",1,1,null,null,[0.8781,3.5126,0.1903]],' +
+    '["z-ai/glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.5,0.26]],' +
+    '["z-ai/glm-5.2-free",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[0,0,0]],' +
+    '["z-ai/glm-5v-turbo",200000,128000,"text,image,video,pdf","text",1,1,1,0,"2026-04-01","2026-04-01",null,1,null,null,[0.726,3.1946,0.1743]]' +
+    ']',
   'zhipuai': '[' +
     '["glm-4.5",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm",[0.6,2.2,0.11,0]],' +
     '["glm-4.5-air",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm-air",[0.2,1.1,0.03,0]],' +
@@ -3448,6 +5385,15 @@ export const catalogRows: Readonly<Record<string, string>> = {
     '["glm-5.1",200000,131072,"text","text",1,1,0,0,"2026-03-27","2026-03-27",1,1,null,"glm",[1.4,4.4,0.26,0]],' +
     '["glm-5.2",1000000,131072,"text","text",1,1,0,0,"2026-06-13","2026-06-13",1,1,null,"glm",[1.4,4.4,0.26,0]],' +
     '["glm-5v-turbo",200000,131072,"text,image,video,pdf","text",1,1,1,0,"2026-04-01","2026-04-01",null,1,null,"glm",[5,22,1.2,0]]' +
+    ']',
+  'zhipuai-coding-plan': '[' +
+    '["glm-4.5-air",131072,98304,"text","text",1,1,0,1,"2025-07-28","2025-07-28",null,1,"2025-04","glm-air",[0,0,0,0]],' +
+    '["glm-4.6v",128000,32768,"text,image,video","text",1,1,1,1,"2025-12-08","2025-12-08",null,1,"2025-04","glm",[0.3,0.9]],' +
+    '["glm-4.7",204800,131072,"text","text",1,1,0,1,"2025-12-22","2025-12-22",null,1,"2025-04","glm",[0,0,0,0]],' +
+    '["glm-5-turbo",200000,131072,"text","text",1,1,0,0,"2026-03-16","2026-03-16",1,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5.1",200000,131072,"text","text",1,1,0,0,"2026-03-27","2026-03-27",1,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5.2",1000000,131072,"text","text",1,1,0,1,"2026-06-13","2026-06-13",1,1,null,"glm",[0,0,0,0]],' +
+    '["glm-5v-turbo",200000,131072,"text,image,video,pdf","text",1,1,1,0,"2026-04-01","2026-04-01",null,1,null,"glm",[0,0,0,0]]' +
     ']',
 };
 

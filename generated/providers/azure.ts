@@ -3,15 +3,6 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `azure`. */
 export type AzureModelId =
-  | 'claude-fable-5'
-  | 'claude-haiku-4-5'
-  | 'claude-opus-4-1'
-  | 'claude-opus-4-5'
-  | 'claude-opus-4-6'
-  | 'claude-opus-4-8'
-  | 'claude-sonnet-4-5'
-  | 'claude-sonnet-4-6'
-  | 'claude-sonnet-5'
   | 'codestral-2501'
   | 'codex-mini'
   | 'cohere-command-a'
@@ -26,8 +17,6 @@ export type AzureModelId =
   | 'deepseek-v3.1'
   | 'deepseek-v3.2'
   | 'deepseek-v3.2-speciale'
-  | 'deepseek-v4-flash'
-  | 'deepseek-v4-pro'
   | 'gpt-3.5-turbo-0125'
   | 'gpt-3.5-turbo-0301'
   | 'gpt-3.5-turbo-0613'
@@ -70,8 +59,6 @@ export type AzureModelId =
   | 'grok-4-20-reasoning'
   | 'grok-4-fast-reasoning'
   | 'kimi-k2-thinking'
-  | 'kimi-k2.5'
-  | 'kimi-k2.6'
   | 'llama-3.2-11b-vision-instruct'
   | 'llama-3.2-90b-vision-instruct'
   | 'llama-3.3-70b-instruct'
@@ -168,15 +155,6 @@ export const azureProvider = {
   },
   modelPrefixes: [],
   models: [
-    'claude-fable-5',
-    'claude-haiku-4-5',
-    'claude-opus-4-1',
-    'claude-opus-4-5',
-    'claude-opus-4-6',
-    'claude-opus-4-8',
-    'claude-sonnet-4-5',
-    'claude-sonnet-4-6',
-    'claude-sonnet-5',
     'codestral-2501',
     'codex-mini',
     'cohere-command-a',
@@ -191,8 +169,6 @@ export const azureProvider = {
     'deepseek-v3.1',
     'deepseek-v3.2',
     'deepseek-v3.2-speciale',
-    'deepseek-v4-flash',
-    'deepseek-v4-pro',
     'gpt-3.5-turbo-0125',
     'gpt-3.5-turbo-0301',
     'gpt-3.5-turbo-0613',
@@ -235,8 +211,6 @@ export const azureProvider = {
     'grok-4-20-reasoning',
     'grok-4-fast-reasoning',
     'kimi-k2-thinking',
-    'kimi-k2.5',
-    'kimi-k2.6',
     'llama-3.2-11b-vision-instruct',
     'llama-3.2-90b-vision-instruct',
     'llama-3.3-70b-instruct',

@@ -74,11 +74,7 @@ export type BedrockModelId =
   | 'nvidia.nemotron-nano-3-30b'
   | 'nvidia.nemotron-nano-9b-v2'
   | 'nvidia.nemotron-super-3-120b'
-  | 'openai.gpt-5.4'
-  | 'openai.gpt-5.5'
-  | 'openai.gpt-oss-120b'
   | 'openai.gpt-oss-120b-1:0'
-  | 'openai.gpt-oss-20b'
   | 'openai.gpt-oss-20b-1:0'
   | 'openai.gpt-oss-safeguard-120b'
   | 'openai.gpt-oss-safeguard-20b'
@@ -104,7 +100,6 @@ export type BedrockModelId =
   | 'us.meta.llama4-scout-17b-instruct-v1:0'
   | 'writer.palmyra-x4-v1:0'
   | 'writer.palmyra-x5-v1:0'
-  | 'xai.grok-4.3'
   | 'zai.glm-4.7'
   | 'zai.glm-4.7-flash'
   | 'zai.glm-5'
@@ -220,11 +215,7 @@ export const bedrockProvider = {
     'nvidia.nemotron-nano-3-30b',
     'nvidia.nemotron-nano-9b-v2',
     'nvidia.nemotron-super-3-120b',
-    'openai.gpt-5.4',
-    'openai.gpt-5.5',
-    'openai.gpt-oss-120b',
     'openai.gpt-oss-120b-1:0',
-    'openai.gpt-oss-20b',
     'openai.gpt-oss-20b-1:0',
     'openai.gpt-oss-safeguard-120b',
     'openai.gpt-oss-safeguard-20b',
@@ -250,7 +241,6 @@ export const bedrockProvider = {
     'us.meta.llama4-scout-17b-instruct-v1:0',
     'writer.palmyra-x4-v1:0',
     'writer.palmyra-x5-v1:0',
-    'xai.grok-4.3',
     'zai.glm-4.7',
     'zai.glm-4.7-flash',
     'zai.glm-5',

@@ -16,7 +16,6 @@ export type CohereModelId =
   | 'command-r-plus-08-2024'
   | 'command-r7b-12-2024'
   | 'command-r7b-arabic-02-2025'
-  | 'north-mini-code-1-0'
   | 'embed-v4.0'
   | 'embed-english-v3.0'
   | 'embed-multilingual-v3.0'
@@ -71,7 +70,6 @@ export const cohereProvider = {
     'command-r-plus-08-2024',
     'command-r7b-12-2024',
     'command-r7b-arabic-02-2025',
-    'north-mini-code-1-0',
     'embed-v4.0',
     'embed-english-v3.0',
     'embed-multilingual-v3.0',

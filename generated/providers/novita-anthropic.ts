@@ -118,9 +118,7 @@ export const novitaAnthropicProvider = {
   baseURL: 'https://api.novita.ai/anthropic/v1',
   urlVariables: {},
   auth: {
-    scheme: 'header',
-    header: 'x-api-key',
-    prefix: '',
+    scheme: 'bearer',
     envVar: 'NOVITA_API_KEY',
     optional: false,
   },

@@ -84,7 +84,7 @@ export const nvidiaNimProvider = {
   urlVariables: {},
   auth: {
     scheme: 'bearer',
-    envVar: 'NVIDIA_NIM_API_KEY',
+    envVar: 'NVIDIA_API_KEY',
     optional: false,
   },
   endpoints: {

@@ -63,7 +63,7 @@ export const siliconflowCnProvider = {
   urlVariables: {},
   auth: {
     scheme: 'bearer',
-    envVar: 'SILICONFLOW_API_KEY',
+    envVar: 'SILICONFLOW_CN_API_KEY',
     optional: false,
   },
   endpoints: {

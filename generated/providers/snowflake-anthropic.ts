@@ -31,7 +31,7 @@ export const snowflakeAnthropicProvider = {
   baseURL: 'https://{account}.snowflakecomputing.com/api/v2/cortex/v1',
   urlVariables: {
     account: {
-      envVar: 'SNOWFLAKE_ACCOUNT_ID',
+      envVar: 'SNOWFLAKE_ACCOUNT',
     },
   },
   auth: {

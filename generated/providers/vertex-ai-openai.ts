@@ -3,16 +3,8 @@ import type { ProviderDefinition } from '../../src/provider-definition.js';
 
 /** The model ids the registry lists for `vertex_ai_openai`. */
 export type VertexAiOpenaiModelId =
-  | 'deepseek-ai/deepseek-v3.1-maas'
-  | 'deepseek-ai/deepseek-v3.2-maas'
-  | 'meta/llama-3.3-70b-instruct-maas'
-  | 'meta/llama-4-maverick-17b-128e-instruct-maas'
-  | 'moonshotai/kimi-k2-thinking-maas'
   | 'openai/gpt-oss-120b-maas'
-  | 'openai/gpt-oss-20b-maas'
-  | 'qwen/qwen3-235b-a22b-instruct-2507-maas'
-  | 'zai-org/glm-4.7-maas'
-  | 'zai-org/glm-5-maas';
+  | 'openai/gpt-oss-20b-maas';
 
 /** The registry entry `vertex_ai_openai` with every default filled in. */
 export const vertexAiOpenaiProvider = {
@@ -49,16 +41,8 @@ export const vertexAiOpenaiProvider = {
   },
   modelPrefixes: [],
   models: [
-    'deepseek-ai/deepseek-v3.1-maas',
-    'deepseek-ai/deepseek-v3.2-maas',
-    'meta/llama-3.3-70b-instruct-maas',
-    'meta/llama-4-maverick-17b-128e-instruct-maas',
-    'moonshotai/kimi-k2-thinking-maas',
     'openai/gpt-oss-120b-maas',
     'openai/gpt-oss-20b-maas',
-    'qwen/qwen3-235b-a22b-instruct-2507-maas',
-    'zai-org/glm-4.7-maas',
-    'zai-org/glm-5-maas',
   ],
   quirks: {
     renameParams: {},

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
+import { isServedByEntry } from '../../codegen/catalog/is-served-by-entry.js';
 import { providerRegistry } from '../../generated/registry.js';
 import type { ProviderEntry } from '../../generated/types/provider-entry.js';
 import { normalizeProviderEntry } from '../../src/registry/normalize-provider-entry.js';
@@ -16,7 +17,7 @@ const providerMap = (JSON.parse(readFileSync(new URL('schemas/catalog/provider-m
 const entries = (JSON.parse(readFileSync(new URL('schemas/providers.json', ROOT), 'utf8')) as { providers: ProviderEntry[] }).providers;
 
 describe("registry entries' models, derived from the model catalogue", () => {
-  it('list every chat model the catalogue gives each mapped provider, drop deprecated ones, and keep only extras with a reason', () => {
+  it('list every chat model the catalogue gives each mapped provider on its API, drop deprecated ones, and keep only extras with a reason', () => {
     for (const [ours, mapped] of Object.entries(providerMap)) {
       const theirs = typeof mapped === 'string' ? mapped : mapped.id;
       const pattern = typeof mapped === 'string' ? /(?:)/ : new RegExp(mapped.modelPattern);
@@ -24,7 +25,14 @@ describe("registry entries' models, derived from the model catalogue", () => {
       expect(entry.models, `${ours} declares models`).toBeUndefined();
       const catalog = snapshot[theirs]?.models ?? {};
       const chat = Object.entries(catalog)
-        .filter(([id, model]) => model.modalities.input.includes('text') && model.modalities.output.includes('text') && model.status !== 'deprecated' && pattern.test(id))
+        .filter(
+          ([id, model]) =>
+            model.modalities.input.includes('text') &&
+            model.modalities.output.includes('text') &&
+            model.status !== 'deprecated' &&
+            pattern.test(id) &&
+            isServedByEntry(model, entry),
+        )
         .map(([id]) => id);
       const models: readonly string[] = providerRegistry[ours as keyof typeof providerRegistry].models;
       expect(models.slice(0, chat.length), ours).toEqual([...chat].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -5,12 +5,15 @@ import { convertAzureChatRequest } from './convert-azure-chat-request.js';
 import { convertAzureErrorPayload, convertAzureErrorResponse } from './convert-azure-error-response.js';
 import { createAzureAuthorizer } from './create-azure-authorizer.js';
 import { createAzureStreamConverter } from './create-azure-stream-converter.js';
+import { namesDeploymentInPath } from './names-deployment-in-path.js';
 
 /**
  * Azure OpenAI: OpenAI's wire format on deployment URLs
  * (`/openai/deployments/{deployment}/...?api-version=...`, the deployment being the model part of
- * `azure/<deployment>`), an `api-key` header or an Entra ID bearer token, and Azure's content
- * filter results and error codes. Everything else is the OpenAI dialect.
+ * `azure/<deployment>`) or on the v1 API (`/openai/v1/...`, registry entry `azure_v1`: no
+ * api-version, the deployment named by the body's `model`), an `api-key` header or an Entra ID
+ * bearer token, and Azure's content filter results and error codes. Everything else is the OpenAI
+ * dialect.
  *
  * Where the URL comes from (registry entry `azure`): the host is `{resource}.openai.azure.com`
  * with the resource from AZURE_RESOURCE_NAME or `providers.azure.urlVariables.resource`; an
@@ -31,7 +34,7 @@ export const azureDialect: Dialect = withRegistryQuirks({
   convertEmbeddingRequest: (request, route) => {
     const wire = openAiFormat.convertEmbeddingRequest!(request, route);
     const body: Record<string, unknown> = { ...wire.body };
-    if (request.extra_body?.model === undefined) delete body.model;
+    if (request.extra_body?.model === undefined && namesDeploymentInPath(wire.path)) delete body.model;
     return { ...wire, body };
   },
   convertEmbeddingResponse: (body, route) => openAiFormat.convertEmbeddingResponse!(body, route),

@@ -3,6 +3,9 @@ import { isLiterLlmError } from '../../errors/liter-llm-error.js';
 import type { Authorizer, AuthorizerInput } from '../dialect.js';
 import { identifyTokenFunction } from '../shared/identify-token-function.js';
 
+/** The registry's Azure OpenAI entries (deployment-style and v1 API), which share the resource's key. */
+const AZURE_OPENAI_ENTRIES: ReadonlySet<string> = new Set(['azure', 'azure_v1']);
+
 /**
  * Azure OpenAI credentials. An Entra ID token (`providers.azure.accessToken`, a string or a function
  * called for every request, which caches as it likes) goes out as `Authorization: Bearer` and needs
@@ -25,7 +28,7 @@ export function createAzureAuthorizer(input: AuthorizerInput): Authorizer | unde
     return { headers: () => Promise.resolve({ authorization: `Bearer ${token}` }), identity: () => Promise.resolve(['token', token]) };
   }
   if (input.apiKey !== undefined && input.apiKey !== '') return undefined;
-  const alternative = providerId === 'azure' ? input.env.AZURE_OPENAI_API_KEY : undefined;
+  const alternative = AZURE_OPENAI_ENTRIES.has(providerId) ? input.env.AZURE_OPENAI_API_KEY : undefined;
   if (alternative !== undefined && alternative !== '') {
     return { headers: () => Promise.resolve({ 'api-key': alternative }), identity: () => Promise.resolve(['api-key', alternative]) };
   }
@@ -51,8 +54,8 @@ async function callTokenFunction(token: () => string | Promise<string>, provider
 
 function missingCredentials(providerId: string): AuthenticationError {
   const keys =
-    providerId === 'azure'
-      ? 'set AZURE_API_KEY (or AZURE_OPENAI_API_KEY), pass apiKeys.azure or providers.azure.apiKey'
+    AZURE_OPENAI_ENTRIES.has(providerId)
+      ? `set AZURE_API_KEY (or AZURE_OPENAI_API_KEY), pass apiKeys.${providerId} or providers.${providerId}.apiKey`
       : `set the API key environment variable of "${providerId}" or pass apiKeys.${providerId}`;
   return new AuthenticationError(
     `${providerId}: no credentials; ${keys}, or give an Entra ID token as providers.${providerId}.accessToken`,
