@@ -30,7 +30,9 @@ describe('a stream dropped without return()', () => {
     const client = createClient({
       providers: { openai: { baseURL: `${server.url}/v1`, apiKey: 'sk-test' } },
       maxRetries: 0,
-      timeoutMs: 300,
+      // Long enough for the first priced call to load the price table and catalogue on a busy
+      // machine before the stream opens; it is also the idle timeout this test waits out.
+      timeoutMs: 1500,
       budget: { limitUsd: 1, mode: 'hard', store },
     });
     const iterator = client.chatStream({ model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hello' }], max_tokens: 1000 })[Symbol.asyncIterator]();
@@ -40,7 +42,7 @@ describe('a stream dropped without return()', () => {
     // The consumer stops here and never calls next() or return() again.
 
     const startedAt = Date.now();
-    while ((await store.read('global|all')).reserved > 0 && Date.now() - startedAt < 5000) {
+    while ((await store.read('global|all')).reserved > 0 && Date.now() - startedAt < 10_000) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     // 'hello' is 2 estimated input tokens at $2.5 per million; 80 characters streamed, 20 output tokens at $10.
