@@ -3,7 +3,7 @@ import { EndpointNotSupportedError } from '../errors/error-classes.js';
 import { memoizeImport } from '../loading/memoize-import.js';
 import type { ResolvedProvider } from '../routing/resolved-provider.js';
 import type { Dialect } from './dialect.js';
-import { loadDialect, loadDialectByName } from './load-dialect.js';
+import { isDialectImplemented, loadDialect, loadDialectByName } from './load-dialect.js';
 import { OPERATION_TABLE } from './operation-table.js';
 import { openAiDialect } from './openai/openai-dialect.js';
 import type { WireShape, WireShapeResolver } from './wire-shape.js';
@@ -55,7 +55,11 @@ export function resolveWireShape(
     });
   }
   const { fromConversions } = entry;
-  if (fromConversions !== undefined) {
+  const name = provider.gateway ? 'openai' : provider.definition.dialect;
+  const loadShapes = SHAPE_LOADERS[name];
+  // A wire format without a dialect module (Jina, Voyage, the audio APIs) serves embeddings and
+  // model lists through its endpoint shapes too.
+  if (fromConversions !== undefined && (loadShapes === undefined || isDialectImplemented(name))) {
     const pick = (dialect: Dialect): ResolvedWireShape => {
       const shape = fromConversions(dialect);
       if (shape === undefined) throw notImplemented(provider, operation);
@@ -64,8 +68,6 @@ export function resolveWireShape(
     const dialect = loadDialect(provider);
     return dialect instanceof Promise ? dialect.then(pick) : pick(dialect);
   }
-  const name = provider.gateway ? 'openai' : provider.definition.dialect;
-  const loadShapes = SHAPE_LOADERS[name];
   if (loadShapes === undefined) throw notImplemented(provider, operation);
   return (async () => {
     const [resolveShape, dialect] = await Promise.all([
