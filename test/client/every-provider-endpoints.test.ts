@@ -87,9 +87,13 @@ const CASES: Partial<Record<EndpointName, EndpointCase>> = {
   },
 };
 
-/** Dialects whose providers these endpoints reach in OpenAI's wire format; rerank also knows cohere, jina and voyage. */
+/** Dialects whose providers these endpoints reach in OpenAI's wire format; some also reach native formats. */
 const OPENAI_WIRE = new Set(['openai', 'azure']);
-const NATIVE: Partial<Record<EndpointName, ReadonlySet<string>>> = { rerank: new Set(['cohere', 'jina', 'voyage']) };
+const NATIVE: Partial<Record<EndpointName, ReadonlySet<string>>> = {
+  rerank: new Set(['cohere', 'jina', 'voyage']),
+  speech: new Set(['deepgram', 'elevenlabs']),
+  transcriptions: new Set(['deepgram', 'elevenlabs']),
+};
 
 const providers: ProviderDefinition[] = Object.values(providerRegistry);
 const pairs = providers.flatMap((provider) =>
@@ -119,6 +123,8 @@ function expectedPath(provider: ProviderDefinition, endpoint: EndpointName, suff
   const model = endpoint === 'files' || endpoint === 'batches' || endpoint === 'responses' ? '' : 'test-model';
   const filled = template
     .replace('{model}', model)
+    // ElevenLabs takes the speech request's `voice` as its voice id.
+    .replace('{voice_id}', 'alloy')
     .replace(/\{([a-z0-9_]+)\}/g, (_whole, name: string) => `var-${name}`);
   return `/p/${provider.id}${filled.split('?')[0]}${suffix}`;
 }
