@@ -92,7 +92,12 @@ const OPENAI_WIRE = new Set(['openai', 'azure']);
 const NATIVE: Partial<Record<EndpointName, ReadonlySet<string>>> = {
   rerank: new Set(['cohere', 'jina', 'voyage']),
   speech: new Set(['deepgram', 'elevenlabs']),
-  transcriptions: new Set(['deepgram', 'elevenlabs']),
+  transcriptions: new Set(['assemblyai', 'deepgram', 'elevenlabs']),
+};
+
+/** Replies in a native format where the OpenAI-shaped one does not fit: AssemblyAI's upload, then a completed transcript. */
+const NATIVE_REPLIES: Partial<Record<string, unknown>> = {
+  assemblyai: { upload_url: 'https://cdn.example/u', id: 't-1', status: 'completed', text: 't' },
 };
 
 const providers: ProviderDefinition[] = Object.values(providerRegistry);
@@ -143,10 +148,11 @@ describe('every registry provider, every endpoint it declares', () => {
             response.writeHead(200, { 'content-type': 'audio/mpeg' });
             response.end(Buffer.from([7]));
           }
-        : sendJson(200, testCase.reply),
+        : sendJson(200, NATIVE_REPLIES[provider.dialect] ?? testCase.reply),
     );
     await testCase.call(clientFor(provider), provider.id);
-    const [request] = server.requests;
+    // The last request goes to the declared path (AssemblyAI uploads the audio first).
+    const request = server.requests.at(-1);
     if (request === undefined) throw new Error('no request reached the mock');
     expect(request.method).toBe(testCase.method);
     expect(request.path).toBe(expectedPath(provider, endpoint, testCase.suffix ?? ''));
