@@ -128,10 +128,10 @@ function expectedPath(provider: ProviderDefinition, endpoint: EndpointName, suff
   const model = endpoint === 'files' || endpoint === 'batches' || endpoint === 'responses' ? '' : 'test-model';
   const filled = template
     .replace('{model}', model)
-    // ElevenLabs takes the speech request's `voice` as its voice id.
-    .replace('{voice_id}', 'alloy')
     .replace(/\{([a-z0-9_]+)\}/g, (_whole, name: string) => `var-${name}`);
-  return `/p/${provider.id}${filled.split('?')[0]}${suffix}`;
+  // ElevenLabs takes the speech request's `voice` as its voice id, a segment after the path.
+  const voice = endpoint === 'speech' && provider.dialect === 'elevenlabs' ? '/alloy' : '';
+  return `/p/${provider.id}${filled.split('?')[0]}${voice}${suffix}`;
 }
 
 describe('every registry provider, every endpoint it declares', () => {

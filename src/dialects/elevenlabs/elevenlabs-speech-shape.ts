@@ -13,10 +13,10 @@ const OUTPUT_FORMATS: Readonly<Partial<Record<NonNullable<SpeechRequest['respons
 };
 
 /**
- * ElevenLabs' `POST /v1/text-to-speech/{voice_id}?output_format=...`: `voice` is the voice id (in
- * the path), the model `model_id`, `speed` goes in `voice_settings`; `extra_body.output_format`
- * picks any other format, its other keys (`voice_settings`, `seed`, `language_code`, ...) join the
- * body as-is. The audio comes back streamed.
+ * ElevenLabs' `POST /v1/text-to-speech/{voice}?output_format=...`: `voice` is the voice id (a
+ * segment after the declared path), the model `model_id`, `speed` goes in `voice_settings`;
+ * `extra_body.output_format` picks any other format, its other keys (`voice_settings`, `seed`,
+ * `language_code`, ...) join the body as-is. The audio comes back streamed.
  */
 export const elevenLabsSpeechShape: WireShape<SpeechRequest> = {
   buildRequest(request, route) {
@@ -30,11 +30,10 @@ export const elevenLabsSpeechShape: WireShape<SpeechRequest> = {
       );
     }
     const warnings = instructions === undefined ? [] : ['dropped "instructions": ElevenLabs text-to-speech takes no instructions'];
-    const voiceId = typeof voice === 'string' ? voice : voice.id;
     return {
       endpoint: 'speech',
       method: 'POST',
-      path: resolveEndpointPath(route, 'speech', '/text-to-speech/{voice_id}').replace('{voice_id}', encodeURIComponent(voiceId)),
+      path: resolveEndpointPath(route, 'speech', '/text-to-speech', typeof voice === 'string' ? voice : voice.id),
       query: { output_format: outputFormat },
       body: mergeExtraBody({
         text: input,
