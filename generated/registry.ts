@@ -1226,7 +1226,7 @@ export type ProviderCatalog = {
   };
   watsonx: {
     readonly modelId: WatsonxModelId;
-    readonly endpoints: 'chat' | 'completions' | 'embeddings' | 'models' | 'rerank';
+    readonly endpoints: 'chat' | 'embeddings' | 'models';
     readonly dialect: 'watsonx';
   };
   writer: {

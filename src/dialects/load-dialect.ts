@@ -16,6 +16,7 @@ const LOADERS: Readonly<Partial<Record<string, () => Promise<Dialect>>>> = {
   cohere: memoizeImport(async () => (await import('./cohere/cohere-dialect.js')).cohereDialect),
   gemini: memoizeImport(async () => (await import('./gemini/gemini-dialect.js')).geminiDialect),
   vertex_ai: memoizeImport(async () => (await import('./vertex-ai/vertex-ai-dialect.js')).vertexAiDialect),
+  watsonx: memoizeImport(async () => (await import('./watsonx/watsonx-dialect.js')).watsonxDialect),
 };
 
 /** Dialects already loaded, served without a promise. */

@@ -36,11 +36,15 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
 
   let unavailable: (() => ConfigurationError | AuthenticationError) | undefined;
   const missingVariables: string[] = [];
+  const lookUpVariable = (name: string): string | undefined => {
+    const variable = definition.urlVariables[name];
+    return nonEmpty(override?.urlVariables?.[name]) ?? (variable ? nonEmpty(env[variable.envVar]) : undefined) ?? variable?.default;
+  };
   const fillVariables = (template: string): string =>
     template.replace(PLACEHOLDER, (whole, name: string) => {
       if (name === 'model') return whole;
       const variable = definition.urlVariables[name];
-      const value = nonEmpty(override?.urlVariables?.[name]) ?? (variable ? nonEmpty(env[variable.envVar]) : undefined) ?? variable?.default;
+      const value = lookUpVariable(name);
       if (value === undefined) {
         missingVariables.push(variable ? `{${name}} (set ${variable.envVar} or providers.${definition.id}.urlVariables.${name})` : `{${name}}`);
         return whole;
@@ -56,6 +60,10 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       : parseBaseUrl(filledBaseURL, override?.baseURL === undefined ? `${definition.id}: baseURL` : `providers.${definition.id}.baseURL`, definition.id);
   // Filling every path once collects every missing variable now, so the error can list them all.
   for (const endpoint of Object.values(definition.endpoints)) fillVariables(endpoint?.path ?? '');
+  // A variable no URL template uses is one the dialect sends elsewhere (watsonx's project id in the
+  // body: DIALECT_URL_VARIABLES), checked the same way.
+  const templates = [definition.baseURL, ...Object.values(definition.endpoints).map((endpoint) => endpoint?.path)].join(' ');
+  for (const name of Object.keys(definition.urlVariables)) if (!templates.includes(`{${name}}`)) fillVariables(`{${name}}`);
   if (missingVariables.length > 0) {
     const list = [...new Set(missingVariables)].join(', ');
     unavailable = () => new ConfigurationError(`${definition.id}: URL needs ${list}`, { provider: definition.id });
@@ -122,6 +130,7 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       if (queryString === '') return url;
       return `${url}${url.includes('?') ? '&' : '?'}${queryString}`;
     },
+    urlVariable: lookUpVariable,
     buildHeaders(callHeaders) {
       return hasKeys(callHeaders) ? { ...providerHeaders, ...lowerCaseKeys(callHeaders) } : { ...providerHeaders };
     },

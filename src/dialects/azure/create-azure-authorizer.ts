@@ -1,7 +1,6 @@
 import { AuthenticationError } from '../../errors/error-classes.js';
-import { isLiterLlmError } from '../../errors/liter-llm-error.js';
 import type { Authorizer, AuthorizerInput } from '../dialect.js';
-import { identifyTokenFunction } from '../shared/identify-token-function.js';
+import { createAccessTokenAuthorizer } from '../shared/create-access-token-authorizer.js';
 
 /**
  * Azure OpenAI credentials. An Entra ID token (`providers.azure.accessToken`, a string or a function
@@ -12,41 +11,14 @@ import { identifyTokenFunction } from '../shared/identify-token-function.js';
  */
 export function createAzureAuthorizer(input: AuthorizerInput): Authorizer | undefined {
   const { providerId } = input;
-  const token = input.override?.accessToken;
-  if (typeof token === 'function') {
-    return {
-      headers: async () => ({ authorization: `Bearer ${await callTokenFunction(token, providerId)}` }),
-      // A function may hand out a fresh token after a 401; a fixed string cannot change.
-      invalidate: () => true,
-      identity: () => Promise.resolve(['token-function', identifyTokenFunction(token)]),
-    };
-  }
-  if (typeof token === 'string' && token !== '') {
-    return { headers: () => Promise.resolve({ authorization: `Bearer ${token}` }), identity: () => Promise.resolve(['token', token]) };
-  }
+  const fromToken = createAccessTokenAuthorizer(input.override?.accessToken, providerId);
+  if (fromToken !== undefined) return fromToken;
   if (input.apiKey !== undefined && input.apiKey !== '') return undefined;
   const alternative = providerId === 'azure' ? input.env.AZURE_OPENAI_API_KEY : undefined;
   if (alternative !== undefined && alternative !== '') {
     return { headers: () => Promise.resolve({ 'api-key': alternative }), identity: () => Promise.resolve(['api-key', alternative]) };
   }
   return { headers: () => Promise.reject(missingCredentials(providerId)), identity: () => Promise.resolve(['missing']) };
-}
-
-async function callTokenFunction(token: () => string | Promise<string>, providerId: string): Promise<string> {
-  let value: string;
-  try {
-    value = await token();
-  } catch (error) {
-    if (isLiterLlmError(error)) throw error;
-    throw new AuthenticationError(`${providerId}: the accessToken function failed: ${error instanceof Error ? error.message : String(error)}`, {
-      provider: providerId,
-      cause: error,
-    });
-  }
-  if (typeof value !== 'string' || value === '') {
-    throw new AuthenticationError(`${providerId}: the accessToken function returned no token`, { provider: providerId });
-  }
-  return value;
 }
 
 function missingCredentials(providerId: string): AuthenticationError {
