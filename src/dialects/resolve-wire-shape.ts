@@ -32,6 +32,7 @@ const SHAPE_LOADERS: Readonly<Partial<Record<string, () => Promise<WireShapeReso
   voyage: memoizeImport(async () => (await import('./voyage/voyage-endpoint-shapes.js')).resolveVoyageEndpointShape),
   search: memoizeImport(async () => (await import('./search/search-endpoint-shapes.js')).resolveSearchEndpointShape),
   assemblyai: memoizeImport(async () => (await import('./assemblyai/assemblyai-endpoint-shapes.js')).resolveAssemblyAiEndpointShape),
+  cloudflare: memoizeImport(async () => (await import('./cloudflare/cloudflare-endpoint-shapes.js')).resolveCloudflareEndpointShape),
   deepgram: memoizeImport(async () => (await import('./deepgram/deepgram-endpoint-shapes.js')).resolveDeepgramEndpointShape),
   elevenlabs: memoizeImport(async () => (await import('./elevenlabs/elevenlabs-endpoint-shapes.js')).resolveElevenLabsEndpointShape),
 };

@@ -92,12 +92,14 @@ const OPENAI_WIRE = new Set(['openai', 'azure']);
 const NATIVE: Partial<Record<EndpointName, ReadonlySet<string>>> = {
   rerank: new Set(['cohere', 'jina', 'voyage']),
   speech: new Set(['deepgram', 'elevenlabs']),
-  transcriptions: new Set(['assemblyai', 'deepgram', 'elevenlabs']),
+  transcriptions: new Set(['assemblyai', 'cloudflare', 'deepgram', 'elevenlabs']),
+  images: new Set(['cloudflare']),
 };
 
-/** Replies in a native format where the OpenAI-shaped one does not fit: AssemblyAI's upload, then a completed transcript. */
+/** Replies in a native format where the OpenAI-shaped one does not fit (AssemblyAI: the upload, then a completed transcript). */
 const NATIVE_REPLIES: Partial<Record<string, unknown>> = {
   assemblyai: { upload_url: 'https://cdn.example/u', id: 't-1', status: 'completed', text: 't' },
+  cloudflare: { success: true, result: { image: 'aGk=', text: 't' } },
 };
 
 const providers: ProviderDefinition[] = Object.values(providerRegistry);
