@@ -1,4 +1,5 @@
-import { AuthenticationError, NetworkError, ServiceUnavailableError } from '../../errors/error-classes.js';
+import { AuthenticationError, ServiceUnavailableError } from '../../errors/error-classes.js';
+import { postTokenForm } from '../shared/post-token-form.js';
 
 export interface IbmAccessToken {
   readonly token: string;
@@ -23,27 +24,8 @@ export async function exchangeIbmIamToken(input: ExchangeIbmIamTokenInput): Prom
   const { provider } = input;
   const form = new URLSearchParams({ grant_type: 'urn:ibm:params:oauth:grant-type:apikey', apikey: input.apiKey });
   const requestedAt = Date.now();
-  let response: Response;
-  try {
-    response = await input.fetch(input.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: form.toString(),
-      signal: AbortSignal.timeout(input.timeoutMs),
-    });
-  } catch (error) {
-    throw new NetworkError(`${provider}: could not reach IBM Cloud IAM at ${input.url}: ${error instanceof Error ? error.message : String(error)}`, {
-      provider,
-    });
-  }
-  const text = await response.text();
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed !== null && typeof parsed === 'object') body = parsed as Record<string, unknown>;
-  } catch {
-    // A non-JSON answer is reported by status below.
-  }
+  const response = await postTokenForm({ url: input.url, form, fetch: input.fetch, provider, timeoutMs: input.timeoutMs, what: 'IBM Cloud IAM at' });
+  const { body } = response;
   if (!response.ok) {
     const reason = [body.errorCode, body.errorMessage].filter((part) => typeof part === 'string').join(': ');
     const message = `${provider}: IBM Cloud IAM refused the API key (HTTP ${response.status}${reason === '' ? '' : `: ${reason}`})`;
