@@ -1226,7 +1226,7 @@ export type ProviderCatalog = {
   };
   watsonx: {
     readonly modelId: WatsonxModelId;
-    readonly endpoints: 'chat' | 'embeddings' | 'models';
+    readonly endpoints: 'chat' | 'embeddings' | 'models' | 'rerank';
     readonly dialect: 'watsonx';
   };
   writer: {

@@ -42,6 +42,9 @@ export const watsonxProvider = {
     models: {
       path: '/foundation_model_specs',
     },
+    rerank: {
+      path: '/text/rerank',
+    },
   },
   modelPrefixes: [
     'ibm/granite',

@@ -31,6 +31,7 @@ const SHAPE_LOADERS: Readonly<Partial<Record<string, () => Promise<WireShapeReso
   jina: memoizeImport(async () => (await import('./jina/jina-endpoint-shapes.js')).resolveJinaEndpointShape),
   voyage: memoizeImport(async () => (await import('./voyage/voyage-endpoint-shapes.js')).resolveVoyageEndpointShape),
   search: memoizeImport(async () => (await import('./search/search-endpoint-shapes.js')).resolveSearchEndpointShape),
+  watsonx: memoizeImport(async () => (await import('./watsonx/watsonx-endpoint-shapes.js')).resolveWatsonxEndpointShape),
   assemblyai: memoizeImport(async () => (await import('./assemblyai/assemblyai-endpoint-shapes.js')).resolveAssemblyAiEndpointShape),
   cloudflare: memoizeImport(async () => (await import('./cloudflare/cloudflare-endpoint-shapes.js')).resolveCloudflareEndpointShape),
   deepgram: memoizeImport(async () => (await import('./deepgram/deepgram-endpoint-shapes.js')).resolveDeepgramEndpointShape),

@@ -72,6 +72,11 @@ beforeEach(() => {
         JSON.stringify({ model_id: 'ibm/slate-125m-english-rtrvr-v2', results: [{ embedding: [0.1, 0.2] }, { embedding: [0.3, 0.4] }], input_token_count: 6 }),
       );
     }
+    if (request.path.endsWith('/text/rerank')) {
+      return void response.end(
+        JSON.stringify({ model_id: 'ibm/slate-125m-english-rtrvr-v2', results: [{ index: 1, score: 0.9, input: { text: 'Paris is in France.' } }], input_token_count: 9 }),
+      );
+    }
     if (request.path.endsWith('/foundation_model_specs')) {
       return void response.end(JSON.stringify({ total_count: 1, resources: [{ model_id: 'ibm/granite-3-3-8b-instruct', provider: 'IBM', label: 'granite' }] }));
     }
@@ -216,6 +221,32 @@ describe('watsonx embeddings and models', () => {
     await expect(client().embed({ model: 'watsonx/ibm/slate-125m-english-rtrvr-v2', input: [1, 2] })).rejects.toMatchObject({
       name: 'BadRequestError',
       message: expect.stringMatching(/request\.input/),
+    });
+  });
+
+  it('reranks through /text/rerank with return options, as relevance scores and documents', async () => {
+    const result = await client().rerank({
+      model: 'watsonx/ibm/slate-125m-english-rtrvr-v2',
+      query: 'capital of France',
+      documents: ['Bananas.', { text: 'Paris is in France.' }],
+      top_n: 1,
+      return_documents: true,
+    });
+    expect(apiCalls()[0]).toMatchObject({
+      method: 'POST',
+      path: '/ml/v1/text/rerank',
+      body: {
+        model_id: 'ibm/slate-125m-english-rtrvr-v2',
+        project_id: 'proj-env',
+        query: 'capital of France',
+        inputs: [{ text: 'Bananas.' }, { text: 'Paris is in France.' }],
+        parameters: { return_options: { top_n: 1, inputs: true } },
+      },
+    });
+    expect(result).toEqual({
+      model: 'ibm/slate-125m-english-rtrvr-v2',
+      results: [{ index: 1, relevance_score: 0.9, document: { text: 'Paris is in France.' } }],
+      usage: { total_tokens: 9 },
     });
   });
 
