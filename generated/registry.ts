@@ -1764,7 +1764,7 @@ export type ProviderCatalog = {
   };
   watsonx: {
     readonly modelId: WatsonxModelId;
-    readonly endpoints: 'chat' | 'completions' | 'embeddings' | 'models' | 'rerank';
+    readonly endpoints: 'chat' | 'embeddings' | 'models' | 'rerank';
     readonly dialect: 'watsonx';
   };
   writer: {

@@ -32,7 +32,7 @@ export type CloudflareWorkersAiModelId =
 /** The registry entry `cloudflare_workers_ai` with every default filled in. */
 export const cloudflareWorkersAiProvider = {
   id: 'cloudflare_workers_ai',
-  name: 'Cloudflare Workers AI (native run API)',
+  name: 'Cloudflare Workers AI (OpenAI-compatible and run APIs)',
   kind: 'hosted',
   dialect: 'cloudflare',
   baseURL: 'https://api.cloudflare.com/client/v4/accounts/{account_id}/ai',
@@ -48,10 +48,10 @@ export const cloudflareWorkersAiProvider = {
   },
   endpoints: {
     chat: {
-      path: '/run/{model}',
+      path: '/v1/chat/completions',
     },
     embeddings: {
-      path: '/run/{model}',
+      path: '/v1/embeddings',
     },
     images: {
       path: '/run/{model}',
@@ -92,7 +92,9 @@ export const cloudflareWorkersAiProvider = {
     '@cf/openai/whisper',
   ],
   quirks: {
-    renameParams: {},
+    renameParams: {
+      max_completion_tokens: 'max_tokens',
+    },
     dropParams: [],
     roleMap: {
       developer: 'system',

@@ -16,12 +16,7 @@ export const elevenlabsProvider = {
   kind: 'hosted',
   dialect: 'elevenlabs',
   baseURL: 'https://api.elevenlabs.io/v1',
-  urlVariables: {
-    voice_id: {
-      envVar: 'ELEVENLABS_VOICE_ID',
-      default: '21m00Tcm4TlvDq8ikWAM',
-    },
-  },
+  urlVariables: {},
   auth: {
     scheme: 'header',
     header: 'xi-api-key',
@@ -34,7 +29,7 @@ export const elevenlabsProvider = {
       path: '/models',
     },
     speech: {
-      path: '/text-to-speech/{voice_id}',
+      path: '/text-to-speech',
     },
     transcriptions: {
       path: '/speech-to-text',

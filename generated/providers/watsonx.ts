@@ -19,6 +19,9 @@ export const watsonxProvider = {
   dialect: 'watsonx',
   baseURL: 'https://{region}.ml.cloud.ibm.com/ml/v1',
   urlVariables: {
+    project_id: {
+      envVar: 'WATSONX_PROJECT_ID',
+    },
     region: {
       envVar: 'WATSONX_REGION',
       default: 'us-south',
@@ -26,15 +29,12 @@ export const watsonxProvider = {
   },
   auth: {
     scheme: 'bearer',
-    envVar: 'WATSONX_TOKEN',
+    envVar: 'WATSONX_API_KEY',
     optional: false,
   },
   endpoints: {
     chat: {
       path: '/text/chat',
-    },
-    completions: {
-      path: '/text/generation',
     },
     embeddings: {
       path: '/text/embeddings',

@@ -40,7 +40,7 @@ export function createCoreHandler(input: CoreHandlerInput): Next {
       const checks = context.checkpoints?.beforeSend;
       if (checks !== undefined) for (const check of checks) await check(wire, context);
       const sent = await send(context, wire, dialect);
-      result = await shape.readResponse(sent, context, startedAt);
+      result = await shape.readResponse(sent, context, startedAt, (next) => send(context, next, dialect));
     } catch (error) {
       throw scrub(context, error);
     }

@@ -1,10 +1,11 @@
-import type { ChatCompletionRequest, EmbeddingRequest } from '../../generated/types/index.js';
+import type { ChatCompletionRequest } from '../../generated/types/index.js';
 import { InvalidResponseError, StreamError } from '../errors/error-classes.js';
 import { streamIdleCheckpoint } from '../call/call-checkpoints.js';
 import { convertResponseToChunkStream } from '../streaming/convert-response-to-chunk-stream.js';
 import { readChatStream } from '../streaming/read-chat-stream.js';
 import type { SendResult } from '../transport/send-with-retry.js';
 import { readBoundedText, type BoundedText } from '../transport/read-bounded-text.js';
+import { createEmbedShape } from './shared/create-embed-shape.js';
 import type { Dialect } from './dialect.js';
 import type { WireShape } from './wire-shape.js';
 
@@ -71,21 +72,10 @@ function createConversionShapes(dialect: Dialect): ConversionShapes {
     embed:
       convertEmbeddingRequest === undefined || convertEmbeddingResponse === undefined
         ? undefined
-        : {
-            buildRequest: (request, route) => convertEmbeddingRequest.call(dialect, request as EmbeddingRequest, route),
-            readResponse(sent, context) {
-              const response = convertEmbeddingResponse.call(dialect, sent.body, context.route);
-              if (response.usage) {
-                const prompt = response.usage.prompt_tokens ?? 0;
-                context.info.usage = {
-                  prompt_tokens: prompt,
-                  completion_tokens: 0,
-                  total_tokens: response.usage.total_tokens ?? prompt,
-                };
-              }
-              return response;
-            },
-          },
+        : createEmbedShape(
+            (request, route) => convertEmbeddingRequest.call(dialect, request, route),
+            (body, route) => convertEmbeddingResponse.call(dialect, body, route),
+          ),
     listModels:
       convertListModelsRequest === undefined || convertListModelsResponse === undefined
         ? undefined

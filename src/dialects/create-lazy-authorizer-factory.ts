@@ -7,7 +7,7 @@ import { loadDialectByName } from './load-dialect.js';
  * client decides "static key or per-request credentials" without loading the dialect; a test
  * checks this list against the dialects themselves.
  */
-export const DIALECTS_WITH_AUTHORIZERS: ReadonlySet<string> = new Set(['azure', 'bedrock', 'vertex_ai']);
+export const DIALECTS_WITH_AUTHORIZERS: ReadonlySet<string> = new Set(['azure', 'bedrock', 'vertex_ai', 'watsonx']);
 
 /**
  * A `createAuthorizer` for providers of dialect `name` that loads the dialect on the first request

@@ -39,6 +39,8 @@ export interface WireRequest {
   readonly body?: Record<string, unknown> | undefined;
   /** A multipart/form-data body instead: text fields, then the `file` part. */
   readonly multipart?: { readonly fields: readonly (readonly [string, string])[]; readonly file: MultipartFile };
+  /** The file itself as the body instead (Deepgram's and AssemblyAI's audio), sent with `contentType`. */
+  readonly upload?: { readonly value: FileUpload; readonly contentType: string };
   /** How the response is read (default `json`). */
   readonly response?: WireResponseKind;
   /** Extra headers this request needs (e.g. a beta header for a feature in use). */

@@ -18,6 +18,7 @@ const LOADERS: Readonly<Partial<Record<string, () => Promise<Dialect>>>> = {
   ollama: memoizeImport(async () => (await import('./ollama/ollama-dialect.js')).ollamaDialect),
   predibase: memoizeImport(async () => (await import('./predibase/predibase-dialect.js')).predibaseDialect),
   vertex_ai: memoizeImport(async () => (await import('./vertex-ai/vertex-ai-dialect.js')).vertexAiDialect),
+  watsonx: memoizeImport(async () => (await import('./watsonx/watsonx-dialect.js')).watsonxDialect),
 };
 
 /** Dialects already loaded, served without a promise. */

@@ -34,6 +34,11 @@ const SHAPE_LOADERS: Readonly<Partial<Record<string, () => Promise<WireShapeReso
   voyage: memoizeImport(async () => (await import('./voyage/voyage-endpoint-shapes.js')).resolveVoyageEndpointShape),
   ollama: memoizeImport(async () => (await import('./ollama/ollama-endpoint-shapes.js')).resolveOllamaEndpointShape),
   search: memoizeImport(async () => (await import('./search/search-endpoint-shapes.js')).resolveSearchEndpointShape),
+  watsonx: memoizeImport(async () => (await import('./watsonx/watsonx-endpoint-shapes.js')).resolveWatsonxEndpointShape),
+  assemblyai: memoizeImport(async () => (await import('./assemblyai/assemblyai-endpoint-shapes.js')).resolveAssemblyAiEndpointShape),
+  cloudflare: memoizeImport(async () => (await import('./cloudflare/cloudflare-endpoint-shapes.js')).resolveCloudflareEndpointShape),
+  deepgram: memoizeImport(async () => (await import('./deepgram/deepgram-endpoint-shapes.js')).resolveDeepgramEndpointShape),
+  elevenlabs: memoizeImport(async () => (await import('./elevenlabs/elevenlabs-endpoint-shapes.js')).resolveElevenLabsEndpointShape),
 };
 
 /**
@@ -59,10 +64,10 @@ export function resolveWireShape(
   }
   const { fromConversions } = entry;
   const name = provider.gateway ? 'openai' : provider.definition.dialect;
-  // A wire format without a dialect module (Hugging Face's task pipelines) may still serve
-  // embeddings through an endpoint shape of its own.
-  const withoutModule = !provider.gateway && !isDialectImplemented(name) && SHAPE_LOADERS[name] !== undefined;
-  if (fromConversions !== undefined && !withoutModule) {
+  const loadShapes = SHAPE_LOADERS[name];
+  // A wire format without a dialect module (Jina, Voyage, the audio APIs, Hugging Face's task
+  // pipelines) serves embeddings and model lists through its endpoint shapes instead.
+  if (fromConversions !== undefined && (loadShapes === undefined || isDialectImplemented(name))) {
     const pick = (dialect: Dialect): ResolvedWireShape => {
       const shape = fromConversions(dialect);
       if (shape === undefined) throw notImplemented(provider, operation);
@@ -71,7 +76,6 @@ export function resolveWireShape(
     const dialect = loadDialect(provider);
     return dialect instanceof Promise ? dialect.then(pick) : pick(dialect);
   }
-  const loadShapes = SHAPE_LOADERS[name];
   if (loadShapes === undefined) throw notImplemented(provider, operation);
   return (async () => {
     const [resolveShape, dialect] = await Promise.all([

@@ -12,9 +12,17 @@ import type { WireRequest } from './dialect.js';
  */
 export interface WireShape<Request = unknown> {
   buildRequest(request: Request, route: ResolvedRoute): WireRequest;
-  /** `startedAt`: when the call started, for time-to-first-chunk. */
-  readResponse(sent: SendResult, context: CallContext, startedAt: number): unknown;
+  /**
+   * `startedAt`: when the call started, for time-to-first-chunk. `send`: sends a follow-up request
+   * of the same call (an API that uploads, then creates a job, then polls it: AssemblyAI), with the
+   * provider's URL and credentials and the call's deadline, signal and attempt budget (the core always
+   * passes it; a shape that wraps another passes it on).
+   */
+  readResponse(sent: SendResult, context: CallContext, startedAt: number, send?: FollowUpSender): unknown;
 }
+
+/** Sends one more wire request of the call being read. */
+export type FollowUpSender = (wire: WireRequest) => Promise<SendResult>;
 
 /**
  * A dialect's shapes of the operations beyond chat, embeddings and model lists (images, files,

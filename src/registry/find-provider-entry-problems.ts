@@ -1,4 +1,5 @@
 import type { ProviderEntry } from '../../generated/types/provider-entry.js';
+import { DIALECT_URL_VARIABLES } from '../dialects/shared/dialect-url-variables.js';
 import { findQuirkProblems } from '../dialects/shared/find-quirk-problems.js';
 
 /** One thing wrong with a registry entry that JSON Schema cannot express. */
@@ -19,7 +20,7 @@ const PLACEHOLDER = /\{([^{}]*)\}/g;
 export function findProviderEntryProblems(entry: ProviderEntry): ProviderEntryProblem[] {
   const problems: ProviderEntryProblem[] = [];
   const declared = new Set(Object.keys(entry.urlVariables ?? {}));
-  const used = new Set<string>();
+  const used = new Set<string>(DIALECT_URL_VARIABLES[entry.dialect ?? 'openai'] ?? []);
 
   const checkTemplate = (template: string, path: string, allowModel: boolean): void => {
     for (const match of template.matchAll(PLACEHOLDER)) {

@@ -64,6 +64,11 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
   };
   const resolveVariable = (name: string, variable: { readonly envVar: string; readonly default?: string }): string | undefined =>
     nonEmpty(override?.urlVariables?.[name]) ?? nonEmpty(env[variable.envVar]) ?? variable.default;
+  // A variable's raw value, for a dialect that sends it outside the URL (watsonx's project id).
+  const lookUpVariable = (name: string): string | undefined => {
+    const variable = definition.urlVariables[name];
+    return variable !== undefined && 'envVar' in variable ? resolveVariable(name, variable) : nonEmpty(override?.urlVariables?.[name]);
+  };
   const fillVariables = (template: string): string =>
     template.replace(PLACEHOLDER, (whole, name: string) => (name === 'model' ? whole : (fillVariable(name) ?? whole)));
 
@@ -75,6 +80,10 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       : parseBaseUrl(filledBaseURL, override?.baseURL === undefined ? `${definition.id}: baseURL` : `providers.${definition.id}.baseURL`, definition.id);
   // Filling every path once collects every missing variable now, so the error can list them all.
   for (const endpoint of Object.values(definition.endpoints)) fillVariables(endpoint?.path ?? '');
+  // A variable no URL template uses is one the dialect sends elsewhere (watsonx's project id in the
+  // body: DIALECT_URL_VARIABLES), checked the same way.
+  const templates = [definition.baseURL, ...Object.values(definition.endpoints).map((endpoint) => endpoint?.path)].join(' ');
+  for (const name of Object.keys(definition.urlVariables)) if (!templates.includes(`{${name}}`)) fillVariables(`{${name}}`);
   if (missingVariables.length > 0) {
     const list = [...new Set(missingVariables)].join(', ');
     unavailable = () => new ConfigurationError(`${definition.id}: URL needs ${list}`, { provider: definition.id });
@@ -141,6 +150,7 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       if (queryString === '') return url;
       return `${url}${url.includes('?') ? '&' : '?'}${queryString}`;
     },
+    urlVariable: lookUpVariable,
     buildHeaders(callHeaders) {
       return hasKeys(callHeaders) ? { ...providerHeaders, ...lowerCaseKeys(callHeaders) } : { ...providerHeaders };
     },

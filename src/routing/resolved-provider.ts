@@ -23,6 +23,12 @@ export interface ResolvedProvider {
   readonly authorizer: Authorizer | undefined;
   /** Why calls cannot be made (missing key or URL variable); thrown at call time, not construction. */
   readonly unavailable: (() => LiterLlmError) | undefined;
+  /**
+   * The value of one of the provider's URL variables (from `providers[id].urlVariables`, its
+   * environment variable or its default), for a dialect that sends it outside the URL (watsonx's
+   * project id); undefined when it has none. Absent on providers that are not resolved from an entry.
+   */
+  urlVariable?(name: string): string | undefined;
   /** Absolute URL for an endpoint path of this provider, with `{model}` filled and query parameters added. */
   buildUrl(path: string, model: string): string;
   /** Headers for one request: quirks, client, provider override, then per-call headers; auth included. */

@@ -1,4 +1,5 @@
 import type { MultipartFile } from '../dialects/dialect.js';
+import { convertUploadToBlob } from './convert-upload-to-blob.js';
 
 export interface MultipartBody {
   /** A `FormData` (replayable) for bytes and blobs; a byte stream (sent once) for a stream. */
@@ -23,15 +24,8 @@ export function createMultipartBody(
   if (value instanceof ReadableStream) return createStreamedBody(fields, filename, value);
   const form = new FormData();
   for (const [name, text] of fields) form.append(name, text);
-  form.append('file', toBlob(value), filename);
+  form.append('file', convertUploadToBlob(value), filename);
   return { body: form, contentType: undefined };
-}
-
-function toBlob(value: Blob | ArrayBuffer | ArrayBufferView): Blob {
-  if (value instanceof Blob) return value;
-  if (value instanceof ArrayBuffer) return new Blob([value]);
-  // A copy: the view may sit on a SharedArrayBuffer, which a Blob does not take.
-  return new Blob([new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice()]);
 }
 
 function isFile(value: unknown): value is { readonly name: string } {

@@ -8,6 +8,7 @@ import { noteAttemptBudgetSpent } from '../errors/note-attempt-budget-spent.js';
 import type { Dialect, WireRequest, WireResponseKind } from '../dialects/dialect.js';
 import { appendQuery } from '../dialects/shared/append-query.js';
 import { memoizeImport } from '../loading/memoize-import.js';
+import { convertUploadToBlob } from './convert-upload-to-blob.js';
 import { findUnsendableHeader } from './find-unsendable-header.js';
 import type { SecretRegistry } from '../client/create-secret-registry.js';
 
@@ -138,6 +139,11 @@ const loadMultipartEncoder = memoizeImport(async () => (await import('./create-m
 function encodeBody(wire: WireRequest, provider: string): EncodedBody | Promise<EncodedBody> {
   const { multipart } = wire;
   if (multipart !== undefined) return loadMultipartEncoder().then((encode) => encode(multipart.fields, multipart.file));
+  const { upload } = wire;
+  if (upload !== undefined) {
+    const { value, contentType } = upload;
+    return { body: value instanceof ReadableStream ? value : convertUploadToBlob(value, contentType), contentType };
+  }
   if (wire.body === undefined) return { body: undefined, contentType: undefined };
   let text: string;
   try {

@@ -1,5 +1,5 @@
-/** A request body: JSON text, a replayable multipart form, or a one-shot byte stream. */
-export type HttpBody = string | FormData | ReadableStream<Uint8Array>;
+/** A request body: JSON text, a replayable multipart form or raw bytes, or a one-shot byte stream. */
+export type HttpBody = string | FormData | Blob | ReadableStream<Uint8Array>;
 
 /** One HTTP exchange, already fully described: URL, headers and body are final. */
 export interface HttpRequest {

@@ -8,10 +8,12 @@ import { chatChunk, chatResponse, sendJson, sendSse, startMockServer, type MockS
 
 let server: MockServer;
 const providers: ProviderDefinition[] = Object.values(providerRegistry);
-const openAiChat = providers.filter((provider) => provider.dialect === 'openai' && provider.endpoints.chat !== undefined);
+/** Dialects whose chat is OpenAI's wire format (Cloudflare Workers AI: its OpenAI-compatible endpoint). */
+const OPENAI_CHAT = new Set(['openai', 'cloudflare']);
+const openAiChat = providers.filter((provider) => OPENAI_CHAT.has(provider.dialect) && provider.endpoints.chat !== undefined);
 /** Providers on a native dialect: answered in their wire format, from that dialect's adapter cases. */
 const nativeChat = providers.filter(
-  (provider) => provider.dialect !== 'openai' && provider.endpoints.chat !== undefined && isDialectImplemented(provider.dialect),
+  (provider) => !OPENAI_CHAT.has(provider.dialect) && provider.endpoints.chat !== undefined && isDialectImplemented(provider.dialect),
 );
 const others = providers.filter((provider) => !openAiChat.includes(provider) && !nativeChat.includes(provider));
 

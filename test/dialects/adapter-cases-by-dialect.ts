@@ -9,13 +9,14 @@ import { openAiCases } from './openai/openai-cases.js';
 import { predibaseCases } from './predibase/predibase-cases.js';
 import { vertexAiCases } from './vertex-ai/vertex-ai-cases.js';
 import { vertexAiAnthropicCases, vertexAiOpenAiCases } from './vertex-ai/vertex-ai-partner-cases.js';
+import { watsonxCases } from './watsonx/watsonx-cases.js';
 
 /**
  * Every dialect's answers to the adapter suite, registered by hand rather than found by a folder
  * scan: a misnamed or missing cases file would be skipped silently by a scan, while the suite's
  * completeness test fails for an implemented dialect that is not listed here.
  */
-export const ADAPTER_CASES: readonly AdapterCases[] = [openAiCases, anthropicCases, azureCases, bedrockCases, cohereCases, geminiCases, ollamaCases, predibaseCases, vertexAiCases];
+export const ADAPTER_CASES: readonly AdapterCases[] = [openAiCases, anthropicCases, azureCases, bedrockCases, cohereCases, geminiCases, ollamaCases, predibaseCases, vertexAiCases, watsonxCases];
 
 /**
  * Providers that speak another wire format than their dialect's own cases (the `vertex_ai` dialect

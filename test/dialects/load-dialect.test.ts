@@ -7,7 +7,7 @@ import { openAiDialect } from '../../src/dialects/openai/openai-dialect.js';
 import { EndpointNotSupportedError } from '../../src/errors/error-classes.js';
 import type { ResolvedProvider } from '../../src/routing/resolved-provider.js';
 
-const NATIVE = ['anthropic', 'azure', 'bedrock', 'cohere', 'gemini', 'vertex_ai'];
+const NATIVE = ['anthropic', 'azure', 'bedrock', 'cohere', 'gemini', 'vertex_ai', 'watsonx'];
 const request: OutgoingRequest = { method: 'POST', url: 'https://example.test/x', headers: {}, body: '{}' } as OutgoingRequest;
 const input = { providerId: 'p', override: undefined, apiKey: undefined, env: {}, fetch: undefined };
 

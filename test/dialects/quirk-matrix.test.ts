@@ -146,6 +146,16 @@ const DIALECTS: readonly DialectCase[] = [
     ...geminiShape,
   },
   {
+    dialect: 'watsonx',
+    model: 'ibm/granite-3-3-8b-instruct',
+    endpoints: { chat: { path: '/ml/v1/text/chat' } },
+    auth: { scheme: 'bearer', envVar: 'MATRIX_WATSONX_KEY' },
+    options: { accessToken: 'wx-matrix', urlVariables: { project_id: 'proj-matrix' } },
+    reply: { ...OPENAI_REPLY, object: undefined, model_id: 'ibm/granite-3-3-8b-instruct' },
+    ...openAiShape,
+    streamUsageOnWire: false,
+  },
+  {
     dialect: 'cohere',
     model: 'command-a-03-2025',
     endpoints: { chat: { path: '/v2/chat' } },

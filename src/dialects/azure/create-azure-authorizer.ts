@@ -1,7 +1,6 @@
 import { AuthenticationError } from '../../errors/error-classes.js';
-import { isLiterLlmError } from '../../errors/liter-llm-error.js';
 import type { Authorizer, AuthorizerInput } from '../dialect.js';
-import { identifyTokenFunction } from '../shared/identify-token-function.js';
+import { createAccessTokenAuthorizer } from '../shared/create-access-token-authorizer.js';
 
 /** The registry's Azure OpenAI entries (deployment-style and v1 API), which share the resource's key. */
 const AZURE_OPENAI_ENTRIES: ReadonlySet<string> = new Set(['azure', 'azure_v1']);
@@ -15,41 +14,14 @@ const AZURE_OPENAI_ENTRIES: ReadonlySet<string> = new Set(['azure', 'azure_v1'])
  */
 export function createAzureAuthorizer(input: AuthorizerInput): Authorizer | undefined {
   const { providerId } = input;
-  const token = input.override?.accessToken;
-  if (typeof token === 'function') {
-    return {
-      headers: async () => ({ authorization: `Bearer ${await callTokenFunction(token, providerId)}` }),
-      // A function may hand out a fresh token after a 401; a fixed string cannot change.
-      invalidate: () => true,
-      identity: () => Promise.resolve(['token-function', identifyTokenFunction(token)]),
-    };
-  }
-  if (typeof token === 'string' && token !== '') {
-    return { headers: () => Promise.resolve({ authorization: `Bearer ${token}` }), identity: () => Promise.resolve(['token', token]) };
-  }
+  const fromToken = createAccessTokenAuthorizer(input.override?.accessToken, providerId);
+  if (fromToken !== undefined) return fromToken;
   if (input.apiKey !== undefined && input.apiKey !== '') return undefined;
   const alternative = AZURE_OPENAI_ENTRIES.has(providerId) ? input.env.AZURE_OPENAI_API_KEY : undefined;
   if (alternative !== undefined && alternative !== '') {
     return { headers: () => Promise.resolve({ 'api-key': alternative }), identity: () => Promise.resolve(['api-key', alternative]) };
   }
   return { headers: () => Promise.reject(missingCredentials(providerId)), identity: () => Promise.resolve(['missing']) };
-}
-
-async function callTokenFunction(token: () => string | Promise<string>, providerId: string): Promise<string> {
-  let value: string;
-  try {
-    value = await token();
-  } catch (error) {
-    if (isLiterLlmError(error)) throw error;
-    throw new AuthenticationError(`${providerId}: the accessToken function failed: ${error instanceof Error ? error.message : String(error)}`, {
-      provider: providerId,
-      cause: error,
-    });
-  }
-  if (typeof value !== 'string' || value === '') {
-    throw new AuthenticationError(`${providerId}: the accessToken function returned no token`, { provider: providerId });
-  }
-  return value;
 }
 
 function missingCredentials(providerId: string): AuthenticationError {

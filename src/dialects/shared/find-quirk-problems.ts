@@ -22,7 +22,7 @@ export interface QuirkProblem {
  * OpenAI parameter names only, so a quirk naming anything else would silently do nothing.
  * `openai`, `azure` and `predibase` send the OpenAI body as it is, so any name reaches the wire.
  */
-const CONVERTING_DIALECTS: ReadonlySet<string> = new Set(['anthropic', 'bedrock', 'cohere', 'gemini', 'ollama', 'vertex_ai']);
+const CONVERTING_DIALECTS: ReadonlySet<string> = new Set(['anthropic', 'bedrock', 'cohere', 'gemini', 'ollama', 'vertex_ai', 'watsonx']);
 
 const REQUEST_FIELDS: ReadonlySet<string> = new Set([...CHAT_REQUEST_FIELDS, ...EMBEDDING_REQUEST_FIELDS]);
 

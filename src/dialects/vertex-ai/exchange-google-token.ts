@@ -1,4 +1,5 @@
-import { AuthenticationError, NetworkError, ServiceUnavailableError } from '../../errors/error-classes.js';
+import { AuthenticationError, ServiceUnavailableError } from '../../errors/error-classes.js';
+import { postTokenForm } from '../shared/post-token-form.js';
 import { createServiceAccountAssertion } from './create-service-account-assertion.js';
 import type { GoogleCredentials } from './parse-google-credentials.js';
 
@@ -47,27 +48,15 @@ export async function exchangeGoogleToken(input: ExchangeGoogleTokenInput): Prom
   }
 
   const requestedAt = Date.now();
-  let response: Response;
-  try {
-    response = await input.fetch(credentials.tokenUri, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: form.toString(),
-      signal: AbortSignal.timeout(input.timeoutMs),
-    });
-  } catch (error) {
-    throw new NetworkError(`${provider}: could not reach the token endpoint ${credentials.tokenUri}: ${error instanceof Error ? error.message : String(error)}`, {
-      provider,
-    });
-  }
-  const text = await response.text();
-  let body: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed !== null && typeof parsed === 'object') body = parsed as Record<string, unknown>;
-  } catch {
-    // A non-JSON answer is reported by status below.
-  }
+  const response = await postTokenForm({
+    url: credentials.tokenUri,
+    form,
+    fetch: input.fetch,
+    provider,
+    timeoutMs: input.timeoutMs,
+    what: 'the token endpoint',
+  });
+  const { body } = response;
   if (!response.ok) {
     const reason = [body.error, body.error_description].filter((part) => typeof part === 'string').join(': ');
     const message = `${provider}: the token endpoint refused the ${credentials.type === 'service_account' ? 'service account' : 'user credentials'} (HTTP ${response.status}${reason === '' ? '' : `: ${reason}`})`;

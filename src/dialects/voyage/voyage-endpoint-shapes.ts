@@ -1,6 +1,9 @@
 import type { WireShape, WireShapeResolver } from '../wire-shape.js';
+import { voyageEmbeddingShape } from './voyage-embedding-shape.js';
 import { voyageRerankShape } from './voyage-rerank-shape.js';
 
-/** Voyage's shapes: rerank (`POST /v1/rerank`). Its chat and embeddings have no dialect module yet. */
-export const resolveVoyageEndpointShape: WireShapeResolver = (operation) =>
-  operation === 'rerank' ? (voyageRerankShape as WireShape) : undefined;
+/** Voyage's shapes: embeddings (`POST /v1/embeddings`) and rerank (`POST /v1/rerank`). */
+export const resolveVoyageEndpointShape: WireShapeResolver = (operation) => {
+  if (operation === 'embed') return voyageEmbeddingShape;
+  return operation === 'rerank' ? (voyageRerankShape as WireShape) : undefined;
+};
