@@ -2,6 +2,8 @@ import { catalogProviders, catalogRows } from '../../generated/catalog/model-cat
 import type { ModelInfo } from './model-info.js';
 import { decodeModelRow, type ModelRow } from './model-row.js';
 
+const BEDROCK_REGION_PREFIX = /^(?:us|us-gov|eu|apac|jp|au|ca|global)\./;
+
 /** Per models.dev provider, its rows by model id, parsed on first use. */
 const rowsByCatalog = new Map<string, ReadonlyMap<string, ModelRow>>();
 /** Per registry provider, the records already decoded (a model asked for again is the same object). */
@@ -22,6 +24,10 @@ export function findModelInfo(provider: string, model: string): ModelInfo | unde
     return known.get(model);
   }
   const row = rowsOf(catalogProviders[provider] as string).get(model);
+  // Bedrock's cross-region inference profiles (`us.amazon.nova-pro-v1:0`) serve the model the
+  // catalogue lists under its plain id.
+  const regional = row === undefined && provider === 'bedrock' ? BEDROCK_REGION_PREFIX.exec(model) : null;
+  if (regional !== null) return findModelInfo(provider, model.slice(regional[0].length));
   const info = row === undefined ? undefined : Object.freeze(decodeModelRow(provider, row));
   // Unknown names are remembered too, but not without bound (they come from callers).
   if (info !== undefined || known.size < 1024) known.set(model, info);

@@ -82,6 +82,13 @@ describe('getModelInfo', async () => {
     expect((await getModelInfo('azure/gpt-4o'))?.provider).toBe('azure');
   });
 
+  it("answers for Bedrock's cross-region inference profiles with the plain model's record", async () => {
+    const plain = await getModelInfo('bedrock/amazon.nova-pro-v1:0');
+    expect(plain?.maxOutputTokens).toBeGreaterThan(0);
+    for (const region of ['us', 'eu', 'apac', 'global']) expect(await getModelInfo(`bedrock/${region}.amazon.nova-pro-v1:0`)).toBe(plain);
+    expect(await getModelInfo('bedrock/xx.amazon.nova-pro-v1:0')).toBeUndefined();
+  });
+
   it('is undefined for an unknown model, provider or name no prefix claims', async () => {
     expect((await getModelInfo('openai/no-such-model'))).toBeUndefined();
     expect((await getModelInfo('no-such-provider/gpt-4o'))).toBeUndefined();

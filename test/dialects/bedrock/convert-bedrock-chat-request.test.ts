@@ -341,8 +341,8 @@ describe('convertBedrockChatRequest', () => {
       expect(limit).toBe(64_000);
       expect(convert(hi, 'us.anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
       expect(convert(hi, 'anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
-      // A region prefix the catalogue does not list falls back to the plain id.
-      expect(resolveModelInfo('bedrock/apac.anthropic.claude-sonnet-4-6')).toBeUndefined();
+      // A region prefix the catalogue does not list answers with the plain id's record.
+      expect(resolveModelInfo('bedrock/apac.anthropic.claude-sonnet-4-6')).toBe(resolveModelInfo('bedrock/anthropic.claude-sonnet-4-6'));
       expect(convert(hi, 'apac.anthropic.claude-sonnet-4-6').body?.inferenceConfig).toEqual({ maxTokens: 64_000 });
     });
 
