@@ -59,7 +59,7 @@ function convertCandidate(candidate: GeminiCandidate, position: number, response
   };
   if (parts.reasoning !== undefined) choice.message.reasoning_content = parts.reasoning;
   if (parts.toolCalls.length > 0) choice.message.tool_calls = parts.toolCalls;
-  const annotations = convertGeminiGrounding(candidate.groundingMetadata, groundedParts(candidate.content?.parts ?? [], key), parts.text?.length ?? 0);
+  const annotations = convertGeminiGrounding(candidate.groundingMetadata, partAt(candidate.content?.parts ?? [], key), parts.text?.length ?? 0);
   if (annotations.length > 0) choice.message.annotations = annotations;
   if (typeof candidate.finishReason === 'string') {
     choice.finish_reason = mapGeminiFinishReason(candidate.finishReason, parts.toolCalls.length > 0);
@@ -70,10 +70,14 @@ function convertCandidate(candidate: GeminiCandidate, position: number, response
   return choice;
 }
 
-/** Each part's answer text (none for thoughts and calls) and where it starts in the joined content. */
-function groundedParts(parts: readonly GeminiPart[], key: string): GroundedPart[] {
-  return parts.map((part, index) => ({
-    text: part !== null && typeof part === 'object' && typeof part.text === 'string' && part.thought !== true ? part.text : '',
-    contentOffset: convertGeminiParts(parts.slice(0, index), key, 0).text?.length ?? 0,
-  }));
+/** A part's answer text (none for thoughts and calls) and where it starts in the joined content. */
+function partAt(parts: readonly GeminiPart[], key: string): (index: number) => GroundedPart | undefined {
+  return (index) => {
+    const part = parts[index];
+    if (part === undefined) return undefined;
+    return {
+      text: part !== null && typeof part === 'object' && typeof part.text === 'string' && part.thought !== true ? part.text : '',
+      contentOffset: convertGeminiParts(parts.slice(0, index), key, 0).text?.length ?? 0,
+    };
+  };
 }

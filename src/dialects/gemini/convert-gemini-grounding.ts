@@ -16,15 +16,20 @@ const decoder = new TextDecoder();
  * over its segment; the segment's `startIndex`/`endIndex` are UTF-8 byte offsets into the part
  * `partIndex` (Google's Segment docs), turned here into string indexes of the OpenAI content, so
  * `content.slice(start_index, end_index)` is the cited text. A web source no support cites still
- * grounds the answer: it is cited over the whole content rather than dropped.
+ * grounds the answer: it is cited over the whole content rather than dropped. Streams pass the
+ * candidate's text so far as every part: a streamed segment indexes the whole answer text.
  */
-export function convertGeminiGrounding(metadata: GeminiGroundingMetadata | undefined, parts: readonly GroundedPart[], contentLength: number): Annotation[] {
+export function convertGeminiGrounding(
+  metadata: GeminiGroundingMetadata | undefined,
+  partAt: (partIndex: number) => GroundedPart | undefined,
+  contentLength: number,
+): Annotation[] {
   const sources = metadata?.groundingChunks ?? [];
   const annotations: Annotation[] = [];
   const cited = new Set<number>();
   for (const support of metadata?.groundingSupports ?? []) {
     const segment = support?.segment;
-    const part = parts[segment?.partIndex ?? 0];
+    const part = partAt(segment?.partIndex ?? 0);
     if (segment === undefined || part === undefined) continue;
     const start = part.contentOffset + characterIndex(part.text, segment.startIndex ?? 0);
     const end = part.contentOffset + characterIndex(part.text, segment.endIndex ?? 0);
