@@ -24,6 +24,7 @@ export type AdapterScenario =
   | 'textStream'
   | 'toolCallStream'
   | 'truncatedStream'
+  | 'streamWithoutStop'
   | 'streamError'
   | 'authError'
   | 'rateLimitError'
@@ -47,6 +48,12 @@ export interface AdapterCases {
   readonly toolCallStream?: { readonly reply: WireReply; readonly expected: ExpectedChat };
   /** A stream cut before its end; must throw StreamError with this partial content. */
   readonly truncatedStream?: { readonly reply: WireReply; readonly partialContent: string };
+  /**
+   * A stream whose body ends cleanly after whole events (usage included where the dialect sends it
+   * apart) but without the dialect's stop event; must throw StreamError with this partial content,
+   * never end silently.
+   */
+  readonly streamWithoutStop?: { readonly reply: WireReply; readonly partialContent: string };
   /** A stream carrying an error event; must throw this kind. */
   readonly streamError?: { readonly reply: WireReply; readonly kind: string };
   readonly authError?: WireReply;

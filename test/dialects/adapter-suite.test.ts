@@ -144,7 +144,7 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<Chat
   return chunks;
 }
 
-const SCENARIOS: AdapterScenario[] = ['text', 'toolCall', 'textStream', 'toolCallStream', 'truncatedStream', 'streamError', 'authError', 'rateLimitError', 'contextWindowError'];
+const SCENARIOS: AdapterScenario[] = ['text', 'toolCall', 'textStream', 'toolCallStream', 'truncatedStream', 'streamWithoutStop', 'streamError', 'authError', 'rateLimitError', 'contextWindowError'];
 
 describe.each(
   allCases.map((cases) => [cases.providerId === cases.dialect ? cases.dialect : `${cases.dialect} (${cases.providerId})`, cases] as const),
@@ -197,6 +197,13 @@ describe.each(
     serve(truncated.reply);
     const error = await failure(() => collect(clientFor(cases).chatStream({ model, messages })));
     expect(error).toMatchObject({ kind: 'Stream', partialContent: truncated.partialContent });
+  });
+
+  run('streamWithoutStop', async () => {
+    const withoutStop = cases.streamWithoutStop!;
+    serve(withoutStop.reply);
+    const error = await failure(() => collect(clientFor(cases).chatStream({ model, messages })));
+    expect(error).toMatchObject({ kind: 'Stream', partialContent: withoutStop.partialContent });
   });
 
   run('streamError', async () => {

@@ -105,6 +105,18 @@ export const anthropicCases: AdapterCases = {
   },
   // Cut after a text delta: no message_delta, no message_stop.
   truncatedStream: { reply: { headers: sse, body: anthropicSse(parisBlock) }, partialContent: 'Par' },
+  // message_delta brings the stop reason and usage, but only message_stop ends the message.
+  streamWithoutStop: {
+    reply: {
+      headers: sse,
+      body: anthropicSse([
+        ...parisBlock,
+        { type: 'content_block_stop', index: 0 },
+        { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 2 } },
+      ]),
+    },
+    partialContent: 'Par',
+  },
   streamError: { reply: { headers: sse, body: anthropicSse([...parisBlock, overloadedErrorEvent]) }, kind: 'ServiceUnavailable' },
   authError: { status: 401, body: errorBody('authentication_error', 'invalid x-api-key') },
   rateLimitError: {

@@ -54,6 +54,11 @@ export const azureCases: AdapterCases = {
     reply: { headers: sse, body: sseBody(textStreamPayloads.slice(0, 3), false) },
     partialContent: 'Par',
   },
+  // Without the finish chunk and [DONE], the usage chunk alone does not complete the stream.
+  streamWithoutStop: {
+    reply: { headers: sse, body: sseBody([...textStreamPayloads.slice(0, 4), textStreamPayloads[5]], false) },
+    partialContent: 'Paris.',
+  },
   streamError: {
     reply: { headers: sse, body: sseBody([...textStreamPayloads.slice(0, 3), errors.serverError], false) },
     kind: 'ServerError',

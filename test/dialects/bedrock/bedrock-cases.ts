@@ -150,6 +150,19 @@ export const bedrockCases: AdapterCases = {
     },
     partialContent: 'Par',
   },
+  // metadata (usage) arrives but messageStop never does.
+  streamWithoutStop: {
+    reply: {
+      headers: EVENT_STREAM,
+      body: concatFrames([
+        eventFrame('messageStart', { role: 'assistant' }),
+        eventFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Par' } }),
+        eventFrame('contentBlockStop', { contentBlockIndex: 0 }),
+        eventFrame('metadata', { usage, metrics: { latencyMs: 318 } }),
+      ]),
+    },
+    partialContent: 'Par',
+  },
   streamError: {
     reply: {
       headers: EVENT_STREAM,

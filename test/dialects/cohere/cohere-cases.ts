@@ -90,6 +90,8 @@ export const cohereCases: AdapterCases = {
     reply: { headers: sse, body: cohereSse(textStreamEvents.slice(0, 3)) },
     partialContent: 'Par',
   },
+  // content-end but no message-end.
+  streamWithoutStop: { reply: { headers: sse, body: cohereSse(textStreamEvents.slice(0, 5)) }, partialContent: 'Paris.' },
   streamError: {
     reply: {
       headers: sse,

@@ -75,6 +75,11 @@ export const geminiCases: AdapterCases = {
     },
   },
   truncatedStream: { reply: { headers: sse, body: sseBody([textStreamEvents[0]], false) }, partialContent: 'Par' },
+  // The last event carries the usage but no finishReason.
+  streamWithoutStop: {
+    reply: { headers: sse, body: sseBody([textStreamEvents[0], { ...textStreamEvents[1], candidates: [{ content: { parts: [{ text: 'is.' }], role: 'model' }, index: 0 }] }], false) },
+    partialContent: 'Paris.',
+  },
   streamError: { reply: { headers: sse, body: sseBody([textStreamEvents[0], overloadedErrorEvent], false) }, kind: 'ServiceUnavailable' },
   authError: { status: 401, body: unauthenticatedErrorBody },
   rateLimitError: { status: 429, body: rateLimitErrorBody },

@@ -50,6 +50,8 @@ export const ollamaCases: AdapterCases = {
     reply: { headers: ndjsonHeaders, body: ndjson(textStreamLines.slice(0, 1)) },
     partialContent: 'Par',
   },
+  // No line with done: true.
+  streamWithoutStop: { reply: { headers: ndjsonHeaders, body: ndjson(textStreamLines.slice(0, 2)) }, partialContent: 'Paris.' },
   streamError: {
     reply: { headers: ndjsonHeaders, body: ndjson([...textStreamLines.slice(0, 1), { error: 'an error was encountered while running the model: unexpected EOF' }]) },
     kind: 'ServerError',

@@ -93,6 +93,14 @@ export const openAiCases: AdapterCases = {
     reply: { headers: { 'content-type': 'text/event-stream' }, body: sseBody([chunk({ content: 'Par' })], false) },
     partialContent: 'Par',
   },
+  // Neither a finish reason nor [DONE]: the usage chunk alone does not complete the stream.
+  streamWithoutStop: {
+    reply: {
+      headers: { 'content-type': 'text/event-stream' },
+      body: sseBody([chunk({ content: 'Par' }), chunk({ content: 'is.' }), { ...chunk({}), choices: [], usage: { prompt_tokens: 20, completion_tokens: 2, total_tokens: 22 } }], false),
+    },
+    partialContent: 'Paris.',
+  },
   streamError: {
     reply: {
       headers: { 'content-type': 'text/event-stream' },

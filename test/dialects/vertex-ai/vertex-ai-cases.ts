@@ -55,6 +55,11 @@ export const vertexAiCases: AdapterCases = {
     expected: { content: null, finishReason: 'tool_calls', toolCalls: [{ id: 'call_vtx-stream-tools_0', name: 'get_weather', arguments: { city: 'Paris' } }] },
   },
   truncatedStream: { reply: { headers: sse, body: sseBody([vertexStreamEvents[0]], false) }, partialContent: 'Par' },
+  // The last event carries the usage but no finishReason.
+  streamWithoutStop: {
+    reply: { headers: sse, body: sseBody([vertexStreamEvents[0], { ...vertexStreamEvents[1], candidates: [{ content: { role: 'model', parts: [{ text: 'is.' }] } }] }], false) },
+    partialContent: 'Paris.',
+  },
   streamError: { reply: { headers: sse, body: sseBody([vertexStreamEvents[0], vertexInternalErrorEvent], false) }, kind: 'ServerError' },
   authError: { status: 401, body: vertexUnauthenticatedBody },
   rateLimitError: { status: 429, body: vertexRateLimitBody },

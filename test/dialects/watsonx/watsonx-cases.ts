@@ -85,6 +85,11 @@ export const watsonxCases: AdapterCases = {
     expected: { content: null, finishReason: 'tool_calls', toolCalls: [{ id: 'chatcmpl-tool-1', name: 'get_weather', arguments: { city: 'Paris' } }] },
   },
   truncatedStream: { reply: { headers: sse, body: sseBody([chunk({ content: 'Par' })], false) }, partialContent: 'Par' },
+  // Neither a finish reason nor [DONE]; the usage rides on a chunk without one.
+  streamWithoutStop: {
+    reply: { headers: sse, body: sseBody([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Par' }), chunk({ content: 'is.' }, null, { usage })], false) },
+    partialContent: 'Paris.',
+  },
   streamError: {
     reply: {
       headers: sse,
