@@ -26,6 +26,8 @@ export type AdapterScenario =
   | 'truncatedStream'
   | 'streamWithoutStop'
   | 'streamError'
+  | 'urlCitations'
+  | 'urlCitationsStream'
   | 'authError'
   | 'rateLimitError'
   | 'contextWindowError';
@@ -54,6 +56,13 @@ export interface AdapterCases {
    * never end silently.
    */
   readonly streamWithoutStop?: { readonly reply: WireReply; readonly partialContent: string };
+  /**
+   * An answer citing web sources: every annotation must be a `url_citation` with the
+   * `start_index`/`end_index` OpenAI's schema requires, and `content.slice(start, end)` the cited text.
+   */
+  readonly urlCitations?: { readonly reply: WireReply; readonly content: string; readonly citations: ReadonlyArray<{ readonly url: string; readonly cited: string }> };
+  /** The same, streamed: the annotations assemble into the same citations. */
+  readonly urlCitationsStream?: { readonly reply: WireReply; readonly content: string; readonly citations: ReadonlyArray<{ readonly url: string; readonly cited: string }> };
   /** A stream carrying an error event; must throw this kind. */
   readonly streamError?: { readonly reply: WireReply; readonly kind: string };
   readonly authError?: WireReply;

@@ -66,4 +66,8 @@ export const azureCases: AdapterCases = {
   authError: { status: 401, body: errors.invalidKey },
   rateLimitError: { status: 429, headers: { 'retry-after': '6' }, body: errors.rateLimited },
   contextWindowError: { status: 400, body: errors.contextLength },
+  skips: {
+    urlCitations: 'Azure OpenAI chat completions have no web search tool; On Your Data citations come in message.context, not annotations',
+    urlCitationsStream: 'Azure OpenAI chat completions have no web search tool; On Your Data citations come in message.context, not annotations',
+  },
 };

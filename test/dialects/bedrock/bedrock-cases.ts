@@ -181,4 +181,8 @@ export const bedrockCases: AdapterCases = {
     body: { message: 'Too many requests, please wait before trying again.' },
   },
   contextWindowError: { status: 400, body: { message: 'Input is too long for requested model.' } },
+  skips: {
+    urlCitations: 'Converse citations (citationsContent) locate passages of documents sent with the request, not web URLs',
+    urlCitationsStream: 'Converse citations (citationsContent) locate passages of documents sent with the request, not web URLs',
+  },
 };

@@ -3,6 +3,10 @@ import type { AdapterCases } from '../adapter-cases.js';
 import { sseBody } from '../../support/mock-server.js';
 import {
   functionCallResponse,
+  groundedCitations,
+  groundedContent,
+  groundedResponse,
+  groundedStreamEvents,
   overloadedErrorEvent,
   rateLimitErrorBody,
   textResponse,
@@ -84,4 +88,6 @@ export const geminiCases: AdapterCases = {
   authError: { status: 401, body: unauthenticatedErrorBody },
   rateLimitError: { status: 429, body: rateLimitErrorBody },
   contextWindowError: { status: 400, body: tokenLimitErrorBody },
+  urlCitations: { reply: { body: groundedResponse }, content: groundedContent, citations: groundedCitations },
+  urlCitationsStream: { reply: { headers: sse, body: sseBody(groundedStreamEvents, false) }, content: groundedContent, citations: groundedCitations },
 };

@@ -60,5 +60,7 @@ export const ollamaCases: AdapterCases = {
   rateLimitError: { status: 429, headers: { 'retry-after': '2' }, body: { error: 'too many requests' } },
   skips: {
     contextWindowError: 'Ollama truncates a prompt longer than num_ctx instead of failing, so there is no such error to map',
+    urlCitations: 'Ollama chat answers carry no web citations',
+    urlCitationsStream: 'Ollama chat answers carry no web citations',
   },
 };

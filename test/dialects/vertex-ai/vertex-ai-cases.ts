@@ -11,6 +11,7 @@ import {
   vertexToolCallStreamEvents,
   vertexUnauthenticatedBody,
 } from './vertex-ai-fixtures.js';
+import { groundedCitations, groundedContent, groundedResponse, groundedStreamEvents } from '../gemini/gemini-fixtures.js';
 
 const sse = { 'content-type': 'text/event-stream' };
 
@@ -64,4 +65,7 @@ export const vertexAiCases: AdapterCases = {
   authError: { status: 401, body: vertexUnauthenticatedBody },
   rateLimitError: { status: 429, body: vertexRateLimitBody },
   contextWindowError: { status: 400, body: vertexTokenLimitBody },
+  // Vertex AI's Gemini models answer in the Gemini API's format, grounding included.
+  urlCitations: { reply: { body: groundedResponse }, content: groundedContent, citations: groundedCitations },
+  urlCitationsStream: { reply: { headers: sse, body: sseBody(groundedStreamEvents, false) }, content: groundedContent, citations: groundedCitations },
 };

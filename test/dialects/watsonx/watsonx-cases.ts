@@ -103,4 +103,8 @@ export const watsonxCases: AdapterCases = {
     status: 400,
     body: { errors: [{ code: 'invalid_input_argument', message: 'the number of input tokens exceeds the maximum sequence length of 131072' }], status_code: 400 },
   },
+  skips: {
+    urlCitations: 'watsonx.ai chat answers carry no web citations',
+    urlCitationsStream: 'watsonx.ai chat answers carry no web citations',
+  },
 };
