@@ -466,6 +466,10 @@ export interface ChunkDelta {
    */
   tool_calls?: (ToolCallDelta[] | null);
   /**
+   * Annotations on the content so far, e.g. URL citations from web search; appended over chunks.
+   */
+  annotations?: (Annotation[] | null);
+  /**
    * @deprecated
    * Piece of a legacy function call.
    */

@@ -1,4 +1,4 @@
-import type { Usage } from '../../generated/types/index.js';
+import type { Annotation, Usage } from '../../generated/types/index.js';
 
 /** One tool call of a streamed message, its argument fragments joined. */
 export interface AssembledToolCall {
@@ -17,6 +17,8 @@ export interface AssembledChoice {
   readonly refusal?: string;
   /** In `index` order. */
   readonly tool_calls: readonly AssembledToolCall[];
+  /** Every chunk's annotations, in arrival order. */
+  readonly annotations?: readonly Annotation[];
   readonly finish_reason: string | null;
   readonly native_finish_reason?: string;
 }

@@ -4,7 +4,7 @@ import type { AssembledChatStream, AssembledChoice } from './assembled-chat-stre
 /**
  * The chunks that replay an assembled stream, as a provider would send them: per choice a role
  * chunk, then its reasoning, content and refusal (one chunk each, when present), one delta per
- * tool call (id, type, name and the whole arguments), and a finish chunk; then, when the stream
+ * tool call (id, type, name and the whole arguments), its annotations (one chunk), and a finish chunk; then, when the stream
  * reported usage, a final chunk with no choices and the usage.
  *
  * @example
@@ -47,6 +47,7 @@ function choiceChunks(choice: AssembledChoice, chunk: (choice: ChunkChoice) => C
       }),
     );
   }
+  if (choice.annotations !== undefined) chunks.push(delta({ annotations: structuredClone([...choice.annotations]) }));
   if (choice.finish_reason !== null) {
     chunks.push(
       chunk({

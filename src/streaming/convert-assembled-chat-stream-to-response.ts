@@ -38,6 +38,7 @@ function convertChoice(choice: AssembledChoice): ChatCompletionChoice {
       return call.id === undefined ? { type, function: fn } : { id: call.id, type, function: fn };
     });
   }
+  if (choice.annotations !== undefined) message.annotations = structuredClone([...choice.annotations]);
   const converted: ChatCompletionChoice = { index: choice.index, message, finish_reason: choice.finish_reason };
   if (choice.native_finish_reason !== undefined) converted.native_finish_reason = choice.native_finish_reason;
   return converted;

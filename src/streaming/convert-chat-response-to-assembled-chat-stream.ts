@@ -32,6 +32,7 @@ export function convertChatResponseToAssembledChatStream(response: ChatCompletio
             arguments: call.function?.arguments ?? '',
           },
         })),
+        ...(Array.isArray(message.annotations) ? { annotations: structuredClone(message.annotations) } : {}),
         finish_reason: choice.finish_reason ?? null,
         ...(typeof choice.native_finish_reason === 'string' ? { native_finish_reason: choice.native_finish_reason } : {}),
       };

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, Usage } from '../../generated/types/index.js';
+import type { Annotation, ChatCompletionChunk, Usage } from '../../generated/types/index.js';
 import type { AssembledChatStream, AssembledChoice, AssembledToolCall } from './assembled-chat-stream.js';
 
 /** Folds the chunks of a chat stream, as they pass, into one `AssembledChatStream`. */
@@ -21,7 +21,7 @@ interface ChoiceState extends Omit<Mutable<AssembledChoice>, 'tool_calls'> {
 }
 
 const KNOWN_CHOICE_FIELDS = new Set(['index', 'delta', 'finish_reason', 'native_finish_reason', 'logprobs']);
-const KNOWN_DELTA_FIELDS = new Set(['role', 'content', 'reasoning_content', 'refusal', 'tool_calls', 'function_call']);
+const KNOWN_DELTA_FIELDS = new Set(['role', 'content', 'reasoning_content', 'refusal', 'tool_calls', 'annotations', 'function_call']);
 const KNOWN_TOOL_CALL_FIELDS = new Set(['index', 'id', 'type', 'function']);
 
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
@@ -43,7 +43,7 @@ const TEXT_FIELDS = ['content', 'reasoning_content', 'refusal'] as const;
 /**
  * Assembles a chat stream without holding its chunks: text, reasoning and refusal concatenated per
  * choice, tool-call fragments merged by `index` (the first id, type and name win, arguments are
- * joined), the last finish reason, and the last usage.
+ * joined), annotations appended, the last finish reason, and the last usage.
  *
  * @example
  * const accumulator = createChatStreamAccumulator();
@@ -122,6 +122,7 @@ export function createChatStreamAccumulator(): ChatStreamAccumulator {
             if (piece !== undefined) state[field] = (state[field] ?? '') + piece;
           }
           addToolCalls(state, delta.tool_calls);
+          if (Array.isArray(delta.annotations)) state.annotations = [...(state.annotations ?? []), ...(structuredClone(delta.annotations) as Annotation[])];
         }
         const finish = stringOf(choice.finish_reason);
         if (finish !== undefined) state.finish_reason = finish;

@@ -24,7 +24,10 @@ export type AdapterScenario =
   | 'textStream'
   | 'toolCallStream'
   | 'truncatedStream'
+  | 'streamWithoutStop'
   | 'streamError'
+  | 'urlCitations'
+  | 'urlCitationsStream'
   | 'authError'
   | 'rateLimitError'
   | 'contextWindowError';
@@ -47,6 +50,19 @@ export interface AdapterCases {
   readonly toolCallStream?: { readonly reply: WireReply; readonly expected: ExpectedChat };
   /** A stream cut before its end; must throw StreamError with this partial content. */
   readonly truncatedStream?: { readonly reply: WireReply; readonly partialContent: string };
+  /**
+   * A stream whose body ends cleanly after whole events (usage included where the dialect sends it
+   * apart) but without the dialect's stop event; must throw StreamError with this partial content,
+   * never end silently.
+   */
+  readonly streamWithoutStop?: { readonly reply: WireReply; readonly partialContent: string };
+  /**
+   * An answer citing web sources: every annotation must be a `url_citation` with the
+   * `start_index`/`end_index` OpenAI's schema requires, and `content.slice(start, end)` the cited text.
+   */
+  readonly urlCitations?: { readonly reply: WireReply; readonly content: string; readonly citations: ReadonlyArray<{ readonly url: string; readonly cited: string }> };
+  /** The same, streamed: the annotations assemble into the same citations. */
+  readonly urlCitationsStream?: { readonly reply: WireReply; readonly content: string; readonly citations: ReadonlyArray<{ readonly url: string; readonly cited: string }> };
   /** A stream carrying an error event; must throw this kind. */
   readonly streamError?: { readonly reply: WireReply; readonly kind: string };
   readonly authError?: WireReply;

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isDialectImplemented } from '../../src/dialects/load-dialect.js';
 import { createClient, isLiterLlmError, type ChatCompletionChunk, type ChatCompletionResponse } from '../../src/index.js';
+import { convertAssembledChatStreamToResponse } from '../../src/streaming/convert-assembled-chat-stream-to-response.js';
+import { createChatStreamAccumulator } from '../../src/streaming/create-chat-stream-accumulator.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
 import type { AdapterCases, AdapterScenario, ExpectedChat, WireReply } from './adapter-cases.js';
 import { ADAPTER_CASES, PROVIDER_CASES } from './adapter-cases-by-dialect.js';
@@ -144,7 +146,7 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<Chat
   return chunks;
 }
 
-const SCENARIOS: AdapterScenario[] = ['text', 'toolCall', 'textStream', 'toolCallStream', 'truncatedStream', 'streamError', 'authError', 'rateLimitError', 'contextWindowError'];
+const SCENARIOS: AdapterScenario[] = ['text', 'toolCall', 'textStream', 'toolCallStream', 'truncatedStream', 'streamWithoutStop', 'streamError', 'urlCitations', 'urlCitationsStream', 'authError', 'rateLimitError', 'contextWindowError'];
 
 describe.each(
   allCases.map((cases) => [cases.providerId === cases.dialect ? cases.dialect : `${cases.dialect} (${cases.providerId})`, cases] as const),
@@ -199,11 +201,49 @@ describe.each(
     expect(error).toMatchObject({ kind: 'Stream', partialContent: truncated.partialContent });
   });
 
+  run('streamWithoutStop', async () => {
+    const withoutStop = cases.streamWithoutStop!;
+    serve(withoutStop.reply);
+    const error = await failure(() => collect(clientFor(cases).chatStream({ model, messages })));
+    expect(error).toMatchObject({ kind: 'Stream', partialContent: withoutStop.partialContent });
+  });
+
   run('streamError', async () => {
     const streamError = cases.streamError!;
     serve(streamError.reply);
     const error = await failure(() => collect(clientFor(cases).chatStream({ model, messages })));
     expect(error.kind).toBe(streamError.kind);
+  });
+
+  /** The annotations as (url, cited text) pairs, each checked to be a url_citation with integer indexes. */
+  const citationsOf = (response: ChatCompletionResponse) => {
+    const message = response.choices[0]?.message;
+    const content = typeof message?.content === 'string' ? message.content : '';
+    return (message?.annotations ?? []).map((annotation) => {
+      expect(annotation.type).toBe('url_citation');
+      const { start_index: start, end_index: end, url } = annotation.url_citation ?? {};
+      expect(Number.isInteger(start) && Number.isInteger(end), `start_index ${String(start)}, end_index ${String(end)}`).toBe(true);
+      expect(0 <= start! && start! <= end! && end! <= content.length).toBe(true);
+      return { url, cited: content.slice(start, end) };
+    });
+  };
+
+  run('urlCitations', async () => {
+    const citations = cases.urlCitations!;
+    serve(citations.reply);
+    const response = await clientFor(cases).chat({ model, messages });
+    expect(response.choices[0]?.message.content).toBe(citations.content);
+    expect(citationsOf(response)).toEqual(citations.citations);
+  });
+
+  run('urlCitationsStream', async () => {
+    const citations = cases.urlCitationsStream!;
+    serve(citations.reply);
+    const accumulator = createChatStreamAccumulator();
+    for await (const chunk of clientFor(cases).chatStream({ model, messages })) accumulator.add(chunk);
+    const response = convertAssembledChatStreamToResponse(accumulator.result());
+    expect(response.choices[0]?.message.content).toBe(citations.content);
+    expect(citationsOf(response)).toEqual(citations.citations);
   });
 
   const errorScenarios: Array<[AdapterScenario, string, number]> = [

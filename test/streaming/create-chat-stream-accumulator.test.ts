@@ -142,6 +142,25 @@ describe('convertChatResponseToAssembledChatStream', () => {
   });
 });
 
+describe('annotations', () => {
+  const citation = (start: number, end: number, url: string) => ({ type: 'url_citation', url_citation: { start_index: start, end_index: end, url } });
+  const cited: ChatCompletionChunk[] = [
+    { ...head, choices: [{ index: 0, delta: { role: 'assistant', content: 'Oslo is ' }, finish_reason: null }] },
+    { ...head, choices: [{ index: 0, delta: { content: 'cold.', annotations: [citation(0, 4, 'https://a.example/')] }, finish_reason: null }] },
+    { ...head, choices: [{ index: 0, delta: { annotations: [citation(8, 13, 'https://b.example/')] }, finish_reason: 'stop' }] },
+  ];
+
+  it('appends them over chunks, stays replayable, and keeps them through the response and its replay', () => {
+    const accumulator = assemble(cited);
+    expect(accumulator.replayable).toBe(true);
+    const response = convertAssembledChatStreamToResponse(accumulator.result());
+    expect(response.choices[0]?.message.annotations).toEqual([citation(0, 4, 'https://a.example/'), citation(8, 13, 'https://b.example/')]);
+    expect(convertChatResponseToAssembledChatStream(response)).toEqual(accumulator.result());
+    const replayed = convertAssembledChatStreamToChunks(accumulator.result());
+    expect(convertAssembledChatStreamToResponse(assemble(replayed).result())).toEqual(response);
+  });
+});
+
 describe('convertAssembledChatStreamToResponse: shape', () => {
   it('writes the fields of a response in their usual order and leaves absent ones out', () => {
     const response = convertAssembledChatStreamToResponse({

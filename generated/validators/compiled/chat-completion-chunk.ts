@@ -5,8 +5,8 @@
 export const validate = validate21;
 const schema32 = { 'type': 'object', 'required': ['choices'], 'properties': { 'id': { 'type': 'string' }, 'object': { 'type': 'string' }, 'created': { 'type': 'number' }, 'model': { 'type': 'string' }, 'system_fingerprint': { 'type': ['string', 'null'] }, 'service_tier': { 'type': ['string', 'null'] }, 'choices': { 'type': 'array', 'items': { '$ref': '#/$defs/ChunkChoice' } }, 'usage': { 'anyOf': [{ '$ref': '#/$defs/Usage' }, { 'type': 'null' }] } } };
 const schema33 = { 'type': 'object', 'properties': { 'index': { 'type': 'integer' }, 'delta': { 'allOf': [{ '$ref': '#/$defs/ChunkDelta' }] }, 'finish_reason': { 'anyOf': [{ '$ref': '#/$defs/FinishReason' }, { 'type': 'null' }] }, 'native_finish_reason': { 'type': ['string', 'null'] }, 'logprobs': { 'anyOf': [{ '$ref': '#/$defs/Logprobs' }, { 'type': 'null' }] } } };
-const schema38 = { 'anyOf': [{ 'type': 'string', 'enum': ['stop', 'length', 'tool_calls', 'content_filter', 'function_call'] }, { 'type': 'string' }] };
-const schema34 = { 'type': 'object', 'properties': { 'role': { 'type': ['string', 'null'] }, 'content': { 'type': ['string', 'null'] }, 'reasoning_content': { 'type': ['string', 'null'] }, 'refusal': { 'type': ['string', 'null'] }, 'tool_calls': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/ToolCallDelta' } }, 'function_call': { 'anyOf': [{ '$ref': '#/$defs/FunctionCallDelta' }, { 'type': 'null' }] } } };
+const schema40 = { 'anyOf': [{ 'type': 'string', 'enum': ['stop', 'length', 'tool_calls', 'content_filter', 'function_call'] }, { 'type': 'string' }] };
+const schema34 = { 'type': 'object', 'properties': { 'role': { 'type': ['string', 'null'] }, 'content': { 'type': ['string', 'null'] }, 'reasoning_content': { 'type': ['string', 'null'] }, 'refusal': { 'type': ['string', 'null'] }, 'tool_calls': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/ToolCallDelta' } }, 'annotations': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/Annotation' } }, 'function_call': { 'anyOf': [{ '$ref': '#/$defs/FunctionCallDelta' }, { 'type': 'null' }] } } };
 const schema36 = { 'type': 'object', 'properties': { 'name': { 'type': ['string', 'null'] }, 'arguments': { 'type': ['string', 'null'] } } };
 const schema35 = { 'type': 'object', 'properties': { 'index': { 'type': 'integer' }, 'id': { 'type': ['string', 'null'] }, 'type': { 'type': ['string', 'null'] }, 'function': { 'allOf': [{ '$ref': '#/$defs/FunctionCallDelta' }] } } };
 
@@ -117,6 +117,113 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
 }
 validate24.evaluated = { 'props': { 'index': true, 'id': true, 'type': true, 'function': true }, 'dynamicProps': false, 'dynamicItems': false };
 
+const schema37 = { 'type': 'object', 'properties': { 'type': { 'type': 'string' }, 'url_citation': { 'allOf': [{ '$ref': '#/$defs/UrlCitation' }] } } };
+const schema38 = { 'type': 'object', 'properties': { 'start_index': { 'type': 'integer' }, 'end_index': { 'type': 'integer' }, 'url': { 'type': 'string' }, 'title': { 'type': 'string' } } };
+
+function validate26(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate26.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.type !== undefined) {
+      if (typeof data.type !== 'string') {
+        const err0 = { instancePath: instancePath + '/type', schemaPath: '#/properties/type/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+        if (vErrors === null) {
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.url_citation !== undefined) {
+      let data1 = data.url_citation;
+      if (data1 && typeof data1 == 'object' && !Array.isArray(data1)) {
+        if (data1.start_index !== undefined) {
+          let data2 = data1.start_index;
+          if (!(((typeof data2 == 'number') && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))) {
+            const err1 = { instancePath: instancePath + '/url_citation/start_index', schemaPath: '#/$defs/UrlCitation/properties/start_index/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+            if (vErrors === null) {
+              vErrors = [err1];
+            }
+            else {
+              vErrors.push(err1);
+            }
+            errors++;
+          }
+        }
+        if (data1.end_index !== undefined) {
+          let data3 = data1.end_index;
+          if (!(((typeof data3 == 'number') && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))) {
+            const err2 = { instancePath: instancePath + '/url_citation/end_index', schemaPath: '#/$defs/UrlCitation/properties/end_index/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' };
+            if (vErrors === null) {
+              vErrors = [err2];
+            }
+            else {
+              vErrors.push(err2);
+            }
+            errors++;
+          }
+        }
+        if (data1.url !== undefined) {
+          if (typeof data1.url !== 'string') {
+            const err3 = { instancePath: instancePath + '/url_citation/url', schemaPath: '#/$defs/UrlCitation/properties/url/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err3];
+            }
+            else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+        if (data1.title !== undefined) {
+          if (typeof data1.title !== 'string') {
+            const err4 = { instancePath: instancePath + '/url_citation/title', schemaPath: '#/$defs/UrlCitation/properties/title/type', keyword: 'type', params: { type: 'string' }, message: 'must be string' };
+            if (vErrors === null) {
+              vErrors = [err4];
+            }
+            else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err5 = { instancePath: instancePath + '/url_citation', schemaPath: '#/$defs/UrlCitation/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err6 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    if (vErrors === null) {
+      vErrors = [err6];
+    }
+    else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+validate26.evaluated = { 'props': { 'type': true, 'url_citation': true }, 'dynamicProps': false, 'dynamicItems': false };
+
 
 function validate23(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -203,29 +310,38 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         }
       }
     }
-    if (data.function_call !== undefined) {
-      let data6 = data.function_call;
-      const _errs13 = errors;
-      let valid3 = false;
-      const _errs14 = errors;
-      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
-        if (data6.name !== undefined) {
-          let data7 = data6.name;
-          if ((typeof data7 !== 'string') && (data7 !== null)) {
-            const err5 = { instancePath: instancePath + '/function_call/name', schemaPath: '#/$defs/FunctionCallDelta/properties/name/type', keyword: 'type', params: { type: schema36.properties.name.type }, message: 'must be string,null' };
-            if (vErrors === null) {
-              vErrors = [err5];
-            }
-            else {
-              vErrors.push(err5);
-            }
-            errors++;
+    if (data.annotations !== undefined) {
+      let data6 = data.annotations;
+      if ((!(Array.isArray(data6))) && (data6 !== null)) {
+        const err5 = { instancePath: instancePath + '/annotations', schemaPath: '#/properties/annotations/type', keyword: 'type', params: { type: schema34.properties.annotations.type }, message: 'must be array,null' };
+        if (vErrors === null) {
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!(validate26(data6[i1], { instancePath: instancePath + '/annotations/' + i1, parentData: data6, parentDataProperty: i1, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+            errors = vErrors.length;
           }
         }
-        if (data6.arguments !== undefined) {
-          let data8 = data6.arguments;
-          if ((typeof data8 !== 'string') && (data8 !== null)) {
-            const err6 = { instancePath: instancePath + '/function_call/arguments', schemaPath: '#/$defs/FunctionCallDelta/properties/arguments/type', keyword: 'type', params: { type: schema36.properties.arguments.type }, message: 'must be string,null' };
+      }
+    }
+    if (data.function_call !== undefined) {
+      let data8 = data.function_call;
+      const _errs16 = errors;
+      let valid5 = false;
+      const _errs17 = errors;
+      if (data8 && typeof data8 == 'object' && !Array.isArray(data8)) {
+        if (data8.name !== undefined) {
+          let data9 = data8.name;
+          if ((typeof data9 !== 'string') && (data9 !== null)) {
+            const err6 = { instancePath: instancePath + '/function_call/name', schemaPath: '#/$defs/FunctionCallDelta/properties/name/type', keyword: 'type', params: { type: schema36.properties.name.type }, message: 'must be string,null' };
             if (vErrors === null) {
               vErrors = [err6];
             }
@@ -235,27 +351,22 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data8.arguments !== undefined) {
+          let data10 = data8.arguments;
+          if ((typeof data10 !== 'string') && (data10 !== null)) {
+            const err7 = { instancePath: instancePath + '/function_call/arguments', schemaPath: '#/$defs/FunctionCallDelta/properties/arguments/type', keyword: 'type', params: { type: schema36.properties.arguments.type }, message: 'must be string,null' };
+            if (vErrors === null) {
+              vErrors = [err7];
+            }
+            else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
       }
       else {
-        const err7 = { instancePath: instancePath + '/function_call', schemaPath: '#/$defs/FunctionCallDelta/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
-        if (vErrors === null) {
-          vErrors = [err7];
-        }
-        else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-      var _valid0 = _errs14 === errors;
-      valid3 = valid3 || _valid0;
-      if (_valid0) {
-        var props0 = {};
-        props0.name = true;
-        props0.arguments = true;
-      }
-      const _errs21 = errors;
-      if (data6 !== null) {
-        const err8 = { instancePath: instancePath + '/function_call', schemaPath: '#/properties/function_call/anyOf/1/type', keyword: 'type', params: { type: 'null' }, message: 'must be null' };
+        const err8 = { instancePath: instancePath + '/function_call', schemaPath: '#/$defs/FunctionCallDelta/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
         if (vErrors === null) {
           vErrors = [err8];
         }
@@ -264,10 +375,16 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid0 = _errs21 === errors;
-      valid3 = valid3 || _valid0;
-      if (!valid3) {
-        const err9 = { instancePath: instancePath + '/function_call', schemaPath: '#/properties/function_call/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+      var _valid0 = _errs17 === errors;
+      valid5 = valid5 || _valid0;
+      if (_valid0) {
+        var props0 = {};
+        props0.name = true;
+        props0.arguments = true;
+      }
+      const _errs24 = errors;
+      if (data8 !== null) {
+        const err9 = { instancePath: instancePath + '/function_call', schemaPath: '#/properties/function_call/anyOf/1/type', keyword: 'type', params: { type: 'null' }, message: 'must be null' };
         if (vErrors === null) {
           vErrors = [err9];
         }
@@ -276,11 +393,23 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
         }
         errors++;
       }
+      var _valid0 = _errs24 === errors;
+      valid5 = valid5 || _valid0;
+      if (!valid5) {
+        const err10 = { instancePath: instancePath + '/function_call', schemaPath: '#/properties/function_call/anyOf', keyword: 'anyOf', params: {}, message: 'must match a schema in anyOf' };
+        if (vErrors === null) {
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
       else {
-        errors = _errs13;
+        errors = _errs16;
         if (vErrors !== null) {
-          if (_errs13) {
-            vErrors.length = _errs13;
+          if (_errs16) {
+            vErrors.length = _errs16;
           }
           else {
             vErrors = null;
@@ -290,28 +419,28 @@ function validate23(data, { instancePath = '', parentData, parentDataProperty, r
     }
   }
   else {
-    const err10 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err11 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err11];
     }
     else {
-      vErrors.push(err10);
+      vErrors.push(err11);
     }
     errors++;
   }
   validate23.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { 'props': { 'role': true, 'content': true, 'reasoning_content': true, 'refusal': true, 'tool_calls': true, 'function_call': true }, 'dynamicProps': false, 'dynamicItems': false };
+validate23.evaluated = { 'props': { 'role': true, 'content': true, 'reasoning_content': true, 'refusal': true, 'tool_calls': true, 'annotations': true, 'function_call': true }, 'dynamicProps': false, 'dynamicItems': false };
 
-const schema39 = { 'type': 'object', 'properties': { 'content': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/TokenLogprob' } }, 'refusal': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/TokenLogprob' } } } };
-const schema40 = { 'type': 'object', 'properties': { 'token': { 'type': 'string' }, 'logprob': { 'type': 'number' }, 'bytes': { 'type': ['array', 'null'], 'items': { 'type': 'integer' } }, 'top_logprobs': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/TopLogprob' } } } };
-const schema41 = { 'type': 'object', 'properties': { 'token': { 'type': 'string' }, 'logprob': { 'type': 'number' }, 'bytes': { 'type': ['array', 'null'], 'items': { 'type': 'integer' } } } };
+const schema41 = { 'type': 'object', 'properties': { 'content': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/TokenLogprob' } }, 'refusal': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/TokenLogprob' } } } };
+const schema42 = { 'type': 'object', 'properties': { 'token': { 'type': 'string' }, 'logprob': { 'type': 'number' }, 'bytes': { 'type': ['array', 'null'], 'items': { 'type': 'integer' } }, 'top_logprobs': { 'type': ['array', 'null'], 'items': { '$ref': '#/$defs/TopLogprob' } } } };
+const schema43 = { 'type': 'object', 'properties': { 'token': { 'type': 'string' }, 'logprob': { 'type': 'number' }, 'bytes': { 'type': ['array', 'null'], 'items': { 'type': 'integer' } } } };
 
-function validate28(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate30(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate28.evaluated;
+  const evaluated0 = validate30.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -347,7 +476,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.bytes !== undefined) {
       let data2 = data.bytes;
       if ((!(Array.isArray(data2))) && (data2 !== null)) {
-        const err2 = { instancePath: instancePath + '/bytes', schemaPath: '#/properties/bytes/type', keyword: 'type', params: { type: schema40.properties.bytes.type }, message: 'must be array,null' };
+        const err2 = { instancePath: instancePath + '/bytes', schemaPath: '#/properties/bytes/type', keyword: 'type', params: { type: schema42.properties.bytes.type }, message: 'must be array,null' };
         if (vErrors === null) {
           vErrors = [err2];
         }
@@ -376,7 +505,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.top_logprobs !== undefined) {
       let data4 = data.top_logprobs;
       if ((!(Array.isArray(data4))) && (data4 !== null)) {
-        const err4 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: schema40.properties.top_logprobs.type }, message: 'must be array,null' };
+        const err4 = { instancePath: instancePath + '/top_logprobs', schemaPath: '#/properties/top_logprobs/type', keyword: 'type', params: { type: schema42.properties.top_logprobs.type }, message: 'must be array,null' };
         if (vErrors === null) {
           vErrors = [err4];
         }
@@ -418,7 +547,7 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
             if (data5.bytes !== undefined) {
               let data8 = data5.bytes;
               if ((!(Array.isArray(data8))) && (data8 !== null)) {
-                const err7 = { instancePath: instancePath + '/top_logprobs/' + i1 + '/bytes', schemaPath: '#/$defs/TopLogprob/properties/bytes/type', keyword: 'type', params: { type: schema41.properties.bytes.type }, message: 'must be array,null' };
+                const err7 = { instancePath: instancePath + '/top_logprobs/' + i1 + '/bytes', schemaPath: '#/$defs/TopLogprob/properties/bytes/type', keyword: 'type', params: { type: schema43.properties.bytes.type }, message: 'must be array,null' };
                 if (vErrors === null) {
                   vErrors = [err7];
                 }
@@ -469,16 +598,16 @@ function validate28(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate28.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { 'props': { 'token': true, 'logprob': true, 'bytes': true, 'top_logprobs': true }, 'dynamicProps': false, 'dynamicItems': false };
+validate30.evaluated = { 'props': { 'token': true, 'logprob': true, 'bytes': true, 'top_logprobs': true }, 'dynamicProps': false, 'dynamicItems': false };
 
 
-function validate27(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate29(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate29.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -489,7 +618,7 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.content !== undefined) {
       let data0 = data.content;
       if ((!(Array.isArray(data0))) && (data0 !== null)) {
-        const err0 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/type', keyword: 'type', params: { type: schema39.properties.content.type }, message: 'must be array,null' };
+        const err0 = { instancePath: instancePath + '/content', schemaPath: '#/properties/content/type', keyword: 'type', params: { type: schema41.properties.content.type }, message: 'must be array,null' };
         if (vErrors === null) {
           vErrors = [err0];
         }
@@ -501,8 +630,8 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!(validate28(data0[i0], { instancePath: instancePath + '/content/' + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+          if (!(validate30(data0[i0], { instancePath: instancePath + '/content/' + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
             errors = vErrors.length;
           }
         }
@@ -511,7 +640,7 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.refusal !== undefined) {
       let data2 = data.refusal;
       if ((!(Array.isArray(data2))) && (data2 !== null)) {
-        const err1 = { instancePath: instancePath + '/refusal', schemaPath: '#/properties/refusal/type', keyword: 'type', params: { type: schema39.properties.refusal.type }, message: 'must be array,null' };
+        const err1 = { instancePath: instancePath + '/refusal', schemaPath: '#/properties/refusal/type', keyword: 'type', params: { type: schema41.properties.refusal.type }, message: 'must be array,null' };
         if (vErrors === null) {
           vErrors = [err1];
         }
@@ -523,8 +652,8 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
       if (Array.isArray(data2)) {
         const len1 = data2.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!(validate28(data2[i1], { instancePath: instancePath + '/refusal/' + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors }))) {
-            vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+          if (!(validate30(data2[i1], { instancePath: instancePath + '/refusal/' + i1, parentData: data2, parentDataProperty: i1, rootData, dynamicAnchors }))) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
             errors = vErrors.length;
           }
         }
@@ -541,10 +670,10 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = { 'props': { 'content': true, 'refusal': true }, 'dynamicProps': false, 'dynamicItems': false };
+validate29.evaluated = { 'props': { 'content': true, 'refusal': true }, 'dynamicProps': false, 'dynamicItems': false };
 
 
 function validate22(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -596,7 +725,7 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
       if (!(((((data2 === 'stop') || (data2 === 'length')) || (data2 === 'tool_calls')) || (data2 === 'content_filter')) || (data2 === 'function_call'))) {
-        const err2 = { instancePath: instancePath + '/finish_reason', schemaPath: '#/$defs/FinishReason/anyOf/0/enum', keyword: 'enum', params: { allowedValues: schema38.anyOf[0].enum }, message: 'must be equal to one of the allowed values' };
+        const err2 = { instancePath: instancePath + '/finish_reason', schemaPath: '#/$defs/FinishReason/anyOf/0/enum', keyword: 'enum', params: { allowedValues: schema40.anyOf[0].enum }, message: 'must be equal to one of the allowed values' };
         if (vErrors === null) {
           vErrors = [err2];
         }
@@ -696,8 +825,8 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
       const _errs19 = errors;
       let valid5 = false;
       const _errs20 = errors;
-      if (!(validate27(data4, { instancePath: instancePath + '/logprobs', parentData: data, parentDataProperty: 'logprobs', rootData, dynamicAnchors }))) {
-        vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+      if (!(validate29(data4, { instancePath: instancePath + '/logprobs', parentData: data, parentDataProperty: 'logprobs', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
         errors = vErrors.length;
       }
       var _valid2 = _errs20 === errors;
@@ -758,14 +887,14 @@ function validate22(data, { instancePath = '', parentData, parentDataProperty, r
 }
 validate22.evaluated = { 'props': { 'index': true, 'delta': true, 'finish_reason': true, 'native_finish_reason': true, 'logprobs': true }, 'dynamicProps': false, 'dynamicItems': false };
 
-const schema42 = { 'type': 'object', 'properties': { 'prompt_tokens': { 'type': 'integer' }, 'completion_tokens': { 'type': 'integer' }, 'total_tokens': { 'type': 'integer' }, 'prompt_tokens_details': { 'anyOf': [{ '$ref': '#/$defs/PromptTokensDetails' }, { 'type': 'null' }] }, 'completion_tokens_details': { 'anyOf': [{ '$ref': '#/$defs/CompletionTokensDetails' }, { 'type': 'null' }] } } };
-const schema43 = { 'type': 'object', 'properties': { 'cached_tokens': { 'type': ['integer', 'null'] }, 'audio_tokens': { 'type': ['integer', 'null'] }, 'cache_write_tokens': { 'type': ['integer', 'null'] } } };
-const schema44 = { 'type': 'object', 'properties': { 'reasoning_tokens': { 'type': ['integer', 'null'] }, 'audio_tokens': { 'type': ['integer', 'null'] }, 'accepted_prediction_tokens': { 'type': ['integer', 'null'] }, 'rejected_prediction_tokens': { 'type': ['integer', 'null'] } } };
+const schema44 = { 'type': 'object', 'properties': { 'prompt_tokens': { 'type': 'integer' }, 'completion_tokens': { 'type': 'integer' }, 'total_tokens': { 'type': 'integer' }, 'prompt_tokens_details': { 'anyOf': [{ '$ref': '#/$defs/PromptTokensDetails' }, { 'type': 'null' }] }, 'completion_tokens_details': { 'anyOf': [{ '$ref': '#/$defs/CompletionTokensDetails' }, { 'type': 'null' }] } } };
+const schema45 = { 'type': 'object', 'properties': { 'cached_tokens': { 'type': ['integer', 'null'] }, 'audio_tokens': { 'type': ['integer', 'null'] }, 'cache_write_tokens': { 'type': ['integer', 'null'] } } };
+const schema46 = { 'type': 'object', 'properties': { 'reasoning_tokens': { 'type': ['integer', 'null'] }, 'audio_tokens': { 'type': ['integer', 'null'] }, 'accepted_prediction_tokens': { 'type': ['integer', 'null'] }, 'rejected_prediction_tokens': { 'type': ['integer', 'null'] } } };
 
-function validate33(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate35(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate33.evaluated;
+  const evaluated0 = validate35.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -821,7 +950,7 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
         if (data3.cached_tokens !== undefined) {
           let data4 = data3.cached_tokens;
           if ((!(((typeof data4 == 'number') && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)) {
-            const err3 = { instancePath: instancePath + '/prompt_tokens_details/cached_tokens', schemaPath: '#/$defs/PromptTokensDetails/properties/cached_tokens/type', keyword: 'type', params: { type: schema43.properties.cached_tokens.type }, message: 'must be integer,null' };
+            const err3 = { instancePath: instancePath + '/prompt_tokens_details/cached_tokens', schemaPath: '#/$defs/PromptTokensDetails/properties/cached_tokens/type', keyword: 'type', params: { type: schema45.properties.cached_tokens.type }, message: 'must be integer,null' };
             if (vErrors === null) {
               vErrors = [err3];
             }
@@ -834,7 +963,7 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
         if (data3.audio_tokens !== undefined) {
           let data5 = data3.audio_tokens;
           if ((!(((typeof data5 == 'number') && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))) && (data5 !== null)) {
-            const err4 = { instancePath: instancePath + '/prompt_tokens_details/audio_tokens', schemaPath: '#/$defs/PromptTokensDetails/properties/audio_tokens/type', keyword: 'type', params: { type: schema43.properties.audio_tokens.type }, message: 'must be integer,null' };
+            const err4 = { instancePath: instancePath + '/prompt_tokens_details/audio_tokens', schemaPath: '#/$defs/PromptTokensDetails/properties/audio_tokens/type', keyword: 'type', params: { type: schema45.properties.audio_tokens.type }, message: 'must be integer,null' };
             if (vErrors === null) {
               vErrors = [err4];
             }
@@ -847,7 +976,7 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
         if (data3.cache_write_tokens !== undefined) {
           let data6 = data3.cache_write_tokens;
           if ((!(((typeof data6 == 'number') && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)) {
-            const err5 = { instancePath: instancePath + '/prompt_tokens_details/cache_write_tokens', schemaPath: '#/$defs/PromptTokensDetails/properties/cache_write_tokens/type', keyword: 'type', params: { type: schema43.properties.cache_write_tokens.type }, message: 'must be integer,null' };
+            const err5 = { instancePath: instancePath + '/prompt_tokens_details/cache_write_tokens', schemaPath: '#/$defs/PromptTokensDetails/properties/cache_write_tokens/type', keyword: 'type', params: { type: schema45.properties.cache_write_tokens.type }, message: 'must be integer,null' };
             if (vErrors === null) {
               vErrors = [err5];
             }
@@ -920,7 +1049,7 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
         if (data7.reasoning_tokens !== undefined) {
           let data8 = data7.reasoning_tokens;
           if ((!(((typeof data8 == 'number') && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))) && (data8 !== null)) {
-            const err9 = { instancePath: instancePath + '/completion_tokens_details/reasoning_tokens', schemaPath: '#/$defs/CompletionTokensDetails/properties/reasoning_tokens/type', keyword: 'type', params: { type: schema44.properties.reasoning_tokens.type }, message: 'must be integer,null' };
+            const err9 = { instancePath: instancePath + '/completion_tokens_details/reasoning_tokens', schemaPath: '#/$defs/CompletionTokensDetails/properties/reasoning_tokens/type', keyword: 'type', params: { type: schema46.properties.reasoning_tokens.type }, message: 'must be integer,null' };
             if (vErrors === null) {
               vErrors = [err9];
             }
@@ -933,7 +1062,7 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
         if (data7.audio_tokens !== undefined) {
           let data9 = data7.audio_tokens;
           if ((!(((typeof data9 == 'number') && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))) && (data9 !== null)) {
-            const err10 = { instancePath: instancePath + '/completion_tokens_details/audio_tokens', schemaPath: '#/$defs/CompletionTokensDetails/properties/audio_tokens/type', keyword: 'type', params: { type: schema44.properties.audio_tokens.type }, message: 'must be integer,null' };
+            const err10 = { instancePath: instancePath + '/completion_tokens_details/audio_tokens', schemaPath: '#/$defs/CompletionTokensDetails/properties/audio_tokens/type', keyword: 'type', params: { type: schema46.properties.audio_tokens.type }, message: 'must be integer,null' };
             if (vErrors === null) {
               vErrors = [err10];
             }
@@ -946,7 +1075,7 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
         if (data7.accepted_prediction_tokens !== undefined) {
           let data10 = data7.accepted_prediction_tokens;
           if ((!(((typeof data10 == 'number') && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)) {
-            const err11 = { instancePath: instancePath + '/completion_tokens_details/accepted_prediction_tokens', schemaPath: '#/$defs/CompletionTokensDetails/properties/accepted_prediction_tokens/type', keyword: 'type', params: { type: schema44.properties.accepted_prediction_tokens.type }, message: 'must be integer,null' };
+            const err11 = { instancePath: instancePath + '/completion_tokens_details/accepted_prediction_tokens', schemaPath: '#/$defs/CompletionTokensDetails/properties/accepted_prediction_tokens/type', keyword: 'type', params: { type: schema46.properties.accepted_prediction_tokens.type }, message: 'must be integer,null' };
             if (vErrors === null) {
               vErrors = [err11];
             }
@@ -959,7 +1088,7 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
         if (data7.rejected_prediction_tokens !== undefined) {
           let data11 = data7.rejected_prediction_tokens;
           if ((!(((typeof data11 == 'number') && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (data11 !== null)) {
-            const err12 = { instancePath: instancePath + '/completion_tokens_details/rejected_prediction_tokens', schemaPath: '#/$defs/CompletionTokensDetails/properties/rejected_prediction_tokens/type', keyword: 'type', params: { type: schema44.properties.rejected_prediction_tokens.type }, message: 'must be integer,null' };
+            const err12 = { instancePath: instancePath + '/completion_tokens_details/rejected_prediction_tokens', schemaPath: '#/$defs/CompletionTokensDetails/properties/rejected_prediction_tokens/type', keyword: 'type', params: { type: schema46.properties.rejected_prediction_tokens.type }, message: 'must be integer,null' };
             if (vErrors === null) {
               vErrors = [err12];
             }
@@ -1035,10 +1164,10 @@ function validate33(data, { instancePath = '', parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate35.errors = vErrors;
   return errors === 0;
 }
-validate33.evaluated = { 'props': { 'prompt_tokens': true, 'completion_tokens': true, 'total_tokens': true, 'prompt_tokens_details': true, 'completion_tokens_details': true }, 'dynamicProps': false, 'dynamicItems': false };
+validate35.evaluated = { 'props': { 'prompt_tokens': true, 'completion_tokens': true, 'total_tokens': true, 'prompt_tokens_details': true, 'completion_tokens_details': true }, 'dynamicProps': false, 'dynamicItems': false };
 
 
 function validate21(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -1164,8 +1293,8 @@ function validate21(data, { instancePath = '', parentData, parentDataProperty, r
       const _errs17 = errors;
       let valid3 = false;
       const _errs18 = errors;
-      if (!(validate33(data8, { instancePath: instancePath + '/usage', parentData: data, parentDataProperty: 'usage', rootData, dynamicAnchors }))) {
-        vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+      if (!(validate35(data8, { instancePath: instancePath + '/usage', parentData: data, parentDataProperty: 'usage', rootData, dynamicAnchors }))) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
         errors = vErrors.length;
       }
       var _valid0 = _errs18 === errors;

@@ -41,7 +41,9 @@ interface StreamPayload {
  * chunks: text deltas become `content`, reasoning deltas `reasoning_content`, a `toolUse` block
  * start a tool-call delta carrying id and name at the next tool-call index, its input deltas
  * argument fragments at that index. `messageStop` gives the finish chunk, `metadata` the usage
- * chunk and the end. Exception frames throw their typed error.
+ * chunk. Neither ends the stream: Bedrock may send them in either order, so the stream ends where
+ * the body ends, and `readChatStream` raises a StreamError when no finish reason came by then.
+ * Exception frames throw their typed error.
  */
 export function createBedrockStreamConverter(route: ResolvedRoute): (event: SseEvent) => StreamEventResult {
   const id = createCompletionId();
@@ -126,9 +128,8 @@ export function createBedrockStreamConverter(route: ResolvedRoute): (event: SseE
         return chunks(chunk({}, { reason, native }));
       }
       case 'metadata': {
-        if (payload.usage === undefined) return { type: 'done' };
-        const usageChunk: ChatCompletionChunk = { id, object: 'chat.completion.chunk', created, model: route.model, choices: [], usage: mapBedrockUsage(payload.usage) };
-        return { type: 'done', chunks: [usageChunk] };
+        if (payload.usage === undefined) return { type: 'ignore' };
+        return chunks({ id, object: 'chat.completion.chunk', created, model: route.model, choices: [], usage: mapBedrockUsage(payload.usage) });
       }
       default:
         // contentBlockStop, and event types added after this was written.

@@ -2,8 +2,9 @@ import type { ChatCompletionChoice, ChatCompletionResponse } from '../../../gene
 import { InvalidResponseError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { convertGeminiLogprobs } from './convert-gemini-logprobs.js';
+import { convertGeminiGrounding, type GroundedPart } from './convert-gemini-grounding.js';
 import { convertGeminiParts } from './convert-gemini-parts.js';
-import type { GeminiCandidate } from './gemini-wire-types.js';
+import type { GeminiCandidate, GeminiPart } from './gemini-wire-types.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 import { mapGeminiUsage } from './map-gemini-usage.js';
 import { parseGeminiCreateTime } from './parse-gemini-create-time.js';
@@ -48,7 +49,8 @@ export function convertGeminiChatResponse(body: unknown, route: ResolvedRoute): 
 
 function convertCandidate(candidate: GeminiCandidate, position: number, responseKey: string): ChatCompletionChoice {
   const index = typeof candidate.index === 'number' ? candidate.index : position;
-  const parts = convertGeminiParts(candidate.content?.parts, index === 0 ? responseKey : `${responseKey}_${index}`, 0);
+  const key = index === 0 ? responseKey : `${responseKey}_${index}`;
+  const parts = convertGeminiParts(candidate.content?.parts, key, 0);
   const choice: ChatCompletionChoice = {
     index,
     message: { role: 'assistant', content: parts.text ?? null },
@@ -57,9 +59,7 @@ function convertCandidate(candidate: GeminiCandidate, position: number, response
   };
   if (parts.reasoning !== undefined) choice.message.reasoning_content = parts.reasoning;
   if (parts.toolCalls.length > 0) choice.message.tool_calls = parts.toolCalls;
-  const annotations = (candidate.groundingMetadata?.groundingChunks ?? [])
-    .filter((chunk) => typeof chunk?.web?.uri === 'string')
-    .map((chunk) => ({ type: 'url_citation', url_citation: { url: chunk.web?.uri, title: chunk.web?.title } }));
+  const annotations = convertGeminiGrounding(candidate.groundingMetadata, partAt(candidate.content?.parts ?? [], key), parts.text?.length ?? 0);
   if (annotations.length > 0) choice.message.annotations = annotations;
   if (typeof candidate.finishReason === 'string') {
     choice.finish_reason = mapGeminiFinishReason(candidate.finishReason, parts.toolCalls.length > 0);
@@ -68,4 +68,16 @@ function convertCandidate(candidate: GeminiCandidate, position: number, response
   const logprobs = convertGeminiLogprobs(candidate.logprobsResult);
   if (logprobs !== undefined) choice.logprobs = logprobs;
   return choice;
+}
+
+/** A part's answer text (none for thoughts and calls) and where it starts in the joined content. */
+function partAt(parts: readonly GeminiPart[], key: string): (index: number) => GroundedPart | undefined {
+  return (index) => {
+    const part = parts[index];
+    if (part === undefined) return undefined;
+    return {
+      text: part !== null && typeof part === 'object' && typeof part.text === 'string' && part.thought !== true ? part.text : '',
+      contentOffset: convertGeminiParts(parts.slice(0, index), key, 0).text?.length ?? 0,
+    };
+  };
 }

@@ -2,6 +2,7 @@ import type { ChatCompletionChunk, ChunkChoice, ChunkDelta } from '../../../gene
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { SseEvent } from '../../transport/parse-sse-events.js';
 import type { StreamEventResult } from '../dialect.js';
+import { convertGeminiGrounding } from './convert-gemini-grounding.js';
 import { convertGeminiLogprobs } from './convert-gemini-logprobs.js';
 import { convertGeminiParts } from './convert-gemini-parts.js';
 import type { GeminiCandidate, GeminiGenerateContentResponse } from './gemini-wire-types.js';
@@ -14,6 +15,10 @@ import { parseStreamEventData } from '../../streaming/parse-stream-event-data.js
 interface CandidateState {
   roleSent: boolean;
   calls: number;
+  /** The answer text so far: streamed grounding segments index into it. */
+  text: string;
+  /** Citations already sent, so metadata repeated in a later event is not sent twice. */
+  readonly cited: Set<string>;
 }
 
 /**
@@ -59,11 +64,14 @@ function convertChoices(response: GeminiGenerateContentResponse, states: Map<num
   const choices: ChunkChoice[] = [];
   candidates.forEach((candidate: GeminiCandidate, position) => {
     const index = typeof candidate.index === 'number' ? candidate.index : position;
-    const state = states.get(index) ?? { roleSent: false, calls: 0 };
+    const state = states.get(index) ?? { roleSent: false, calls: 0, text: '', cited: new Set<string>() };
     states.set(index, state);
     const parts = convertGeminiParts(candidate.content?.parts, index === 0 ? responseKey : `${responseKey}_${index}`, state.calls);
     const delta: ChunkDelta = {};
-    if (parts.text !== undefined && parts.text !== '') delta.content = parts.text;
+    if (parts.text !== undefined && parts.text !== '') {
+      delta.content = parts.text;
+      state.text += parts.text;
+    }
     if (parts.reasoning !== undefined && parts.reasoning !== '') delta.reasoning_content = parts.reasoning;
     if (parts.toolCalls.length > 0) {
       delta.tool_calls = parts.toolCalls.map((call, offset) => ({
@@ -74,6 +82,14 @@ function convertChoices(response: GeminiGenerateContentResponse, states: Map<num
       }));
       state.calls += parts.toolCalls.length;
     }
+    const answer = { text: state.text, contentOffset: 0 };
+    const annotations = convertGeminiGrounding(candidate.groundingMetadata, () => answer, state.text.length).filter((annotation) => {
+      const key = JSON.stringify(annotation.url_citation);
+      if (state.cited.has(key)) return false;
+      state.cited.add(key);
+      return true;
+    });
+    if (annotations.length > 0) delta.annotations = annotations;
     const finishReason = typeof candidate.finishReason === 'string' ? candidate.finishReason : undefined;
     if (Object.keys(delta).length === 0 && finishReason === undefined) return;
     if (!state.roleSent) {

@@ -108,7 +108,16 @@ export interface GeminiCandidate {
   finishReason?: string;
   finishMessage?: string;
   logprobsResult?: GeminiLogprobsResult;
-  groundingMetadata?: { groundingChunks?: Array<{ web?: { uri?: string; title?: string } }> };
+  groundingMetadata?: GeminiGroundingMetadata;
+}
+
+/** Web grounding: the sources, and which byte range of which part each source supports. */
+export interface GeminiGroundingMetadata {
+  groundingChunks?: Array<{ web?: { uri?: string; title?: string } }>;
+  groundingSupports?: Array<{
+    segment?: { partIndex?: number; startIndex?: number; endIndex?: number; text?: string };
+    groundingChunkIndices?: number[];
+  }>;
 }
 
 export interface GeminiUsageMetadata {

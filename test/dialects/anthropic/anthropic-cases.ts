@@ -105,6 +105,18 @@ export const anthropicCases: AdapterCases = {
   },
   // Cut after a text delta: no message_delta, no message_stop.
   truncatedStream: { reply: { headers: sse, body: anthropicSse(parisBlock) }, partialContent: 'Par' },
+  // message_delta brings the stop reason and usage, but only message_stop ends the message.
+  streamWithoutStop: {
+    reply: {
+      headers: sse,
+      body: anthropicSse([
+        ...parisBlock,
+        { type: 'content_block_stop', index: 0 },
+        { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 2 } },
+      ]),
+    },
+    partialContent: 'Par',
+  },
   streamError: { reply: { headers: sse, body: anthropicSse([...parisBlock, overloadedErrorEvent]) }, kind: 'ServiceUnavailable' },
   authError: { status: 401, body: errorBody('authentication_error', 'invalid x-api-key') },
   rateLimitError: {
@@ -113,4 +125,33 @@ export const anthropicCases: AdapterCases = {
     body: errorBody('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit'),
   },
   contextWindowError: { status: 400, body: errorBody('invalid_request_error', 'prompt is too long: 208310 tokens > 200000 maximum') },
+  // A web search answer: the citation covers its text block.
+  urlCitations: {
+    reply: {
+      body: {
+        id: 'msg_01Cited',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-5-20250929',
+        content: [
+          { type: 'text', text: 'Per Insee, ' },
+          {
+            type: 'text',
+            text: 'Paris is the capital of France.',
+            citations: [
+              { type: 'web_search_result_location', url: 'https://www.insee.fr/', title: 'Insee', cited_text: 'Paris, capitale de la France', encrypted_index: 'Eo8BCioIAhgB' },
+            ],
+          },
+        ],
+        stop_reason: 'end_turn',
+        stop_sequence: null,
+        usage: { input_tokens: 12, output_tokens: 10 },
+      },
+    },
+    content: 'Per Insee, Paris is the capital of France.',
+    citations: [{ url: 'https://www.insee.fr/', cited: 'Paris is the capital of France.' }],
+  },
+  skips: {
+    urlCitationsStream: 'the Anthropic stream converter drops citations_delta events (outside this change; ChunkDelta.annotations now exists for it)',
+  },
 };

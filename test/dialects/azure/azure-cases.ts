@@ -54,6 +54,11 @@ export const azureCases: AdapterCases = {
     reply: { headers: sse, body: sseBody(textStreamPayloads.slice(0, 3), false) },
     partialContent: 'Par',
   },
+  // Without the finish chunk and [DONE], the usage chunk alone does not complete the stream.
+  streamWithoutStop: {
+    reply: { headers: sse, body: sseBody([...textStreamPayloads.slice(0, 4), textStreamPayloads[5]], false) },
+    partialContent: 'Paris.',
+  },
   streamError: {
     reply: { headers: sse, body: sseBody([...textStreamPayloads.slice(0, 3), errors.serverError], false) },
     kind: 'ServerError',
@@ -61,4 +66,8 @@ export const azureCases: AdapterCases = {
   authError: { status: 401, body: errors.invalidKey },
   rateLimitError: { status: 429, headers: { 'retry-after': '6' }, body: errors.rateLimited },
   contextWindowError: { status: 400, body: errors.contextLength },
+  skips: {
+    urlCitations: 'Azure OpenAI chat completions have no web search tool; On Your Data citations come in message.context, not annotations',
+    urlCitationsStream: 'Azure OpenAI chat completions have no web search tool; On Your Data citations come in message.context, not annotations',
+  },
 };

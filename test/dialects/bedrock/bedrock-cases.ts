@@ -150,6 +150,19 @@ export const bedrockCases: AdapterCases = {
     },
     partialContent: 'Par',
   },
+  // metadata (usage) arrives but messageStop never does.
+  streamWithoutStop: {
+    reply: {
+      headers: EVENT_STREAM,
+      body: concatFrames([
+        eventFrame('messageStart', { role: 'assistant' }),
+        eventFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'Par' } }),
+        eventFrame('contentBlockStop', { contentBlockIndex: 0 }),
+        eventFrame('metadata', { usage, metrics: { latencyMs: 318 } }),
+      ]),
+    },
+    partialContent: 'Par',
+  },
   streamError: {
     reply: {
       headers: EVENT_STREAM,
@@ -168,4 +181,8 @@ export const bedrockCases: AdapterCases = {
     body: { message: 'Too many requests, please wait before trying again.' },
   },
   contextWindowError: { status: 400, body: { message: 'Input is too long for requested model.' } },
+  skips: {
+    urlCitations: 'Converse citations (citationsContent) locate passages of documents sent with the request, not web URLs',
+    urlCitationsStream: 'Converse citations (citationsContent) locate passages of documents sent with the request, not web URLs',
+  },
 };

@@ -58,7 +58,8 @@ describe('createBedrockStreamConverter', () => {
     ]);
     expect(deltas[8]).toEqual({ tool_calls: [{ index: 0, function: { arguments: '"WZPZ"}' } }] });
     expect(chunks[9]?.choices[0]).toMatchObject({ finish_reason: 'tool_calls', native_finish_reason: 'tool_use' });
-    expect(results.at(-1)).toEqual({ type: 'done', chunks: [expect.objectContaining({ choices: [] })] });
+    // metadata does not end the stream: a messageStop may still follow it (the body's end does).
+    expect(results.at(-1)).toEqual({ type: 'chunks', chunks: [expect.objectContaining({ choices: [] })] });
     expect(chunks.at(-1)?.usage).toEqual({
       prompt_tokens: 1250,
       completion_tokens: 40,
@@ -89,9 +90,9 @@ describe('createBedrockStreamConverter', () => {
     expect(chunks[1]?.choices[0]).toMatchObject({ finish_reason: 'length', native_finish_reason: 'max_tokens' });
   });
 
-  it('ignores contentBlockStop and unknown events, and ends on metadata', () => {
+  it('ignores contentBlockStop, unknown events and metadata without usage, and never ends on metadata', () => {
     const { results } = run([event('contentBlockStop', { contentBlockIndex: 0 }), event('somethingNew', {}), event('metadata', { metrics: { latencyMs: 1 } })]);
-    expect(results).toEqual([{ type: 'ignore' }, { type: 'ignore' }, { type: 'done' }]);
+    expect(results).toEqual([{ type: 'ignore' }, { type: 'ignore' }, { type: 'ignore' }]);
   });
 
   it.each([

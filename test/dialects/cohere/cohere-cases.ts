@@ -90,6 +90,8 @@ export const cohereCases: AdapterCases = {
     reply: { headers: sse, body: cohereSse(textStreamEvents.slice(0, 3)) },
     partialContent: 'Par',
   },
+  // content-end but no message-end.
+  streamWithoutStop: { reply: { headers: sse, body: cohereSse(textStreamEvents.slice(0, 5)) }, partialContent: 'Paris.' },
   streamError: {
     reply: {
       headers: sse,
@@ -100,4 +102,8 @@ export const cohereCases: AdapterCases = {
   authError: { status: 401, body: errors.invalidToken },
   rateLimitError: { status: 429, body: errors.trialKey },
   contextWindowError: { status: 400, body: errors.promptTooLong },
+  skips: {
+    urlCitations: 'Cohere citations point at documents and tool results sent with the request, not web URLs',
+    urlCitationsStream: 'Cohere citations point at documents and tool results sent with the request, not web URLs',
+  },
 };

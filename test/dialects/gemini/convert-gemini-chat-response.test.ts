@@ -106,7 +106,8 @@ describe('convertGeminiChatResponse', () => {
       message: {
         role: 'assistant',
         content: 'Hi',
-        annotations: [{ type: 'url_citation', url_citation: { url: 'https://example.com/a', title: 'example.com' } }],
+        // No groundingSupports cite it: the source grounds the whole answer ('Hi', 2 characters).
+        annotations: [{ type: 'url_citation', url_citation: { start_index: 0, end_index: 2, url: 'https://example.com/a', title: 'example.com' } }],
       },
       finish_reason: 'stop',
       native_finish_reason: 'MALFORMED_FUNCTION_CALL',

@@ -3,6 +3,10 @@ import type { AdapterCases } from '../adapter-cases.js';
 import { sseBody } from '../../support/mock-server.js';
 import {
   functionCallResponse,
+  groundedCitations,
+  groundedContent,
+  groundedResponse,
+  groundedStreamEvents,
   overloadedErrorEvent,
   rateLimitErrorBody,
   textResponse,
@@ -75,8 +79,15 @@ export const geminiCases: AdapterCases = {
     },
   },
   truncatedStream: { reply: { headers: sse, body: sseBody([textStreamEvents[0]], false) }, partialContent: 'Par' },
+  // The last event carries the usage but no finishReason.
+  streamWithoutStop: {
+    reply: { headers: sse, body: sseBody([textStreamEvents[0], { ...textStreamEvents[1], candidates: [{ content: { parts: [{ text: 'is.' }], role: 'model' }, index: 0 }] }], false) },
+    partialContent: 'Paris.',
+  },
   streamError: { reply: { headers: sse, body: sseBody([textStreamEvents[0], overloadedErrorEvent], false) }, kind: 'ServiceUnavailable' },
   authError: { status: 401, body: unauthenticatedErrorBody },
   rateLimitError: { status: 429, body: rateLimitErrorBody },
   contextWindowError: { status: 400, body: tokenLimitErrorBody },
+  urlCitations: { reply: { body: groundedResponse }, content: groundedContent, citations: groundedCitations },
+  urlCitationsStream: { reply: { headers: sse, body: sseBody(groundedStreamEvents, false) }, content: groundedContent, citations: groundedCitations },
 };

@@ -261,3 +261,66 @@ export const modelsListResponse = {
   ],
   nextPageToken: '',
 };
+
+/**
+ * A Google Search grounded answer: groundingSupports' segments are UTF-8 byte offsets into a part
+ * (the 'é' and the flag make bytes and string indexes differ), and the third source is cited by no
+ * support. `groundedStreamEvents` streams it, the metadata on the last event indexing the whole text.
+ */
+const groundedFirst = 'Le café à Zürich 🇨🇭 ouvre tôt. ';
+const groundedSecond = 'Il ferme à 18 h.';
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+const groundingChunks = [
+  { web: { uri: 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/a', title: 'zuerich.com' } },
+  { web: { uri: 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/b', title: 'cafe.ch' } },
+  { web: { uri: 'https://vertexaisearch.cloud.google.com/grounding-api-redirect/c', title: 'uncited.example' } },
+];
+export const groundedContent = groundedFirst + groundedSecond;
+export const groundedCitations = [
+  { url: groundingChunks[0]!.web.uri, cited: groundedFirst.trimEnd() },
+  { url: groundingChunks[1]!.web.uri, cited: groundedFirst.trimEnd() },
+  { url: groundingChunks[1]!.web.uri, cited: '18 h.' },
+  { url: groundingChunks[2]!.web.uri, cited: groundedContent },
+];
+export const groundedResponse = {
+  candidates: [
+    {
+      content: { role: 'model', parts: [{ text: groundedFirst }, { text: groundedSecond }] },
+      finishReason: 'STOP',
+      index: 0,
+      groundingMetadata: {
+        webSearchQueries: ['café Zürich horaires'],
+        groundingChunks,
+        groundingSupports: [
+          { segment: { startIndex: 0, endIndex: utf8Length(groundedFirst.trimEnd()), text: groundedFirst.trimEnd() }, groundingChunkIndices: [0, 1] },
+          { segment: { partIndex: 1, startIndex: utf8Length('Il ferme à '), endIndex: utf8Length(groundedSecond), text: '18 h.' }, groundingChunkIndices: [1] },
+        ],
+      },
+    },
+  ],
+  usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 14, totalTokenCount: 23 },
+  modelVersion: 'gemini-2.5-flash',
+  responseId: 'grounded-1',
+};
+export const groundedStreamEvents = [
+  { candidates: [{ content: { role: 'model', parts: [{ text: groundedFirst }] }, index: 0 }], modelVersion: 'gemini-2.5-flash', responseId: 'grounded-2' },
+  {
+    candidates: [
+      {
+        content: { role: 'model', parts: [{ text: groundedSecond }] },
+        finishReason: 'STOP',
+        index: 0,
+        groundingMetadata: {
+          groundingChunks,
+          groundingSupports: [
+            groundedResponse.candidates[0]!.groundingMetadata.groundingSupports[0]!,
+            { segment: { startIndex: utf8Length(groundedFirst + 'Il ferme à '), endIndex: utf8Length(groundedContent), text: '18 h.' }, groundingChunkIndices: [1] },
+          ],
+        },
+      },
+    ],
+    usageMetadata: { promptTokenCount: 9, candidatesTokenCount: 14, totalTokenCount: 23 },
+    modelVersion: 'gemini-2.5-flash',
+    responseId: 'grounded-2',
+  },
+];

@@ -50,6 +50,8 @@ export const ollamaCases: AdapterCases = {
     reply: { headers: ndjsonHeaders, body: ndjson(textStreamLines.slice(0, 1)) },
     partialContent: 'Par',
   },
+  // No line with done: true.
+  streamWithoutStop: { reply: { headers: ndjsonHeaders, body: ndjson(textStreamLines.slice(0, 2)) }, partialContent: 'Paris.' },
   streamError: {
     reply: { headers: ndjsonHeaders, body: ndjson([...textStreamLines.slice(0, 1), { error: 'an error was encountered while running the model: unexpected EOF' }]) },
     kind: 'ServerError',
@@ -58,5 +60,7 @@ export const ollamaCases: AdapterCases = {
   rateLimitError: { status: 429, headers: { 'retry-after': '2' }, body: { error: 'too many requests' } },
   skips: {
     contextWindowError: 'Ollama truncates a prompt longer than num_ctx instead of failing, so there is no such error to map',
+    urlCitations: 'Ollama chat answers carry no web citations',
+    urlCitationsStream: 'Ollama chat answers carry no web citations',
   },
 };

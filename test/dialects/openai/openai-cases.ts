@@ -93,6 +93,14 @@ export const openAiCases: AdapterCases = {
     reply: { headers: { 'content-type': 'text/event-stream' }, body: sseBody([chunk({ content: 'Par' })], false) },
     partialContent: 'Par',
   },
+  // Neither a finish reason nor [DONE]: the usage chunk alone does not complete the stream.
+  streamWithoutStop: {
+    reply: {
+      headers: { 'content-type': 'text/event-stream' },
+      body: sseBody([chunk({ content: 'Par' }), chunk({ content: 'is.' }), { ...chunk({}), choices: [], usage: { prompt_tokens: 20, completion_tokens: 2, total_tokens: 22 } }], false),
+    },
+    partialContent: 'Paris.',
+  },
   streamError: {
     reply: {
       headers: { 'content-type': 'text/event-stream' },
@@ -105,5 +113,32 @@ export const openAiCases: AdapterCases = {
   contextWindowError: {
     status: 400,
     body: { error: { message: "This model's maximum context length is 128000 tokens.", code: 'context_length_exceeded' } },
+  },
+  // Search models annotate the content; the annotations pass through as they are.
+  urlCitations: {
+    reply: {
+      body: {
+        id: 'chatcmpl-search',
+        object: 'chat.completion',
+        created: 1,
+        model: 'gpt-4o-search-preview',
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: 'assistant',
+              content: 'Paris is the capital of France (insee.fr).',
+              annotations: [{ type: 'url_citation', url_citation: { start_index: 0, end_index: 30, url: 'https://www.insee.fr/', title: 'Insee' } }],
+            },
+            finish_reason: 'stop',
+          },
+        ],
+      },
+    },
+    content: 'Paris is the capital of France (insee.fr).',
+    citations: [{ url: 'https://www.insee.fr/', cited: 'Paris is the capital of France' }],
+  },
+  skips: {
+    urlCitationsStream: "OpenAI's chat completion chunk delta documents no annotations",
   },
 };

@@ -11,6 +11,7 @@ import {
   vertexToolCallStreamEvents,
   vertexUnauthenticatedBody,
 } from './vertex-ai-fixtures.js';
+import { groundedCitations, groundedContent, groundedResponse, groundedStreamEvents } from '../gemini/gemini-fixtures.js';
 
 const sse = { 'content-type': 'text/event-stream' };
 
@@ -55,8 +56,16 @@ export const vertexAiCases: AdapterCases = {
     expected: { content: null, finishReason: 'tool_calls', toolCalls: [{ id: 'call_vtx-stream-tools_0', name: 'get_weather', arguments: { city: 'Paris' } }] },
   },
   truncatedStream: { reply: { headers: sse, body: sseBody([vertexStreamEvents[0]], false) }, partialContent: 'Par' },
+  // The last event carries the usage but no finishReason.
+  streamWithoutStop: {
+    reply: { headers: sse, body: sseBody([vertexStreamEvents[0], { ...vertexStreamEvents[1], candidates: [{ content: { role: 'model', parts: [{ text: 'is.' }] } }] }], false) },
+    partialContent: 'Paris.',
+  },
   streamError: { reply: { headers: sse, body: sseBody([vertexStreamEvents[0], vertexInternalErrorEvent], false) }, kind: 'ServerError' },
   authError: { status: 401, body: vertexUnauthenticatedBody },
   rateLimitError: { status: 429, body: vertexRateLimitBody },
   contextWindowError: { status: 400, body: vertexTokenLimitBody },
+  // Vertex AI's Gemini models answer in the Gemini API's format, grounding included.
+  urlCitations: { reply: { body: groundedResponse }, content: groundedContent, citations: groundedCitations },
+  urlCitationsStream: { reply: { headers: sse, body: sseBody(groundedStreamEvents, false) }, content: groundedContent, citations: groundedCitations },
 };

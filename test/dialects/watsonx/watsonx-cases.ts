@@ -85,6 +85,11 @@ export const watsonxCases: AdapterCases = {
     expected: { content: null, finishReason: 'tool_calls', toolCalls: [{ id: 'chatcmpl-tool-1', name: 'get_weather', arguments: { city: 'Paris' } }] },
   },
   truncatedStream: { reply: { headers: sse, body: sseBody([chunk({ content: 'Par' })], false) }, partialContent: 'Par' },
+  // Neither a finish reason nor [DONE]; the usage rides on a chunk without one.
+  streamWithoutStop: {
+    reply: { headers: sse, body: sseBody([chunk({ role: 'assistant', content: '' }), chunk({ content: 'Par' }), chunk({ content: 'is.' }, null, { usage })], false) },
+    partialContent: 'Paris.',
+  },
   streamError: {
     reply: {
       headers: sse,
@@ -97,5 +102,9 @@ export const watsonxCases: AdapterCases = {
   contextWindowError: {
     status: 400,
     body: { errors: [{ code: 'invalid_input_argument', message: 'the number of input tokens exceeds the maximum sequence length of 131072' }], status_code: 400 },
+  },
+  skips: {
+    urlCitations: 'watsonx.ai chat answers carry no web citations',
+    urlCitationsStream: 'watsonx.ai chat answers carry no web citations',
   },
 };
