@@ -113,4 +113,6 @@ export const anthropicCases: AdapterCases = {
     body: errorBody('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit'),
   },
   contextWindowError: { status: 400, body: errorBody('invalid_request_error', 'prompt is too long: 208310 tokens > 200000 maximum') },
+  modelsWithoutCreated: { body: { data: [{ type: 'model', id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5' }], has_more: false, first_id: null, last_id: null } },
+  skips: { embeddingWithoutUsage: 'Anthropic has no embeddings API' },
 };

@@ -61,4 +61,6 @@ export const azureCases: AdapterCases = {
   authError: { status: 401, body: errors.invalidKey },
   rateLimitError: { status: 429, headers: { 'retry-after': '6' }, body: errors.rateLimited },
   contextWindowError: { status: 400, body: errors.contextLength },
+  embeddingWithoutUsage: { reply: { body: { object: 'list', model: 'text-embedding-3-small', data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }] } } },
+  modelsWithoutCreated: { body: { object: 'list', data: [{ id: 'gpt-4o', object: 'model' }] } },
 };

@@ -168,4 +168,10 @@ export const bedrockCases: AdapterCases = {
     body: { message: 'Too many requests, please wait before trying again.' },
   },
   contextWindowError: { status: 400, body: { message: 'Input is too long for requested model.' } },
+  // Cohere on Bedrock reports no token counts in the body.
+  embeddingWithoutUsage: {
+    model: 'cohere.embed-english-v3',
+    reply: { body: { id: 'emb-1', response_type: 'embeddings_floats', embeddings: [[0.1, 0.2]], texts: ['hello'] } },
+  },
+  skips: { modelsWithoutCreated: 'the Bedrock dialect lists no models (ListFoundationModels is a control-plane API it does not serve)' },
 };

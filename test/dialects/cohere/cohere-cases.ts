@@ -100,4 +100,6 @@ export const cohereCases: AdapterCases = {
   authError: { status: 401, body: errors.invalidToken },
   rateLimitError: { status: 429, body: errors.trialKey },
   contextWindowError: { status: 400, body: errors.promptTooLong },
+  embeddingWithoutUsage: { model: 'embed-v4.0', reply: { body: { id: 'emb-1', embeddings: { float: [[0.1, 0.2]] }, texts: ['hello'] } } },
+  modelsWithoutCreated: { body: { models: [{ name: 'command-a-03-2025', endpoints: ['chat'] }] } },
 };

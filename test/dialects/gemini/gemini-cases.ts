@@ -79,4 +79,7 @@ export const geminiCases: AdapterCases = {
   authError: { status: 401, body: unauthenticatedErrorBody },
   rateLimitError: { status: 429, body: rateLimitErrorBody },
   contextWindowError: { status: 400, body: tokenLimitErrorBody },
+  // batchEmbedContents reports no token counts.
+  embeddingWithoutUsage: { model: 'gemini-embedding-001', reply: { body: { embeddings: [{ values: [0.1, 0.2] }] } } },
+  modelsWithoutCreated: { body: { models: [{ name: 'models/gemini-2.5-flash', supportedGenerationMethods: ['generateContent'] }] } },
 };

@@ -59,4 +59,6 @@ export const ollamaCases: AdapterCases = {
   skips: {
     contextWindowError: 'Ollama truncates a prompt longer than num_ctx instead of failing, so there is no such error to map',
   },
+  embeddingWithoutUsage: { model: 'nomic-embed-text', reply: { body: { model: 'nomic-embed-text', embeddings: [[0.1, 0.2]] } } },
+  modelsWithoutCreated: { body: { models: [{ name: 'llama3.2', model: 'llama3.2' }] } },
 };

@@ -106,4 +106,9 @@ export const openAiCases: AdapterCases = {
     status: 400,
     body: { error: { message: "This model's maximum context length is 128000 tokens.", code: 'context_length_exceeded' } },
   },
+  embeddingWithoutUsage: {
+    model: 'text-embedding-3-small',
+    reply: { body: { object: 'list', model: 'text-embedding-3-small', data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }] } },
+  },
+  modelsWithoutCreated: { body: { object: 'list', data: [{ id: 'gpt-4o', object: 'model', owned_by: 'openai' }] } },
 };

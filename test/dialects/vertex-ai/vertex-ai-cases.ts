@@ -59,4 +59,6 @@ export const vertexAiCases: AdapterCases = {
   authError: { status: 401, body: vertexUnauthenticatedBody },
   rateLimitError: { status: 429, body: vertexRateLimitBody },
   contextWindowError: { status: 400, body: vertexTokenLimitBody },
+  embeddingWithoutUsage: { model: 'text-embedding-005', reply: { body: { predictions: [{ embeddings: { values: [0.1, 0.2] } }] } } },
+  skips: { modelsWithoutCreated: 'the Vertex AI dialect lists no models' },
 };

@@ -98,4 +98,9 @@ export const watsonxCases: AdapterCases = {
     status: 400,
     body: { errors: [{ code: 'invalid_input_argument', message: 'the number of input tokens exceeds the maximum sequence length of 131072' }], status_code: 400 },
   },
+  embeddingWithoutUsage: {
+    model: 'ibm/slate-125m-english-rtrvr',
+    reply: { body: { model_id: 'ibm/slate-125m-english-rtrvr', results: [{ embedding: [0.1, 0.2] }], created_at: '2024-05-31T00:00:00Z' } },
+  },
+  modelsWithoutCreated: { body: { resources: [{ model_id: 'ibm/granite-3-8b-instruct', provider: 'IBM' }] } },
 };
