@@ -93,6 +93,10 @@ export interface ProviderQuirks {
   readonly streamUsage: boolean;
   /** Parameters filled in when the request leaves them out (e.g. a required `max_tokens`). */
   readonly defaultParams: Readonly<Record<string, unknown>>;
+  /** Whether a function tool without `parameters` must be sent with an empty object schema. */
+  readonly requireToolParameters?: boolean;
+  /** How OpenAI `file` content parts are sent; absent: as they are. */
+  readonly fileParts?: 'document_url';
 }
 
 export interface ProviderDefinition {

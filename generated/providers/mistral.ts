@@ -128,5 +128,7 @@ export const mistralProvider = {
     query: {},
     streamUsage: false,
     defaultParams: {},
+    requireToolParameters: true,
+    fileParts: 'document_url',
   },
 } as const satisfies ProviderDefinition;

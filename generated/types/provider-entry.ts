@@ -137,4 +137,12 @@ export interface QuirksEntry {
   defaultParams?: {
     [k: string]: unknown;
   };
+  /**
+   * The provider rejects a function tool without `parameters`: an empty object schema is sent in its place.
+   */
+  requireToolParameters?: boolean;
+  /**
+   * How an OpenAI `file` content part is sent: `document_url` converts inline file data to a `document_url` part holding a data URL (Mistral); a `file_id` is refused with a BadRequestError.
+   */
+  fileParts?: 'document_url';
 }

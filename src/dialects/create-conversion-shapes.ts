@@ -6,6 +6,7 @@ import { readChatStream } from '../streaming/read-chat-stream.js';
 import type { SendResult } from '../transport/send-with-retry.js';
 import { readBoundedText, type BoundedText } from '../transport/read-bounded-text.js';
 import { createEmbedShape } from './shared/create-embed-shape.js';
+import { fillModelCreated } from './shared/fill-model-created.js';
 import type { Dialect } from './dialect.js';
 import type { WireShape } from './wire-shape.js';
 
@@ -81,7 +82,7 @@ function createConversionShapes(dialect: Dialect): ConversionShapes {
         ? undefined
         : {
             buildRequest: (_request, route) => convertListModelsRequest.call(dialect, route),
-            readResponse: (sent, context) => convertListModelsResponse.call(dialect, sent.body, context.route),
+            readResponse: (sent, context) => fillModelCreated(convertListModelsResponse.call(dialect, sent.body, context.route)),
           },
   };
 }

@@ -36,6 +36,9 @@ export function normalizeProviderEntry(entry: ProviderEntry): ProviderDefinition
       query: sortKeys(quirks.query ?? {}),
       streamUsage: quirks.streamUsage ?? false,
       defaultParams: sortKeys(quirks.defaultParams ?? {}),
+      // Set only where declared, so the providers without them keep their emitted modules as they are.
+      ...(quirks.requireToolParameters === true ? { requireToolParameters: true } : {}),
+      ...(quirks.fileParts !== undefined ? { fileParts: quirks.fileParts } : {}),
     },
   };
 }

@@ -60,10 +60,10 @@ describe('listModels without a provider', () => {
     const result = await client.listModels();
     expect(result.object).toBe('list');
     expect(result.data).toEqual([
-      { id: 'alpha/alpha-large', object: 'model', owned_by: 'alpha', provider: 'alpha' },
-      { id: 'alpha/alpha/small', provider: 'alpha' },
-      { id: 'local/local-large', object: 'model', owned_by: 'local', provider: 'local' },
-      { id: 'local/local/small', provider: 'local' },
+      { id: 'alpha/alpha-large', object: 'model', owned_by: 'alpha', created: 0, provider: 'alpha' },
+      { id: 'alpha/alpha/small', created: 0, provider: 'alpha' },
+      { id: 'local/local-large', object: 'model', owned_by: 'local', created: 0, provider: 'local' },
+      { id: 'local/local/small', created: 0, provider: 'local' },
     ]);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.provider).toBe('beta');
@@ -91,7 +91,7 @@ describe('listModels without a provider', () => {
     server.handle(sendJson(200, { object: 'list', data: [{ id: 'openai/gpt-4o' }] }));
     const client = createClient({ baseURL: `${server.url}/gw`, apiKey: 'gateway-key-1234' });
     const result = await client.listModels();
-    expect(result).toEqual({ object: 'list', data: [{ id: 'openai/gpt-4o' }], errors: [] });
+    expect(result).toEqual({ object: 'list', data: [{ id: 'openai/gpt-4o', created: 0 }], errors: [] });
     expect(server.requests.map((request) => request.path)).toEqual(['/gw/models']);
     expect(callInfo(result).provider).toBe('gateway');
   });
@@ -101,7 +101,7 @@ describe('listModels without a provider', () => {
     const client = createProviderClient(customProviders().map(defineProvider), {
       apiKeys: { alpha: 'alpha-key-123456', beta: 'beta-key-1234567' },
     });
-    expect(await client.listModels({ provider: 'alpha' as never })).toEqual({ object: 'list', data: [{ id: 'alpha-large' }] });
+    expect(await client.listModels({ provider: 'alpha' as never })).toEqual({ object: 'list', data: [{ id: 'alpha-large', created: 0 }] });
     expect(server.requests.map((request) => request.path)).toEqual(['/alpha/models']);
   });
 });

@@ -30,7 +30,9 @@ export type AdapterScenario =
   | 'urlCitationsStream'
   | 'authError'
   | 'rateLimitError'
-  | 'contextWindowError';
+  | 'contextWindowError'
+  | 'embeddingWithoutUsage'
+  | 'modelsWithoutCreated';
 
 /**
  * One dialect's answers to the shared adapter suite (test/dialects/adapter-suite.test.ts), written
@@ -68,5 +70,12 @@ export interface AdapterCases {
   readonly authError?: WireReply;
   readonly rateLimitError?: WireReply;
   readonly contextWindowError?: WireReply;
+  /**
+   * An embedding answer that reports no token usage (`model` defaults to the cases' model): the
+   * response must still carry `usage` (zeros) and `callInfo().warnings` must say why.
+   */
+  readonly embeddingWithoutUsage?: { readonly reply: WireReply; readonly model?: string };
+  /** A model-list answer that gives no creation time: every model must still carry `created`. */
+  readonly modelsWithoutCreated?: WireReply;
   readonly skips?: Partial<Record<AdapterScenario, string>>;
 }

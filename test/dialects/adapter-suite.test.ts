@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isDialectImplemented } from '../../src/dialects/load-dialect.js';
-import { createClient, isLiterLlmError, type ChatCompletionChunk, type ChatCompletionResponse } from '../../src/index.js';
+import { callInfo, createClient, isLiterLlmError, type ChatCompletionChunk, type ChatCompletionResponse } from '../../src/index.js';
 import { convertAssembledChatStreamToResponse } from '../../src/streaming/convert-assembled-chat-stream-to-response.js';
 import { createChatStreamAccumulator } from '../../src/streaming/create-chat-stream-accumulator.js';
 import { startMockServer, type MockServer } from '../support/mock-server.js';
@@ -146,7 +146,7 @@ async function collect(stream: AsyncIterable<ChatCompletionChunk>): Promise<Chat
   return chunks;
 }
 
-const SCENARIOS: AdapterScenario[] = ['text', 'toolCall', 'textStream', 'toolCallStream', 'truncatedStream', 'streamWithoutStop', 'streamError', 'urlCitations', 'urlCitationsStream', 'authError', 'rateLimitError', 'contextWindowError'];
+const SCENARIOS: AdapterScenario[] = ['text', 'toolCall', 'textStream', 'toolCallStream', 'truncatedStream', 'streamWithoutStop', 'streamError', 'urlCitations', 'urlCitationsStream', 'authError', 'rateLimitError', 'contextWindowError', 'embeddingWithoutUsage', 'modelsWithoutCreated'];
 
 describe.each(
   allCases.map((cases) => [cases.providerId === cases.dialect ? cases.dialect : `${cases.dialect} (${cases.providerId})`, cases] as const),
@@ -259,6 +259,22 @@ describe.each(
       expect(error).toMatchObject({ kind, status: reply.status, provider: cases.providerId });
     });
   }
+
+  run('embeddingWithoutUsage', async () => {
+    const embedding = cases.embeddingWithoutUsage!;
+    serve(embedding.reply);
+    const response = await clientFor(cases).embed({ model: `${cases.providerId}/${embedding.model ?? cases.model}`, input: 'hello' });
+    expect(response.data.length).toBeGreaterThan(0);
+    expect(response.usage).toEqual({ prompt_tokens: 0, total_tokens: 0 });
+    expect(callInfo(response).warnings).toContain(`${cases.providerId} reports no token usage for embeddings: usage is zeros, not counts`);
+  });
+
+  run('modelsWithoutCreated', async () => {
+    serve(cases.modelsWithoutCreated!);
+    const list = await clientFor(cases).listModels({ provider: cases.providerId as never });
+    expect(list.data.length).toBeGreaterThan(0);
+    for (const entry of list.data) expect(entry.created, entry.id).toBe(0);
+  });
 
   it('lists a reason for every skipped scenario', () => {
     for (const scenario of SCENARIOS) {

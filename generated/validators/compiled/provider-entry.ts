@@ -136,7 +136,7 @@ function validate59(data, { instancePath = '', parentData, parentDataProperty, r
 }
 validate59.evaluated = { 'props': true, 'dynamicProps': false, 'dynamicItems': false };
 
-const schema23 = { 'type': 'object', 'additionalProperties': false, 'properties': { 'renameParams': { 'type': 'object', 'additionalProperties': { 'type': 'string', 'minLength': 1 } }, 'dropParams': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'roleMap': { 'type': 'object', 'propertyNames': { 'enum': ['system', 'developer', 'user', 'assistant', 'tool', 'function'] }, 'additionalProperties': { 'enum': ['system', 'user', 'assistant', 'tool'] } }, 'headers': { 'type': 'object', 'propertyNames': { 'pattern': '^[A-Za-z0-9-]+$' }, 'additionalProperties': { 'type': 'string' } }, 'query': { 'type': 'object', 'additionalProperties': { 'type': 'string' } }, 'streamUsage': { 'type': 'boolean' }, 'defaultParams': { 'type': 'object' } } };
+const schema23 = { 'type': 'object', 'additionalProperties': false, 'properties': { 'renameParams': { 'type': 'object', 'additionalProperties': { 'type': 'string', 'minLength': 1 } }, 'dropParams': { 'type': 'array', 'uniqueItems': true, 'items': { 'type': 'string', 'minLength': 1 } }, 'roleMap': { 'type': 'object', 'propertyNames': { 'enum': ['system', 'developer', 'user', 'assistant', 'tool', 'function'] }, 'additionalProperties': { 'enum': ['system', 'user', 'assistant', 'tool'] } }, 'headers': { 'type': 'object', 'propertyNames': { 'pattern': '^[A-Za-z0-9-]+$' }, 'additionalProperties': { 'type': 'string' } }, 'query': { 'type': 'object', 'additionalProperties': { 'type': 'string' } }, 'streamUsage': { 'type': 'boolean' }, 'defaultParams': { 'type': 'object' }, 'requireToolParameters': { 'type': 'boolean' }, 'fileParts': { 'enum': ['document_url'] } } };
 
 function validate75(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -150,7 +150,7 @@ function validate75(data, { instancePath = '', parentData, parentDataProperty, r
   }
   if (data && typeof data == 'object' && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(((((((key0 === 'renameParams') || (key0 === 'dropParams')) || (key0 === 'roleMap')) || (key0 === 'headers')) || (key0 === 'query')) || (key0 === 'streamUsage')) || (key0 === 'defaultParams'))) {
+      if (!(func1.call(schema23.properties, key0))) {
         const err0 = { instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty: key0 }, message: 'must NOT have additional properties' };
         if (vErrors === null) {
           vErrors = [err0];
@@ -423,14 +423,38 @@ function validate75(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.requireToolParameters !== undefined) {
+      if (typeof data.requireToolParameters !== 'boolean') {
+        const err20 = { instancePath: instancePath + '/requireToolParameters', schemaPath: '#/properties/requireToolParameters/type', keyword: 'type', params: { type: 'boolean' }, message: 'must be boolean' };
+        if (vErrors === null) {
+          vErrors = [err20];
+        }
+        else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.fileParts !== undefined) {
+      if (!(data.fileParts === 'document_url')) {
+        const err21 = { instancePath: instancePath + '/fileParts', schemaPath: '#/properties/fileParts/enum', keyword: 'enum', params: { allowedValues: schema23.properties.fileParts.enum }, message: 'must be equal to one of the allowed values' };
+        if (vErrors === null) {
+          vErrors = [err21];
+        }
+        else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
   }
   else {
-    const err20 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
+    const err22 = { instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err22];
     }
     else {
-      vErrors.push(err20);
+      vErrors.push(err22);
     }
     errors++;
   }

@@ -3,6 +3,7 @@ import { BadRequestError } from '../../errors/error-classes.js';
 import type { AnthropicTool, AnthropicToolChoice } from './anthropic-wire-types.js';
 import { readCacheControl } from './convert-anthropic-content-part.js';
 import { JSON_RESPONSE_TOOL_NAME } from './json-response-tool.js';
+import { toolParametersOrEmpty } from '../shared/tool-parameters-or-empty.js';
 import type { OpenAiToolsInput } from '../shared/openai-tools-input.js';
 
 export interface AnthropicToolsInput extends OpenAiToolsInput {
@@ -37,7 +38,7 @@ export function prepareAnthropicTools(input: AnthropicToolsInput): AnthropicTool
     if (definition.strict === true) {
       warnings.push(`${field}.function.strict is not enforced: the Anthropic Messages API has no strict tool schemas`);
     }
-    const tool: AnthropicTool = { name: definition.name, input_schema: definition.parameters ?? { type: 'object', properties: {} } };
+    const tool: AnthropicTool = { name: definition.name, input_schema: toolParametersOrEmpty(definition.parameters) };
     if (definition.description !== undefined) tool.description = definition.description;
     const cacheControl = readCacheControl(source);
     if (cacheControl !== undefined) tool.cache_control = cacheControl;

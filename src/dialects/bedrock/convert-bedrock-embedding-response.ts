@@ -5,7 +5,8 @@ import type { ResolvedRoute } from '../../routing/resolved-route.js';
 /**
  * A Titan (`{embedding, inputTextTokenCount}`) or Cohere (`{embeddings: [[...]]}` or, with
  * `embedding_types`, `{embeddings: {float: [[...]]}}`) InvokeModel answer as an OpenAI embedding
- * list. Cohere on Bedrock reports no token counts in the body, so its usage is absent.
+ * list. Cohere on Bedrock reports no token counts in the body: its usage is left out here and
+ * recordEmbeddingUsage fills zeros with a warning.
  */
 export function convertBedrockEmbeddingResponse(body: unknown, route: ResolvedRoute): EmbeddingResponse {
   const record = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};

@@ -2,6 +2,7 @@ import type { ChatCompletionRequest } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { BedrockToolChoice, BedrockToolConfig, BedrockToolSpec } from './bedrock-wire-types.js';
 import { RESPONSE_FORMAT_TOOL_NAME } from './response-format-tool.js';
+import { toolParametersOrEmpty } from '../shared/tool-parameters-or-empty.js';
 
 export interface PrepareBedrockToolsInput {
   readonly tools: ChatCompletionRequest['tools'];
@@ -36,7 +37,7 @@ export function prepareBedrockTools(input: PrepareBedrockToolsInput): PreparedBe
       toolSpec: {
         name: tool.function.name,
         ...(tool.function.description === undefined ? {} : { description: tool.function.description }),
-        inputSchema: { json: tool.function.parameters ?? { type: 'object', properties: {} } },
+        inputSchema: { json: toolParametersOrEmpty(tool.function.parameters) },
       },
     };
   });

@@ -5,6 +5,7 @@ import { parseEndpointBody } from '../shared/parse-endpoint-body.js';
 import { resolveEndpointPath } from '../shared/resolve-endpoint-path.js';
 import type { WireShape } from '../wire-shape.js';
 import { readCloudflareResult } from './read-cloudflare-result.js';
+import { fillModelCreated } from '../shared/fill-model-created.js';
 
 /** Workers AI's `GET /models/search` (`result[]` with `name` and `task`) as OpenAI's model list. */
 export const cloudflareListModelsShape: WireShape = {
@@ -20,6 +21,6 @@ export const cloudflareListModelsShape: WireShape = {
     const list = Array.isArray(result)
       ? { object: 'list', data: result.filter(isRecord).map((model) => ({ id: model.name, object: 'model', owned_by: 'cloudflare' })) }
       : result;
-    return parseEndpointBody<ModelsListResponse>(list, context.route, validateModelsListResponse, 'models list');
+    return fillModelCreated(parseEndpointBody<ModelsListResponse>(list, context.route, validateModelsListResponse, 'models list'));
   },
 };

@@ -1,6 +1,7 @@
 import type { Tool, ToolChoice } from '../../../generated/types/index.js';
 import { BadRequestError } from '../../errors/error-classes.js';
 import type { CohereTool, CohereToolChoice } from './cohere-wire-types.js';
+import { toolParametersOrEmpty } from '../shared/tool-parameters-or-empty.js';
 
 export interface PreparedCohereTools {
   readonly tools: CohereTool[] | undefined;
@@ -41,8 +42,7 @@ export function prepareCohereTools(
       function: {
         name,
         ...(description === undefined ? {} : { description }),
-        // Cohere requires a parameters schema; a function without arguments takes an empty object.
-        parameters: parameters ?? { type: 'object', properties: {} },
+        parameters: toolParametersOrEmpty(parameters),
       },
     };
   });

@@ -3,6 +3,7 @@ import { validateModelsListResponse } from '../../../generated/validators/models
 import { parseEndpointBody } from '../shared/parse-endpoint-body.js';
 import { resolveEndpointPath } from '../shared/resolve-endpoint-path.js';
 import type { WireShape } from '../wire-shape.js';
+import { fillModelCreated } from '../shared/fill-model-created.js';
 
 /** ElevenLabs' `GET /v1/models`: a bare array of `{ model_id, name, ... }`, as OpenAI's model list. */
 export const elevenLabsListModelsShape: WireShape = {
@@ -20,6 +21,6 @@ export const elevenLabsListModelsShape: WireShape = {
           data: body.map((model: { readonly model_id?: unknown }) => ({ id: model.model_id, object: 'model', owned_by: 'elevenlabs' })),
         }
       : body;
-    return parseEndpointBody<ModelsListResponse>(list, context.route, validateModelsListResponse, 'models list');
+    return fillModelCreated(parseEndpointBody<ModelsListResponse>(list, context.route, validateModelsListResponse, 'models list'));
   },
 };

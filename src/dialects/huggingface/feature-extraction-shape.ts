@@ -5,6 +5,7 @@ import { mergeExtraBody } from '../shared/merge-extra-body.js';
 import { parseEndpointBody } from '../shared/parse-endpoint-body.js';
 import { resolveEndpointPath } from '../shared/resolve-endpoint-path.js';
 import type { WireShape } from '../wire-shape.js';
+import { recordEmbeddingUsage } from '../shared/record-embedding-usage.js';
 
 /**
  * `embed` on Hugging Face's feature-extraction pipeline (`POST .../models/{model}/pipeline/feature-extraction`):
@@ -38,7 +39,7 @@ export const featureExtractionShape: WireShape<EmbeddingRequest> = {
     const { route } = context;
     const vectors = sent.body;
     if (!Array.isArray(vectors) || !vectors.every((vector) => Array.isArray(vector))) {
-      return parseEndpointBody<EmbeddingResponse>(vectors, route, validateEmbeddingResponse, 'embedding');
+      return recordEmbeddingUsage(parseEndpointBody<EmbeddingResponse>(vectors, route, validateEmbeddingResponse, 'embedding'), context);
     }
     if (!vectors.every((vector: unknown[]) => vector.every((value) => typeof value === 'number'))) {
       throw new InvalidResponseError(
@@ -46,10 +47,9 @@ export const featureExtractionShape: WireShape<EmbeddingRequest> = {
         { provider: route.provider.id, model: route.model },
       );
     }
-    return {
-      object: 'list',
-      data: vectors.map((vector: number[], index) => ({ object: 'embedding', index, embedding: vector })),
-      model: route.model,
-    } satisfies EmbeddingResponse;
+    return recordEmbeddingUsage(
+      { object: 'list', data: vectors.map((vector: number[], index) => ({ object: 'embedding', index, embedding: vector })), model: route.model },
+      context,
+    );
   },
 };

@@ -2,11 +2,12 @@ import type { EmbeddingRequest, EmbeddingResponse } from '../../../generated/typ
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { WireRequest } from '../dialect.js';
 import type { WireShape } from '../wire-shape.js';
+import { recordEmbeddingUsage } from './record-embedding-usage.js';
 
 /**
- * The `embed` shape from a request and a response conversion: the one place that records an
- * embedding call's usage (prompt tokens only) in `callInfo()`, for dialects and for wire formats
- * without a dialect module (Jina, Voyage) alike.
+ * The `embed` shape from a request and a response conversion, its usage recorded by
+ * recordEmbeddingUsage, for dialects and for wire formats without a dialect module (Jina, Voyage)
+ * alike.
  */
 export function createEmbedShape(
   convertRequest: (request: EmbeddingRequest, route: ResolvedRoute) => WireRequest,
@@ -14,17 +15,6 @@ export function createEmbedShape(
 ): WireShape {
   return {
     buildRequest: (request, route) => convertRequest(request as EmbeddingRequest, route),
-    readResponse(sent, context) {
-      const response = convertResponse(sent.body, context.route);
-      if (response.usage) {
-        const prompt = response.usage.prompt_tokens ?? 0;
-        context.info.usage = {
-          prompt_tokens: prompt,
-          completion_tokens: 0,
-          total_tokens: response.usage.total_tokens ?? prompt,
-        };
-      }
-      return response;
-    },
+    readResponse: (sent, context) => recordEmbeddingUsage(convertResponse(sent.body, context.route), context),
   };
 }

@@ -8,6 +8,7 @@ export interface QuirkEntry {
         readonly renameParams?: Readonly<Record<string, string>> | undefined;
         readonly dropParams?: readonly string[] | undefined;
         readonly defaultParams?: Readonly<Record<string, unknown>> | undefined;
+        readonly fileParts?: string | undefined;
       }
     | undefined;
 }
@@ -30,7 +31,8 @@ const REQUEST_FIELDS: ReadonlySet<string> = new Set([...CHAT_REQUEST_FIELDS, ...
  * Quirks the entry's dialect cannot express. Every quirk is an OpenAI-named setting applied before
  * the native conversion (see with-registry-quirks.ts): `renameParams` targets, `dropParams` and
  * `defaultParams` must name OpenAI request parameters on a converting dialect. Native parameters
- * are the caller's `extra_body`. `roleMap`, `headers`, `query` and `streamUsage` work everywhere.
+ * are the caller's `extra_body`; `fileParts` is for the OpenAI format only. `roleMap`, `headers`,
+ * `query`, `streamUsage` and `requireToolParameters` work everywhere.
  */
 export function findQuirkProblems(entry: QuirkEntry): QuirkProblem[] {
   const dialect = entry.dialect ?? 'openai';
@@ -45,6 +47,10 @@ export function findQuirkProblems(entry: QuirkEntry): QuirkProblem[] {
   }
   for (const [index, name] of (quirks.dropParams ?? []).entries()) {
     if (!REQUEST_FIELDS.has(name)) problems.push({ path: `/quirks/dropParams/${index}`, message: `dropParams "${name}": ${reason(name)}` });
+  }
+  if (quirks.fileParts !== undefined) {
+    // The converted part would reach a native converter that knows no `document_url` part.
+    problems.push({ path: '/quirks/fileParts', message: `fileParts "${quirks.fileParts}": the ${dialect} dialect converts file parts natively; the quirk is for the OpenAI format` });
   }
   for (const name of Object.keys(quirks.defaultParams ?? {})) {
     // Defaults fill chat requests only.

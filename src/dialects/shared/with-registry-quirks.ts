@@ -2,6 +2,8 @@ import type { ChatCompletionRequest, EmbeddingRequest } from '../../../generated
 import type { ProviderQuirks } from '../../provider-definition.js';
 import type { Dialect, WireRequest } from '../dialect.js';
 import { applyRequestQuirks } from './apply-request-quirks.js';
+import { convertFilePartsToDocumentUrl } from './convert-file-parts-to-document-url.js';
+import { fillToolParameters } from './fill-tool-parameters.js';
 
 /** Requests whose parameters were filled in by the registry rather than given by the caller. */
 const defaultedByRequest = new WeakMap<object, ReadonlySet<string>>();
@@ -18,7 +20,7 @@ export function isDefaultedParam(request: object, name: string): boolean {
 /**
  * The dialect with the provider's registry quirks applied to every OpenAI-shaped request before its
  * own conversion: the one place where `roleMap`, `dropParams`, `renameParams`, `defaultParams` and
- * `streamUsage` act, for every dialect alike, so each native format shows their effect where it
+ * `streamUsage` act (and `requireToolParameters`, `fileParts` on chat), for every dialect alike, so each native format shows their effect where it
  * puts that parameter (`renameParams: { top_p: 'temperature' }` reaches Bedrock as
  * `inferenceConfig.temperature`). `extra_body` is left for the dialect to merge last, its own way.
  * `headers` and `query` are applied to every request by the resolved provider (buildHeaders,
@@ -31,6 +33,8 @@ export function withRegistryQuirks(dialect: Dialect): Dialect {
       const quirks = route.provider.quirks;
       if (!hasRequestQuirks(quirks)) return dialect.convertChatRequest(request, route, stream);
       const prepared = prepare(request, quirks, true);
+      if (quirks.requireToolParameters === true) prepared.request.tools = fillToolParameters(prepared.request.tools);
+      if (quirks.fileParts === 'document_url') prepared.request.messages = convertFilePartsToDocumentUrl(prepared.request.messages, route);
       if (stream && quirks.streamUsage && prepared.request.stream_options === undefined) {
         prepared.request.stream_options = { include_usage: true };
         prepared.defaulted.push('stream_options');
@@ -66,6 +70,8 @@ function withWarnings(wire: WireRequest, warnings: readonly string[]): WireReque
 function hasRequestQuirks(quirks: ProviderQuirks): boolean {
   return (
     quirks.streamUsage ||
+    quirks.requireToolParameters === true ||
+    quirks.fileParts !== undefined ||
     quirks.dropParams.length > 0 ||
     hasKeys(quirks.roleMap) ||
     hasKeys(quirks.renameParams) ||

@@ -153,5 +153,7 @@ export const anthropicCases: AdapterCases = {
   },
   skips: {
     urlCitationsStream: 'the Anthropic stream converter drops citations_delta events (outside this change; ChunkDelta.annotations now exists for it)',
+    embeddingWithoutUsage: 'Anthropic has no embeddings API',
   },
+  modelsWithoutCreated: { body: { data: [{ type: 'model', id: 'claude-sonnet-4-5', display_name: 'Claude Sonnet 4.5' }], has_more: false, first_id: null, last_id: null } },
 };

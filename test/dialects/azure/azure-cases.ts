@@ -70,4 +70,6 @@ export const azureCases: AdapterCases = {
     urlCitations: 'Azure OpenAI chat completions have no web search tool; On Your Data citations come in message.context, not annotations',
     urlCitationsStream: 'Azure OpenAI chat completions have no web search tool; On Your Data citations come in message.context, not annotations',
   },
+  embeddingWithoutUsage: { reply: { body: { object: 'list', model: 'text-embedding-3-small', data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }] } } },
+  modelsWithoutCreated: { body: { object: 'list', data: [{ id: 'gpt-4o', object: 'model' }] } },
 };

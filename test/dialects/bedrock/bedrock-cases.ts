@@ -184,5 +184,11 @@ export const bedrockCases: AdapterCases = {
   skips: {
     urlCitations: 'Converse citations (citationsContent) locate passages of documents sent with the request, not web URLs',
     urlCitationsStream: 'Converse citations (citationsContent) locate passages of documents sent with the request, not web URLs',
+    modelsWithoutCreated: 'the Bedrock dialect lists no models (ListFoundationModels is a control-plane API it does not serve)',
+  },
+  // Cohere on Bedrock reports no token counts in the body.
+  embeddingWithoutUsage: {
+    model: 'cohere.embed-english-v3',
+    reply: { body: { id: 'emb-1', response_type: 'embeddings_floats', embeddings: [[0.1, 0.2]], texts: ['hello'] } },
   },
 };

@@ -106,4 +106,6 @@ export const cohereCases: AdapterCases = {
     urlCitations: 'Cohere citations point at documents and tool results sent with the request, not web URLs',
     urlCitationsStream: 'Cohere citations point at documents and tool results sent with the request, not web URLs',
   },
+  embeddingWithoutUsage: { model: 'embed-v4.0', reply: { body: { id: 'emb-1', embeddings: { float: [[0.1, 0.2]] }, texts: ['hello'] } } },
+  modelsWithoutCreated: { body: { models: [{ name: 'command-a-03-2025', endpoints: ['chat'] }] } },
 };

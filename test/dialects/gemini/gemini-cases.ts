@@ -90,4 +90,7 @@ export const geminiCases: AdapterCases = {
   contextWindowError: { status: 400, body: tokenLimitErrorBody },
   urlCitations: { reply: { body: groundedResponse }, content: groundedContent, citations: groundedCitations },
   urlCitationsStream: { reply: { headers: sse, body: sseBody(groundedStreamEvents, false) }, content: groundedContent, citations: groundedCitations },
+  // batchEmbedContents reports no token counts.
+  embeddingWithoutUsage: { model: 'gemini-embedding-001', reply: { body: { embeddings: [{ values: [0.1, 0.2] }] } } },
+  modelsWithoutCreated: { body: { models: [{ name: 'models/gemini-2.5-flash', supportedGenerationMethods: ['generateContent'] }] } },
 };

@@ -33,8 +33,12 @@ describe('huggingface_inference: embeddings on the feature-extraction pipeline',
         { object: 'embedding', index: 0, embedding: [0.1, 0.2] },
         { object: 'embedding', index: 1, embedding: [0.3, 0.4] },
       ],
+      usage: { prompt_tokens: 0, total_tokens: 0 },
     });
-    expect(callInfo(result).warnings).toEqual([expect.stringContaining('dropped "dimensions"')]);
+    expect(callInfo(result).warnings).toEqual([
+      expect.stringContaining('dropped "dimensions"'),
+      'huggingface_inference reports no token usage for embeddings: usage is zeros, not counts',
+    ]);
   });
 
   it('refuses token-level vectors and token-id input', async () => {

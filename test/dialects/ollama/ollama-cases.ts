@@ -63,4 +63,6 @@ export const ollamaCases: AdapterCases = {
     urlCitations: 'Ollama chat answers carry no web citations',
     urlCitationsStream: 'Ollama chat answers carry no web citations',
   },
+  embeddingWithoutUsage: { model: 'nomic-embed-text', reply: { body: { model: 'nomic-embed-text', embeddings: [[0.1, 0.2]] } } },
+  modelsWithoutCreated: { body: { models: [{ name: 'llama3.2', model: 'llama3.2' }] } },
 };

@@ -141,4 +141,9 @@ export const openAiCases: AdapterCases = {
   skips: {
     urlCitationsStream: "OpenAI's chat completion chunk delta documents no annotations",
   },
+  embeddingWithoutUsage: {
+    model: 'text-embedding-3-small',
+    reply: { body: { object: 'list', model: 'text-embedding-3-small', data: [{ object: 'embedding', index: 0, embedding: [0.1, 0.2] }] } },
+  },
+  modelsWithoutCreated: { body: { object: 'list', data: [{ id: 'gpt-4o', object: 'model', owned_by: 'openai' }] } },
 };

@@ -28,4 +28,7 @@ export const predibaseCases: AdapterCases = {
       expect(request.body).toMatchObject({ model: 'support-bot/2', stream: true });
     },
   },
+  embeddingWithoutUsage: undefined,
+  modelsWithoutCreated: undefined,
+  skips: { ...openAiCases.skips, embeddingWithoutUsage: 'Predibase serves chat only', modelsWithoutCreated: 'Predibase serves chat only' },
 };

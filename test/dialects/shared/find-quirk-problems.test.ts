@@ -18,6 +18,13 @@ describe('findQuirkProblems', () => {
     ]);
   });
 
+  it('rejects fileParts on a converting dialect and takes it, and requireToolParameters, on the OpenAI format', () => {
+    expect(findQuirkProblems({ dialect: 'anthropic', quirks: { fileParts: 'document_url' } })).toEqual([
+      { path: '/quirks/fileParts', message: 'fileParts "document_url": the anthropic dialect converts file parts natively; the quirk is for the OpenAI format' },
+    ]);
+    expect(findQuirkProblems({ quirks: { fileParts: 'document_url' } })).toEqual([]);
+  });
+
   it('lets the OpenAI-shaped dialects and the ones not implemented send any name', () => {
     expect(findQuirkProblems({ quirks })).toEqual([]);
     expect(findQuirkProblems({ dialect: 'azure', quirks })).toEqual([]);

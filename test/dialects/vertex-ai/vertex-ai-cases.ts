@@ -68,4 +68,6 @@ export const vertexAiCases: AdapterCases = {
   // Vertex AI's Gemini models answer in the Gemini API's format, grounding included.
   urlCitations: { reply: { body: groundedResponse }, content: groundedContent, citations: groundedCitations },
   urlCitationsStream: { reply: { headers: sse, body: sseBody(groundedStreamEvents, false) }, content: groundedContent, citations: groundedCitations },
+  embeddingWithoutUsage: { model: 'text-embedding-005', reply: { body: { predictions: [{ embeddings: { values: [0.1, 0.2] } }] } } },
+  skips: { modelsWithoutCreated: 'the Vertex AI dialect lists no models' },
 };

@@ -56,6 +56,7 @@ export const vertexAiAnthropicCases: AdapterCases = {
     },
   },
   ...vertexErrors,
+  skips: { ...anthropicCases.skips, embeddingWithoutUsage: 'vertex_ai_anthropic serves chat only', modelsWithoutCreated: 'vertex_ai_anthropic serves chat only' },
 };
 
 /**
@@ -84,4 +85,7 @@ export const vertexAiOpenAiCases: AdapterCases = {
     },
   },
   ...vertexErrors,
+  embeddingWithoutUsage: undefined,
+  modelsWithoutCreated: undefined,
+  skips: { ...openAiCases.skips, embeddingWithoutUsage: 'vertex_ai_openai serves chat only', modelsWithoutCreated: 'vertex_ai_openai serves chat only' },
 };

@@ -107,4 +107,9 @@ export const watsonxCases: AdapterCases = {
     urlCitations: 'watsonx.ai chat answers carry no web citations',
     urlCitationsStream: 'watsonx.ai chat answers carry no web citations',
   },
+  embeddingWithoutUsage: {
+    model: 'ibm/slate-125m-english-rtrvr',
+    reply: { body: { model_id: 'ibm/slate-125m-english-rtrvr', results: [{ embedding: [0.1, 0.2] }], created_at: '2024-05-31T00:00:00Z' } },
+  },
+  modelsWithoutCreated: { body: { resources: [{ model_id: 'ibm/granite-3-8b-instruct', provider: 'IBM' }] } },
 };
