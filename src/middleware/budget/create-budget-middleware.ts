@@ -233,10 +233,12 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
       // This send may run until its own timeout; the margin absorbs the small overrun of a first send.
       const until = Date.now() + options.timeoutMs + leaseMarginMs;
       if (toNanos(usd) > held) return reserveUpTo(usd, sending.route, until) as void | Promise<void>;
-      if (until - leaseUntil > leaseMarginMs / 2) extendLease(until);
+      keepLease(until);
       return undefined;
     };
-    const extendLease = (until: number): void => {
+    /** Moves the lease's end to `until` when that is due: at most one store write per half margin. */
+    const keepLease = (until: number): void => {
+      if (settled || until - leaseUntil <= leaseMarginMs / 2) return;
       const lease = leaseFor(until);
       void guard.record(context, () => answers.extend(keys, lease.id, lease.ms), (reason) => `budget: could not extend the reservation: ${reason}`, true);
     };
@@ -252,8 +254,7 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
         onItem: (chunk) => {
           (meter ??= createStreamMeter()).observe(chunk);
           // A stream read past its deadline keeps its lease while chunks arrive (each within timeoutMs).
-          const until = Date.now() + options.timeoutMs + leaseMarginMs;
-          if (!settled && until - leaseUntil > leaseMarginMs / 2) extendLease(until);
+          keepLease(Date.now() + options.timeoutMs + leaseMarginMs);
         },
         onEnd: (end) => {
           if (end.status === 'rejected') return settle(0, false);
