@@ -12,7 +12,7 @@ import {
   type RedisCommandClient,
 } from '../../src/index.js';
 import { chatResponse, sendJson, startMockServer, type MockServer } from '../support/mock-server.js';
-import { timed, type Settled } from '../support/timed.js';
+import { timed, within, type Settled } from '../support/timed.js';
 import { createOwnedRedisServer, redisServerBinary, type OwnedRedisServer } from '../support/spawn-redis-server.js';
 
 // A real redis-server this file spawns on a free port and node-redis clients as the stores'
@@ -116,7 +116,7 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const inFlightAtKill = calls.length - settled;
-    await server.kill();
+    await within(5_000, 'SIGKILL of redis-server', server.kill());
     expect(inFlightAtKill).toBeGreaterThan(0);
     // And calls that start while Redis is down.
     for (let index = 12; index < 16; index += 1) {
@@ -139,9 +139,9 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
 
     // Redis stays down: the hard budget fails closed, the open layers go on with warnings.
     mock.handle(sendJson(200, chatResponse('hello', { model: 'gpt-4o' })));
-    const down = await timed(hard.chat(request, { timeoutMs }));
+    const down = await within(timeoutMs + 2_000, 'the hard-budget call while Redis is down', timed(hard.chat(request, { timeoutMs })));
     expect(down.error).toMatchObject({ name: 'StoreUnavailableError', kind: 'StoreUnavailable', retryable: true });
-    const degraded = await timed(soft.chat(request, { timeoutMs }));
+    const degraded = await within(timeoutMs + 2_000, 'the soft call while Redis is down', timed(soft.chat(request, { timeoutMs })));
     expect(degraded.error).toBeUndefined();
     expect(degraded.ms).toBeLessThan(timeoutMs + SLACK_MS);
     const warnings = callInfo(degraded.value as object).warnings;
@@ -150,13 +150,18 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
     // Restarted on the same port: node-redis reconnects (commands queued during the outage are
     // sent or lost, neither leaves a call pending) and the next call succeeds cleanly.
     await server.start();
-    for (let attempt = 0; attempt < 100 && !(redis.isReady && admin.isReady); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await redis.ping()).toBe('PONG');
-    expect(await admin.ping()).toBe('PONG');
-    const recovered = await timed(hard.chat({ ...request, messages: [{ role: 'user', content: 'after the restart' }] }, { timeoutMs }));
+    // node-redis backs off up to about 2.2 s between reconnect attempts.
+    for (let attempt = 0; attempt < 200 && !(redis.isReady && admin.isReady); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await within(5_000, 'PING on the test client after the restart', redis.ping())).toBe('PONG');
+    expect(await within(5_000, 'PING on the admin client after the restart', admin.ping())).toBe('PONG');
+    const recovered = await within(
+      timeoutMs + 2_000,
+      'the first call after the restart',
+      timed(hard.chat({ ...request, messages: [{ role: 'user', content: 'after the restart' }] }, { timeoutMs })),
+    );
     expect(recovered.error).toBeUndefined();
     expect(callInfo(recovered.value as object).warnings).toEqual([]);
-    const again = await timed(soft.chat(request, { timeoutMs }));
+    const again = await within(timeoutMs + 2_000, 'the second call after the restart', timed(soft.chat(request, { timeoutMs })));
     expect(again.error).toBeUndefined();
     expect(callInfo(again.value as object).warnings).toEqual([]);
   }, 60_000);
@@ -164,7 +169,7 @@ describe.skipIf(redisServerBinary === undefined)('store outages against a real r
   it('an aborted signal ends a wait on a paused Redis (CLIENT PAUSE WRITE) at once with AbortedError', async () => {
     const layers = allLayers('hard');
     // WRITE pauses the budget's reservation script (and every write) but not the UNPAUSE below.
-    await admin.sendCommand(['CLIENT', 'PAUSE', '5000', 'WRITE']);
+    await within(5_000, 'CLIENT PAUSE WRITE', admin.sendCommand(['CLIENT', 'PAUSE', '5000', 'WRITE']));
     try {
       const controller = new AbortController();
       const call = timed(client(layers).chat(request, { signal: controller.signal }));
