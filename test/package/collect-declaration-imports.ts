@@ -35,8 +35,9 @@ export function listDeclarationSpecifiers(file: string): string[] {
 /**
  * The external modules a consumer's compiler loads when it follows `entry`'s declarations: the
  * relative imports are walked (a `.js` specifier names its `.d.ts`), everything else is reported.
+ * `listSpecifiers` lets a caller that walks many entries parse each file once.
  */
-export function collectDeclarationImports(entry: string): ExternalImport[] {
+export function collectDeclarationImports(entry: string, listSpecifiers: (file: string) => string[] = listDeclarationSpecifiers): ExternalImport[] {
   const seen = new Set<string>();
   const external: ExternalImport[] = [];
   const pending = [resolve(entry)];
@@ -44,7 +45,7 @@ export function collectDeclarationImports(entry: string): ExternalImport[] {
     const file = pending.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const specifier of listDeclarationSpecifiers(file)) {
+    for (const specifier of listSpecifiers(file)) {
       if (!specifier.startsWith('.')) {
         external.push({ specifier, file });
         continue;
