@@ -1,7 +1,19 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { createParser } from 'eventsource-parser';
 import { StreamError } from '../errors/error-classes.js';
 
-export type SseEvent = EventSourceMessage;
+/**
+ * One server-sent event, as eventsource-parser reports it. Declared here rather than re-exported:
+ * the parser is bundled into dist/, not a dependency, so a published declaration that imported its
+ * types would not resolve in a consumer's project.
+ */
+export interface SseEvent {
+  /** The `event:` field; undefined when the server sent none (browsers would say `message`). */
+  event?: string | undefined;
+  /** The `id:` field, if any. */
+  id?: string | undefined;
+  /** The `data:` lines, joined with newlines. */
+  data: string;
+}
 
 /**
  * Largest single server-sent event accepted, in UTF-16 code units of decoded text (4 MiB). A chat
