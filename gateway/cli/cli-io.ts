@@ -4,6 +4,11 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Starts listening for a request to stop (SIGTERM, SIGINT) and settles with the signal's name:
+   * ends `serve`. Other commands never call it, so Ctrl-C still kills them at once.
+   */
+  readonly waitForStop?: () => Promise<string>;
 }
 
 /** Exit codes: 0 done, 1 the call failed (the typed error's message), 2 bad usage or a bad config. */

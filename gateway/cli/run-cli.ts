@@ -2,11 +2,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isLiterLlmError, providerIds, providerRegistry } from '../../src/index.js';
 import { GatewayConfigError } from '../config/gateway-config-error.js';
 import { createCliClient } from './cli-client.js';
+import { serveCommand } from './serve-command.js';
 import { CliUsageError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 
 const HELP = `liter-llm: every LLM provider through one OpenAI-shaped SDK, from the shell
 
 Usage:
+  liter-llm serve [--config FILE] [--host HOST] [--port PORT]
+      The gateway: OpenAI-compatible endpoints under /v1 for every configured model.
+      One JSON log line per request on stdout. SIGTERM stops it gracefully.
   liter-llm chat -m MODEL [--stream] [--system TEXT] [--config FILE] [PROMPT...]
       One chat completion; the prompt is read from stdin when not given.
   liter-llm models [--provider ID] [--config FILE] [--json]
@@ -28,7 +32,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 /** Runs one CLI invocation (argv without node and the script) and resolves to its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, version = 'unknown'): Promise<number> {
   const [name, ...rest] = argv;
-  const commands: Record<string, Command> = { chat: chatCommand, models: modelsCommand, providers: providersCommand };
+  const commands: Record<string, Command> = { serve: serveCommand, chat: chatCommand, models: modelsCommand, providers: providersCommand };
   try {
     if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
       io.stdout.write(HELP);

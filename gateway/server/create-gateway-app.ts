@@ -1,0 +1,225 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { callInfo, createClient, type CallOptions } from '../../src/index.js';
+import { createGatewayClientOptions } from '../config/create-gateway-client-options.js';
+import type { GatewayConfig } from '../config/gateway-config.js';
+import { createGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
+import { GatewayHttpError } from './gateway-http-error.js';
+import { createModelAccess } from './model-access.js';
+import { sseResponse } from './sse-response.js';
+import { openAiErrorBody, toOpenAiError } from './to-openai-error.js';
+import { hashVirtualKey, indexConfigKeys, presentedKey, type VirtualKey } from './virtual-keys.js';
+
+type GatewayClient = ReturnType<typeof createClient>;
+
+/** One JSON log line per request: no keys, no message contents. */
+export type GatewayLog = (line: Readonly<Record<string, unknown>>) => void;
+
+export interface GatewayDependencies {
+  /** The SDK client (default: `createClient` of the config). */
+  readonly client?: GatewayClient;
+  readonly log?: GatewayLog;
+  readonly metrics?: GatewayMetrics;
+}
+
+export interface Gateway {
+  /** The gateway as a fetch handler: any server (Node, Bun, Deno) can serve it. */
+  fetch(request: Request): Promise<Response>;
+  readonly metrics: GatewayMetrics;
+  /** From now on readiness fails, so a load balancer stops sending; requests still in flight go on. */
+  beginShutdown(): void;
+  /** Closes the SDK client (health-check timers, stores it owns). */
+  close(): void;
+}
+
+type Variables = { key: VirtualKey | undefined; model: string | undefined; started: number };
+type GatewayContext = Context<{ Variables: Variables }>;
+
+/** JSON endpoints of `/v1` that take a model and map to one SDK method. */
+const MODEL_ROUTES: ReadonlyArray<readonly [path: string, call: (client: GatewayClient, body: never, options: CallOptions) => Promise<unknown>]> = [
+  ['/v1/embeddings', (client, body, options) => client.embed(body, options)],
+  ['/v1/moderations', (client, body, options) => client.moderate(body, options)],
+  ['/v1/images/generations', (client, body, options) => client.imageGenerate(body, options)],
+  ['/v1/rerank', (client, body, options) => client.rerank(body, options)],
+];
+
+/**
+ * The gateway's HTTP surface on top of one SDK client: OpenAI-compatible endpoints under `/v1`,
+ * health, metrics. Clients authenticate with a virtual key (or the master key); the SDK calls
+ * upstream with the gateway's own provider credentials, so neither side's credentials cross.
+ */
+export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDependencies = {}): Gateway {
+  const client = dependencies.client ?? createClient(createGatewayClientOptions(config));
+  const metrics = dependencies.metrics ?? createGatewayMetrics();
+  const log = dependencies.log ?? (() => {});
+  const keys = indexConfigKeys(config);
+  // With no key and no master key configured the gateway is open (a local tool); otherwise every /v1 call needs a key.
+  const open = keys.size === 0;
+  const access = createModelAccess(config);
+  let shuttingDown = false;
+
+  const app = new Hono<{ Variables: Variables }>();
+
+  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => errorResponse(c, new GatewayHttpError(404, 'invalid_request_error', 'unknown_url', `no route for ${c.req.method} ${c.req.path}`)));
+
+  app.get('/health/liveness', (c) => c.json({ status: 'ok' }));
+  app.get('/health/readiness', (c) => (shuttingDown ? c.json({ status: 'shutting down' }, 503) : c.json({ status: 'ok' })));
+  app.get('/metrics', async (c) => {
+    if (!config.server.publicMetrics) {
+      const key = await authenticate(c);
+      if (key?.master !== true) throw new GatewayHttpError(403, 'permission_error', 'master_key_required', '/metrics needs the master key');
+    }
+    return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+  });
+
+  app.use('/v1/*', async (c, next) => {
+    c.set('started', performance.now());
+    c.set('key', undefined);
+    c.set('model', undefined);
+    try {
+      c.set('key', await authenticate(c));
+      await next();
+    } catch (error) {
+      c.res = errorResponse(c, error);
+    } finally {
+      const status = c.res.status;
+      const model = c.get('model');
+      const key = c.get('key');
+      const seconds = (performance.now() - c.get('started')) / 1000;
+      metrics.request({ model: model ?? '', key: key?.name ?? '', status }, seconds);
+      log({ time: new Date().toISOString(), method: c.req.method, path: c.req.path, status, ms: Math.round(seconds * 1000), key: key?.name, model });
+    }
+  });
+  app.use('/v1/*', bodyLimit({ maxSize: config.server.bodyLimitBytes, onError: () => { throw new GatewayHttpError(413, 'invalid_request_error', 'request_too_large', `the request body is larger than ${config.server.bodyLimitBytes} bytes`); } }));
+
+  app.get('/v1/models', (c) =>
+    c.json({ object: 'list', data: access.namesFor(c.get('key')).map((id) => ({ id, object: 'model', created: 0, owned_by: 'liter-llm' })) }),
+  );
+
+  app.post('/v1/chat/completions', async (c) => {
+    const body = await modelRequest(c);
+    const options = callOptions(c);
+    if (body.stream === true) {
+      const stream = client.chatStream(body as never, options);
+      return streamResponse(c, stream[Symbol.asyncIterator](), () => callInfo(stream));
+    }
+    const response = await client.chat(body as never, options);
+    recordUsage(c, response);
+    return c.json(response);
+  });
+
+  app.post('/v1/responses', async (c) => {
+    const body = await modelRequest(c);
+    const options = callOptions(c);
+    if (body.stream === true) {
+      const stream = client.responses.create(body as never, options) as unknown as AsyncIterable<unknown> & object;
+      return streamResponse(c, stream[Symbol.asyncIterator](), () => callInfo(stream), (event) => (event as { type?: string }).type);
+    }
+    const response = (await client.responses.create(body as never, options)) as object;
+    recordUsage(c, response);
+    return c.json(response);
+  });
+
+  for (const [path, call] of MODEL_ROUTES) {
+    app.post(path, async (c) => {
+      const body = await modelRequest(c);
+      const response = (await call(client, body as never, callOptions(c))) as object;
+      recordUsage(c, response);
+      return c.json(response);
+    });
+  }
+
+  async function authenticate(c: GatewayContext): Promise<VirtualKey | undefined> {
+    if (open) return undefined;
+    const presented = presentedKey(c.req.raw.headers);
+    if (presented === undefined) throw new GatewayHttpError(401, 'invalid_request_error', 'missing_api_key', 'no API key: send authorization: Bearer <key> or x-api-key');
+    const key = keys.get(hashVirtualKey(presented));
+    if (key === undefined) throw new GatewayHttpError(401, 'invalid_request_error', 'invalid_api_key', 'unknown API key');
+    return key;
+  }
+
+  async function modelRequest(c: GatewayContext): Promise<Record<string, unknown>> {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch (error) {
+      if (error instanceof GatewayHttpError) throw error;
+      throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_json', 'the request body is not valid JSON');
+    }
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_body', 'the request body must be a JSON object');
+    const model = access.check((body as { model?: unknown }).model, c.get('key'));
+    c.set('model', model);
+    return body as Record<string, unknown>;
+  }
+
+  function callOptions(c: GatewayContext): CallOptions {
+    const key = c.get('key');
+    // The client's abort (a closed connection) cancels the upstream request.
+    return { signal: c.req.raw.signal, ...(key === undefined ? {} : { tags: [`key:${key.name}`] }) };
+  }
+
+  function recordUsage(c: GatewayContext, result: object): void {
+    try {
+      const info = callInfo(result);
+      metrics.usage({ model: c.get('model') ?? '', key: c.get('key')?.name ?? '' }, info.usage, info.costUsd);
+    } catch {
+      // A result without call info (none today) has nothing to record.
+    }
+  }
+
+  /**
+   * Waits for the first event, so that a failure before any output is answered with its status;
+   * then streams `data:` lines (with `event:` lines when `eventName` names them) and `[DONE]` for
+   * chat. A failure mid-stream becomes a final `error` event: the status line is long gone.
+   */
+  async function streamResponse(c: GatewayContext, source: AsyncIterator<unknown>, info: () => ReturnType<typeof callInfo>, eventName?: (event: unknown) => string | undefined): Promise<Response> {
+    const format = (event: unknown): string => {
+      const name = eventName?.(event);
+      return `${name === undefined ? '' : `event: ${name}\n`}data: ${JSON.stringify(event)}\n\n`;
+    };
+    const first = await source.next();
+    const labels = { model: c.get('model') ?? '', key: c.get('key')?.name ?? '' };
+    async function* rest(): AsyncGenerator<string> {
+      try {
+        if (first.done !== true) {
+          for (;;) {
+            const step = await source.next();
+            if (step.done === true) break;
+            yield format(step.value);
+          }
+        }
+        if (eventName === undefined) yield 'data: [DONE]\n\n';
+      } catch (error) {
+        const answer = toOpenAiError(error);
+        yield `${eventName === undefined ? '' : 'event: error\n'}data: ${JSON.stringify(openAiErrorBody(answer))}\n\n`;
+      } finally {
+        await source.return?.();
+        try {
+          const done = info();
+          metrics.usage(labels, done.usage, done.costUsd);
+        } catch {
+          // No call info: nothing to record.
+        }
+      }
+    }
+    const firstText = first.done === true ? (eventName === undefined ? 'data: [DONE]\n\n' : '') : format(first.value);
+    return sseResponse(rest(), firstText);
+  }
+
+  return {
+    fetch: (request) => Promise.resolve(app.fetch(request)),
+    metrics,
+    beginShutdown() {
+      shuttingDown = true;
+    },
+    close() {
+      client.close();
+    },
+  };
+}
+
+function errorResponse(c: Context, error: unknown): Response {
+  const answer = toOpenAiError(error);
+  return c.json(openAiErrorBody(answer), answer.status as 400, answer.headers);
+}
