@@ -33,6 +33,8 @@ export function createGatewayClientOptions(config: GatewayConfig): ClientOptions
   }
   return {
     ...client,
+    // Key budgets and the cost metric count every call's cost, whether or not the config asked for cost tracking.
+    costTracking: client.costTracking === undefined || client.costTracking === false ? true : client.costTracking,
     providers,
     router: { ...(client.router as Record<string, unknown> | undefined), ...router } as ClientOptions['router'],
   };

@@ -4,6 +4,9 @@ import { callInfo, createClient, type CallOptions } from '../../src/index.js';
 import { createGatewayClientOptions } from '../config/create-gateway-client-options.js';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { createGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
+import { createMemoryGatewayStores, type GatewayStores } from './create-gateway-stores.js';
+import { createKeyLimits, type KeyAdmission } from './key-limits.js';
+import { registerAdminRoutes } from './register-admin-routes.js';
 import { GatewayHttpError } from './gateway-http-error.js';
 import { createModelAccess } from './model-access.js';
 import { sseResponse } from './sse-response.js';
@@ -20,6 +23,8 @@ export interface GatewayDependencies {
   readonly client?: GatewayClient;
   readonly log?: GatewayLog;
   readonly metrics?: GatewayMetrics;
+  /** Limits, budgets and admin keys (default: memory, one process). */
+  readonly stores?: GatewayStores;
 }
 
 export interface Gateway {
@@ -32,7 +37,7 @@ export interface Gateway {
   close(): void;
 }
 
-type Variables = { key: VirtualKey | undefined; model: string | undefined; started: number };
+type Variables = { key: VirtualKey | undefined; model: string | undefined; started: number; admission: KeyAdmission | undefined };
 type GatewayContext = Context<{ Variables: Variables }>;
 
 /** JSON endpoints of `/v1` that take a model and map to one SDK method. */
@@ -49,10 +54,12 @@ const MODEL_ROUTES: ReadonlyArray<readonly [path: string, call: (client: Gateway
  * upstream with the gateway's own provider credentials, so neither side's credentials cross.
  */
 export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDependencies = {}): Gateway {
-  const client = dependencies.client ?? createClient(createGatewayClientOptions(config));
+  const stores = dependencies.stores ?? createMemoryGatewayStores();
+  const client = dependencies.client ?? createClient(stores.withSharedStores(createGatewayClientOptions(config)));
   const metrics = dependencies.metrics ?? createGatewayMetrics();
   const log = dependencies.log ?? (() => {});
   const keys = indexConfigKeys(config);
+  const limits = createKeyLimits(stores);
   // With no key and no master key configured the gateway is open (a local tool); otherwise every /v1 call needs a key.
   const open = keys.size === 0;
   const access = createModelAccess(config);
@@ -64,7 +71,10 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
   app.notFound((c) => errorResponse(c, new GatewayHttpError(404, 'invalid_request_error', 'unknown_url', `no route for ${c.req.method} ${c.req.path}`)));
 
   app.get('/health/liveness', (c) => c.json({ status: 'ok' }));
-  app.get('/health/readiness', (c) => (shuttingDown ? c.json({ status: 'shutting down' }, 503) : c.json({ status: 'ok' })));
+  app.get('/health/readiness', async (c) => {
+    if (shuttingDown) return c.json({ status: 'shutting down' }, 503);
+    return (await stores.ping()) ? c.json({ status: 'ok' }) : c.json({ status: 'store unreachable' }, 503);
+  });
   app.get('/metrics', async (c) => {
     if (!config.server.publicMetrics) {
       const key = await authenticate(c);
@@ -73,10 +83,13 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
   });
 
+  registerAdminRoutes(app, { config, stores, limits, configKeys: keys, authenticate: (c) => authenticate(c) });
+
   app.use('/v1/*', async (c, next) => {
     c.set('started', performance.now());
     c.set('key', undefined);
     c.set('model', undefined);
+    c.set('admission', undefined);
     try {
       c.set('key', await authenticate(c));
       await next();
@@ -134,7 +147,9 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     if (open) return undefined;
     const presented = presentedKey(c.req.raw.headers);
     if (presented === undefined) throw new GatewayHttpError(401, 'invalid_request_error', 'missing_api_key', 'no API key: send authorization: Bearer <key> or x-api-key');
-    const key = keys.get(hashVirtualKey(presented));
+    const keyHash = hashVirtualKey(presented);
+    const configured = keys.get(keyHash);
+    const key = configured !== undefined && !(await stores.keys.isRevoked(configured.name)) ? configured : configured === undefined ? await stores.keys.findByHash(keyHash) : undefined;
     if (key === undefined) throw new GatewayHttpError(401, 'invalid_request_error', 'invalid_api_key', 'unknown API key');
     return key;
   }
@@ -150,6 +165,7 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_body', 'the request body must be a JSON object');
     const model = access.check((body as { model?: unknown }).model, c.get('key'));
     c.set('model', model);
+    c.set('admission', await limits.admit(c.get('key'), body as Record<string, unknown>));
     return body as Record<string, unknown>;
   }
 
@@ -160,12 +176,19 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
   }
 
   function recordUsage(c: GatewayContext, result: object): void {
+    let info: ReturnType<typeof callInfo> | undefined;
     try {
-      const info = callInfo(result);
-      metrics.usage({ model: c.get('model') ?? '', key: c.get('key')?.name ?? '' }, info.usage, info.costUsd);
+      info = callInfo(result);
     } catch {
       // A result without call info (none today) has nothing to record.
     }
+    finish(c.get('admission'), { model: c.get('model') ?? '', key: c.get('key')?.name ?? '' }, info);
+  }
+
+  /** Records a finished call's tokens and cost in the metrics and in its key's limits and budget. */
+  function finish(admission: KeyAdmission | undefined, labels: { model: string; key: string }, info: ReturnType<typeof callInfo> | undefined): void {
+    metrics.usage(labels, info?.usage, info?.costUsd);
+    void admission?.settle(info === undefined ? undefined : { totalTokens: info.usage?.total_tokens, costUsd: info.costUsd });
   }
 
   /**
@@ -178,8 +201,15 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
       const name = eventName?.(event);
       return `${name === undefined ? '' : `event: ${name}\n`}data: ${JSON.stringify(event)}\n\n`;
     };
-    const first = await source.next();
     const labels = { model: c.get('model') ?? '', key: c.get('key')?.name ?? '' };
+    const admission = c.get('admission');
+    let first: IteratorResult<unknown>;
+    try {
+      first = await source.next();
+    } catch (error) {
+      void admission?.settle(undefined);
+      throw error;
+    }
     async function* rest(): AsyncGenerator<string> {
       try {
         if (first.done !== true) {
@@ -195,12 +225,13 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
         yield `${eventName === undefined ? '' : 'event: error\n'}data: ${JSON.stringify(openAiErrorBody(answer))}\n\n`;
       } finally {
         await source.return?.();
+        let done: ReturnType<typeof callInfo> | undefined;
         try {
-          const done = info();
-          metrics.usage(labels, done.usage, done.costUsd);
+          done = info();
         } catch {
           // No call info: nothing to record.
         }
+        finish(admission, labels, done);
       }
     }
     const firstText = first.done === true ? (eventName === undefined ? 'data: [DONE]\n\n' : '') : format(first.value);
@@ -215,6 +246,7 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     },
     close() {
       client.close();
+      void stores.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { GatewayConfig } from '../config/gateway-config.js';
 import { createGatewayApp, type Gateway, type GatewayDependencies } from './create-gateway-app.js';
+import { connectRedisGatewayStores } from './create-gateway-stores.js';
 
 export interface RunningGateway {
   readonly gateway: Gateway;
@@ -15,9 +16,10 @@ export interface RunningGateway {
   shutdown(): Promise<void>;
 }
 
-/** Serves the gateway of `config` over HTTP on Node. */
+/** Serves the gateway of `config` over HTTP on Node; with `store.redis`, on state shared with every replica. */
 export async function startGatewayServer(config: GatewayConfig, dependencies: GatewayDependencies = {}): Promise<RunningGateway> {
-  const gateway = createGatewayApp(config, dependencies);
+  const stores = dependencies.stores ?? (config.store.redis === undefined ? undefined : await connectRedisGatewayStores(config.store.redis));
+  const gateway = createGatewayApp(config, { ...dependencies, ...(stores === undefined ? {} : { stores }) });
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve({ fetch: gateway.fetch, hostname: config.server.host, port: config.server.port }, () => resolve(started as Server)) as Server;
     started.once('error', reject);
