@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { loadGatewayConfig } from '../config/load-gateway-config.js';
 import { startGatewayServer } from '../server/start-gateway-server.js';
 import { CliUsageError, EXIT_OK, type CliIo } from './cli-io.js';
+import { packageVersion } from './package-version.js';
 
 /** `liter-llm serve`: runs the gateway until SIGTERM or SIGINT, then stops gracefully and exits 0. */
 export async function serveCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -21,7 +22,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
 
   // JSON lines on stdout; the logger never sees keys or message contents, only what the gateway passes it.
   const logger = pino({ base: undefined, timestamp: false, messageKey: 'message' }, { write: (line: string) => io.stdout.write(line) });
-  const running = await startGatewayServer(config, { log: (line) => logger.info(line) });
+  const running = await startGatewayServer(config, { log: (line) => logger.info(line), version: packageVersion() });
   logger.info({ message: 'listening', url: running.url, models: config.models.length, keys: config.keys.length });
   const signal = await (io.waitForStop?.() ?? new Promise<string>(() => {}));
   logger.info({ message: 'stopping', signal, graceMs: config.server.shutdownGraceMs });

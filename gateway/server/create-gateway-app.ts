@@ -7,6 +7,9 @@ import { createGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js'
 import { createMemoryGatewayStores, type GatewayStores } from './create-gateway-stores.js';
 import { createKeyLimits, type KeyAdmission } from './key-limits.js';
 import { registerAdminRoutes } from './register-admin-routes.js';
+import { registerFileRoutes } from './register-file-routes.js';
+import { corsHeaders } from './cors-headers.js';
+import { createOpenApiDocument } from './create-openapi-document.js';
 import { GatewayHttpError } from './gateway-http-error.js';
 import { createModelAccess } from './model-access.js';
 import { sseResponse } from './sse-response.js';
@@ -25,6 +28,8 @@ export interface GatewayDependencies {
   readonly metrics?: GatewayMetrics;
   /** Limits, budgets and admin keys (default: memory, one process). */
   readonly stores?: GatewayStores;
+  /** The version `/openapi.json` reports. */
+  readonly version?: string;
 }
 
 export interface Gateway {
@@ -70,6 +75,9 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
   app.onError((error, c) => errorResponse(c, error));
   app.notFound((c) => errorResponse(c, new GatewayHttpError(404, 'invalid_request_error', 'unknown_url', `no route for ${c.req.method} ${c.req.path}`)));
 
+  if (config.server.cors.length > 0) app.use('*', corsHeaders(config.server.cors));
+  let openApi: string | undefined;
+  app.get('/openapi.json', (c) => c.body((openApi ??= JSON.stringify(createOpenApiDocument(dependencies.version ?? 'unknown'))), 200, { 'content-type': 'application/json' }));
   app.get('/health/liveness', (c) => c.json({ status: 'ok' }));
   app.get('/health/readiness', async (c) => {
     if (shuttingDown) return c.json({ status: 'shutting down' }, 503);
@@ -134,6 +142,29 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     return c.json(response);
   });
 
+  app.post('/v1/audio/speech', async (c) => {
+    const body = await modelRequest(c);
+    const audio = await client.speech(body as never, callOptions(c));
+    recordUsage(c, audio);
+    return new Response(audio.body, { headers: { 'content-type': audio.contentType } });
+  });
+
+  app.post('/v1/audio/transcriptions', async (c) => {
+    const form = await c.req.formData();
+    const request: Record<string, unknown> = {};
+    for (const [name, value] of form) {
+      if (name.endsWith('[]')) ((request[name.slice(0, -2)] ??= []) as unknown[]).push(value);
+      else request[name] = name === 'temperature' ? Number(value) : value;
+    }
+    if (!(request.file instanceof Blob)) throw new GatewayHttpError(400, 'invalid_request_error', 'missing_file', 'file: a file part is required');
+    await admitModel(c, request);
+    const response = (await client.transcribe(request as never, callOptions(c))) as object;
+    recordUsage(c, response);
+    return typeof response === 'string' ? c.text(response) : c.json(response);
+  });
+
+  registerFileRoutes(app, client, config, (c) => callOptions(c as GatewayContext));
+
   for (const [path, call] of MODEL_ROUTES) {
     app.post(path, async (c) => {
       const body = await modelRequest(c);
@@ -163,10 +194,14 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
       throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_json', 'the request body is not valid JSON');
     }
     if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_body', 'the request body must be a JSON object');
-    const model = access.check((body as { model?: unknown }).model, c.get('key'));
-    c.set('model', model);
-    c.set('admission', await limits.admit(c.get('key'), body as Record<string, unknown>));
+    await admitModel(c, body as Record<string, unknown>);
     return body as Record<string, unknown>;
+  }
+
+  /** Checks the request's model against the config and the key, and takes room in the key's limits. */
+  async function admitModel(c: GatewayContext, body: Record<string, unknown>): Promise<void> {
+    c.set('model', access.check(body.model, c.get('key')));
+    c.set('admission', await limits.admit(c.get('key'), body));
   }
 
   function callOptions(c: GatewayContext): CallOptions {

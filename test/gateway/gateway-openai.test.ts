@@ -193,3 +193,103 @@ client:
     expect((await fetch(`${running.url}/health/readiness`)).status).toBe(200);
   });
 });
+
+describe('the gateway: audio, files, batches, CORS and its OpenAPI document', () => {
+  let upstream: MockServer;
+  let running: RunningGateway;
+  const KEY = 'sk-files-key-0123456789';
+
+  beforeAll(async () => {
+    upstream = await startMockServer();
+    const config = parseGatewayConfig(
+      'gateway.yaml',
+      `server: { port: 0, cors: [https://app.example.com] }
+models:
+  - name: voice
+    model: openai/gpt-4o-mini-tts
+  - name: whisper
+    model: openai/whisper-1
+keys:
+  - name: files
+    key: ${KEY}
+client:
+  providers: { openai: { baseURL: "${upstream.url}/v1", apiKey: ${UPSTREAM_KEY} } }
+  maxRetries: 0
+`,
+      {},
+    );
+    running = await startGatewayServer(config, { version: '9.9.9' });
+  });
+  afterAll(async () => {
+    await running.shutdown();
+    await upstream.close();
+  });
+  beforeEach(() => {
+    upstream.requests.length = 0;
+  });
+  const openai = () => new OpenAI({ baseURL: `${running.url}/v1`, apiKey: KEY, maxRetries: 0 });
+
+  it('streams speech bytes back and forwards a multipart transcription', async () => {
+    upstream.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'audio/mpeg' });
+      response.end(Buffer.from([1, 2, 3, 4]));
+    });
+    const speech = await openai().audio.speech.create({ model: 'voice', voice: 'alloy', input: 'Hello' });
+    expect(speech.headers.get('content-type')).toBe('audio/mpeg');
+    expect([...new Uint8Array(await speech.arrayBuffer())]).toEqual([1, 2, 3, 4]);
+    expect(upstream.requests[0]?.body).toMatchObject({ model: 'gpt-4o-mini-tts', voice: 'alloy', input: 'Hello' });
+
+    upstream.handle(sendJson(200, { text: 'transcribed words' }));
+    const transcription = await openai().audio.transcriptions.create({ model: 'whisper', file: new File([new Uint8Array([9, 9, 9])], 'clip.mp3', { type: 'audio/mpeg' }), language: 'en' });
+    expect(transcription.text).toBe('transcribed words');
+    const sent = upstream.requests.at(-1);
+    expect(sent?.path).toBe('/v1/audio/transcriptions');
+    expect(sent?.bodyText).toContain('name="model"');
+    expect(sent?.bodyText).toContain('whisper-1');
+    expect(sent?.bodyText).toContain('filename="clip.mp3"');
+  });
+
+  it('uploads a file and manages a batch at the configured provider', async () => {
+    upstream.handle(sendJson(200, { id: 'file-1', object: 'file', bytes: 3, created_at: 1, filename: 'batch.jsonl', purpose: 'batch' }));
+    const file = await openai().files.create({ file: new File(['{}\n'], 'batch.jsonl'), purpose: 'batch' });
+    expect(file.id).toBe('file-1');
+    expect(upstream.requests[0]?.path).toBe('/v1/files');
+    expect(upstream.requests[0]?.headers.authorization).toBe(`Bearer ${UPSTREAM_KEY}`);
+
+    upstream.handle(sendJson(200, { id: 'batch_1', object: 'batch', endpoint: '/v1/chat/completions', input_file_id: 'file-1', completion_window: '24h', status: 'validating', created_at: 1 }));
+    const batch = await openai().batches.create({ input_file_id: 'file-1', endpoint: '/v1/chat/completions', completion_window: '24h' });
+    expect(batch.id).toBe('batch_1');
+    expect(upstream.requests.at(-1)?.body).toMatchObject({ input_file_id: 'file-1', endpoint: '/v1/chat/completions' });
+    const elsewhere = await fetch(`${running.url}/v1/files?provider=anthropic`, { headers: { authorization: `Bearer ${KEY}` } });
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it('answers CORS only for the allowed origin', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${running.url}/v1/chat/completions`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    const allowed = await preflight('https://app.example.com');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const other = await preflight('https://evil.example.com');
+    expect([...other.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    const models = await fetch(`${running.url}/v1/models`, { headers: { authorization: `Bearer ${KEY}`, origin: 'https://evil.example.com' } });
+    expect(models.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('publishes an OpenAPI 3.1 document whose references all resolve', async () => {
+    const answer = await fetch(`${running.url}/openapi.json`);
+    expect(answer.status).toBe(200);
+    const document = (await answer.json()) as { openapi: string; info: { version: string }; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info.version).toBe('9.9.9');
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/chat/completions', '/v1/messages', '/v1/files/{id}', '/metrics']));
+    const refs = JSON.stringify(document.paths).match(/"\$ref":"#\/components\/schemas\/[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      const pointer = ref.slice('"$ref":"#/'.length, -1).split('/');
+      let node: unknown = document;
+      for (const segment of pointer) node = (node as Record<string, unknown>)[segment];
+      expect(node, ref).toBeTypeOf('object');
+    }
+  });
+});
