@@ -19,9 +19,9 @@ interface GatewayProcess {
   readonly exited: Promise<number | null>;
 }
 
-/** `liter-llm serve` in a process of its own, through tsx; resolves once it logs where it listens. */
-async function serveGateway(config: string): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'gateway', 'cli', 'main.ts'), 'serve', '--config', config, '--port', '0'], {
+/** `liter-llm serve` in a process of its own (the source through tsx, or `bin/liter-llm.js`); resolves once it logs where it listens. */
+async function serveGateway(config: string, command = [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'gateway', 'cli', 'main.ts')]): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [...command, 'serve', '--config', config, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH ?? '' },
   });
@@ -149,6 +149,21 @@ client: { providers: { openai: { baseURL: "${upstream.url}/v1", apiKey: sk-upstr
     } finally {
       gateway.child.kill('SIGKILL');
       await upstream.close();
+    }
+  }, 40_000);
+});
+
+describe('the example config, as a fresh clone runs it', () => {
+  it('starts through bin/liter-llm.js (the package bin) and answers health and its model list', async () => {
+    const gateway = await serveGateway(join(root, 'examples', 'gateway.yaml'), [join(root, 'bin', 'liter-llm.js')]);
+    try {
+      expect((await fetch(`${gateway.url}/health/liveness`)).status).toBe(200);
+      const models = (await (await fetch(`${gateway.url}/v1/models`)).json()) as { data: Array<{ id: string }> };
+      expect(models.data.map((model) => model.id)).toEqual(['fast', 'smart']);
+      gateway.child.kill('SIGTERM');
+      expect(await within(10_000, 'the gateway to exit', gateway.exited)).toBe(0);
+    } finally {
+      gateway.child.kill('SIGKILL');
     }
   }, 40_000);
 });
