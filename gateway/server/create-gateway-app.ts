@@ -42,7 +42,9 @@ export interface Gateway {
   close(): void;
 }
 
-type Variables = { key: VirtualKey | undefined; model: string | undefined; started: number; admission: KeyAdmission | undefined };
+type Variables = { key: VirtualKey | undefined; model: string | undefined; admission: KeyAdmission | undefined };
+
+const UNLOGGED = new Set(['/health/liveness', '/health/readiness', '/metrics', '/openapi.json']);
 type GatewayContext = Context<{ Variables: Variables }>;
 
 /** JSON endpoints of `/v1` that take a model and map to one SDK method. */
@@ -91,26 +93,30 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
   });
 
-  registerAdminRoutes(app, { config, stores, limits, configKeys: keys, authenticate: (c) => authenticate(c) });
-
-  app.use('/v1/*', async (c, next) => {
-    c.set('started', performance.now());
+  // One log line and one metric per request, health, metrics and the OpenAPI document excepted.
+  app.use('*', async (c, next) => {
     c.set('key', undefined);
     c.set('model', undefined);
     c.set('admission', undefined);
+    if (UNLOGGED.has(c.req.path)) return next();
+    const started = performance.now();
     try {
-      c.set('key', await authenticate(c));
       await next();
-    } catch (error) {
-      c.res = errorResponse(c, error);
     } finally {
       const status = c.res.status;
       const model = c.get('model');
       const key = c.get('key');
-      const seconds = (performance.now() - c.get('started')) / 1000;
-      metrics.request({ model: model ?? '', key: key?.name ?? '', status }, seconds);
+      const seconds = (performance.now() - started) / 1000;
+      if (c.req.path.startsWith('/v1/')) metrics.request({ model: model ?? '', key: key?.name ?? '', status }, seconds);
       log({ time: new Date().toISOString(), method: c.req.method, path: c.req.path, status, ms: Math.round(seconds * 1000), key: key?.name, model });
     }
+  });
+
+  registerAdminRoutes(app, { config, stores, limits, configKeys: keys, authenticate: (c) => authenticate(c) });
+
+  app.use('/v1/*', async (c, next) => {
+    c.set('key', await authenticate(c));
+    await next();
   });
   app.use('/v1/*', bodyLimit({ maxSize: config.server.bodyLimitBytes, onError: () => { throw new GatewayHttpError(413, 'invalid_request_error', 'request_too_large', `the request body is larger than ${config.server.bodyLimitBytes} bytes`); } }));
 
