@@ -317,6 +317,31 @@ describe('convertAnthropicRequest', () => {
     expect(convert({ messages, cache_control: { type: 'ephemeral' } }).extra_body).toBeUndefined();
   });
 
+  it('leaves nothing Anthropic-only in a request for another provider', () => {
+    const request = convert({
+      system: [{ type: 'text', text: 'S', cache_control: { type: 'ephemeral' } }],
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: { type: 'ephemeral', ttl: '1h' } }] },
+        {
+          role: 'assistant',
+          content: [
+            { type: 'thinking', thinking: 'T', signature: 'secret-signature' },
+            { type: 'redacted_thinking', data: 'opaque' },
+            { type: 'tool_use', id: 't', name: 'f', input: {} },
+          ],
+        },
+        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't', content: 'ok', cache_control: { type: 'ephemeral' } }] },
+      ],
+      tools: [{ name: 'f', input_schema: { type: 'object' }, cache_control: { type: 'ephemeral' } }],
+      thinking: { type: 'enabled', budget_tokens: 1024 },
+      cache_control: { type: 'ephemeral' },
+      max_tokens: 4000,
+    });
+    const text = JSON.stringify(request);
+    for (const word of ['cache_control', 'thinking', 'signature', 'opaque', 'ephemeral']) expect(text).not.toContain(word);
+    expect(request.reasoning_effort).toBe('low');
+  });
+
   describe('rejects bad input naming the field', () => {
     const messages = [{ role: 'user', content: 'Hi' }];
     it.each([
