@@ -127,13 +127,14 @@ function convertAssistantTurn(content: unknown, field: string, last: boolean, op
         });
         return;
       }
-      case 'thinking':
-        thinking.push({
-          type: 'thinking',
-          thinking: readRequestField.string(block.thinking, `${blockField}.thinking`),
-          signature: readRequestField.string(block.signature, `${blockField}.signature`),
-        });
+      case 'thinking': {
+        const text = readRequestField.string(block.thinking, `${blockField}.thinking`);
+        const signature = readRequestField.string(block.signature, `${blockField}.signature`);
+        // An empty signature is the gateway's own (reasoning from another provider, or a stream, whose
+        // chunks carry no signature): Anthropic would refuse it, so only signed blocks go back.
+        if (signature !== '') thinking.push({ type: 'thinking', thinking: text, signature });
         return;
+      }
       case 'redacted_thinking':
         thinking.push({ type: 'redacted_thinking', data: readRequestField.string(block.data, `${blockField}.data`) });
         return;

@@ -215,6 +215,20 @@ describe('convertAnthropicRequest', () => {
     });
   });
 
+  it('does not send a thinking block with an empty signature back to Anthropic, which would refuse it', () => {
+    const request = convert(
+      {
+        messages: [
+          { role: 'user', content: 'Think' },
+          { role: 'assistant', content: [{ type: 'thinking', thinking: 'from another provider', signature: '' }, { type: 'text', text: 'A' }] },
+          { role: 'user', content: 'More' },
+        ],
+      },
+      true,
+    );
+    expect(request.messages[1]).toEqual({ role: 'assistant', content: 'A' });
+  });
+
   it('keeps several assistant text blocks apart and allows an empty final assistant prefill', () => {
     const request = convert({
       messages: [
