@@ -8,6 +8,7 @@ import { createMemoryGatewayStores, type GatewayStores } from './create-gateway-
 import { createKeyLimits, type KeyAdmission } from './key-limits.js';
 import { registerAdminRoutes } from './register-admin-routes.js';
 import { registerFileRoutes } from './register-file-routes.js';
+import { anthropicErrorAnswer, registerAnthropicRoutes } from './register-anthropic-routes.js';
 import { corsHeaders } from './cors-headers.js';
 import { createOpenApiDocument } from './create-openapi-document.js';
 import { GatewayHttpError } from './gateway-http-error.js';
@@ -170,6 +171,13 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
   });
 
   registerFileRoutes(app, client, config, (c) => callOptions(c as GatewayContext));
+  registerAnthropicRoutes(app, {
+    client,
+    config,
+    modelRequest: (c) => modelRequest(c as GatewayContext),
+    callOptions: (c) => callOptions(c as GatewayContext),
+    finish: (c, result) => (result === undefined ? finish((c as GatewayContext).get('admission'), labelsOf(c as GatewayContext), undefined) : recordUsage(c as GatewayContext, result)),
+  });
 
   for (const [path, call] of MODEL_ROUTES) {
     app.post(path, async (c) => {
@@ -224,6 +232,10 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
       // A result without call info (none today) has nothing to record.
     }
     finish(c.get('admission'), { model: c.get('model') ?? '', key: c.get('key')?.name ?? '' }, info);
+  }
+
+  function labelsOf(c: GatewayContext): { model: string; key: string } {
+    return { model: c.get('model') ?? '', key: c.get('key')?.name ?? '' };
   }
 
   /** Records a finished call's tokens and cost in the metrics and in its key's limits and budget. */
@@ -293,6 +305,10 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
 }
 
 function errorResponse(c: Context, error: unknown): Response {
+  if (c.req.path === '/v1/messages') {
+    const anthropic = anthropicErrorAnswer(error);
+    return c.json(anthropic.body, anthropic.status as 400, anthropic.headers ?? {});
+  }
   const answer = toOpenAiError(error);
   return c.json(openAiErrorBody(answer), answer.status as 400, answer.headers);
 }
