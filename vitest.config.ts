@@ -16,6 +16,7 @@ const SLOW = [
   "test/codegen/validate-registry.test.ts",
   "test/hardening/store-outage-redis.test.ts",
   "test/hardening/budget-leases.test.ts",
+  "test/gateway/gateway-processes.test.ts",
   "test/hardening/owned-redis-server.test.ts",
   "test/package/packed-package.test.ts",
 ];

@@ -12,7 +12,7 @@ local function purge(hash, leases)
   for _, id in ipairs(expired) do
     local held = redis.call('HGET', hash, 'lease:' .. id)
     if held then
-      redis.call('HINCRBY', hash, 'reserved', '-' .. held)
+      if tonumber(held) > 0 then redis.call('HINCRBY', hash, 'reserved', '-' .. held) end
       redis.call('HDEL', hash, 'lease:' .. id)
     end
     redis.call('ZREM', leases, id)
@@ -67,8 +67,11 @@ for i = 1, #KEYS / 2 do
   purge(hash, leases)
   local held = redis.call('HGET', hash, 'lease:' .. id)
   if held then
-    local reserved = redis.call('HINCRBY', hash, 'reserved', '-' .. held)
-    if reserved < 0 then redis.call('HSET', hash, 'reserved', 0) end
+    -- A lease of nothing (a free model, a check-only reservation) holds "0", and Redis refuses "-0" as an integer.
+    if tonumber(held) > 0 then
+      local reserved = redis.call('HINCRBY', hash, 'reserved', '-' .. held)
+      if reserved < 0 then redis.call('HSET', hash, 'reserved', 0) end
+    end
     redis.call('HDEL', hash, 'lease:' .. id)
   end
   redis.call('ZREM', leases, id)

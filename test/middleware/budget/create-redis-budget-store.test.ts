@@ -48,6 +48,18 @@ describe('createRedisBudgetStore', () => {
     expect(await store.read('missing')).toEqual({ spent: 0, reserved: 0 });
   });
 
+  it.skipIf(!redisAvailable)('settles and expires a lease of nothing (a free model, a check-only reservation)', async () => {
+    const store = createRedisBudgetStore(redis.client, { prefix: `${redis.prefix}zero:` });
+    const scopes = [{ key: 'global', limit: 1000 }];
+    // Redis refuses "-0" as an integer: giving back a zero lease must not send it.
+    expect(await store.reserve({ scopes, amount: 0, lease: { id: 'free', ms: 60_000 }, force: false, ttlMs: undefined })).toMatchObject({ admitted: true });
+    expect(await store.settle(['global'], 'free', 1500, undefined)).toEqual([1500]);
+    expect(await store.reserve({ scopes, amount: 0, lease: { id: 'check', ms: 60_000 }, force: false, ttlMs: undefined })).toMatchObject({ admitted: false });
+    expect(await store.reserve({ scopes: [{ key: 'other', limit: 1000 }], amount: 0, lease: { id: 'short', ms: 50 }, force: false, ttlMs: undefined })).toMatchObject({ admitted: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.read('other')).toEqual({ spent: 0, reserved: 0 });
+  });
+
   it.skipIf(!redisAvailable)('frees an expired lease atomically on server time, tops up and extends a live one', async () => {
     const store = createRedisBudgetStore(redis.client, { prefix: `${redis.prefix}lease:` });
     const scopes = [{ key: 'global', limit: 1000 }];
