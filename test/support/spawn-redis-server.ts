@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, createConnection } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findFreePort } from './find-free-port.js';
 
 /**
  * A `redis-server` this test owns, on a free loopback port, that it may kill and restart (the
@@ -28,7 +29,7 @@ export interface OwnedRedisServer {
 export async function createOwnedRedisServer(): Promise<OwnedRedisServer> {
   if (redisServerBinary === undefined) throw new Error('redis-server is not on PATH');
   const binary = redisServerBinary;
-  const port = await freePort();
+  const port = await findFreePort();
   const dir = mkdtempSync(join(tmpdir(), 'liter-llm-redis-'));
   let child: ChildProcess | undefined;
   // A test worker that dies mid-test must not leave its server running.
@@ -68,17 +69,6 @@ function findRedisServer(): string | undefined {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const path = found.stdout.trim();
   return found.status === 0 && path !== '' ? path : undefined;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function accepts(port: number): Promise<boolean> {
