@@ -73,7 +73,7 @@ async function main(): Promise<number> {
       const startedAt = Date.now();
       let run: RuntimeRun;
       try {
-        run = await host.run({ workDir, distDir: join(root, 'dist'), mockUrl: mock.url, modulesDir });
+        run = await host.run({ workDir, mockUrl: mock.url, modulesDir });
       } catch (error) {
         run = { version: '?', results: undefined, output: error instanceof Error ? (error.stack ?? String(error)) : String(error) };
       }

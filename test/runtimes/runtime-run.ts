@@ -10,7 +10,6 @@ export interface RuntimeRun {
 export interface RuntimeHostContext {
   /** A scratch folder inside the repository (so relative imports of `dist/` work). */
   readonly workDir: string;
-  readonly distDir: string;
   readonly mockUrl: string;
   /** Binaries and packages installed by `npm ci --prefix test/runtimes`. */
   readonly modulesDir: string;

@@ -3,7 +3,7 @@ import { checkSigV4 } from '../dialects/bedrock/verify-sigv4.js';
 import { chatChunk, chatResponse, sseBody, startMockServer, type RecordedRequest } from '../support/mock-server.js';
 import { SMOKE_BEDROCK, SMOKE_KEYS } from './smoke-fixtures.js';
 
-/** How long the mock waits for a cancelled stream's request to close before it reports that it never did. */
+/** How long the mock waits, by default, for a cancelled stream's request to close before it reports that it never did. */
 const CLOSE_BOUND_MS = 5_000;
 const SLOW_CHUNK_INTERVAL_MS = 50;
 
@@ -20,7 +20,8 @@ export interface SmokeMock {
  * has seen its request closed, or says it has not within the bound, so the runtime itself reports
  * whether `break` reached the network.
  */
-export async function startSmokeMock(): Promise<SmokeMock> {
+export async function startSmokeMock(options: { closeBoundMs?: number } = {}): Promise<SmokeMock> {
+  const closeBoundMs = options.closeBoundMs ?? CLOSE_BOUND_MS;
   const closedStreams = new Map<string, Promise<number>>();
   const server = await startMockServer((request, response) => {
     allowCors(request, response);
@@ -29,7 +30,7 @@ export async function startSmokeMock(): Promise<SmokeMock> {
       response.end();
       return;
     }
-    if (request.path === '/smoke/stream-closed') return answerStreamClosed(request, response, closedStreams);
+    if (request.path === '/smoke/stream-closed') return answerStreamClosed(request, response, closedStreams, closeBoundMs);
     if (request.path === '/openai/v1/chat/completions') return answerOpenAi(request, response, closedStreams);
     if (request.path === '/anthropic/v1/messages') return answerAnthropic(request, response);
     if (request.path.startsWith('/bedrock/model/')) return answerBedrock(request, response);
@@ -88,7 +89,7 @@ function answerOpenAi(request: RecordedRequest, response: ServerResponse, closed
   );
 }
 
-async function answerStreamClosed(request: RecordedRequest, response: ServerResponse, closedStreams: Map<string, Promise<number>>): Promise<void> {
+async function answerStreamClosed(request: RecordedRequest, response: ServerResponse, closedStreams: Map<string, Promise<number>>, closeBoundMs: number): Promise<void> {
   const streamId = request.query.get('id') ?? '';
   const closed = closedStreams.get(streamId);
   if (closed === undefined) {
@@ -96,10 +97,10 @@ async function answerStreamClosed(request: RecordedRequest, response: ServerResp
     return;
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const afterMs = await Promise.race([closed, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), CLOSE_BOUND_MS)))]);
+  const afterMs = await Promise.race([closed, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), closeBoundMs)))]);
   clearTimeout(timer);
   closedStreams.delete(streamId);
-  sendJson(response, 200, afterMs === undefined ? { closed: false, reason: `the request was still open ${CLOSE_BOUND_MS} ms after the check began` } : { closed: true, afterMs });
+  sendJson(response, 200, afterMs === undefined ? { closed: false, reason: `the request was still open ${closeBoundMs} ms after the check began` } : { closed: true, afterMs });
 }
 
 function answerAnthropic(request: RecordedRequest, response: ServerResponse): void {

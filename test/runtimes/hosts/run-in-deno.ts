@@ -4,8 +4,9 @@ import { runCommand } from '../run-command.js';
 import { parseResultsLine, RESULTS_MARKER, type RuntimeHostContext, type RuntimeRun } from '../runtime-run.js';
 
 /**
- * Deno with the least a user would grant: network to the mock's address only, reads of the package
- * files, and NO `--allow-env` (the client must not need the environment when keys are passed).
+ * Deno with the least a user would grant: network to the mock's address and nothing else. No
+ * `--allow-env` (the client must not need the environment when keys are passed) and no
+ * `--allow-read` (loading the package and its lazy chunks needs none).
  */
 export async function runInDeno(context: RuntimeHostContext): Promise<RuntimeRun> {
   const deno = join(context.modulesDir, '@deno', 'linux-x64-glibc', 'deno');
@@ -21,7 +22,7 @@ export async function runInDeno(context: RuntimeHostContext): Promise<RuntimeRun
   const host = new URL(context.mockUrl).host;
   const outcome = await runCommand(
     deno,
-    ['run', '--no-prompt', '--no-config', '--no-lock', `--allow-net=${host}`, `--allow-read=${context.distDir},${context.workDir}`, script],
+    ['run', '--no-prompt', '--no-config', '--no-lock', `--allow-net=${host}`, script],
     { cwd: context.workDir, timeoutMs: 180_000 },
   );
   return { version, results: parseResultsLine(outcome.output), output: outcome.output };

@@ -47,7 +47,7 @@ export async function runInWorkerd(context: RuntimeHostContext): Promise<Runtime
       ');',
       'const smokeWorker :Workerd.Worker = (',
       '  modules = [ (name = "worker", esModule = embed "workerd-smoke.js") ],',
-      '  compatibilityDate = "2025-09-01",',
+      '  compatibilityDate = "2026-11-01",',
       ');',
       '',
     ].join('\n'),
