@@ -1,3 +1,4 @@
+import { createRandomId } from '../transport/create-random-id.js';
 import { AuthenticationError, ConfigurationError } from '../errors/error-classes.js';
 import type { AuthorizerInput, Authorizer } from '../dialects/dialect.js';
 import type { ProviderDefinition } from '../provider-definition.js';
@@ -126,7 +127,7 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     const endpoint = [definition.id, gateway, baseURL];
     if (scope === 'shared') return computeSha256Hex(JSON.stringify(endpoint));
     // An authorizer that cannot name its credentials is a tenant of its own, in this process only.
-    const identity = authorizer === undefined ? null : authorizer.identity === undefined ? crypto.randomUUID() : await authorizer.identity();
+    const identity = authorizer === undefined ? null : authorizer.identity === undefined ? createRandomId() : await authorizer.identity();
     const headers = Object.entries(providerHeaders).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return computeSha256Hex(JSON.stringify([...endpoint, headers, queryString, identity]));
   };
