@@ -22,6 +22,8 @@ export interface ResolveProviderInput {
 }
 
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+/** Without it Anthropic answers a browser's CORS preflight with a refusal. */
+const BROWSER_ACCESS_HEADER = 'anthropic-dangerous-direct-browser-access';
 
 /**
  * Applies the client's options to one registry provider: key precedence is
@@ -116,6 +118,7 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     ...definition.quirks.headers,
     ...input.clientHeaders,
     ...override?.headers,
+    ...(allowsBrowser(definition, override) ? { [BROWSER_ACCESS_HEADER]: 'true' } : {}),
   });
   const providerHeaders = { ...authHeaders, ...baseHeaders };
   const filledPaths = new Map<string, string>();
@@ -166,6 +169,21 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       return digest;
     },
   };
+}
+
+/** `providers[id].dangerouslyAllowBrowser`: a boolean, and only on a provider that speaks Anthropic's API. */
+function allowsBrowser(definition: ProviderDefinition, override: ProviderOverride | undefined): boolean {
+  const value = override?.dangerouslyAllowBrowser;
+  if (value === undefined || value === false) return false;
+  const field = `providers.${definition.id}.dangerouslyAllowBrowser`;
+  if (value !== true) throw new ConfigurationError(`${field} must be true or false, got ${JSON.stringify(value)}`, { provider: definition.id });
+  if (definition.dialect !== 'anthropic') {
+    throw new ConfigurationError(
+      `${field} applies only to providers that speak Anthropic's API (dialect "anthropic"); "${definition.id}" speaks "${definition.dialect}"`,
+      { provider: definition.id },
+    );
+  }
+  return true;
 }
 
 function hasKeys(record: object): boolean {
