@@ -3,7 +3,8 @@ import { configDefaults, defineConfig } from "vitest/config";
 /**
  * Tests that spend their time in child processes: the soaks, the generator (and refresh:catalog) run
  * through its CLI, and the Redis outage and budget lease tests (a redis-server killed and restarted, a
- * client process killed mid-call), whose deadlines must not compete with the whole unit suite for CPU.
+ * client process killed mid-call), whose deadlines must not compete with the whole unit suite for CPU,
+ * and the bundling of the built package by esbuild and webpack.
  * They are the `slow` project (`npm run test:slow`), so `npm test` (the `unit` project) stays quick;
  * CI runs both, and `npx vitest run` runs both.
  */
@@ -15,6 +16,7 @@ const SLOW = [
   "test/codegen/validate-registry.test.ts",
   "test/hardening/store-outage-redis.test.ts",
   "test/hardening/budget-leases.test.ts",
+  "test/bundling/bundle-entries.test.ts",
 ];
 
 export default defineConfig({
