@@ -91,6 +91,7 @@ async function main(): Promise<number> {
     await mock.close();
   }
   console.log(`== runtimes timed: ${timings.join(', ')}`);
+  if (timings.length === 0) failures.push('no runtime is installed, so nothing ran: `npm ci --prefix test/runtimes`');
   if (failures.length > 0) {
     console.error(`\n!! runtime smoke suite FAILED in ${failures.length} runtime(s):\n\n${failures.join('\n\n')}`);
     return 1;
