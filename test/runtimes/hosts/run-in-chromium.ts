@@ -36,27 +36,32 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export async function runInChromium(context: RuntimeHostContext): Promise<RuntimeRun> {
   const script = join(context.workDir, 'chromium-smoke.js');
   await bundleSmokeScript({ outFile: script, mockUrl: context.mockUrl, format: 'esm', packageCode: 'inline', finish: 'globalThis.__smokeResults = run();' });
-  const page = await startPageServer(readFileSync(script, 'utf8'));
   const require = createRequire(join(context.modulesDir, '..', 'package.json'));
   // playwright-core is CommonJS: its exports arrive as the default export.
   const { chromium } = ((await import(pathToFileURL(require.resolve('playwright-core')).href)) as { default: PlaywrightModule }).default;
-  // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
+  const page = await startPageServer(readFileSync(script, 'utf8'));
   const printed: string[] = [];
+  let version = 'chromium ?';
   try {
-    const tab = await browser.newPage();
-    tab.on('console', (message) => printed.push(`[${message.type()}] ${message.text()}`));
-    tab.on('pageerror', (error) => printed.push(`[pageerror] ${error.stack ?? error.message}`));
-    await tab.goto(page.url);
-    const results = await tab.evaluate<ScenarioResult[] | undefined>(
-      // The module script may not have run yet; if it never starts (a load error), give up after 10 s.
-      'new Promise((resolve) => { const deadline = Date.now() + 10000; const poll = () => { if (globalThis.__smokeResults) globalThis.__smokeResults.then(resolve); else if (Date.now() > deadline) resolve(undefined); else setTimeout(poll, 20); }; poll(); })',
-    );
-    return { version: `chromium ${browser.version()}`, results, output: printed.join('\n') };
+    // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox'] });
+    version = `chromium ${browser.version()}`;
+    try {
+      const tab = await browser.newPage();
+      tab.on('console', (message) => printed.push(`[${message.type()}] ${message.text()}`));
+      tab.on('pageerror', (error) => printed.push(`[pageerror] ${error.stack ?? error.message}`));
+      await tab.goto(page.url);
+      const results = await tab.evaluate<ScenarioResult[] | undefined>(
+        // The module script may not have run yet; if it never starts (a load error), give up after 10 s.
+        'new Promise((resolve) => { const deadline = Date.now() + 10000; const poll = () => { if (globalThis.__smokeResults) globalThis.__smokeResults.then(resolve); else if (Date.now() > deadline) resolve(undefined); else setTimeout(poll, 20); }; poll(); })',
+      );
+      return { version, results, output: printed.join('\n') };
+    } finally {
+      await browser.close();
+    }
   } catch (error) {
-    return { version: `chromium ${browser.version()}`, results: undefined, output: [...printed, error instanceof Error ? (error.stack ?? String(error)) : String(error)].join('\n') };
+    return { version, results: undefined, output: [...printed, error instanceof Error ? (error.stack ?? String(error)) : String(error)].join('\n') };
   } finally {
-    await browser.close();
     await new Promise((resolve) => page.server.close(resolve));
   }
 }
