@@ -4,7 +4,8 @@ import { configDefaults, defineConfig } from "vitest/config";
  * Tests that spend their time in child processes: the soaks, the generator (and refresh:catalog) run
  * through its CLI, and the Redis outage and budget lease tests (a redis-server killed and restarted, a
  * client process killed mid-call), whose deadlines must not compete with the whole unit suite for CPU,
- * and the packed-package test (`npm run build`, `npm pack`, consumers of the installed tarball).
+ * the packed-package test (`npm run build`, `npm pack`, consumers of the installed tarball), and the
+ * bundling of the built package by esbuild and webpack.
  * They are the `slow` project (`npm run test:slow`), so `npm test` (the `unit` project) stays quick;
  * CI runs both, and `npx vitest run` runs both.
  */
@@ -19,6 +20,7 @@ const SLOW = [
   "test/gateway/gateway-processes.test.ts",
   "test/hardening/owned-redis-server.test.ts",
   "test/package/packed-package.test.ts",
+  "test/bundling/bundle-entries.test.ts",
 ];
 
 export default defineConfig({

@@ -24,4 +24,4 @@ export const loadModelCatalog: () => Promise<ModelCatalog> = memoizeImport(async
     import('./claim-by-model-prefix.js'),
   ]);
   return { findModelInfo: info.findModelInfo, resolveModelInfo: resolve.resolveModelInfo, claimByModelPrefix: prefixes.claimByModelPrefix };
-});
+}, 'the model catalog');

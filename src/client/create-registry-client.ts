@@ -13,6 +13,7 @@ import type { CallOptions, ClientOptions } from './client-options.js';
 import type { Catalog, LiterLlmClient, ProviderCallOptions } from './client-types.js';
 import { createCallRunner } from '../call/create-call-runner.js';
 import { createSecretRegistry } from './create-secret-registry.js';
+import { createEnvironmentReader } from './create-environment-reader.js';
 import { createClientMethods } from './create-client-methods.js';
 import { createCoreHandler } from '../call/create-core-handler.js';
 import { createLazyMiddlewareStack } from '../middleware/create-lazy-middleware-stack.js';
@@ -49,7 +50,6 @@ export function createRegistryClient<C extends Catalog>(
   parseCustomProvider?: (value: unknown, index: number) => ProviderDefinition,
 ): LiterLlmClient<C> {
   const normalized = normalizeClientOptions(options);
-  const env = readEnvironment();
   const all = new Map<string, ProviderDefinition>();
   for (const definition of definitions) all.set(definition.id, definition);
   for (const [index, value] of normalized.customProviders.entries()) {
@@ -70,11 +70,15 @@ export function createRegistryClient<C extends Catalog>(
     if (!all.has(id)) throw new ConfigurationError(`options name an unknown provider "${id}"`, { provider: id });
   }
 
+  const secrets = createSecretRegistry(normalized, all.values());
+  const env = createEnvironmentReader(secrets.addEnvironmentValue);
   const providers = new Map<string, ResolvedProvider>();
-  for (const [id, definition] of all) {
-    providers.set(
-      id,
-      resolveProvider({
+  /** Resolved on first use: resolving reads the provider's environment variables (Deno may forbid it). */
+  const providerOf = (id: string): ResolvedProvider => {
+    let provider = providers.get(id);
+    if (provider === undefined) {
+      const definition = all.get(id) as ProviderDefinition;
+      provider = resolveProvider({
         definition,
         override: normalized.providers[id],
         apiKey: normalized.apiKeys[id],
@@ -83,9 +87,13 @@ export function createRegistryClient<C extends Catalog>(
         env,
         createAuthorizer: createLazyAuthorizerFactory(definition.dialect),
         fetch: normalized.fetch,
-      }),
-    );
-  }
+      });
+      providers.set(id, provider);
+    }
+    return provider;
+  };
+  // Providers the options name are resolved now, so a bad override (a baseURL) fails construction.
+  for (const id of [...Object.keys(normalized.providers), ...Object.keys(normalized.apiKeys)]) providerOf(id);
   const gateway =
     normalized.baseURL === undefined
       ? undefined
@@ -98,8 +106,7 @@ export function createRegistryClient<C extends Catalog>(
           env: {},
           gateway: true,
         });
-  const resolver = createModelResolver({ providers, gateway, modelHint: normalized.modelHint });
-  const secrets = createSecretRegistry(normalized, all.values(), env);
+  const resolver = createModelResolver({ definitions: all, resolve: providerOf, gateway, modelHint: normalized.modelHint });
   const services: CallServices = {
     resolveRoute: (model) => resolver.route(model),
     resolveDeployment: ({ model, ...override }) => {
@@ -138,7 +145,7 @@ export function createRegistryClient<C extends Catalog>(
       return { provider: gateway ?? provider, model: '' };
     }
     if (gateway !== undefined) return { provider: gateway, model: '' };
-    if (!providers.has(DEFAULT_PROVIDER)) {
+    if (!all.has(DEFAULT_PROVIDER)) {
       throw new ConfigurationError(`${method} needs options.provider: this client has no gateway baseURL and no "${DEFAULT_PROVIDER}" provider`);
     }
     return { provider: resolver.provider(DEFAULT_PROVIDER), model: '' };
@@ -159,11 +166,12 @@ export function createRegistryClient<C extends Catalog>(
   const listAll = async (callOptions: CallOptions | undefined): Promise<AllModelsListResponse> => {
     const info = createCallInfoRecord('listModels', '*', '');
     const startedAt = Date.now();
-    const configured = [...providers.values()].filter((provider) => provider.configured && provider.definition.endpoints.models !== undefined);
+    // Asking every provider whether it is configured reads every provider's environment variables.
+    const configured = [...all.keys()].map(providerOf).filter((provider) => provider.configured && provider.definition.endpoints.models !== undefined);
     const result = await listModelsAcrossProviders(
       configured.map((provider) => provider.id),
       async (id) => {
-        const route = { provider: providers.get(id) as ResolvedProvider, model: '' };
+        const route = { provider: providerOf(id), model: '' };
         const context = runner.context('listModels', { provider: id }, route, callOptions);
         try {
           return await runner.unary<ModelsListResponse>(context);
@@ -213,12 +221,6 @@ export function createRegistryClient<C extends Catalog>(
     },
   };
   return client as unknown as LiterLlmClient<C>;
-}
-
-function readEnvironment(): Readonly<Record<string, string | undefined>> {
-  // Web-standard runtimes have no process; they pass keys explicitly.
-  const processLike = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return processLike?.env ?? {};
 }
 
 function callInfoRecordOf(result: object): CallInfoRecord {

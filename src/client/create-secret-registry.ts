@@ -19,6 +19,11 @@ export interface SecretRegistry {
    * does not grow the registry for ever.
    */
   forCall(callHeaders: Readonly<Record<string, string>>): readonly string[];
+  /**
+   * An environment variable was read: registers its value when the variable holds a secret (a
+   * provider's `auth.envVar` or an AWS, Azure or Vertex credential), never a region or a project id.
+   */
+  addEnvironmentValue(name: string, value: string): void;
 }
 
 /** Environment variables that hold secrets but are not a registry `auth.envVar`. */
@@ -50,8 +55,9 @@ function headerSecrets(headers: Readonly<Record<string, unknown>>): string[] {
 export function createSecretRegistry(
   options: NormalizedClientOptions,
   definitions: Iterable<ProviderDefinition>,
-  env: Readonly<Record<string, string | undefined>>,
 ): SecretRegistry {
+  const secretEnvNames = new Set(EXTRA_SECRET_ENV_VARS);
+  for (const definition of definitions) if (definition.auth.scheme !== 'none') secretEnvNames.add(definition.auth.envVar);
   const values: string[] = [];
   const add = (value: unknown): void => {
     if (typeof value !== 'string' || value === '' || values.includes(value)) return;
@@ -90,15 +96,14 @@ export function createSecretRegistry(
       const extra = headerSecrets(callHeaders);
       return extra.length === 0 ? values : [...values, ...extra];
     },
+    addEnvironmentValue(name, value) {
+      if (secretEnvNames.has(name)) add(value);
+    },
   };
   add(options.apiKey);
   registry.addHeaders(options.headers);
   for (const key of Object.values(options.apiKeys)) add(key);
   for (const override of Object.values(options.providers)) addOverride(override);
-  for (const definition of definitions) {
-    if (definition.auth.scheme !== 'none') add(env[definition.auth.envVar]);
-  }
-  for (const name of EXTRA_SECRET_ENV_VARS) add(env[name]);
   return registry;
 }
 

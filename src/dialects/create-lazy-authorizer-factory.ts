@@ -23,7 +23,7 @@ export function createLazyAuthorizerFactory(name: string): ((input: AuthorizerIn
     const load = memoizeImport(async () => {
       settled = (await loadDialectByName(name))?.createAuthorizer?.(input);
       return settled;
-    });
+    }, `the ${name} dialect`);
     return {
       async headers(request) {
         const authorizer = settled ?? (await load());

@@ -10,15 +10,15 @@ import { openAiDialect } from './openai/openai-dialect.js';
  * bundler puts each dialect in a chunk of its own.
  */
 const LOADERS: Readonly<Partial<Record<string, () => Promise<Dialect>>>> = {
-  anthropic: memoizeImport(async () => (await import('./anthropic/anthropic-dialect.js')).anthropicDialect),
-  azure: memoizeImport(async () => (await import('./azure/azure-dialect.js')).azureDialect),
-  bedrock: memoizeImport(async () => (await import('./bedrock/bedrock-dialect.js')).bedrockDialect),
-  cohere: memoizeImport(async () => (await import('./cohere/cohere-dialect.js')).cohereDialect),
-  gemini: memoizeImport(async () => (await import('./gemini/gemini-dialect.js')).geminiDialect),
-  ollama: memoizeImport(async () => (await import('./ollama/ollama-dialect.js')).ollamaDialect),
-  predibase: memoizeImport(async () => (await import('./predibase/predibase-dialect.js')).predibaseDialect),
-  vertex_ai: memoizeImport(async () => (await import('./vertex-ai/vertex-ai-dialect.js')).vertexAiDialect),
-  watsonx: memoizeImport(async () => (await import('./watsonx/watsonx-dialect.js')).watsonxDialect),
+  anthropic: memoizeImport(async () => (await import('./anthropic/anthropic-dialect.js')).anthropicDialect, 'the anthropic dialect'),
+  azure: memoizeImport(async () => (await import('./azure/azure-dialect.js')).azureDialect, 'the azure dialect'),
+  bedrock: memoizeImport(async () => (await import('./bedrock/bedrock-dialect.js')).bedrockDialect, 'the bedrock dialect'),
+  cohere: memoizeImport(async () => (await import('./cohere/cohere-dialect.js')).cohereDialect, 'the cohere dialect'),
+  gemini: memoizeImport(async () => (await import('./gemini/gemini-dialect.js')).geminiDialect, 'the gemini dialect'),
+  ollama: memoizeImport(async () => (await import('./ollama/ollama-dialect.js')).ollamaDialect, 'the ollama dialect'),
+  predibase: memoizeImport(async () => (await import('./predibase/predibase-dialect.js')).predibaseDialect, 'the predibase dialect'),
+  vertex_ai: memoizeImport(async () => (await import('./vertex-ai/vertex-ai-dialect.js')).vertexAiDialect, 'the vertex_ai dialect'),
+  watsonx: memoizeImport(async () => (await import('./watsonx/watsonx-dialect.js')).watsonxDialect, 'the watsonx dialect'),
 };
 
 /** Dialects already loaded, served without a promise. */

@@ -17,6 +17,7 @@ export interface ResolvedWireShape {
 
 const loadOpenAiShapes = memoizeImport(
   async () => (await import('./openai/endpoints/openai-endpoint-shapes.js')).resolveOpenAiEndpointShape,
+  'the openai endpoint shapes',
 );
 
 /**
@@ -27,18 +28,18 @@ const loadOpenAiShapes = memoizeImport(
 const SHAPE_LOADERS: Readonly<Partial<Record<string, () => Promise<WireShapeResolver>>>> = {
   openai: loadOpenAiShapes,
   azure: loadOpenAiShapes,
-  anthropic: memoizeImport(async () => (await import('./anthropic/anthropic-endpoint-shapes.js')).resolveAnthropicEndpointShape),
-  cohere: memoizeImport(async () => (await import('./cohere/cohere-endpoint-shapes.js')).resolveCohereEndpointShape),
-  huggingface: memoizeImport(async () => (await import('./huggingface/huggingface-endpoint-shapes.js')).resolveHuggingFaceEndpointShape),
-  jina: memoizeImport(async () => (await import('./jina/jina-endpoint-shapes.js')).resolveJinaEndpointShape),
-  voyage: memoizeImport(async () => (await import('./voyage/voyage-endpoint-shapes.js')).resolveVoyageEndpointShape),
-  ollama: memoizeImport(async () => (await import('./ollama/ollama-endpoint-shapes.js')).resolveOllamaEndpointShape),
-  search: memoizeImport(async () => (await import('./search/search-endpoint-shapes.js')).resolveSearchEndpointShape),
-  watsonx: memoizeImport(async () => (await import('./watsonx/watsonx-endpoint-shapes.js')).resolveWatsonxEndpointShape),
-  assemblyai: memoizeImport(async () => (await import('./assemblyai/assemblyai-endpoint-shapes.js')).resolveAssemblyAiEndpointShape),
-  cloudflare: memoizeImport(async () => (await import('./cloudflare/cloudflare-endpoint-shapes.js')).resolveCloudflareEndpointShape),
-  deepgram: memoizeImport(async () => (await import('./deepgram/deepgram-endpoint-shapes.js')).resolveDeepgramEndpointShape),
-  elevenlabs: memoizeImport(async () => (await import('./elevenlabs/elevenlabs-endpoint-shapes.js')).resolveElevenLabsEndpointShape),
+  anthropic: memoizeImport(async () => (await import('./anthropic/anthropic-endpoint-shapes.js')).resolveAnthropicEndpointShape, 'the anthropic endpoint shapes'),
+  cohere: memoizeImport(async () => (await import('./cohere/cohere-endpoint-shapes.js')).resolveCohereEndpointShape, 'the cohere endpoint shapes'),
+  huggingface: memoizeImport(async () => (await import('./huggingface/huggingface-endpoint-shapes.js')).resolveHuggingFaceEndpointShape, 'the huggingface endpoint shapes'),
+  jina: memoizeImport(async () => (await import('./jina/jina-endpoint-shapes.js')).resolveJinaEndpointShape, 'the jina endpoint shapes'),
+  voyage: memoizeImport(async () => (await import('./voyage/voyage-endpoint-shapes.js')).resolveVoyageEndpointShape, 'the voyage endpoint shapes'),
+  ollama: memoizeImport(async () => (await import('./ollama/ollama-endpoint-shapes.js')).resolveOllamaEndpointShape, 'the ollama endpoint shapes'),
+  search: memoizeImport(async () => (await import('./search/search-endpoint-shapes.js')).resolveSearchEndpointShape, 'the search endpoint shapes'),
+  watsonx: memoizeImport(async () => (await import('./watsonx/watsonx-endpoint-shapes.js')).resolveWatsonxEndpointShape, 'the watsonx endpoint shapes'),
+  assemblyai: memoizeImport(async () => (await import('./assemblyai/assemblyai-endpoint-shapes.js')).resolveAssemblyAiEndpointShape, 'the assemblyai endpoint shapes'),
+  cloudflare: memoizeImport(async () => (await import('./cloudflare/cloudflare-endpoint-shapes.js')).resolveCloudflareEndpointShape, 'the cloudflare endpoint shapes'),
+  deepgram: memoizeImport(async () => (await import('./deepgram/deepgram-endpoint-shapes.js')).resolveDeepgramEndpointShape, 'the deepgram endpoint shapes'),
+  elevenlabs: memoizeImport(async () => (await import('./elevenlabs/elevenlabs-endpoint-shapes.js')).resolveElevenLabsEndpointShape, 'the elevenlabs endpoint shapes'),
 };
 
 /**

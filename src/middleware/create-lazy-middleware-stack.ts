@@ -29,7 +29,7 @@ export function createLazyMiddlewareStack(
     stack ??= module.createMiddlewareStack(options, custom, dependencies);
     if (closed) stack.close();
     return stack;
-  });
+  }, 'the middleware layers');
   // A failed load is reported by the calls that need the layers (each tries it again), not as an
   // unhandled rejection.
   load().catch(() => {});

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors/error-classes.js';
+import type { ProviderDefinition } from '../provider-definition.js';
 import type { ResolvedProvider } from './resolved-provider.js';
 import { createPrefixMatcher } from './create-prefix-matcher.js';
 import { findCloseMatches } from './find-close-matches.js';
@@ -13,7 +14,12 @@ export interface ModelResolver {
 }
 
 export interface ModelResolverInput {
-  readonly providers: ReadonlyMap<string, ResolvedProvider>;
+  readonly definitions: ReadonlyMap<string, ProviderDefinition>;
+  /**
+   * The provider with this id (a known one), resolved on its first use: resolving reads its
+   * environment variables, and a client must not read those of providers it never calls.
+   */
+  readonly resolve: (id: string) => ResolvedProvider;
   /** Every call goes here with the model string unchanged (client-level `baseURL`). */
   readonly gateway: ResolvedProvider | undefined;
   /** Provider for bare model names that no registry prefix claims. */
@@ -21,16 +27,17 @@ export interface ModelResolverInput {
 }
 
 export function createModelResolver(input: ModelResolverInput): ModelResolver {
-  const { providers, gateway } = input;
+  const { definitions, gateway, resolve } = input;
   const claim = createPrefixMatcher(
-    [...providers.values()].flatMap((provider) => provider.definition.modelPrefixes.map((prefix) => [prefix, provider] as const)),
+    [...definitions.values()].flatMap((definition) => definition.modelPrefixes.map((prefix) => [prefix, definition.id] as const)),
   );
-  const hinted = input.modelHint === undefined ? undefined : lookup(input.modelHint);
+  const hinted = input.modelHint;
+  // An unknown hint fails now, at construction; a known one is resolved when a call needs it.
+  if (hinted !== undefined && !definitions.has(hinted)) lookup(hinted);
 
   function lookup(id: string): ResolvedProvider {
-    const provider = providers.get(id);
-    if (provider !== undefined) return provider;
-    const matches = findCloseMatches(id, providers.keys());
+    if (definitions.has(id)) return resolve(id);
+    const matches = findCloseMatches(id, definitions.keys());
     const suggestion = matches.length > 0 ? `; did you mean ${matches.map((match) => `"${match}"`).join(', ')}?` : '';
     throw new ConfigurationError(`unknown provider "${id}"${suggestion}`, { provider: id });
   }
@@ -44,12 +51,11 @@ export function createModelResolver(input: ModelResolverInput): ModelResolver {
       if (gateway !== undefined) return { provider: gateway, model };
       const parsed = parseModelString(model);
       if (parsed.prefix !== undefined) {
-        const provider = providers.get(parsed.prefix);
-        if (provider !== undefined) return { provider, model: parsed.model };
+        if (definitions.has(parsed.prefix)) return { provider: resolve(parsed.prefix), model: parsed.model };
       }
       const claimed = claim(model);
-      if (claimed !== undefined) return { provider: claimed, model };
-      if (hinted !== undefined) return { provider: hinted, model };
+      if (claimed !== undefined) return { provider: resolve(claimed), model };
+      if (hinted !== undefined) return { provider: resolve(hinted), model };
       // Throws "unknown provider", with close matches.
       if (parsed.prefix !== undefined) lookup(parsed.prefix);
       throw new ConfigurationError(

@@ -1,3 +1,4 @@
+import { createRandomId } from '../transport/create-random-id.js';
 import { AuthenticationError, ConfigurationError } from '../errors/error-classes.js';
 import type { AuthorizerInput, Authorizer } from '../dialects/dialect.js';
 import type { ProviderDefinition } from '../provider-definition.js';
@@ -21,6 +22,8 @@ export interface ResolveProviderInput {
 }
 
 const PLACEHOLDER = /\{([a-z][a-z0-9_]*)\}/g;
+/** Without it Anthropic answers a browser's CORS preflight with a refusal. */
+const BROWSER_ACCESS_HEADER = 'anthropic-dangerous-direct-browser-access';
 
 /**
  * Applies the client's options to one registry provider: key precedence is
@@ -115,6 +118,7 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     ...definition.quirks.headers,
     ...input.clientHeaders,
     ...override?.headers,
+    ...(allowsBrowser(definition, override) ? { [BROWSER_ACCESS_HEADER]: 'true' } : {}),
   });
   const providerHeaders = { ...authHeaders, ...baseHeaders };
   const filledPaths = new Map<string, string>();
@@ -126,7 +130,7 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
     const endpoint = [definition.id, gateway, baseURL];
     if (scope === 'shared') return computeSha256Hex(JSON.stringify(endpoint));
     // An authorizer that cannot name its credentials is a tenant of its own, in this process only.
-    const identity = authorizer === undefined ? null : authorizer.identity === undefined ? crypto.randomUUID() : await authorizer.identity();
+    const identity = authorizer === undefined ? null : authorizer.identity === undefined ? createRandomId() : await authorizer.identity();
     const headers = Object.entries(providerHeaders).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return computeSha256Hex(JSON.stringify([...endpoint, headers, queryString, identity]));
   };
@@ -165,6 +169,21 @@ export function resolveProvider(input: ResolveProviderInput): ResolvedProvider {
       return digest;
     },
   };
+}
+
+/** `providers[id].dangerouslyAllowBrowser`: a boolean, and only on a provider that speaks Anthropic's API. */
+function allowsBrowser(definition: ProviderDefinition, override: ProviderOverride | undefined): boolean {
+  const value = override?.dangerouslyAllowBrowser;
+  if (value === undefined || value === false) return false;
+  const field = `providers.${definition.id}.dangerouslyAllowBrowser`;
+  if (value !== true) throw new ConfigurationError(`${field} must be true or false, got ${JSON.stringify(value)}`, { provider: definition.id });
+  if (definition.dialect !== 'anthropic') {
+    throw new ConfigurationError(
+      `${field} applies only to providers that speak Anthropic's API (dialect "anthropic"); "${definition.id}" speaks "${definition.dialect}"`,
+      { provider: definition.id },
+    );
+  }
+  return true;
 }
 
 function hasKeys(record: object): boolean {

@@ -58,6 +58,12 @@ export interface ProviderOverride {
   readonly accessToken?: string | (() => string | Promise<string>) | undefined;
   /** Vertex AI: a service-account key, as its JSON text or parsed object. */
   readonly serviceAccount?: string | Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Anthropic's API only: sends `anthropic-dangerous-direct-browser-access: true`, without which
+   * Anthropic refuses requests from a browser (CORS). Dangerous: a key in browser code is readable
+   * by every user of the page; use it only with a key each user brings, or behind a gateway.
+   */
+  readonly dangerouslyAllowBrowser?: boolean | undefined;
   /** AWS credentials for SigV4 (Bedrock); else the standard AWS environment variables. */
   readonly aws?:
     | {

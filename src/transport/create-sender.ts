@@ -134,7 +134,7 @@ interface EncodedBody {
 }
 
 /** The multipart encoder, loaded by the first upload: a chat-only app never parses it. */
-const loadMultipartEncoder = memoizeImport(async () => (await import('./create-multipart-body.js')).createMultipartBody);
+const loadMultipartEncoder = memoizeImport(async () => (await import('./create-multipart-body.js')).createMultipartBody, 'the multipart encoder');
 
 function encodeBody(wire: WireRequest, provider: string): EncodedBody | Promise<EncodedBody> {
   const { multipart } = wire;

@@ -10,6 +10,7 @@ import { parseRetryAfter } from './parse-retry-after.js';
 import { readBoundedText, type BoundedText } from './read-bounded-text.js';
 import type { OutgoingRequest } from '../dialects/dialect.js';
 import { sendRequest, type HttpRequest } from './send-request.js';
+import { isLoadFailure } from '../loading/create-load-failure.js';
 
 /** Longest server-requested wait we honour; beyond it the error goes back to the caller. */
 export const MAX_RETRY_AFTER_MS = 60_000;
@@ -173,21 +174,27 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
       cleanup();
     } catch (error) {
       cleanup();
-      if (isLiterLlmError(error)) throw error;
-      if (controller.signal.reason instanceof DeadlineReached) {
-        throw new TimeoutError(`request timed out after ${params.timeoutMs} ms (${attempts} attempt(s))`, {
+      if (isLoadFailure(error)) {
+        // The authorizer's dialect chunk did not load: nothing was sent, and the next try loads it again.
+        failure = error;
+        maybeSent = false;
+      } else {
+        if (isLiterLlmError(error)) throw error;
+        if (controller.signal.reason instanceof DeadlineReached) {
+          throw new TimeoutError(`request timed out after ${params.timeoutMs} ms (${attempts} attempt(s))`, {
+            ...errorContext,
+            retryable: true,
+          });
+        }
+        if (params.signal?.aborted) throw abortedError(params.signal.reason, errorContext);
+        const unsendable = params.findUnsendable?.();
+        if (unsendable !== undefined) throw unsendable;
+        failure = new NetworkError(`connection failed: ${describeCause(error, params.secrets)}`, {
           ...errorContext,
-          retryable: true,
+          cause: redactSecrets(causeSummary(error), params.secrets),
         });
+        maybeSent = !isConnectFailure(error);
       }
-      if (params.signal?.aborted) throw abortedError(params.signal.reason, errorContext);
-      const unsendable = params.findUnsendable?.();
-      if (unsendable !== undefined) throw unsendable;
-      failure = new NetworkError(`connection failed: ${describeCause(error, params.secrets)}`, {
-        ...errorContext,
-        cause: redactSecrets(causeSummary(error), params.secrets),
-      });
-      maybeSent = !isConnectFailure(error);
     }
 
     const retriesLeft = replayable && attempts <= params.maxRetries;

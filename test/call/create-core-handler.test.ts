@@ -16,7 +16,7 @@ import { sendJson, startMockServer, type MockServer } from '../support/mock-serv
 
 const ALL_ENDPOINTS: readonly EndpointName[] = [...new Set(Object.values(OPERATION_TABLE).map((entry) => entry.endpoint))];
 
-const secrets: SecretRegistry = { values: [], add() {}, addOverride() {}, addHeaders() {}, forCall: () => [] };
+const secrets: SecretRegistry = { values: [], add() {}, addOverride() {}, addHeaders() {}, forCall: () => [], addEnvironmentValue() {} };
 
 /** A provider of `dialect` that declares every endpoint but `missing`. */
 function contextWithout(missing: EndpointName, dialect: string, operation: Operation): CallContext {

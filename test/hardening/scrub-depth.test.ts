@@ -52,7 +52,6 @@ describe('each line of a registered PEM key is a secret', () => {
     const registry = createSecretRegistry(
       normalizeClientOptions({ providers: { vertex_ai: { serviceAccount: { private_key: pem } } } }),
       [],
-      {},
     );
     const echoed = redactSecrets('near MIIEvQIBADANBgkqhkiG9w0BAQEFAASC and BKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj', registry.values);
     expect(echoed).not.toContain('MIIEvQIBADANBgkq');

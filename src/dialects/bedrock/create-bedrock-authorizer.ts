@@ -52,6 +52,7 @@ export function createBedrockAuthorizer(input: AuthorizerInput, now: () => Date 
         credentials: credentials.credentials,
         datetime: now().toISOString().replace(/[:-]|\.\d{3}/g, ''),
         cache: signingKeys,
+        provider: id,
       });
     },
     // The credentials, not a signature: each request is signed anew with the same ones.

@@ -1,4 +1,5 @@
 import { AwsV4Signer } from 'aws4fetch';
+import { resolveSubtleCrypto } from '../../transport/resolve-subtle-crypto.js';
 
 export interface AwsCredentials {
   readonly accessKeyId: string;
@@ -20,6 +21,8 @@ export interface SignAwsRequestInput {
   readonly datetime?: string | undefined;
   /** Derived signing keys per date, region and service, kept by the caller across requests. */
   readonly cache?: Map<string, ArrayBuffer> | undefined;
+  /** Named in the error when the runtime cannot sign. */
+  readonly provider?: string | undefined;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface SignAwsRequestInput {
  * canonical URI, as SigV4 requires, so `/model/a%3Ab/converse` is signed as `/model/a%253Ab/converse`.
  */
 export async function signAwsRequest(input: SignAwsRequestInput): Promise<Record<string, string>> {
+  // aws4fetch hashes and signs with crypto.subtle; without it, say why rather than fail inside it.
+  resolveSubtleCrypto('AWS SigV4 signing', input.provider);
   const signer = new AwsV4Signer({
     method: input.method,
     url: input.url,

@@ -1,3 +1,4 @@
+import { createRandomId } from '../../transport/create-random-id.js';
 import type { ChatCompletionChoice, ChatCompletionResponse } from '../../../generated/types/index.js';
 import { InvalidResponseError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
@@ -17,7 +18,7 @@ import { parseGeminiResponse } from './parse-gemini-response.js';
  */
 export function convertGeminiChatResponse(body: unknown, route: ResolvedRoute): ChatCompletionResponse {
   const response = parseGeminiResponse(body, route, 'chat response');
-  const id = typeof response.responseId === 'string' && response.responseId !== '' ? response.responseId : crypto.randomUUID().replace(/-/g, '');
+  const id = typeof response.responseId === 'string' && response.responseId !== '' ? response.responseId : createRandomId().replace(/-/g, '');
   const candidates = response.candidates ?? [];
   const blockReason = response.promptFeedback?.blockReason;
 

@@ -1,3 +1,4 @@
+import { createRandomId } from '../../transport/create-random-id.js';
 import type { ChatCompletionChunk, ChunkChoice, ChunkDelta } from '../../../generated/types/index.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import type { SseEvent } from '../../transport/parse-sse-events.js';
@@ -41,7 +42,7 @@ export function createGeminiStreamConverter(route: ResolvedRoute): (event: SseEv
     if (data === '[DONE]') return { type: 'done' };
     const payload = parseStreamEventData(data, { provider: route.provider.id, model: route.model });
     const response = parseGeminiResponse(payload, route, 'stream event');
-    id ??= typeof response.responseId === 'string' && response.responseId !== '' ? response.responseId : crypto.randomUUID().replace(/-/g, '');
+    id ??= typeof response.responseId === 'string' && response.responseId !== '' ? response.responseId : createRandomId().replace(/-/g, '');
     created ??= parseGeminiCreateTime(response.createTime);
     model ??= typeof response.modelVersion === 'string' ? response.modelVersion : route.model;
 

@@ -1,3 +1,4 @@
+import { createRandomId } from '../../transport/create-random-id.js';
 import type { ChatCompletionMessageToolCall, ChatCompletionResponse, Usage } from '../../../generated/types/index.js';
 import { createPayloadError } from '../../errors/create-http-error.js';
 import { InvalidResponseError } from '../../errors/error-classes.js';
@@ -80,7 +81,7 @@ export function convertOllamaUsage(response: OllamaChatResponse): Usage | undefi
 }
 
 export function createOllamaCompletionId(): string {
-  return `chatcmpl-ollama-${crypto.randomUUID()}`;
+  return `chatcmpl-ollama-${createRandomId()}`;
 }
 
 export function parseCreated(createdAt: string | undefined): number {

@@ -1,3 +1,5 @@
+import { createRandomId } from '../../transport/create-random-id.js';
+
 const identities = new WeakMap<object, string>();
 
 /**
@@ -8,7 +10,7 @@ const identities = new WeakMap<object, string>();
 export function identifyTokenFunction(source: object): string {
   let identity = identities.get(source);
   if (identity === undefined) {
-    identity = `token-function:${crypto.randomUUID()}`;
+    identity = `token-function:${createRandomId()}`;
     identities.set(source, identity);
   }
   return identity;

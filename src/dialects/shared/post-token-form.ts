@@ -1,4 +1,5 @@
 import { NetworkError } from '../../errors/error-classes.js';
+import { createLinkedSignal } from '../../transport/create-linked-signal.js';
 
 export interface PostTokenFormInput {
   readonly url: string;
@@ -23,20 +24,27 @@ export interface TokenFormAnswer {
  * the endpoint; the form (which holds the secret) is never quoted.
  */
 export async function postTokenForm(input: PostTokenFormInput): Promise<TokenFormAnswer> {
+  // The deadline bounds the answer's body too; disposed once it is read, so no timer outlives it.
+  const deadline = createLinkedSignal(undefined, input.timeoutMs);
   let response: Response;
+  let text: string;
   try {
-    response = await input.fetch(input.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: input.form.toString(),
-      signal: AbortSignal.timeout(input.timeoutMs),
-    });
-  } catch (error) {
-    throw new NetworkError(`${input.provider}: could not reach ${input.what} ${input.url}: ${error instanceof Error ? error.message : String(error)}`, {
-      provider: input.provider,
-    });
+    try {
+      response = await input.fetch(input.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: input.form.toString(),
+        signal: deadline.signal,
+      });
+    } catch (error) {
+      throw new NetworkError(`${input.provider}: could not reach ${input.what} ${input.url}: ${error instanceof Error ? error.message : String(error)}`, {
+        provider: input.provider,
+      });
+    }
+    text = await response.text();
+  } finally {
+    deadline.dispose();
   }
-  const text = await response.text();
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(text);

@@ -1,3 +1,4 @@
+import { createRandomId } from '../../transport/create-random-id.js';
 import type { Usage } from '../../../generated/types/index.js';
 import { BudgetExceededError } from '../../errors/error-classes.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
@@ -75,7 +76,7 @@ export function createBudgetMiddleware(options: BudgetOptions, dependencies: Bud
   const { periodMs, mode, leaseMarginMs } = normalized;
   const ttlMs = periodMs === undefined ? undefined : periodMs * 2;
   // Lease ids are unique across the processes sharing a store: a random prefix per layer, then a count.
-  const leasePrefix = `${crypto.randomUUID()}:`;
+  const leasePrefix = `${createRandomId()}:`;
   let leases = 0;
 
   const report = async (context: CallContext, event: Omit<BudgetExceededEvent, 'mode' | 'provider' | 'model' | 'tags'>): Promise<void> => {

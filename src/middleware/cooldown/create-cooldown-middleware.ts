@@ -1,3 +1,4 @@
+import { createRandomId } from '../../transport/create-random-id.js';
 import { ServiceUnavailableError } from '../../errors/error-classes.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
 import type { Middleware } from '../compose.js';
@@ -43,7 +44,7 @@ export interface CooldownDependencies {
 export function createCooldownMiddleware(options: CooldownOptions | true = true, dependencies: CooldownDependencies = {}): Middleware {
   const { store: givenStore, storeTimeoutMs, onStoreError, ...policy } = normalizeCooldownOptions(options);
   const clock = dependencies.clock ?? systemClock;
-  const createId = dependencies.createId ?? (() => globalThis.crypto.randomUUID());
+  const createId = dependencies.createId ?? createRandomId;
   const store = givenStore ?? createMemoryCooldownStore({ clock });
 
   const answers = answersOf(store);

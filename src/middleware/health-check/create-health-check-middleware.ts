@@ -3,6 +3,7 @@ import { isUnsentRequestError } from '../../errors/is-unsent-request-error.js';
 import { ServiceUnavailableError } from '../../errors/error-classes.js';
 import type { ResolvedRoute } from '../../routing/resolved-route.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
+import { createLinkedSignal } from '../../transport/create-linked-signal.js';
 import type { Middleware } from '../compose.js';
 import type { CallContext, CallServices, Next } from '../../call/call-context.js';
 import { UNRESOLVED_PROVIDER_ID } from '../router/create-unresolved-route.js';
@@ -110,13 +111,14 @@ export function createHealthCheckMiddleware(
 
   async function runProbe(current: HealthProbe, entry: HealthEntry): Promise<void> {
     entry.probing = true;
-    const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(normalized.timeoutMs)]);
+    const linked = createLinkedSignal(closing.signal, normalized.timeoutMs);
     try {
-      await current(entry.route, signal);
+      await current(entry.route, linked.signal);
       if (!closing.signal.aborted) tracker.recordSuccess(entry);
     } catch (error) {
       if (!closing.signal.aborted && !isUnsentRequestError(error)) tracker.recordFailure(entry, error);
     } finally {
+      linked.dispose();
       entry.probing = false;
     }
   }

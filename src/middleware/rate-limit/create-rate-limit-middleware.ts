@@ -1,3 +1,4 @@
+import { createRandomId } from '../../transport/create-random-id.js';
 import type { Middleware } from '../compose.js';
 import type { CallContext, Next } from '../../call/call-context.js';
 import { systemClock, type Clock } from '../../transport/clock.js';
@@ -54,7 +55,7 @@ export function createRateLimitMiddleware(options: RateLimitOptions | true, depe
   const normalized = normalizeRateLimitOptions(options);
   const clock = dependencies.clock ?? systemClock;
   const store: RateLimitStore = normalized.store ?? createMemoryRateLimitStore({ clock });
-  const createId = dependencies.createId ?? (normalized.store === undefined ? createCounter() : () => globalThis.crypto.randomUUID());
+  const createId = dependencies.createId ?? (normalized.store === undefined ? createCounter() : createRandomId);
   const queue = createAdmissionQueue(clock);
 
   const answers = answersOf(store);

@@ -157,6 +157,23 @@ describe('createVertexAuthorizer credential sources', () => {
     expect(error.message).toBe(`vertex_ai: GOOGLE_APPLICATION_CREDENTIALS names ${missing}, which cannot be read (ENOENT)`);
   });
 
+  it('where the runtime has no file system (no process.getBuiltinModule), says to pass the credentials instead', async () => {
+    const file = join(directory, 'key.json');
+    writeFileSync(file, JSON.stringify(account.json));
+    const original = Object.getOwnPropertyDescriptor(process, 'getBuiltinModule');
+    // A browser or edge runtime: no way to reach a file system.
+    Object.defineProperty(process, 'getBuiltinModule', { value: undefined, configurable: true, writable: true });
+    try {
+      const error = await caught(createVertexAuthorizer(input(undefined, { GOOGLE_APPLICATION_CREDENTIALS: file })).headers(request));
+      expect(error).toMatchObject({ kind: 'Configuration', provider: 'vertex_ai', retryable: false });
+      expect(error.message).toContain('reading a credentials file needs a runtime with a file system');
+      expect(error.message).toContain('providers.vertex_ai.serviceAccount');
+    } finally {
+      if (original !== undefined) Object.defineProperty(process, 'getBuiltinModule', original);
+    }
+    expect(tokensIssued).toBe(0);
+  });
+
   it('exchanges gcloud user credentials by refresh token and bills their quota project', async () => {
     const user = {
       type: 'authorized_user',

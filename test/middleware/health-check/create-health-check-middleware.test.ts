@@ -145,6 +145,40 @@ describe('createHealthCheckMiddleware', () => {
     expect(health.status()[0]).toMatchObject({ consecutiveSuccesses: 1 });
   });
 
+  it('probes where AbortSignal.any and AbortSignal.timeout are missing (Vercel edge runtime)', async () => {
+    const any = Object.getOwnPropertyDescriptor(AbortSignal, 'any');
+    const timeout = Object.getOwnPropertyDescriptor(AbortSignal, 'timeout');
+    Reflect.deleteProperty(AbortSignal, 'any');
+    Reflect.deleteProperty(AbortSignal, 'timeout');
+    try {
+      const probe = switchableProbe();
+      const { timer, health, call } = setup({ failureThreshold: 1 }, probe);
+      await call('a/one');
+      probe.healthy = false;
+      await timer.fire();
+      expect(probe.checked).toEqual(['a/one']);
+      expect(health.status()[0]).toMatchObject({ healthy: false, consecutiveFailures: 1 });
+      health.close();
+    } finally {
+      if (any !== undefined) Object.defineProperty(AbortSignal, 'any', any);
+      if (timeout !== undefined) Object.defineProperty(AbortSignal, 'timeout', timeout);
+    }
+  });
+
+  it('a probe that outlives timeoutMs is aborted with a TimeoutError', async () => {
+    const reasons: unknown[] = [];
+    const { health, call } = setup({ timeoutMs: 20 }, (_route, signal) => new Promise<void>((_resolve, reject) => {
+      signal.addEventListener('abort', () => {
+        reasons.push(signal.reason);
+        reject(signal.reason as Error);
+      });
+    }));
+    await call('a/one');
+    await health.checkNow();
+    expect(reasons).toEqual([expect.objectContaining({ name: 'TimeoutError' })]);
+    health.close();
+  });
+
   it('close() stops the timer, aborts running probes, ignores their results and stops gating calls', async () => {
     const probe = switchableProbe();
     const { timer, health, call } = setup({ failureThreshold: 1 }, probe);
