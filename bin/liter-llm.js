@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// The `liter-llm` command: the bundled CLI of the published package (dist/cli.js), or, in a clone
-// of the repository where dist/ is not built, the TypeScript source run through tsx.
+// The `liter-llm` command. In a clone of the repository (gateway/ is there) it runs the TypeScript
+// source through tsx, so it is never a stale build; the published package ships dist/cli.js instead.
 import { existsSync } from 'node:fs';
 
-const built = new URL('../dist/cli.js', import.meta.url);
-if (existsSync(built)) {
-  await import(built.href);
-} else {
+const source = new URL('../gateway/cli/main.ts', import.meta.url);
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('../gateway/cli/main.ts', import.meta.url).href);
+  await import(source.href);
+} else {
+  await import(new URL('../dist/cli.js', import.meta.url).href);
 }

@@ -67,10 +67,23 @@ export async function buildDist(outDir: string): Promise<Metafile> {
     platform: 'node',
     external: ['undici', 'node:*'],
   });
+  // The gateway and CLI (`bin/liter-llm.js` runs it): Node only, with the packages it uses (hono,
+  // pino, prom-client, yaml, ajv, node-redis) bundled in, so that the package still installs nothing.
+  // CommonJS packages bundled into an ES module still `require` Node's builtins.
+  const cli = await build({
+    ...shared,
+    entryPoints: [{ in: join(root, 'gateway', 'cli', 'main.ts'), out: 'cli' }],
+    bundle: true,
+    platform: 'node',
+    external: ['node:*'],
+    minifyIdentifiers: true,
+    banner: { js: 'import{createRequire as __cliRequire}from"node:module";const require=__cliRequire(import.meta.url);' },
+  });
+  cliPackages = packagesOf(cli.metafile);
   for (const [file, output] of Object.entries(providers.metafile.outputs)) {
     if (output.imports.length > 0) throw new Error(`${file}: a provider module must not import anything at run time`);
   }
-  const all = [runtime, providers, transport].map((result) => result.metafile);
+  const all = [runtime, providers, transport, cli].map((result) => result.metafile);
   return {
     inputs: Object.assign({}, ...all.map((metafile) => metafile.inputs)) as Metafile['inputs'],
     outputs: Object.assign({}, ...all.map((metafile) => metafile.outputs)) as Metafile['outputs'],
@@ -101,13 +114,28 @@ const providerDataAsJson: Plugin = {
 /** The bundled packages and their license texts, shipped next to the code that contains them. */
 const BUNDLED_PACKAGES = ['eventsource-parser', 'aws4fetch'] as const;
 
+/** The packages the CLI bundle took in, found by its last build. */
+let cliPackages: readonly string[] = [];
+
+/** Package names of the `node_modules` files a build took in (`@scope/name` or `name`). */
+function packagesOf(metafile: Metafile): string[] {
+  const names = new Set<string>();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.replaceAll('\\', '/'));
+    if (match?.[1] !== undefined) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
 function thirdPartyLicenses(): string {
-  return BUNDLED_PACKAGES.map((name) => {
+  const bundled = [...BUNDLED_PACKAGES, ...cliPackages.filter((name) => !(BUNDLED_PACKAGES as readonly string[]).includes(name))];
+  return bundled.map((name) => {
     const directory = join(root, 'node_modules', name);
     const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8')) as { version: string; license: string };
     const file = readdirSync(directory).find((entry) => /^licen[cs]e/i.test(entry));
     const text = file === undefined ? `(${manifest.license}; no license file in the package)` : readFileSync(join(directory, file), 'utf8').trim();
-    return `${name}@${manifest.version} (${manifest.license}), bundled into dist/\n\n${text}\n`;
+    const where = (BUNDLED_PACKAGES as readonly string[]).includes(name) ? 'dist/' : 'dist/cli.js (the gateway and CLI)';
+    return `${name}@${manifest.version} (${manifest.license}), bundled into ${where}\n\n${text}\n`;
   }).join('\n---\n\n');
 }
 

@@ -13,6 +13,7 @@ const consumers = join(root, 'test', 'package', 'consumers');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 interface PackageManifest {
+  version: string;
   exports: Record<string, string | { types: string; default: string }>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
@@ -181,4 +182,19 @@ describe('the packed package, installed into a fresh project', () => {
       ]);
     }, 30_000);
   });
+
+  it('installs the liter-llm command, which runs the bundled CLI (dist/cli.js) with no dependency installed', async () => {
+    const bin = join(project, 'node_modules', '.bin', 'liter-llm');
+    const version = await runProcess(bin, ['--version'], { cwd: project });
+    expect(version.stderr).toBe('');
+    expect(version.stdout.trim()).toBe(manifest.version);
+    writeFileSync(join(project, 'gateway.yaml'), `models:\n  - name: packed\n    model: openai/gpt-4o-mini\nclient: { providers: { openai: { baseURL: "${server.url}", apiKey: sk-packed-cli } }, maxRetries: 0 }\n`);
+    const before = server.requests.length;
+    const chat = await runProcess(bin, ['chat', '-m', 'packed', '--config', 'gateway.yaml', 'Hello'], { cwd: project });
+    expect(chat.stderr).toBe('');
+    expect(chat.stdout).toBe('packed reply\n');
+    expect(server.requests.slice(before).map((request) => String(request.headers.authorization))).toEqual(['Bearer sk-packed-cli']);
+    const bad = await runProcess(bin, ['models', '--config', 'missing.yaml'], { cwd: project });
+    expect(bad.code).toBe(2);
+  }, 30_000);
 });
