@@ -5,6 +5,10 @@ export interface LinkedSignal {
   readonly signal: AbortSignal;
   /** Stops the timer and unhooks from the parent; call it when the work is done, aborted or not. */
   dispose(): void;
+  /** Stops the timer only: the work outlives its deadline (a stream being read) but not its parent. */
+  stopTimer(): void;
+  /** Aborts the signal now, with `reason`. */
+  abort(reason?: unknown): void;
 }
 
 /**
@@ -20,9 +24,10 @@ export function createLinkedSignal(
   timeoutReason: () => unknown = () => new DOMException('The operation timed out', 'TimeoutError'),
 ): LinkedSignal {
   const controller = new AbortController();
+  const abort = (reason?: unknown): void => controller.abort(reason);
   if (parent?.aborted) {
     controller.abort(parent.reason);
-    return { signal: controller.signal, dispose: () => undefined };
+    return { signal: controller.signal, dispose: () => undefined, stopTimer: () => undefined, abort };
   }
   const onAbort = (): void => {
     dispose();
@@ -37,5 +42,5 @@ export function createLinkedSignal(
     parent?.removeEventListener('abort', onAbort);
   };
   parent?.addEventListener('abort', onAbort, { once: true });
-  return { signal: controller.signal, dispose };
+  return { signal: controller.signal, dispose, stopTimer: () => clearTimeout(timer), abort };
 }

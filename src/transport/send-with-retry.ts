@@ -11,6 +11,7 @@ import { readBoundedText, type BoundedText } from './read-bounded-text.js';
 import type { OutgoingRequest } from '../dialects/dialect.js';
 import { sendRequest, type HttpRequest } from './send-request.js';
 import { isLoadFailure } from '../loading/create-load-failure.js';
+import { createLinkedSignal, type LinkedSignal } from './create-linked-signal.js';
 
 /** Longest server-requested wait we honour; beyond it the error goes back to the caller. */
 export const MAX_RETRY_AFTER_MS = 60_000;
@@ -103,15 +104,8 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
     attempts += 1;
     params.onAttempt?.();
     if (params.signal?.aborted) throw abortedError(params.signal.reason, errorContext);
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort(params.signal?.reason);
-    params.signal?.addEventListener('abort', onAbort, { once: true });
-    const remaining = Math.max(0, deadline - Date.now());
-    const timer = setTimeout(() => controller.abort(new DeadlineReached()), remaining);
-    const cleanup = (): void => {
-      clearTimeout(timer);
-      params.signal?.removeEventListener('abort', onAbort);
-    };
+    const controller = createLinkedSignal(params.signal, deadline - Date.now(), () => new DeadlineReached());
+    const cleanup = controller.dispose;
 
     let failure: LiterLlmError;
     /** Whether the request may have reached the server (see `onlyRetryUnsent`). */
@@ -140,13 +134,14 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
       });
       if (response.ok) {
         if (params.mode === 'stream') {
-          clearTimeout(timer);
+          // The deadline covers the answer's headers; the stream's own idle and total timers take over.
+          controller.stopTimer();
           return {
             response,
             attempts,
             body: undefined,
             abort: (reason) => {
-              params.signal?.removeEventListener('abort', onAbort);
+              controller.dispose();
               controller.abort(reason);
             },
           };
@@ -221,7 +216,7 @@ export async function sendWithRetry(params: SendWithRetryParams): Promise<SendRe
  * (and billed) the work, so sending again is not the client's call to make. A deadline or the
  * caller's abort during the read is left to the caller's catch, which names it.
  */
-async function readSuccessBody(response: Response, controller: AbortController, params: SendWithRetryParams): Promise<string> {
+async function readSuccessBody(response: Response, controller: LinkedSignal, params: SendWithRetryParams): Promise<string> {
   const context = { status: response.status, provider: params.provider, model: params.model, retryable: false };
   const maxBytes = params.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   let read: BoundedText;

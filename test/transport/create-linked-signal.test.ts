@@ -54,6 +54,18 @@ describe('createLinkedSignal', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('stopTimer() lets the work outlive its deadline, still cancelled by the parent', () => {
+    vi.useFakeTimers();
+    const parent = countingParent();
+    const linked = createLinkedSignal(parent.controller.signal, 100);
+    linked.stopTimer();
+    vi.advanceTimersByTime(1_000);
+    expect(linked.signal.aborted).toBe(false);
+    parent.controller.abort('closed');
+    expect(linked.signal.reason).toBe('closed');
+    expect(parent.listeners()).toBe(0);
+  });
+
   it('an already aborted parent gives an aborted signal', () => {
     const parent = new AbortController();
     parent.abort('stopped');
