@@ -27,7 +27,12 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
 /** Keywords that hold no check of their own (`then`/`else` belong to `if`). */
 const STRUCTURAL = new Set(['$schema', '$id', '$defs', 'then', 'else']);
 
-type Check = (data: unknown, path: string, errors: SchemaError[]) => void;
+/**
+ * The place being checked, as escaped JSON pointer segments: one array pushed and popped on the way
+ * down, turned into a pointer only when an error is reported, so valid data allocates nothing for it.
+ */
+type Place = Array<string | number>;
+type Check = (data: unknown, path: Place, errors: SchemaError[]) => void;
 interface Compiler {
   compile(node: JsonSchema): Check;
   /** A check that follows `#/$defs/<name>`, built when first run (definitions may recurse). */
@@ -45,6 +50,8 @@ const GROUPS: ReadonlyArray<readonly [DataGroup, readonly string[]]> = [
 ];
 
 const PASS: Check = () => { };
+const QUICK = Symbol('quick');
+const COUNTED: SchemaError = { instancePath: '', keyword: '', params: {} };
 
 /**
  * A checker for `schema`, whose `$ref`s point into its own `$defs` (`#/$defs/<name>`). The checks
@@ -52,10 +59,15 @@ const PASS: Check = () => { };
  */
 export function createSchemaChecker(schema: JsonSchema): SchemaChecker {
   let root: Check | undefined;
+  // A first pass only counts problems (no error objects, no pointers); valid data, the usual case,
+  // stops there. Data with problems is checked again to describe them.
+  const quick = Object.assign([] as SchemaError[], { [QUICK]: true });
   return (data) => {
     root ??= compileSchema(schema, schema);
+    quick.length = 0;
+    root(data, [], quick);
     const errors: SchemaError[] = [];
-    root(data, '', errors);
+    if (quick.length > 0) root(data, [], errors);
     return errors;
   };
 }
@@ -70,12 +82,17 @@ function compileSchema(rootSchema: JsonSchema, schema: JsonSchema): Check {
     if (target === undefined) throw new Error(`schema: cannot resolve $ref ${JSON.stringify(pointer)}`);
     return target;
   };
+  const building = new Set<unknown>();
   const reference = (pointer: string): Check => {
+    const target = resolve(pointer);
+    const done = compiled.get(target);
+    if (done !== undefined) return done;
+    if (!building.has(target)) return compiler.compile(target);
+    // A definition that refers to itself (directly or not) is bound on its first run.
     let check = refs.get(pointer);
     if (check === undefined) {
-      let target: Check | undefined;
-      // Late-bound, so a definition may refer to itself.
-      check = (data, path, errors) => (target ??= compile(resolve(pointer)))(data, path, errors);
+      let bound: Check | undefined;
+      check = (data, path, errors) => (bound ??= compiler.compile(target))(data, path, errors);
       refs.set(pointer, check);
     }
     return check;
@@ -84,7 +101,9 @@ function compileSchema(rootSchema: JsonSchema, schema: JsonSchema): Check {
     compile(node) {
       let check = compiled.get(node);
       if (check === undefined) {
+        building.add(node);
         check = compileNode(node, compiler);
+        building.delete(node);
         compiled.set(node, check);
       }
       return check;
@@ -97,7 +116,7 @@ function compileSchema(rootSchema: JsonSchema, schema: JsonSchema): Check {
 }
 
 function compileNode(node: JsonSchema, compiler: Compiler): Check {
-  if (node === false) return (_data, path, errors) => void errors.push(problem(path, 'false schema', {}, 'boolean schema is false'));
+  if (node === false) return (_data, path, errors) => void report(errors, path, 'false schema', {}, 'boolean schema is false');
   if (alwaysValid(node)) return PASS;
   const schema = node as Record<string, unknown>;
   for (const keyword of Object.keys(schema)) {
@@ -108,13 +127,17 @@ function compileNode(node: JsonSchema, compiler: Compiler): Check {
 
   const types = schema['type'] === undefined ? [] : ([] as string[]).concat(schema['type'] as string | string[]);
   const typeMessage = `must be ${types.join(',')}`;
-  const typeError = (path: string): SchemaError => problem(path, 'type', { type: schema['type'] }, typeMessage);
+  const typeParams = { type: schema['type'] };
   const groupUsed = (group: DataGroup) => (GROUPS.find(([name]) => name === group)?.[1] ?? []).some((keyword) => schema[keyword] !== undefined);
   // As ajv: a single type whose group has keywords is reported where that group runs, else first.
   const typeFirst = types.length > 0 && !(types.length === 1 && GROUPS.some(([group]) => group === types[0] && groupUsed(group)));
 
   const checks: Check[] = [];
-  if (typeFirst) checks.push((data, path, errors) => void (types.some((type) => hasType(type, data)) || errors.push(typeError(path))));
+  if (typeFirst) {
+    const [only] = types;
+    const matches = types.length === 1 ? (data: unknown) => hasType(only as string, data) : (data: unknown) => types.some((type) => hasType(type, data));
+    checks.push((data, path, errors) => void (matches(data) || report(errors, path, 'type', typeParams, typeMessage)));
+  }
   if (typeof ref === 'string') checks.push(compiler.reference(ref));
   pushUntyped(schema, checks, compiler.compile);
   for (const [group, keywords] of GROUPS) {
@@ -125,24 +148,24 @@ function compileNode(node: JsonSchema, compiler: Compiler): Check {
     }
     const reportType = !typeFirst && types.length === 1 && types[0] === group;
     checks.push((data, path, errors) => {
-      if (hasType(group, data)) for (const check of groupChecks) check(data, path, errors);
-      else if (reportType) errors.push(typeError(path));
+      if (hasType(group, data)) for (let index = 0; index < groupChecks.length; index++) (groupChecks[index] as Check)(data, path, errors);
+      else if (reportType) report(errors, path, 'type', typeParams, typeMessage);
     });
   }
   return checks.length === 1 ? (checks[0] as Check) : (data, path, errors) => {
-    for (const check of checks) check(data, path, errors);
+    for (let index = 0; index < checks.length; index++) (checks[index] as Check)(data, path, errors);
   };
 }
 
 function pushUntyped(schema: Record<string, unknown>, checks: Check[], compile: (node: JsonSchema) => Check): void {
   if (schema['const'] !== undefined) {
     const allowedValue = schema['const'];
-    checks.push((data, path, errors) => void (equal(data, allowedValue) || errors.push(problem(path, 'const', { allowedValue }, 'must be equal to constant'))));
+    checks.push((data, path, errors) => void (equal(data, allowedValue) || report(errors, path, 'const', { allowedValue }, 'must be equal to constant')));
   }
   if (schema['enum'] !== undefined) {
     const allowedValues = schema['enum'] as unknown[];
     checks.push((data, path, errors) => {
-      if (!allowedValues.some((value) => equal(data, value))) errors.push(problem(path, 'enum', { allowedValues }, 'must be equal to one of the allowed values'));
+      if (!allowedValues.some((value) => equal(data, value))) report(errors, path, 'enum', { allowedValues }, 'must be equal to one of the allowed values');
     });
   }
   if (schema['not'] !== undefined) {
@@ -150,7 +173,7 @@ function pushUntyped(schema: Record<string, unknown>, checks: Check[], compile: 
     checks.push((data, path, errors) => {
       const ignored: SchemaError[] = [];
       inner(data, path, ignored);
-      if (ignored.length === 0) errors.push(problem(path, 'not', {}, 'must NOT be valid'));
+      if (ignored.length === 0) report(errors, path, 'not', {}, 'must NOT be valid');
     });
   }
   const anyOf = schema['anyOf'] as JsonSchema[] | undefined;
@@ -166,7 +189,7 @@ function pushUntyped(schema: Record<string, unknown>, checks: Check[], compile: 
           return;
         }
       }
-      errors.push(problem(path, 'anyOf', {}, 'must match a schema in anyOf'));
+      report(errors, path, 'anyOf', {}, 'must match a schema in anyOf');
     });
   }
   const oneOf = schema['oneOf'] as JsonSchema[] | undefined;
@@ -191,7 +214,7 @@ function pushUntyped(schema: Record<string, unknown>, checks: Check[], compile: 
         passing = index;
       }
       if (valid) errors.length = before;
-      else errors.push(problem(path, 'oneOf', { passingSchemas: passing }, 'must match exactly one schema in oneOf'));
+      else report(errors, path, 'oneOf', { passingSchemas: passing }, 'must match exactly one schema in oneOf');
     });
   }
   const allOf = schema['allOf'] as JsonSchema[] | undefined;
@@ -208,7 +231,7 @@ function pushUntyped(schema: Record<string, unknown>, checks: Check[], compile: 
       const ifClause = ignored.length === 0 ? 'then' : 'else';
       const count = errors.length;
       (ifClause === 'then' ? then : otherwise)(data, path, errors);
-      if (errors.length !== count) errors.push(problem(path, 'if', { failingKeyword: ifClause }, `must match "${ifClause}" schema`));
+      if (errors.length !== count) report(errors, path, 'if', { failingKeyword: ifClause }, `must match "${ifClause}" schema`);
     });
   }
 }
@@ -224,7 +247,7 @@ function compileKeyword(keyword: string, schema: Record<string, unknown>, compil
       const limit = value as number;
       const comparison = { maximum: '<=', minimum: '>=', exclusiveMaximum: '<', exclusiveMinimum: '>' }[keyword];
       const holds = { maximum: (data: number) => data <= limit, minimum: (data: number) => data >= limit, exclusiveMaximum: (data: number) => data < limit, exclusiveMinimum: (data: number) => data > limit }[keyword];
-      return (data, path, errors) => void (holds(data as number) || errors.push(problem(path, keyword, { comparison, limit }, `must be ${comparison} ${limit}`)));
+      return (data, path, errors) => void (holds(data as number) || report(errors, path, keyword, { comparison, limit }, `must be ${comparison} ${limit}`));
     }
     case 'maxLength':
     case 'minLength':
@@ -239,20 +262,24 @@ function compileKeyword(keyword: string, schema: Record<string, unknown>, compil
       const message = `must NOT have ${most ? 'more' : 'fewer'} than ${limit} ${unit}`;
       return (data, path, errors) => {
         const length = size(data as string);
-        if (most ? length > limit : length < limit) errors.push(problem(path, keyword, { limit }, message));
+        if (most ? length > limit : length < limit) report(errors, path, keyword, { limit }, message);
       };
     }
     case 'pattern': {
       const pattern = value as string;
       const expression = new RegExp(pattern, 'u');
-      return (data, path, errors) => void (expression.test(data as string) || errors.push(problem(path, keyword, { pattern }, `must match pattern "${pattern}"`)));
+      return (data, path, errors) => void (expression.test(data as string) || report(errors, path, keyword, { pattern }, `must match pattern "${pattern}"`));
     }
     case 'items': {
       if (alwaysValid(value as JsonSchema)) return PASS;
       const item = compile(value as JsonSchema);
       return (data, path, errors) => {
         const list = data as unknown[];
-        for (let index = 0; index < list.length; index++) item(list[index], `${path}/${index}`, errors);
+        for (let index = 0; index < list.length; index++) {
+          path.push(index);
+          item(list[index], path, errors);
+          path.pop();
+        }
       };
     }
     case 'uniqueItems':
@@ -262,7 +289,7 @@ function compileKeyword(keyword: string, schema: Record<string, unknown>, compil
       return (data, path, errors) => {
         for (const missingProperty of required) {
           if ((data as Record<string, unknown>)[missingProperty] === undefined) {
-            errors.push(problem(path, keyword, { missingProperty }, `must have required property '${missingProperty}'`));
+            report(errors, path, keyword, { missingProperty }, `must have required property '${missingProperty}'`);
           }
         }
       };
@@ -279,7 +306,7 @@ function compileKeyword(keyword: string, schema: Record<string, unknown>, compil
             const error = errors[index] as SchemaError;
             if (error.propertyName === undefined) errors[index] = { ...error, propertyName };
           }
-          errors.push(problem(path, keyword, { propertyName }, 'property name must be valid'));
+          report(errors, path, keyword, { propertyName }, 'property name must be valid');
         }
       };
     }
@@ -290,19 +317,26 @@ function compileKeyword(keyword: string, schema: Record<string, unknown>, compil
       return (data, path, errors) => {
         for (const key in data as object) {
           if (known.has(key)) continue;
-          if (extra === undefined) errors.push(problem(path, keyword, { additionalProperty: key }, 'must NOT have additional properties'));
-          else extra((data as Record<string, unknown>)[key], `${path}/${escapePointer(key)}`, errors);
+          if (extra === undefined) report(errors, path, keyword, { additionalProperty: key }, 'must NOT have additional properties');
+          else {
+            path.push(escapePointer(key));
+            extra((data as Record<string, unknown>)[key], path, errors);
+            path.pop();
+          }
         }
       };
     }
     case 'properties': {
-      const entries = Object.entries(value as Record<string, JsonSchema>)
-        .filter(([, property]) => !alwaysValid(property))
-        .map(([key, property]) => [key, `/${escapePointer(key)}`, compile(property)] as const);
+      const keys = Object.keys(value as object).filter((key) => !alwaysValid((value as Record<string, JsonSchema>)[key] as JsonSchema));
+      const segments = keys.map(escapePointer);
+      const checks = keys.map((key) => compile((value as Record<string, JsonSchema>)[key] as JsonSchema));
       return (data, path, errors) => {
-        for (const [key, segment, check] of entries) {
-          const property = (data as Record<string, unknown>)[key];
-          if (property !== undefined) check(property, path + segment, errors);
+        for (let index = 0; index < keys.length; index++) {
+          const property = (data as Record<string, unknown>)[keys[index] as string];
+          if (property === undefined) continue;
+          path.push(segments[index] as string);
+          (checks[index] as Check)(property, path, errors);
+          path.pop();
         }
       };
     }
@@ -328,8 +362,8 @@ function compileDiscriminator(schema: Record<string, unknown>, compiler: Compile
     const tagValue = (data as Record<string, unknown>)[tag];
     const branch = typeof tagValue === 'string' ? mapping.get(tagValue) : undefined;
     if (branch !== undefined) branch(data, path, errors);
-    else if (typeof tagValue !== 'string') errors.push(problem(path, 'discriminator', { error: 'tag', tag, tagValue }, `tag "${tag}" must be string`));
-    else errors.push(problem(path, 'discriminator', { error: 'mapping', tag, tagValue }, `value of tag "${tag}" must be in oneOf`));
+    else if (typeof tagValue !== 'string') report(errors, path, 'discriminator', { error: 'tag', tag, tagValue }, `tag "${tag}" must be string`);
+    else report(errors, path, 'discriminator', { error: 'mapping', tag, tagValue }, `value of tag "${tag}" must be in oneOf`);
   };
 }
 
@@ -370,23 +404,24 @@ function compileUniqueItems(schema: Record<string, unknown>): Check {
         if (!itemTypes.some((type) => hasType(type, item))) continue;
         if (itemTypes.length > 1 && typeof item === 'string') item += '_';
         const j = indices[item as string];
-        if (typeof j === 'number') return void errors.push(duplicate(path, i, j));
+        if (typeof j === 'number') return void duplicate(errors, path, i, j);
         indices[item as string] = i;
       }
       return;
     }
     for (let i = list.length; i--;) {
-      for (let j = i; j--;) if (equal(list[i], list[j])) return void errors.push(duplicate(path, i, j));
+      for (let j = i; j--;) if (equal(list[i], list[j])) return void duplicate(errors, path, i, j);
     }
   };
 }
 
-function duplicate(path: string, i: number, j: number): SchemaError {
-  return problem(path, 'uniqueItems', { i, j }, `must NOT have duplicate items (items ## ${j} and ${i} are identical)`);
+function duplicate(errors: SchemaError[], path: Place, i: number, j: number): void {
+  report(errors, path, 'uniqueItems', { i, j }, `must NOT have duplicate items (items ## ${j} and ${i} are identical)`);
 }
 
-function problem(instancePath: string, keyword: string, params: Record<string, unknown>, message: string): SchemaError {
-  return { instancePath, keyword, params, message };
+function report(errors: SchemaError[], path: Place, keyword: string, params: Record<string, unknown>, message: string): void {
+  if ((errors as { [QUICK]?: boolean; })[QUICK] === true) errors.push(COUNTED);
+  else errors.push({ instancePath: path.length === 0 ? '' : `/${path.join('/')}`, keyword, params, message });
 }
 
 /** Length in Unicode code points, as JSON Schema counts `minLength` and `maxLength`. */
