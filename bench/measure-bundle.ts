@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -49,6 +49,8 @@ export async function measureBundle(name: string, input: MeasureBundleInput): Pr
     // CommonJS dependencies bundled into ESM (the AI SDK has some) still call `require` for builtins.
     banner: { js: 'import{createRequire as __bundleRequire}from"node:module";const require=__bundleRequire(import.meta.url);' },
   });
+  // Kept beside the bundle: which source files each chunk holds (`outputs[file].inputs`).
+  writeFileSync(join(dir, 'meta.json'), JSON.stringify(result.metafile));
   const log = join(dir, 'loaded.txt');
   const register = `data:text/javascript,import{register}from"node:module";register(${JSON.stringify(input.hooksUrl)});`;
   const program = `const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'entry.js')).href)}); if ((await m.run(${JSON.stringify(input.origin)})).length === 0) process.exit(3);`;

@@ -22,7 +22,7 @@ const out = join(root, 'bench', '.build');
 const quick = process.argv.includes('--quick');
 const CONTENDERS = ['fetch', 'undici', 'openai', 'ai-sdk', 'liter-bare', 'liter-full', 'liter-undici'] as const;
 type Name = (typeof CONTENDERS)[number];
-const BUNDLES = ['fetch', 'openai', 'ai-sdk', 'liter-llm'] as const;
+const BUNDLES = ['fetch', 'openai', 'ai-sdk', 'liter-llm', 'liter-llm-main'] as const;
 const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const pinned = (core: number, args: string[]): [string, string[]] =>
   hasTaskset ? ['taskset', ['-c', String(core), process.execPath, ...args]] : [process.execPath, args];

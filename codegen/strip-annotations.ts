@@ -3,9 +3,9 @@ import type { JsonObject } from './ir.js';
 /** Keywords that only document a schema; validation never reads them. */
 const ANNOTATIONS = new Set(['title', 'description', 'examples', 'default', '$comment', 'deprecated', 'readOnly', 'writeOnly', 'tsType']);
 /** Keywords whose value maps names (property names, definition names) to subschemas. */
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+export const SCHEMA_MAPS: ReadonlySet<string> = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 /** Keywords whose value is a subschema or a list of subschemas. */
-const SUBSCHEMAS = new Set([
+export const SUBSCHEMAS: ReadonlySet<string> = new Set([
   'items',
   'prefixItems',
   'additionalItems',

@@ -7,7 +7,6 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { generateFiles } from '../../codegen/generate-files.js';
-import { inlineAjvRuntime } from '../../codegen/inline-ajv-runtime.js';
 import { listOutputFiles } from '../../codegen/list-output-files.js';
 import { createScenarioInputs } from './create-scenario-inputs.js';
 import { SCENARIOS } from './scenarios.js';
@@ -119,29 +118,5 @@ describe('generated validators', () => {
       /from ['"]ajv|require\(['"]ajv/.test(ts.sys.readFile(path.join(generatedDir, file)) ?? ''),
     );
     expect(offending).toEqual([]);
-  });
-});
-
-describe('inlineAjvRuntime', () => {
-  it('inlines the helpers ajv requires for minLength, const and uniqueItems', () => {
-    const code = [
-      'const func0 = require("ajv/dist/runtime/equal").default;',
-      'const func1 = require("ajv/dist/runtime/ucs2length").default;',
-      'export const result = [func0({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }), func0([1], [2]), func0(NaN, NaN), func1("a😀b")];',
-    ].join('\n');
-    const inlined = inlineAjvRuntime(code, 'test');
-    expect(inlined).not.toContain('require(');
-    const evaluate = new Function(inlined.replace('export const result =', 'return')) as () => unknown[];
-    expect(evaluate()).toEqual([true, false, true, 3]);
-  });
-
-  it('fails generation for a helper it cannot inline, or any import left in the code', () => {
-    expect(() => inlineAjvRuntime('const f = require("ajv/dist/runtime/uri").default;', 'schemas/api/x.json')).toThrow(
-      'schemas/api/x.json: ajv standalone code needs "ajv/dist/runtime/uri", which the generator cannot inline yet',
-    );
-    expect(() => inlineAjvRuntime('import equal from "fast-deep-equal";', 'label')).toThrow(
-      'label: ajv standalone code must be self-contained but references import equal from "fast-deep-equal";',
-    );
-    expect(() => inlineAjvRuntime('const x = require("fast-uri");', 'label')).toThrow(/references require\("fast-uri"\)/);
   });
 });
