@@ -20,8 +20,11 @@ interface GatewayProcess {
 }
 
 /** `liter-llm serve` in a process of its own (the source through tsx, or `bin/liter-llm.js`); resolves once it logs where it listens. */
-async function serveGateway(config: string, command = [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'gateway', 'cli', 'main.ts')]): Promise<GatewayProcess> {
+// tsx as a loader in the gateway's own process (its CLI would run the gateway in a grandchild that
+// a SIGKILL of the child leaves running).
+async function serveGateway(config: string, command = ['--import', 'tsx', join(root, 'gateway', 'cli', 'main.ts')]): Promise<GatewayProcess> {
   const child = spawn(process.execPath, [...command, 'serve', '--config', config, '--port', '0'], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH ?? '' },
   });
