@@ -130,7 +130,7 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     const options = callOptions(c);
     if (body.stream === true) {
       const stream = client.chatStream(body as never, options);
-      return streamResponse(c, stream[Symbol.asyncIterator](), () => callInfo(stream));
+      return streamResponse(c, stream);
     }
     const response = await client.chat(body as never, options);
     recordUsage(c, response);
@@ -142,7 +142,7 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     const options = callOptions(c);
     if (body.stream === true) {
       const stream = client.responses.create(body as never, options) as unknown as AsyncIterable<unknown> & object;
-      return streamResponse(c, stream[Symbol.asyncIterator](), () => callInfo(stream), (event) => (event as { type?: string }).type);
+      return streamResponse(c, stream, (event) => (event as { type?: string }).type);
     }
     const response = (await client.responses.create(body as never, options)) as object;
     recordUsage(c, response);
@@ -176,7 +176,7 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     config,
     modelRequest: (c) => modelRequest(c as GatewayContext),
     callOptions: (c) => callOptions(c as GatewayContext),
-    finish: (c, result) => (result === undefined ? finish((c as GatewayContext).get('admission'), labelsOf(c as GatewayContext), undefined) : recordUsage(c as GatewayContext, result)),
+    finish: (c, result) => recordUsage(c as GatewayContext, result),
   });
 
   for (const [path, call] of MODEL_ROUTES) {
@@ -224,71 +224,32 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
     return { signal: c.req.raw.signal, ...(key === undefined ? {} : { tags: [`key:${key.name}`] }) };
   }
 
+  /** Records a finished call's tokens and cost in the metrics and in its key's limits and budget. */
   function recordUsage(c: GatewayContext, result: object): void {
     let info: ReturnType<typeof callInfo> | undefined;
     try {
       info = callInfo(result);
     } catch {
-      // A result without call info (none today) has nothing to record.
+      // No call info (a stream that failed before it opened): only the admission is given back.
     }
-    finish(c.get('admission'), { model: c.get('model') ?? '', key: c.get('key')?.name ?? '' }, info);
-  }
-
-  function labelsOf(c: GatewayContext): { model: string; key: string } {
-    return { model: c.get('model') ?? '', key: c.get('key')?.name ?? '' };
-  }
-
-  /** Records a finished call's tokens and cost in the metrics and in its key's limits and budget. */
-  function finish(admission: KeyAdmission | undefined, labels: { model: string; key: string }, info: ReturnType<typeof callInfo> | undefined): void {
-    metrics.usage(labels, info?.usage, info?.costUsd);
-    void admission?.settle(info === undefined ? undefined : { totalTokens: info.usage?.total_tokens, costUsd: info.costUsd });
+    metrics.usage({ model: c.get('model') ?? '', key: c.get('key')?.name ?? '' }, info?.usage, info?.costUsd);
+    void c.get('admission')?.settle(info === undefined ? undefined : { totalTokens: info.usage?.total_tokens, costUsd: info.costUsd });
   }
 
   /**
-   * Waits for the first event, so that a failure before any output is answered with its status;
-   * then streams `data:` lines (with `event:` lines when `eventName` names them) and `[DONE]` for
-   * chat. A failure mid-stream becomes a final `error` event: the status line is long gone.
+   * Streams `data:` lines (with `event:` lines when `eventName` names them) and `[DONE]` for chat;
+   * a failure mid-stream becomes a final error event. The call is recorded once the stream is over.
    */
-  async function streamResponse(c: GatewayContext, source: AsyncIterator<unknown>, info: () => ReturnType<typeof callInfo>, eventName?: (event: unknown) => string | undefined): Promise<Response> {
-    const format = (event: unknown): string => {
-      const name = eventName?.(event);
-      return `${name === undefined ? '' : `event: ${name}\n`}data: ${JSON.stringify(event)}\n\n`;
-    };
-    const labels = { model: c.get('model') ?? '', key: c.get('key')?.name ?? '' };
-    const admission = c.get('admission');
-    let first: IteratorResult<unknown>;
-    try {
-      first = await source.next();
-    } catch (error) {
-      void admission?.settle(undefined);
-      throw error;
-    }
-    async function* rest(): AsyncGenerator<string> {
-      try {
-        if (first.done !== true) {
-          for (;;) {
-            const step = await source.next();
-            if (step.done === true) break;
-            yield format(step.value);
-          }
-        }
-        if (eventName === undefined) yield 'data: [DONE]\n\n';
-      } catch (error) {
-        const answer = toOpenAiError(error);
-        yield `${eventName === undefined ? '' : 'event: error\n'}data: ${JSON.stringify(openAiErrorBody(answer))}\n\n`;
-      } finally {
-        await source.return?.();
-        let done: ReturnType<typeof callInfo> | undefined;
-        try {
-          done = info();
-        } catch {
-          // No call info: nothing to record.
-        }
-        finish(admission, labels, done);
-      }
-    }
-    const firstText = first.done === true ? (eventName === undefined ? 'data: [DONE]\n\n' : '') : format(first.value);
-    return sseResponse(rest(), firstText);
+  function streamResponse(c: GatewayContext, stream: AsyncIterable<unknown> & object, eventName?: (event: unknown) => string | undefined): Promise<Response> {
+    return sseResponse(stream[Symbol.asyncIterator](), {
+      format(event) {
+        const name = eventName?.(event);
+        return `${name === undefined ? '' : `event: ${name}\n`}data: ${JSON.stringify(event)}\n\n`;
+      },
+      formatError: (error) => `${eventName === undefined ? '' : 'event: error\n'}data: ${JSON.stringify(openAiErrorBody(toOpenAiError(error)))}\n\n`,
+      ...(eventName === undefined ? { last: 'data: [DONE]\n\n' } : {}),
+      onEnd: () => recordUsage(c, stream),
+    });
   }
 
   return {

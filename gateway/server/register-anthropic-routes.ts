@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { callInfo, providerRegistry, type CallOptions, type ChatCompletionChunk, type createClient } from '../../src/index.js';
+import { providerRegistry, type CallOptions, type ChatCompletionChunk, type createClient } from '../../src/index.js';
 import { parseModelString } from '../../src/routing/parse-model-string.js';
 import { convertAnthropicRequest } from '../anthropic/convert-anthropic-request.js';
 import { convertChatResponseToAnthropic } from '../anthropic/convert-chat-response-to-anthropic.js';
@@ -19,8 +19,8 @@ export interface AnthropicRoutesInput {
   /** Parses the JSON body, checks its model against the config and the key, takes room in the key's limits. */
   readonly modelRequest: (c: Context) => Promise<Record<string, unknown>>;
   readonly callOptions: (c: Context) => CallOptions;
-  /** Records a finished call (metrics, the key's limits and budget); `result` carries call info when there is one. */
-  readonly finish: (c: Context, result: object | undefined) => void;
+  /** Records a finished call (metrics, the key's limits and budget) from its result's call info, when it has any. */
+  readonly finish: (c: Context, result: object) => void;
 }
 
 /**
@@ -45,36 +45,12 @@ export function registerAnthropicRoutes<E extends object>(app: Hono<E>, input: A
     }
     const stream = input.client.chatStream(request as never, options);
     const events = convertChunksToAnthropicEvents(stream as AsyncIterable<ChatCompletionChunk>, model)[Symbol.asyncIterator]();
-    let first: IteratorResult<{ event: string; data: unknown }>;
-    try {
-      first = await events.next();
-    } catch (error) {
-      input.finish(c, undefined);
-      throw error;
-    }
     const format = (event: { event: string; data: unknown }): string => `event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`;
-    async function* rest(): AsyncGenerator<string> {
-      try {
-        if (first.done === true) return;
-        for (;;) {
-          const step = await events.next();
-          if (step.done === true) break;
-          yield format(step.value);
-        }
-      } catch (error) {
-        yield format({ event: 'error', data: toAnthropicError(error).body });
-      } finally {
-        await events.return?.(undefined);
-        let info: object | undefined = stream;
-        try {
-          callInfo(stream);
-        } catch {
-          info = undefined;
-        }
-        input.finish(c, info);
-      }
-    }
-    return sseResponse(rest(), first.done === true ? '' : format(first.value));
+    return sseResponse(events, {
+      format,
+      formatError: (error) => format({ event: 'error', data: toAnthropicError(error).body }),
+      onEnd: () => input.finish(c, stream),
+    });
   });
 }
 

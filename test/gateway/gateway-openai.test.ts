@@ -143,6 +143,23 @@ client:
     expect((await post('/v1/chat/completions', { model: 'fast', messages: [{ role: 'user', content: 'x' }] })).status).toBe(400);
   });
 
+  it('answers a stream that fails before its first chunk with the error status, and one that breaks mid-stream with a final error event', async () => {
+    upstream.handle(sendJson(429, { error: { message: 'slow down', type: 'rate_limit_error' } }, { 'retry-after': '3' }));
+    const refused = await post('/v1/chat/completions', { model: 'fast', stream: true, messages: [{ role: 'user', content: 'x' }] });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3');
+    expect((await refused.json()) as object).toMatchObject({ error: { type: 'rate_limit_error' } });
+
+    // A body that ends without [DONE] or a finish reason: the SDK's StreamError after one chunk.
+    upstream.handle(sendSse([chatChunk('partial ')], { done: false }));
+    const broken = await post('/v1/chat/completions', { model: 'fast', stream: true, messages: [{ role: 'user', content: 'x' }] });
+    expect(broken.status).toBe(200);
+    const events = (await broken.text()).trim().split('\n\n');
+    expect(events[0]).toContain('partial ');
+    expect(JSON.parse((events.at(-1) as string).replace(/^data: /, ''))).toMatchObject({ error: { type: 'upstream_error', code: 'upstream_stream_error' } });
+    expect(events).not.toContain('data: [DONE]');
+  });
+
   it('refuses bodies past bodyLimitBytes with 413 and bad JSON with 400', async () => {
     const huge = await post('/v1/chat/completions', { model: 'fast', messages: [{ role: 'user', content: 'x'.repeat(70_000) }] });
     expect(huge.status).toBe(413);
