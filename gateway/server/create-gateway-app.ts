@@ -13,6 +13,7 @@ import { corsHeaders } from './cors-headers.js';
 import { createOpenApiDocument } from './create-openapi-document.js';
 import { GatewayHttpError } from './gateway-http-error.js';
 import { createModelAccess } from './model-access.js';
+import { readJsonObject } from './read-json-object.js';
 import { sseResponse } from './sse-response.js';
 import { openAiErrorBody, toOpenAiError } from './to-openai-error.js';
 import { hashVirtualKey, indexConfigKeys, presentedKey, type VirtualKey } from './virtual-keys.js';
@@ -200,16 +201,9 @@ export function createGatewayApp(config: GatewayConfig, dependencies: GatewayDep
   }
 
   async function modelRequest(c: GatewayContext): Promise<Record<string, unknown>> {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch (error) {
-      if (error instanceof GatewayHttpError) throw error;
-      throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_json', 'the request body is not valid JSON');
-    }
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_body', 'the request body must be a JSON object');
-    await admitModel(c, body as Record<string, unknown>);
-    return body as Record<string, unknown>;
+    const body = await readJsonObject(c);
+    await admitModel(c, body);
+    return body;
   }
 
   /** Checks the request's model against the config and the key, and takes room in the key's limits. */

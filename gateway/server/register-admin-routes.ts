@@ -6,6 +6,7 @@ import { validateGatewayConfigShape } from '../config/validate-gateway-config-sh
 import type { GatewayStores } from './create-gateway-stores.js';
 import { GatewayHttpError } from './gateway-http-error.js';
 import type { KeyLimits } from './key-limits.js';
+import { readJsonObject } from './read-json-object.js';
 import { hashVirtualKey, toVirtualKey, type VirtualKey } from './virtual-keys.js';
 
 export interface AdminRoutesInput {
@@ -34,13 +35,7 @@ export function registerAdminRoutes<E extends object>(app: Hono<E>, input: Admin
   });
 
   routes.post('/admin/keys', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_json', 'the request body is not valid JSON');
-    }
-    const entry = checkKeyEntry(config, body);
+    const entry = checkKeyEntry(config, await readJsonObject(c));
     if (configByName.has(entry.name) || (await stores.keys.findByName(entry.name)) !== undefined) {
       throw new GatewayHttpError(409, 'invalid_request_error', 'key_exists', `a key named "${entry.name}" exists`);
     }
@@ -75,14 +70,13 @@ function describe(key: VirtualKey): Record<string, unknown> {
 }
 
 /** The body of `POST /admin/keys`, checked like a key of the config file (without `key`, which the gateway makes). */
-function checkKeyEntry(config: GatewayConfig, body: unknown): GatewayKeyEntry {
+function checkKeyEntry(config: GatewayConfig, body: Record<string, unknown>): GatewayKeyEntry {
   const refuse = (message: string): never => {
     throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_key_entry', message);
   };
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return refuse('the body must be a key entry object');
   if ('key' in body || 'keyHash' in body) return refuse('key and keyHash are made by the gateway; leave them out');
   // A placeholder key lets the config checks run unchanged; it never leaves this function.
-  const candidate = { ...(body as Record<string, unknown>), key: hashVirtualKey('placeholder') };
+  const candidate = { ...body, key: hashVirtualKey('placeholder') };
   const rename = (path: string): string => path.replace(/^keys\[0\]\.?/, '') || 'body';
   const shape = validateGatewayConfigShape({ models: [], keys: [candidate] });
   if (shape.length > 0) return refuse(shape.map((problem) => `${rename(problem.path)}: ${problem.message}`).join('; '));

@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../config/gateway-config.js';
 import { patternProvider } from '../config/create-gateway-client-options.js';
 import { isModelPattern } from '../config/model-name-pattern.js';
 import { GatewayHttpError } from './gateway-http-error.js';
+import { readJsonObject } from './read-json-object.js';
 
 type GatewayClient = ReturnType<typeof createClient>;
 
@@ -24,15 +25,6 @@ export function registerFileRoutes<E extends object>(app: Hono<E>, client: Gatew
     return provider;
   };
   const options = (c: Context, provider: string) => ({ ...callOptions(c), provider }) as CallOptions & { provider: never };
-  const json = async (c: Context): Promise<Record<string, unknown>> => {
-    try {
-      const body = (await c.req.json()) as unknown;
-      if (body !== null && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-    } catch {
-      // Answered below.
-    }
-    throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_json', 'the request body must be a JSON object');
-  };
   const listParams = (c: Context): Record<string, unknown> => {
     const params: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(c.req.query())) if (name !== 'provider') params[name] = name === 'limit' ? Number(value) : value;
@@ -58,7 +50,7 @@ export function registerFileRoutes<E extends object>(app: Hono<E>, client: Gatew
   });
 
   routes.post('/v1/batches', async (c) => {
-    const body = await json(c);
+    const body = await readJsonObject(c);
     const { provider: named, ...request } = body;
     if (named !== undefined && typeof named !== 'string') throw new GatewayHttpError(400, 'invalid_request_error', 'invalid_provider', 'provider must be a string');
     const provider = (named as string | undefined) ?? providerOf(c);

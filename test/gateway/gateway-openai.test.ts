@@ -164,6 +164,9 @@ client:
     const huge = await post('/v1/chat/completions', { model: 'fast', messages: [{ role: 'user', content: 'x'.repeat(70_000) }] });
     expect(huge.status).toBe(413);
     expect((await huge.json()) as object).toMatchObject({ error: { code: 'request_too_large' } });
+    // Routes without a model read their bodies through the same bound.
+    const hugeBatch = await post('/v1/batches', { input_file_id: 'file-1', endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { note: 'x'.repeat(70_000) } });
+    expect(hugeBatch.status).toBe(413);
     const bad = await post('/v1/chat/completions', '{"model": "fast",');
     expect(bad.status).toBe(400);
     expect(upstream.requests).toHaveLength(0);
