@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isLiterLlmError, providerIds, providerRegistry } from '../../src/index.js';
 import { GatewayConfigError } from '../config/gateway-config-error.js';
-import { createCliClient } from './cli-client.js';
+import { configFileOf, createCliClient } from './cli-client.js';
 import { serveCommand } from './serve-command.js';
 import { CliUsageError, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo } from './cli-io.js';
 
@@ -124,7 +124,7 @@ async function modelsCommand(args: readonly string[], io: CliIo): Promise<number
       client.close();
     }
   } else {
-    const configured = values.config !== undefined || (io.env.LITER_LLM_CONFIG ?? '') !== '' ? await createCliClient(values.config, io) : undefined;
+    const configured = configFileOf(values.config, io) === undefined ? undefined : await createCliClient(values.config, io);
     configured?.client.close();
     ids =
       configured?.configuredNames !== undefined

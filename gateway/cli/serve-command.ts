@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { loadGatewayConfig } from '../config/load-gateway-config.js';
 import { startGatewayServer } from '../server/start-gateway-server.js';
+import { configFileOf } from './cli-client.js';
 import { CliUsageError, EXIT_OK, type CliIo } from './cli-io.js';
 import { packageVersion } from './package-version.js';
 
@@ -13,7 +14,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   } catch (error) {
     throw new CliUsageError((error as Error).message);
   }
-  const file = values.config ?? (io.env.LITER_LLM_CONFIG === '' ? undefined : io.env.LITER_LLM_CONFIG);
+  const file = configFileOf(values.config, io);
   if (file === undefined) throw new CliUsageError('serve needs --config FILE (or LITER_LLM_CONFIG)');
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) throw new CliUsageError(`--port must be a port number, got "${values.port}"`);
